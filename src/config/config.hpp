@@ -1,0 +1,51 @@
+#pragma once
+// The one Config of a running redress, built in a fixed order (defaults, the TOML file,
+// REDRESS_* environment variables, command-line flags), validated once at start-up and
+// passed down by const reference. Every setting is declared once, in settings.cpp's
+// table, from which parsing, --help and the sample file's comments all come.
+
+#include <chrono>
+#include <cstddef>
+#include <filesystem>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "domain/deployment.hpp"
+#include "util/error.hpp"
+
+namespace redress::config {
+
+struct ServerSettings {
+    std::string listen_address = "127.0.0.1";
+    unsigned short port = 8080;
+    int threads = 0;  // 0: one per core
+    std::size_t max_header_bytes = 16 * 1024;
+    std::size_t max_body_bytes = 1024 * 1024;
+    std::chrono::seconds read_timeout{30};    // to read one whole request
+    std::chrono::seconds idle_timeout{60};    // between requests on a kept-alive connection
+    std::size_t max_requests_per_connection = 10000;  // kept-alive or pipelined
+    std::size_t max_connections_per_address = 256;
+    std::size_t max_connections = 4096;
+};
+
+struct StorageSettings {
+    std::string backend = "sqlite";
+    std::filesystem::path sqlite_path;   // default: <data>/redress.sqlite3
+    std::size_t max_batch = 1024;        // filings per group commit
+    std::size_t read_connections = 8;
+};
+
+struct Config {
+    std::filesystem::path data_dir;
+    std::filesystem::path share_dir;  // templates, locale, static, sample configuration
+    std::filesystem::path config_file;  // default: <data>/redress.toml
+    std::filesystem::path key_file;     // default: <data>/redress.key
+    std::string default_language = "en";
+    std::chrono::hours form_token_lifetime{12};
+    ServerSettings server;
+    StorageSettings storage;
+    domain::Deployment deployment;
+};
+
+}  // namespace redress::config

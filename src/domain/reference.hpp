@@ -1,0 +1,23 @@
+#pragma once
+// A complaint reference such as OPR-2026-000017: office prefix, year, sequence within
+// that office and year. Human-friendly and not secret.
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace redress::domain {
+
+struct Reference {
+    std::string prefix;
+    int year = 0;
+    long sequence = 0;
+
+    std::string text() const;  // "OPR-2026-000017"
+    bool operator==(const Reference&) const = default;
+};
+
+// Accepts surrounding spaces and lower case; nullopt when it is not a reference.
+std::optional<Reference> parse_reference(std::string_view text);
+
+}  // namespace redress::domain

@@ -1,0 +1,24 @@
+#pragma once
+// Applies the deployment's routing rules to a filing: which offices fit, and why.
+
+#include <string>
+#include <vector>
+
+#include "domain/deployment.hpp"
+#include "domain/filing.hpp"
+
+namespace redress::domain {
+
+struct RouteProposal {
+    std::string office;                 // office id
+    std::vector<const RoutingRule*> because;  // the rules that propose it (empty: default)
+};
+
+// Offices in order of preference, each once. Never empty: with no matching rule the
+// deployment's default office is proposed.
+std::vector<RouteProposal> propose_routes(const Filing& filing, const Deployment& deployment);
+
+// The offices a filing goes to: those the complainant chose, else the proposal.
+std::vector<std::string> destinations(const Filing& filing, const Deployment& deployment);
+
+}  // namespace redress::domain
