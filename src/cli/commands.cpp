@@ -1,0 +1,129 @@
+#include "cli/commands.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include <CLI/CLI.hpp>
+#include <map>
+
+#include "cli/data_folder.hpp"
+#include "cli/serve.hpp"
+#include "config/settings.hpp"
+#include "crypto/keys.hpp"
+#include "storage/sqlite/sqlite_store.hpp"
+
+extern char** environ;
+
+namespace redress::cli {
+namespace {
+
+std::vector<std::pair<std::string, std::string>> redress_environment() {
+    std::vector<std::pair<std::string, std::string>> variables;
+    for (char** entry = environ; *entry != nullptr; ++entry) {
+        const std::string_view text(*entry);
+        const auto equals = text.find('=');
+        if (!text.starts_with("REDRESS_") || equals == std::string_view::npos) continue;
+        variables.emplace_back(text.substr(0, equals), text.substr(equals + 1));
+    }
+    return variables;
+}
+
+struct Options {
+    std::string data_dir = "data";
+    std::string share_dir = REDRESS_SHARE_DIR;
+    std::string config_file;
+    std::string log_level = "info";
+    std::map<std::string, std::string> settings;  // setting name → value as typed
+};
+
+// The options every command that reads the configuration takes, from the settings table.
+void add_config_options(CLI::App& command, Options& options) {
+    command.add_option("--data", options.data_dir,
+                       "Data folder: configuration, key file and database (created if absent)")
+        ->capture_default_str();
+    command.add_option("--config", options.config_file,
+                       "Configuration file (default: <data>/redress.toml)");
+    command.add_option("--share", options.share_dir,
+                       "Folder with templates, message catalogues and static files")
+        ->capture_default_str();
+    command.add_option("--log-level", options.log_level, "trace, debug, info, warn or error")
+        ->capture_default_str();
+    command.add_option_function<std::string>(
+        "--listen", [&options](const std::string& value) { options.settings["server.listen"] = value; },
+        "Shorthand for --server-listen");
+    for (const auto& setting : config::settings()) {
+        const std::string name(setting.name);
+        command.add_option_function<std::string>(
+            setting.flag(), [&options, name](const std::string& value) { options.settings[name] = value; },
+            fmt::format("{} (env {})", setting.help, setting.environment_variable()));
+    }
+}
+
+util::Expected<config::Config> load_config(const Options& options) {
+    const std::filesystem::path data_dir = options.data_dir;
+    const std::filesystem::path config_file =
+        options.config_file.empty() ? data_dir / "redress.toml" : std::filesystem::path(options.config_file);
+    if (auto prepared = prepare_data_folder(data_dir, config_file, options.share_dir); !prepared) {
+        return std::unexpected(prepared.error());
+    }
+    config::Sources sources{data_dir, options.share_dir, config_file, redress_environment(), {}};
+    for (const auto& [name, value] : options.settings) sources.flags.emplace_back(name, value);
+    return config::load(sources);
+}
+
+int init_data(const config::Config& config) {
+    auto keys = crypto::load_or_create_keys(config.key_file);
+    if (!keys) {
+        spdlog::critical("{}", keys.error().message);
+        return 1;
+    }
+    auto store = storage::sqlite::open({.path = config.storage.sqlite_path,
+                                        .max_batch = config.storage.max_batch,
+                                        .read_connections = 1});
+    if (!store) {
+        spdlog::critical("database {}: {}", config.storage.sqlite_path.string(),
+                         store.error().message);
+        return 1;
+    }
+    spdlog::info("data folder {} is ready", config.data_dir.string());
+    return 0;
+}
+
+}  // namespace
+
+int run(int argc, char** argv) {
+    CLI::App app{"redress: file and follow complaints of misconduct against government agents"};
+    app.require_subcommand(1);
+    Options options;
+
+    auto* serve_command = app.add_subcommand("serve", "Serve the public site and the API");
+    add_config_options(*serve_command, options);
+    auto* init_command =
+        app.add_subcommand("init", "Create the data folder, configuration, key file and database");
+    add_config_options(*init_command, options);
+    auto* check_command = app.add_subcommand("check-config", "Check the configuration and exit");
+    add_config_options(*check_command, options);
+
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& error) {
+        return app.exit(error);
+    }
+    spdlog::set_level(spdlog::level::from_str(options.log_level));
+    crypto::init();
+
+    auto config = load_config(options);
+    if (!config) {
+        spdlog::critical("configuration: {}", config.error().message);
+        return 2;
+    }
+    if (check_command->parsed()) {
+        spdlog::info("configuration {} is valid: {} offices, {} categories, {} rules",
+                     config->config_file.string(), config->deployment.offices.size(),
+                     config->deployment.categories.size(), config->deployment.rules.size());
+        return 0;
+    }
+    if (init_command->parsed()) return init_data(*config);
+    return serve(*config);
+}
+
+}  // namespace redress::cli

@@ -49,3 +49,22 @@ struct Config {
 };
 
 }  // namespace redress::config
+
+namespace redress::config {
+
+// Where the settings come from, in the order they apply (later wins).
+struct Sources {
+    std::filesystem::path data_dir;
+    std::filesystem::path share_dir;
+    std::filesystem::path config_file;  // empty: <data>/redress.toml
+    // REDRESS_* variables as the process saw them (only cli/ reads the environment).
+    std::vector<std::pair<std::string, std::string>> environment;
+    // Setting name ("server.port") and value given on the command line.
+    std::vector<std::pair<std::string, std::string>> flags;
+};
+
+// Builds and validates the Config. Fails with a message naming the file, setting or
+// office at fault.
+util::Expected<Config> load(const Sources& sources);
+
+}  // namespace redress::config

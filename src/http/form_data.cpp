@@ -1,0 +1,130 @@
+#include "http/form_data.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cstdint>
+
+namespace redress::http {
+
+namespace {
+
+// A form with more fields than any page of ours sends is an attack on the parser's memory.
+constexpr std::size_t k_max_fields = 2000;
+
+int hex_value(char c) {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+}
+
+// Well-formed UTF-8 (RFC 3629): no overlongs, no surrogates, nothing above U+10FFFF.
+// Kept here rather than taken from util so that http depends on nothing but its own parser.
+bool valid_utf8(std::string_view text) {
+    std::size_t i = 0;
+    while (i < text.size()) {
+        const auto lead = static_cast<unsigned char>(text[i]);
+        if (lead < 0x80) {
+            ++i;
+            continue;
+        }
+        std::size_t length = 0;
+        unsigned char low = 0x80;
+        unsigned char high = 0xBF;
+        if (lead >= 0xC2 && lead <= 0xDF) {
+            length = 2;
+        } else if (lead >= 0xE0 && lead <= 0xEF) {
+            length = 3;
+            if (lead == 0xE0) low = 0xA0;   // overlong
+            if (lead == 0xED) high = 0x9F;  // surrogates
+        } else if (lead >= 0xF0 && lead <= 0xF4) {
+            length = 4;
+            if (lead == 0xF0) low = 0x90;   // overlong
+            if (lead == 0xF4) high = 0x8F;  // above U+10FFFF
+        } else {
+            return false;
+        }
+        if (text.size() - i < length) return false;
+        for (std::size_t k = 1; k < length; ++k) {
+            const auto next = static_cast<unsigned char>(text[i + k]);
+            const unsigned char min = k == 1 ? low : static_cast<unsigned char>(0x80);
+            const unsigned char max = k == 1 ? high : static_cast<unsigned char>(0xBF);
+            if (next < min || next > max) return false;
+        }
+        i += length;
+    }
+    return true;
+}
+
+util::Expected<std::string> decode(std::string_view encoded) {
+    std::string decoded;
+    decoded.reserve(encoded.size());
+    for (std::size_t i = 0; i < encoded.size(); ++i) {
+        const char c = encoded[i];
+        if (c == '+') {
+            decoded += ' ';
+        } else if (c == '%') {
+            const bool complete = i + 2 < encoded.size();
+            const int high = complete ? hex_value(encoded[i + 1]) : -1;
+            const int low = complete ? hex_value(encoded[i + 2]) : -1;
+            if (high < 0 || low < 0) {
+                return util::fail(util::ErrorCode::invalid_input,
+                                  fmt::format("malformed percent escape at offset {}", i));
+            }
+            decoded += static_cast<char>(high * 16 + low);
+            i += 2;
+        } else {
+            decoded += c;
+        }
+    }
+    if (!valid_utf8(decoded)) {
+        return util::fail(util::ErrorCode::invalid_input, "form field is not valid UTF-8");
+    }
+    return decoded;
+}
+
+}  // namespace
+
+util::Expected<FormData> FormData::parse(std::string_view encoded) {
+    FormData form;
+    while (!encoded.empty()) {
+        const std::size_t end = std::min(encoded.find('&'), encoded.size());
+        const std::string_view pair = encoded.substr(0, end);
+        encoded.remove_prefix(end == encoded.size() ? end : end + 1);
+        if (pair.empty()) continue;  // "a=1&&b=2" and a trailing '&' are harmless
+        if (form.m_fields.size() == k_max_fields) {
+            return util::fail(util::ErrorCode::invalid_input,
+                              fmt::format("more than {} form fields", k_max_fields));
+        }
+        const std::size_t equals = pair.find('=');
+        auto name = decode(pair.substr(0, equals));
+        if (!name) return std::unexpected(std::move(name.error()));
+        auto value =
+            decode(equals == std::string_view::npos ? std::string_view{} : pair.substr(equals + 1));
+        if (!value) return std::unexpected(std::move(value.error()));
+        form.m_fields.emplace_back(std::move(*name), std::move(*value));
+    }
+    return form;
+}
+
+std::string_view FormData::get(std::string_view name) const {
+    for (const auto& [key, value] : m_fields) {
+        if (key == name) return value;
+    }
+    return {};
+}
+
+std::vector<std::string_view> FormData::get_all(std::string_view name) const {
+    std::vector<std::string_view> values;
+    for (const auto& [key, value] : m_fields) {
+        if (key == name) values.push_back(value);
+    }
+    return values;
+}
+
+bool FormData::has(std::string_view name) const {
+    return std::ranges::any_of(m_fields, [&](const auto& field) { return field.first == name; });
+}
+
+}  // namespace redress::http

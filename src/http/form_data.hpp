@@ -12,7 +12,7 @@
 namespace redress::http {
 
 class FormData {
-public:
+  public:
     // Fails (invalid_input) on a malformed percent escape or invalid UTF-8.
     static util::Expected<FormData> parse(std::string_view encoded);
 
@@ -21,7 +21,7 @@ public:
     bool has(std::string_view name) const;
     const std::vector<std::pair<std::string, std::string>>& fields() const { return m_fields; }
 
-private:
+  private:
     std::vector<std::pair<std::string, std::string>> m_fields;
 };
 

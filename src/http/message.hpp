@@ -14,7 +14,7 @@ enum class Method { get, head, post, other };
 
 // Header names compare case-insensitively.
 class Headers {
-public:
+  public:
     void add(std::string name, std::string value);
     void set(std::string name, std::string value);  // replaces any with the same name
     // The first value of `name`, or "" when absent.
@@ -22,7 +22,7 @@ public:
     bool has(std::string_view name) const;
     const std::vector<std::pair<std::string, std::string>>& all() const { return m_fields; }
 
-private:
+  private:
     std::vector<std::pair<std::string, std::string>> m_fields;
 };
 
@@ -54,7 +54,7 @@ struct Response {
 using Responder = std::move_only_function<void(Response)>;
 
 class Handler {
-public:
+  public:
     virtual ~Handler() = default;
     virtual void handle(Request request, Responder respond) = 0;
 };

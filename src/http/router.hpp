@@ -13,11 +13,11 @@ namespace redress::http {
 using Route = std::function<void(Request request, Responder respond)>;
 
 class Router final : public Handler {
-public:
+  public:
     void add(Method method, std::string path, Route route);
     void handle(Request request, Responder respond) override;
 
-private:
+  private:
     struct Entry {
         Method method;
         std::string path;

@@ -14,10 +14,10 @@
 namespace redress::http {
 
 struct ServerLimits {
-    std::size_t max_header_bytes = 16 * 1024;   // larger: 431
-    std::size_t max_body_bytes = 1024 * 1024;   // larger: 413, refused before buffering
-    std::chrono::seconds read_timeout{30};      // to read one request once it started
-    std::chrono::seconds idle_timeout{60};      // kept-alive connection with no request
+    std::size_t max_header_bytes = 16 * 1024;  // larger: 431
+    std::size_t max_body_bytes = 1024 * 1024;  // larger: 413, refused before buffering
+    std::chrono::seconds read_timeout{30};     // to read one request once it started
+    std::chrono::seconds idle_timeout{60};     // kept-alive connection with no request
     std::size_t max_requests_per_connection = 10000;
     std::size_t max_connections_per_address = 256;
     std::size_t max_connections = 4096;
@@ -25,7 +25,7 @@ struct ServerLimits {
 };
 
 class Server {
-public:
+  public:
     // `handler` is borrowed and must outlive the server.
     Server(Handler& handler, ServerLimits limits);
     ~Server();
@@ -42,7 +42,7 @@ public:
     void run(Signals signals);
     void stop();  // safe from any thread
 
-private:
+  private:
     struct State;
     std::unique_ptr<State> m_state;
 };

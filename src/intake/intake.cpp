@@ -1,0 +1,81 @@
+#include "intake/intake.hpp"
+
+#include "crypto/keyed_hash.hpp"
+#include "crypto/random.hpp"
+#include "domain/calendar.hpp"
+#include "intake/people_sealing.hpp"
+
+namespace redress::intake {
+namespace {
+
+domain::Receipt draw_receipt() {
+    std::array<std::uint8_t, domain::Receipt::k_random_bytes> random{};
+    crypto::fill_random(random);
+    return domain::Receipt::from_random(random);
+}
+
+}  // namespace
+
+Intake::Intake(const domain::Deployment& deployment, storage::Store& store,
+               const crypto::Keys& keys, Now now)
+    : m_deployment(deployment), m_store(store), m_keys(keys), m_now(std::move(now)) {}
+
+Preview Intake::preview(domain::Filing filing) const {
+    Preview preview;
+    preview.filing = domain::normalized(std::move(filing));
+    const auto today = domain::iso_date(domain::date_of(m_now()));
+    preview.errors = domain::validate(preview.filing, m_deployment, today);
+    preview.proposals = domain::propose_routes(preview.filing, m_deployment);
+    preview.completeness = domain::assess_completeness(preview.filing);
+    return preview;
+}
+
+void Intake::file(domain::Filing filing, domain::Channel channel, FileDone done) {
+    const auto received_at = m_now();
+    filing = domain::normalized(std::move(filing));
+    auto errors = domain::validate(filing, m_deployment, domain::iso_date(domain::date_of(received_at)));
+    if (!errors.empty()) {
+        done(std::unexpected(Refusal{std::move(errors), std::nullopt}));
+        return;
+    }
+
+    auto receipt = draw_receipt();
+    domain::ReceivedFiling received;
+    received.channel = channel;
+    received.language = filing.language;
+    received.received_at = received_at;
+    received.receipt_hash = crypto::keyed_hash(m_keys.receipt_hash, receipt.canonical());
+    received.confidentiality = domain::confidentiality_of(filing.complainant);
+    received.whistleblower = filing.complainant.whistleblower;
+    received.on_behalf = filing.on_behalf.applies;
+    received.sealed_people = seal_people(filing, m_keys.identity);
+    received.witness_count = filing.witnesses.size();
+    for (const auto& office_id : domain::destinations(filing, m_deployment)) {
+        // validate() has refused unknown offices, and routing only names known ones.
+        const auto* office = m_deployment.find_office(office_id);
+        received.destinations.push_back({office->id, office->reference_prefix});
+    }
+    received.incident = std::move(filing.incident);
+    received.subjects = std::move(filing.subjects);
+
+    m_store.record(
+        std::move(received),
+        [this, receipt, received_at, done = std::move(done)](
+            util::Expected<std::vector<domain::FiledComplaint>> stored) mutable {
+            if (!stored) {
+                done(std::unexpected(Refusal{{}, stored.error()}));
+                return;
+            }
+            Filed filed{receipt, received_at, {}};
+            for (auto& complaint : *stored) {
+                const auto* office = m_deployment.find_office(complaint.office_id);
+                auto next = office ? domain::next_step(domain::Status::received, received_at,
+                                                       office->service_levels)
+                                   : std::nullopt;
+                filed.complaints.push_back({std::move(complaint), office, next});
+            }
+            done(std::move(filed));
+        });
+}
+
+}  // namespace redress::intake

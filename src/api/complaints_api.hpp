@@ -1,0 +1,38 @@
+#pragma once
+// The JSON API (/api/v1): file a complaint, look up its status with reference and receipt,
+// and list the deployment's offices and categories. docs/openapi.yaml is its contract.
+// Handlers only translate between JSON and intake; messages follow Accept-Language.
+
+#include "http/router.hpp"
+#include "i18n/languages.hpp"
+#include "intake/intake.hpp"
+#include "intake/status_lookup.hpp"
+
+namespace redress::api {
+
+// The header that may carry the receipt of a status look-up instead of the body; never
+// the URL, so that it stays out of logs and browser history.
+inline constexpr std::string_view k_receipt_header = "X-Redress-Receipt";
+
+class Api {
+public:
+    // All references are borrowed and must outlive the Api and the routes it adds.
+    Api(intake::Intake& intake, intake::StatusLookup& status_lookup,
+        const i18n::Languages& languages);
+
+    // POST /api/v1/complaints, POST /api/v1/status, GET /api/v1/offices
+    void add_routes(http::Router& router);
+
+    void file_complaint(http::Request request, http::Responder respond);
+    void look_up_status(http::Request request, http::Responder respond) const;
+    void list_offices(http::Request request, http::Responder respond) const;
+
+private:
+    const i18n::Catalogue& messages_for(const http::Request& request) const;
+
+    intake::Intake& m_intake;
+    intake::StatusLookup& m_status_lookup;
+    const i18n::Languages& m_languages;
+};
+
+}  // namespace redress::api

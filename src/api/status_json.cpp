@@ -1,0 +1,61 @@
+#include "api/status_json.hpp"
+
+namespace redress::api {
+namespace {
+
+std::string office_name(const domain::Office* office, const std::string& language) {
+    // An office removed from the configuration after filing keeps its id but loses its name.
+    return office == nullptr ? std::string() : office->name.in(language);
+}
+
+std::string status_text(domain::Status status) { return std::string(domain::status_name(status)); }
+
+}  // namespace
+
+nlohmann::json next_step_json(const std::optional<domain::NextStep>& next_step) {
+    if (!next_step) return nullptr;
+    return {
+        {"status", status_text(next_step->step)},
+        {"due", domain::iso_date(next_step->due)},
+    };
+}
+
+nlohmann::json filed_json(const intake::Filed& filed, const std::string& language) {
+    nlohmann::json complaints = nlohmann::json::array();
+    for (const intake::FiledWithOffice& each : filed.complaints) {
+        complaints.push_back({
+            {"office", each.complaint.office_id},
+            {"office_name", office_name(each.office, language)},
+            {"reference", each.complaint.reference},
+            {"status", status_text(domain::Status::received)},
+            {"next_step", next_step_json(each.next_step)},
+        });
+    }
+    return {
+        {"receipt", filed.receipt.text()},
+        {"received_at", domain::iso_timestamp(filed.received_at)},
+        {"complaints", std::move(complaints)},
+    };
+}
+
+nlohmann::json status_json(const intake::StatusView& view, const std::string& language) {
+    const domain::ComplaintRecord& complaint = view.complaint;
+    nlohmann::json timeline = nlohmann::json::array();
+    for (const domain::TimelineEvent& event : complaint.timeline) {
+        timeline.push_back({
+            {"at", domain::iso_timestamp(event.at)},
+            {"status", status_text(event.status)},
+        });
+    }
+    return {
+        {"reference", complaint.reference},
+        {"office", complaint.office_id},
+        {"office_name", office_name(view.office, language)},
+        {"status", status_text(complaint.status)},
+        {"received_at", domain::iso_timestamp(complaint.received_at)},
+        {"timeline", std::move(timeline)},
+        {"next_step", next_step_json(view.next_step)},
+    };
+}
+
+}  // namespace redress::api

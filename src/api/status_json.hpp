@@ -1,0 +1,23 @@
+#pragma once
+// What a complainant reads back: the answer to a filing (201) and to a status look-up
+// (200). Office names are in the response's language; dates are ISO 8601 in UTC.
+
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "intake/intake.hpp"
+#include "intake/status_lookup.hpp"
+
+namespace redress::api {
+
+// {"status": "acknowledged", "due": "2026-11-30"} or null.
+nlohmann::json next_step_json(const std::optional<domain::NextStep>& next_step);
+
+// {"receipt", "received_at", "complaints": [...]}; the receipt is shown here only.
+nlohmann::json filed_json(const intake::Filed& filed, const std::string& language);
+
+// {"reference", "office", "office_name", "status", "received_at", "timeline", "next_step"}
+nlohmann::json status_json(const intake::StatusView& view, const std::string& language);
+
+}  // namespace redress::api

@@ -1,0 +1,171 @@
+#include "storage/sqlite/connection.hpp"
+
+#include <sqlite3.h>
+
+#include <utility>
+
+#include <fmt/format.h>
+
+namespace redress::storage::sqlite {
+
+namespace {
+
+// How long a connection waits for another one's lock before reporting the database busy.
+constexpr int k_busy_timeout_ms = 5000;
+
+util::Error error_of(sqlite3* db, std::string_view what) {
+    return util::Error{util::ErrorCode::unavailable,
+                       fmt::format("sqlite: {}: {}", what, sqlite3_errmsg(db))};
+}
+
+}  // namespace
+
+Statement::Statement(Statement&& other) noexcept
+    : m_statement(std::exchange(other.m_statement, nullptr)),
+      m_bind_error(std::exchange(other.m_bind_error, 0)) {}
+
+Statement& Statement::operator=(Statement&& other) noexcept {
+    if (this != &other) {
+        sqlite3_finalize(m_statement);
+        m_statement = std::exchange(other.m_statement, nullptr);
+        m_bind_error = std::exchange(other.m_bind_error, 0);
+    }
+    return *this;
+}
+
+Statement::~Statement() { sqlite3_finalize(m_statement); }
+
+void Statement::note_bind(int result) {
+    if (result != SQLITE_OK && m_bind_error == 0) m_bind_error = result;
+}
+
+Statement& Statement::bind(int index, std::int64_t value) {
+    note_bind(sqlite3_bind_int64(m_statement, index, value));
+    return *this;
+}
+
+Statement& Statement::bind(int index, std::string_view text) {
+    // A null pointer would bind SQL NULL; an empty string must stay an empty string.
+    const char* data = text.data() != nullptr ? text.data() : "";
+    note_bind(sqlite3_bind_text64(m_statement, index, data, text.size(), SQLITE_STATIC,
+                                  SQLITE_UTF8));
+    return *this;
+}
+
+Statement& Statement::bind(int index, std::span<const std::uint8_t> blob) {
+    if (blob.empty()) {
+        note_bind(sqlite3_bind_zeroblob(m_statement, index, 0));
+    } else {
+        note_bind(sqlite3_bind_blob64(m_statement, index, blob.data(), blob.size(), SQLITE_STATIC));
+    }
+    return *this;
+}
+
+util::Expected<bool> Statement::step() {
+    sqlite3* db = sqlite3_db_handle(m_statement);
+    if (m_bind_error != 0) {
+        return util::fail(util::ErrorCode::internal,
+                          fmt::format("sqlite: bind: {}", sqlite3_errstr(m_bind_error)));
+    }
+    const int result = sqlite3_step(m_statement);
+    if (result == SQLITE_ROW) return true;
+    if (result == SQLITE_DONE) return false;
+    return std::unexpected(error_of(db, "step"));
+}
+
+util::Expected<void> Statement::run() {
+    auto stepped = step();
+    reset();
+    if (!stepped) return std::unexpected(std::move(stepped.error()));
+    return {};
+}
+
+void Statement::reset() {
+    sqlite3_reset(m_statement);
+    sqlite3_clear_bindings(m_statement);
+    m_bind_error = 0;
+}
+
+std::int64_t Statement::column_int(int column) const {
+    return sqlite3_column_int64(m_statement, column);
+}
+
+std::string_view Statement::column_text(int column) const {
+    const auto* text = sqlite3_column_text(m_statement, column);
+    const auto size = static_cast<std::size_t>(sqlite3_column_bytes(m_statement, column));
+    if (text == nullptr) return {};
+    return {reinterpret_cast<const char*>(text), size};
+}
+
+std::span<const std::uint8_t> Statement::column_blob(int column) const {
+    const auto* blob = static_cast<const std::uint8_t*>(sqlite3_column_blob(m_statement, column));
+    const auto size = static_cast<std::size_t>(sqlite3_column_bytes(m_statement, column));
+    if (blob == nullptr) return {};
+    return {blob, size};
+}
+
+util::Expected<Connection> Connection::open(const std::filesystem::path& path, Access access) {
+    // NOMUTEX: each connection is used by one thread at a time, so SQLite's own per-call
+    // locking would only cost time.
+    int flags = SQLITE_OPEN_NOMUTEX;
+    flags |= access == Access::read_only ? SQLITE_OPEN_READONLY
+                                         : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+    sqlite3* db = nullptr;
+    const int result = sqlite3_open_v2(path.c_str(), &db, flags, nullptr);
+    Connection connection(db);  // closes it on every path below
+    if (result != SQLITE_OK) {
+        if (db == nullptr) return util::fail(util::ErrorCode::unavailable, "sqlite: out of memory");
+        return std::unexpected(error_of(db, "open"));
+    }
+    sqlite3_extended_result_codes(db, 1);
+    sqlite3_busy_timeout(db, k_busy_timeout_ms);
+    return connection;
+}
+
+Connection::Connection(Connection&& other) noexcept : m_db(std::exchange(other.m_db, nullptr)) {}
+
+Connection& Connection::operator=(Connection&& other) noexcept {
+    if (this != &other) {
+        sqlite3_close_v2(m_db);
+        m_db = std::exchange(other.m_db, nullptr);
+    }
+    return *this;
+}
+
+Connection::~Connection() { sqlite3_close_v2(m_db); }
+
+util::Expected<void> Connection::execute(std::string_view sql) {
+    const std::string script(sql);  // sqlite3_exec wants a terminated string
+    if (sqlite3_exec(m_db, script.c_str(), nullptr, nullptr, nullptr) != SQLITE_OK) {
+        return std::unexpected(error_of(m_db, "execute"));
+    }
+    return {};
+}
+
+util::Expected<Statement> Connection::prepare(std::string_view sql) {
+    sqlite3_stmt* statement = nullptr;
+    const int result = sqlite3_prepare_v3(m_db, sql.data(), static_cast<int>(sql.size()),
+                                          SQLITE_PREPARE_PERSISTENT, &statement, nullptr);
+    if (result != SQLITE_OK) {
+        sqlite3_finalize(statement);
+        return std::unexpected(error_of(m_db, "prepare"));
+    }
+    return Statement(statement);
+}
+
+util::Expected<std::string> Connection::query_text(std::string_view sql) {
+    auto statement = prepare(sql);
+    if (!statement) return std::unexpected(std::move(statement.error()));
+    auto row = statement->step();
+    if (!row) return std::unexpected(std::move(row.error()));
+    if (!*row) return std::string();
+    return std::string(statement->column_text(0));
+}
+
+std::int64_t Connection::last_insert_id() const { return sqlite3_last_insert_rowid(m_db); }
+
+bool Connection::in_transaction() const { return sqlite3_get_autocommit(m_db) == 0; }
+
+std::string Connection::last_error() const { return sqlite3_errmsg(m_db); }
+
+}  // namespace redress::storage::sqlite

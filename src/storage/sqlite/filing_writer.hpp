@@ -1,0 +1,56 @@
+#pragma once
+// Writes filings, their complaints and first status events inside a transaction that the
+// caller owns, numbering references per office prefix and year.
+
+#include <map>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "domain/received_filing.hpp"
+#include "storage/sqlite/connection.hpp"
+#include "util/error.hpp"
+
+namespace redress::storage::sqlite {
+
+class FilingWriter {
+public:
+    // Prepares every statement once on `connection`, which must outlive the writer.
+    static util::Expected<FilingWriter> prepare(Connection& connection);
+
+    // Inserts one filing; call between begin() and finish(). The complaints come back in
+    // the filing's destination order.
+    util::Expected<std::vector<domain::FiledComplaint>> write(const domain::ReceivedFiling& filing);
+
+    // Call at the start of each transaction: sequence numbers are read again from the
+    // database, so that a rolled-back transaction never leaves a gap or a reuse.
+    void begin();
+    // Writes the sequence numbers given out since begin(); call before COMMIT.
+    util::Expected<void> finish();
+
+private:
+    struct Statements {
+        Statement filing;
+        Statement category;
+        Statement subject;
+        Statement sequence;
+        Statement save_sequence;
+        Statement complaint;
+        Statement event;
+    };
+
+    FilingWriter(Connection& connection, Statements statements)
+        : m_connection(&connection), m_statements(std::move(statements)) {}
+
+    util::Expected<std::int64_t> insert_filing(const domain::ReceivedFiling& filing);
+    util::Expected<void> insert_details(std::int64_t filing_id, const domain::ReceivedFiling& filing);
+    util::Expected<long> next_sequence(const std::string& prefix, int year);
+
+    Connection* m_connection;
+    Statements m_statements;
+    // Last sequence number per (prefix, year), loaded from office_sequences on first use in
+    // the current transaction.
+    std::map<std::pair<std::string, int>, long> m_sequences;
+};
+
+}  // namespace redress::storage::sqlite

@@ -1,0 +1,27 @@
+#pragma once
+// The embedded SQLite store: one writer thread committing filings in groups, and a pool of
+// read-only connections for look-ups.
+
+#include <cstddef>
+#include <filesystem>
+#include <memory>
+
+#include "storage/store.hpp"
+#include "util/error.hpp"
+
+namespace redress::storage::sqlite {
+
+struct Settings {
+    std::filesystem::path path;          // the database file; created (mode 0600) if absent
+    std::size_t max_batch = 1024;        // most filings committed in one transaction
+    std::size_t read_connections = 8;    // connections for concurrent look-ups
+};
+
+// Opens the database, refusing (unavailable) one that cannot promise durable commits (WAL
+// with synchronous=FULL), and applies pending migrations. Fails with invalid_input on a
+// zero batch or pool size, unavailable when the file cannot be opened or migrated, and
+// conflict when a newer schema is already there. The store joins its writer thread, after
+// committing everything queued, when destroyed.
+util::Expected<std::unique_ptr<Store>> open(const Settings& settings);
+
+}  // namespace redress::storage::sqlite

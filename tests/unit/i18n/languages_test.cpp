@@ -1,0 +1,121 @@
+#include "i18n/languages.hpp"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+
+namespace redress::i18n {
+namespace {
+
+class LanguagesTest : public ::testing::Test {
+protected:
+    void SetUp() override {
+        m_dir = std::filesystem::temp_directory_path() /
+                ("redress-languages-" +
+                 std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
+        std::filesystem::remove_all(m_dir);
+        std::filesystem::create_directories(m_dir);
+    }
+    void TearDown() override { std::filesystem::remove_all(m_dir); }
+
+    void write(const std::string& relative, const std::string& text) {
+        const auto path = m_dir / relative;
+        std::filesystem::create_directories(path.parent_path());
+        std::ofstream(path) << text;
+    }
+
+    Languages english_and_spanish() {
+        write("en/errors.po", "msgid \"hello\"\nmsgstr \"Hello\"\n\nmsgid \"shared\"\nmsgstr \"errors\"\n");
+        write("en/web.po", "msgid \"shared\"\nmsgstr \"web\"\n");
+        write("es/web.po", "msgid \"hello\"\nmsgstr \"Hola\"\n");
+        auto languages = Languages::load(m_dir, "en");
+        EXPECT_TRUE(languages) << languages.error().message;
+        return std::move(*languages);
+    }
+
+    std::filesystem::path m_dir;
+};
+
+TEST_F(LanguagesTest, LoadsOneCatalogueperFolderMergingFilesInNameOrder) {
+    const Languages languages = english_and_spanish();
+    ASSERT_EQ(languages.all().size(), 2u);
+    ASSERT_NE(languages.find("en"), nullptr);
+    EXPECT_EQ(languages.find("en")->text("hello"), "Hello");
+    // web.po sorts after errors.po, so its message wins.
+    EXPECT_EQ(languages.find("en")->text("shared"), "web");
+    EXPECT_EQ(languages.find("es")->text("hello"), "Hola");
+    EXPECT_EQ(languages.fallback().language(), "en");
+}
+
+TEST_F(LanguagesTest, FolderWithoutCataloguesIsIgnored) {
+    write("en/web.po", "msgid \"a\"\nmsgstr \"A\"\n");
+    std::filesystem::create_directories(m_dir / "fr");
+    write("README.txt", "not a language");
+    const auto languages = Languages::load(m_dir, "en");
+    ASSERT_TRUE(languages) << languages.error().message;
+    EXPECT_EQ(languages->all().size(), 1u);
+    EXPECT_EQ(languages->find("fr"), nullptr);
+}
+
+TEST_F(LanguagesTest, FailsWithoutAnyCatalogue) {
+    EXPECT_FALSE(Languages::load(m_dir, "en"));
+    EXPECT_FALSE(Languages::load(m_dir / "absent", "en"));
+}
+
+TEST_F(LanguagesTest, FailsWhenTheDefaultLanguageHasNoCatalogue) {
+    write("es/web.po", "msgid \"a\"\nmsgstr \"A\"\n");
+    const auto languages = Languages::load(m_dir, "en");
+    ASSERT_FALSE(languages);
+    EXPECT_NE(languages.error().message.find("\"en\""), std::string::npos);
+}
+
+TEST_F(LanguagesTest, FailsOnAMalformedCatalogueNamingIt) {
+    write("en/web.po", "msgid \"a\"\nmsgstr \"A\"\n");
+    write("es/web.po", "msgid \"a\"\nnonsense\n");
+    const auto languages = Languages::load(m_dir, "en");
+    ASSERT_FALSE(languages);
+    EXPECT_NE(languages.error().message.find("web.po"), std::string::npos);
+    EXPECT_NE(languages.error().message.find("line 2"), std::string::npos);
+}
+
+TEST_F(LanguagesTest, AnExplicitChoiceWins) {
+    const Languages languages = english_and_spanish();
+    EXPECT_EQ(languages.negotiate("es", "en").language(), "es");
+    EXPECT_EQ(languages.negotiate("ES", "").language(), "es");
+    EXPECT_EQ(languages.negotiate("es-MX", "en").language(), "es");
+    EXPECT_EQ(languages.negotiate("en", "es").language(), "en");
+}
+
+TEST_F(LanguagesTest, AnUnknownChoiceFallsBackToTheHeader) {
+    const Languages languages = english_and_spanish();
+    EXPECT_EQ(languages.negotiate("fr", "es").language(), "es");
+    EXPECT_EQ(languages.negotiate("<script>", "es").language(), "es");
+}
+
+TEST_F(LanguagesTest, AcceptLanguageIsOrderedByQuality) {
+    const Languages languages = english_and_spanish();
+    EXPECT_EQ(languages.negotiate("", "fr-CA, es-MX;q=0.8, en;q=0.5").language(), "es");
+    EXPECT_EQ(languages.negotiate("", "en;q=0.2, es;q=0.9").language(), "es");
+    EXPECT_EQ(languages.negotiate("", "es;q=0.5, en").language(), "en");
+    EXPECT_EQ(languages.negotiate("", "ES").language(), "es");
+}
+
+TEST_F(LanguagesTest, QualityZeroExcludesALanguage) {
+    const Languages languages = english_and_spanish();
+    EXPECT_EQ(languages.negotiate("", "es;q=0, fr").language(), "en");
+    EXPECT_EQ(languages.negotiate("", "es;q=0.0").language(), "en");
+}
+
+TEST_F(LanguagesTest, MalformedOrUnknownHeadersGiveTheDefault) {
+    const Languages languages = english_and_spanish();
+    EXPECT_EQ(languages.negotiate("", "").language(), "en");
+    EXPECT_EQ(languages.negotiate("", "de, fr;q=0.9").language(), "en");
+    EXPECT_EQ(languages.negotiate("", "es;q=abc").language(), "en");
+    EXPECT_EQ(languages.negotiate("", "es;q=2").language(), "en");
+    EXPECT_EQ(languages.negotiate("", ",,;;,").language(), "en");
+    EXPECT_EQ(languages.negotiate("", "*").language(), "en");
+}
+
+}  // namespace
+}  // namespace redress::i18n
