@@ -94,15 +94,20 @@ public:
         m_errors.push_back(FieldError{std::move(field), std::move(code), limit});
     }
 
-    // Checks encoding, control characters and length; true when the text is sound enough
-    // for further checks of its format.
-    bool text(const std::string& field, std::string_view value, std::size_t limit,
-              Lines lines = Lines::single) {
+    // Checks encoding and control characters; true when the text can be read further.
+    bool sound(const std::string& field, std::string_view value, Lines lines = Lines::single) {
         if (!util::valid_utf8(value) ||
             util::has_forbidden_controls(value, lines == Lines::multiple)) {
             add(field, "invalid_text");
             return false;
         }
+        return true;
+    }
+
+    // Also checks the length; true when the text is fit for checks of its format.
+    bool text(const std::string& field, std::string_view value, std::size_t limit,
+              Lines lines = Lines::single) {
+        if (!sound(field, value, lines)) return false;
         if (util::code_points(value) > limit) {
             add(field, "too_long", static_cast<long>(limit));
             return false;
@@ -126,11 +131,12 @@ public:
         const auto confidentiality = parse_confidentiality(c.confidentiality);
         if (!confidentiality) add("complainant.confidentiality", "invalid_choice");
         short_text("complainant.name", c.name);
-        if (given(c.email) && text("complainant.email", c.email, k_max_email) &&
+        // Their formats bound their lengths, so a long one is reported as malformed.
+        if (given(c.email) && sound("complainant.email", c.email) &&
             !plausible_email(util::trim(c.email))) {
             add("complainant.email", "invalid_email");
         }
-        if (given(c.phone) && text("complainant.phone", c.phone, m_limits.short_text) &&
+        if (given(c.phone) && sound("complainant.phone", c.phone) &&
             !plausible_phone(util::trim(c.phone))) {
             add("complainant.phone", "invalid_phone");
         }

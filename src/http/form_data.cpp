@@ -3,7 +3,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <cstdint>
+
+#include "util/text.hpp"
 
 namespace redress::http {
 
@@ -17,44 +18,6 @@ int hex_value(char c) {
     if (c >= 'a' && c <= 'f') return c - 'a' + 10;
     if (c >= 'A' && c <= 'F') return c - 'A' + 10;
     return -1;
-}
-
-// Well-formed UTF-8 (RFC 3629): no overlongs, no surrogates, nothing above U+10FFFF.
-// Kept here rather than taken from util so that http depends on nothing but its own parser.
-bool valid_utf8(std::string_view text) {
-    std::size_t i = 0;
-    while (i < text.size()) {
-        const auto lead = static_cast<unsigned char>(text[i]);
-        if (lead < 0x80) {
-            ++i;
-            continue;
-        }
-        std::size_t length = 0;
-        unsigned char low = 0x80;
-        unsigned char high = 0xBF;
-        if (lead >= 0xC2 && lead <= 0xDF) {
-            length = 2;
-        } else if (lead >= 0xE0 && lead <= 0xEF) {
-            length = 3;
-            if (lead == 0xE0) low = 0xA0;   // overlong
-            if (lead == 0xED) high = 0x9F;  // surrogates
-        } else if (lead >= 0xF0 && lead <= 0xF4) {
-            length = 4;
-            if (lead == 0xF0) low = 0x90;   // overlong
-            if (lead == 0xF4) high = 0x8F;  // above U+10FFFF
-        } else {
-            return false;
-        }
-        if (text.size() - i < length) return false;
-        for (std::size_t k = 1; k < length; ++k) {
-            const auto next = static_cast<unsigned char>(text[i + k]);
-            const unsigned char min = k == 1 ? low : static_cast<unsigned char>(0x80);
-            const unsigned char max = k == 1 ? high : static_cast<unsigned char>(0xBF);
-            if (next < min || next > max) return false;
-        }
-        i += length;
-    }
-    return true;
 }
 
 util::Expected<std::string> decode(std::string_view encoded) {
@@ -78,7 +41,7 @@ util::Expected<std::string> decode(std::string_view encoded) {
             decoded += c;
         }
     }
-    if (!valid_utf8(decoded)) {
+    if (!util::valid_utf8(decoded)) {
         return util::fail(util::ErrorCode::invalid_input, "form field is not valid UTF-8");
     }
     return decoded;

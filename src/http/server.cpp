@@ -326,8 +326,7 @@ asio::awaitable<void> Server::State::serve(std::shared_ptr<Connection> connectio
             break;
         }
         ++served;
-        const bool keep_alive =
-            message.keep_alive() && !stopping && served < limits.max_requests_per_connection;
+        const bool client_keeps_alive = message.keep_alive();
         Request request;
         request.method = method_of(message.method());
         request.target = std::string(message.target());
@@ -343,6 +342,9 @@ asio::awaitable<void> Server::State::serve(std::shared_ptr<Connection> connectio
 
         Response response = co_await call_handler(*connection, std::move(request));
         const int status = response.status;
+        // Decided after the handler: a shutdown that began meanwhile closes the connection.
+        const bool keep_alive =
+            client_keeps_alive && !stopping && served < limits.max_requests_per_connection;
         const bool written = co_await write(*connection, std::move(response), version,
                                             method == Method::head, keep_alive);
         if (spdlog::should_log(spdlog::level::debug)) {
@@ -370,17 +372,18 @@ asio::awaitable<Response> Server::State::call_handler(Connection& connection, Re
     // The handler answers later, maybe from another thread: suspend without holding an io
     // thread, and resume on this connection's strand.
     connection.pending = pending;
-    Response response = co_await asio::async_initiate<asio::use_awaitable_t<>, void(Response)>(
-        [pending](auto resume) {
-            pending->on_delivery([resume = std::move(resume)](Response delivered) mutable {
-                auto executor = asio::get_associated_executor(resume);
-                asio::post(executor, [resume = std::move(resume),
-                                      delivered = std::move(delivered)]() mutable {
-                    resume(std::move(delivered));
+    Response response =
+        co_await asio::async_initiate<const asio::use_awaitable_t<>, void(Response)>(
+            [pending](auto resume) {
+                pending->on_delivery([resume = std::move(resume)](Response delivered) mutable {
+                    auto executor = asio::get_associated_executor(resume);
+                    asio::post(executor, [resume = std::move(resume),
+                                          delivered = std::move(delivered)]() mutable {
+                        resume(std::move(delivered));
+                    });
                 });
-            });
-        },
-        asio::use_awaitable);
+            },
+            asio::use_awaitable);
     connection.pending.reset();
     co_return response;
 }

@@ -4,8 +4,13 @@
 
 #include <map>
 
+#include "sample_deployment.hpp"
+
 namespace redress::domain {
 namespace {
+
+using testing::subject;
+using testing::witness;
 
 std::map<std::string, bool> assess(const Filing& filing) {
     std::map<std::string, bool> present;
@@ -31,18 +36,18 @@ TEST(Completeness, AnEmptyFilingMissesEverything) {
 
 TEST(Completeness, ACompleteFilingHasEverything) {
     Filing filing;
-    filing.subjects.push_back(Subject{.badge = "4471"});
+    filing.subjects.push_back(subject(&Subject::badge, "4471"));
     filing.incident.narrative = k_long_enough;
     filing.incident.place = "Main St bus station";
     filing.incident.date = "2026-03-02";
     filing.incident.categories = {"theft"};
-    filing.witnesses.push_back(Witness{.name = "A neighbour"});
+    filing.witnesses.push_back(witness(&Witness::name, "A neighbour"));
     for (const auto& [aspect, present] : assess(filing)) EXPECT_TRUE(present) << aspect;
 }
 
 TEST(Completeness, WhoNeedsSomethingThatIdentifiesTheAgent) {
     Filing filing;
-    filing.subjects.push_back(Subject{.agency = "ICE", .unit = "ERO"});
+    filing.subjects.push_back(Subject{"", "", "ICE", "", "ERO", "", "", ""});
     EXPECT_FALSE(assess(filing)["who"]);  // an agency alone does not say who
     for (auto set : {+[](Subject& s) { s.name = "Smith"; }, +[](Subject& s) { s.badge = "12"; },
                      +[](Subject& s) { s.description = "tall, grey beard"; },
@@ -91,9 +96,9 @@ TEST(Completeness, HowIsACategoryOrInjuries) {
 
 TEST(Completeness, BlankWitnessesDoNotCount) {
     Filing filing;
-    filing.witnesses.push_back(Witness{.name = "  "});
+    filing.witnesses.push_back(witness(&Witness::name, "  "));
     EXPECT_FALSE(assess(filing)["witnesses"]);
-    filing.witnesses.push_back(Witness{.account = "saw it from the bus"});
+    filing.witnesses.push_back(witness(&Witness::account, "saw it from the bus"));
     EXPECT_TRUE(assess(filing)["witnesses"]);
 }
 

@@ -8,6 +8,9 @@
 namespace redress::domain {
 namespace {
 
+using testing::subject;
+using testing::witness;
+
 using ::testing::ElementsAre;
 using testing::rule;
 using testing::sample_deployment;
@@ -103,10 +106,10 @@ TEST(ProposeRoutes, SubjectAgencyMatchesCaseInsensitivelyAnywhereInTheName) {
     deployment.rules.push_back(by_agency);
 
     Filing filing = filing_about({});
-    filing.subjects.push_back(Subject{.agency = "U.S. Border Patrol"});
+    filing.subjects.push_back(subject(&Subject::agency, "U.S. Border Patrol"));
     EXPECT_THAT(offices_of(propose_routes(filing, deployment)), ElementsAre("opr"));
 
-    filing.subjects.push_back(Subject{.agency = "Immigration and CUSTOMS Enforcement"});
+    filing.subjects.push_back(subject(&Subject::agency, "Immigration and CUSTOMS Enforcement"));
     const auto proposals = propose_routes(filing, deployment);
     EXPECT_THAT(offices_of(proposals), ElementsAre("oig"));
     EXPECT_THAT(reasons(proposals[0]), ElementsAre("ice"));
@@ -120,7 +123,7 @@ TEST(ProposeRoutes, EveryConditionOfARuleMustHold) {
     deployment.rules = {narrow};
 
     Filing filing = filing_about({"excessive-force"});
-    filing.subjects.push_back(Subject{.agency = "ICE"});
+    filing.subjects.push_back(subject(&Subject::agency, "ICE"));
     EXPECT_THAT(offices_of(propose_routes(filing, deployment)), ElementsAre("opr"));
     filing.complainant.whistleblower = true;
     EXPECT_THAT(offices_of(propose_routes(filing, deployment)), ElementsAre("oig"));

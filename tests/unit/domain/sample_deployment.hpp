@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "domain/deployment.hpp"
+#include "domain/filing.hpp"
 
 namespace redress::domain::testing {
 
@@ -35,6 +36,22 @@ inline RoutingRule rule(std::string id, std::vector<std::string> categories,
     r.priority = priority;
     r.explanation = text("because " + r.id, "porque " + r.id);
     return r;
+}
+
+// A subject or witness with one field set (GCC warns on partial designated initializers).
+template <typename T>
+T with_field(std::string T::*field, std::string value) {
+    T made{};
+    made.*field = std::move(value);
+    return made;
+}
+
+inline Subject subject(std::string Subject::*field, std::string value) {
+    return with_field(field, std::move(value));
+}
+
+inline Witness witness(std::string Witness::*field, std::string value) {
+    return with_field(field, std::move(value));
 }
 
 inline Deployment sample_deployment() {

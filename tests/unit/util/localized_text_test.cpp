@@ -5,12 +5,14 @@
 namespace redress::util {
 namespace {
 
+using ByLanguage = std::map<std::string, std::string, std::less<>>;
+
 TEST(LocalizedText, PrefersTheLanguageThenEnglishThenAny) {
-    const LocalizedText both({{"en", "Office"}, {"es", "Oficina"}});
+    const LocalizedText both(ByLanguage{{"en", "Office"}, {"es", "Oficina"}});
     EXPECT_EQ(both.in("es"), "Oficina");
     EXPECT_EQ(both.in("fr"), "Office");
 
-    const LocalizedText spanish_only({{"es", "Oficina"}});
+    const LocalizedText spanish_only(ByLanguage{{"es", "Oficina"}});
     EXPECT_EQ(spanish_only.in("en"), "Oficina");
 }
 

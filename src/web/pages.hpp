@@ -1,0 +1,71 @@
+#pragma once
+// The public pages, each a function from what it shows to HTML. They know nothing of
+// requests or sockets; site.cpp decides which page answers which request.
+
+#include <span>
+#include <string>
+#include <string_view>
+
+#include "domain/deployment.hpp"
+#include "domain/filing.hpp"
+#include "domain/validation.hpp"
+#include "i18n/catalogue.hpp"
+#include "intake/intake.hpp"
+#include "intake/status_lookup.hpp"
+#include "util/error.hpp"
+#include "web/view.hpp"
+
+namespace redress::web {
+
+struct PageContext {
+    const View& view;
+    const i18n::Catalogue& catalogue;
+    const domain::Deployment& deployment;
+    std::string_view path;  // where the language links point
+};
+
+// GET /: the offices, what they handle, how to reach them, and their service levels.
+util::Expected<std::string> render_landing(const PageContext& context);
+
+struct FormState {
+    const domain::Filing& filing;  // as typed
+    std::size_t subject_blocks = 1;
+    std::size_t witness_blocks = 1;
+    std::span<const domain::FieldError> errors;
+    std::string_view notice_key;  // a message shown above the form, "" for none
+    std::string_view form_token;
+};
+
+// The complaint form with the values and messages of `state`.
+util::Expected<std::string> render_form(const PageContext& context, const FormState& state);
+
+// The review step: what will be filed, which offices fit and why, what is still missing,
+// every value carried in hidden fields.
+util::Expected<std::string> render_review(const PageContext& context,
+                                          const intake::Preview& preview,
+                                          std::string_view form_token);
+
+// After filing: references, next steps and the receipt, shown this once.
+util::Expected<std::string> render_confirmation(const PageContext& context,
+                                                const intake::Filed& filed);
+
+struct StatusState {
+    std::string_view reference;          // echoed back; the receipt never is
+    const intake::StatusView* found = nullptr;
+    bool not_found = false;              // a look-up was made and matched nothing
+    std::string_view notice_key;
+    std::string_view form_token;
+};
+
+util::Expected<std::string> render_status(const PageContext& context, const StatusState& state);
+
+// A page that only says what went wrong and what to do (storage down, a bad request).
+util::Expected<std::string> render_problem(const PageContext& context, std::string_view title_key,
+                                           std::string_view message_key);
+
+// Adds a NEXT_STEP section: what the office owes next and by which date (confirmation
+// and status pages).
+void add_next_step(Dictionary& item, const i18n::Catalogue& catalogue,
+                   const std::optional<domain::NextStep>& next);
+
+}  // namespace redress::web

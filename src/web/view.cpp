@@ -1,0 +1,97 @@
+#include "web/view.hpp"
+
+#include <fmt/format.h>
+
+#include "web/messages.hpp"
+
+namespace redress::web {
+
+namespace {
+
+constexpr ctemplate::Strip k_strip = ctemplate::STRIP_BLANK_LINES;
+
+// Every template a page may use, loaded up front so that the cache can be frozen.
+constexpr std::string_view k_templates[] = {
+    "head.tpl",   "foot.tpl",         "landing.tpl", "form.tpl",
+    "review.tpl", "confirmation.tpl", "status.tpl",  "problem.tpl",
+};
+
+ctemplate::TemplateString template_string(std::string_view text) {
+    return ctemplate::TemplateString(text.data(), text.size());
+}
+
+}  // namespace
+
+View::View(const std::filesystem::path& templates_dir, const i18n::Languages& languages)
+    : m_languages(languages), m_cache(std::make_unique<ctemplate::TemplateCache>()) {
+    for (const i18n::Catalogue& catalogue : languages.all()) {
+        auto& messages = m_messages[catalogue.language()];
+        messages.reserve(catalogue.all().size());
+        for (const auto& [key, text] : catalogue.all()) {
+            messages.emplace_back(variable_name(key), text);
+        }
+    }
+    if (!m_cache->SetTemplateRootDirectory(templates_dir.string())) {
+        m_load_error = fmt::format("cannot use template folder {}", templates_dir.string());
+        return;
+    }
+    for (const std::string_view file : k_templates) {
+        if (!m_cache->LoadTemplate(template_string(file), k_strip)) {
+            m_load_error = fmt::format("cannot load template {} from {}", file,
+                                       templates_dir.string());
+            return;
+        }
+    }
+    m_cache->Freeze();
+}
+
+util::Expected<void> View::check() const {
+    if (!m_load_error.empty()) return util::fail(util::ErrorCode::internal, m_load_error);
+    return {};
+}
+
+void View::add_messages(Dictionary& dictionary, const i18n::Catalogue& catalogue) const {
+    const auto found = m_messages.find(catalogue.language());
+    if (found == m_messages.end()) return;
+    for (const auto& [variable, text] : found->second) {
+        dictionary.SetValueWithoutCopy(template_string(variable), template_string(text));
+    }
+}
+
+std::unique_ptr<Dictionary> View::page(const i18n::Catalogue& catalogue, std::string_view path,
+                                       std::string_view title_key) const {
+    auto dictionary = std::make_unique<Dictionary>("page");
+    add_messages(*dictionary, catalogue);
+    dictionary->SetValue("LANG", template_string(catalogue.language()));
+
+    // Included templates do not see their parent's values, so each gets its own.
+    for (const char* part : {"HEAD", "FOOT"}) {
+        Dictionary* included = dictionary->AddIncludeDictionary(part);
+        included->SetFilename(std::string_view(part) == "HEAD" ? "head.tpl" : "foot.tpl");
+        add_messages(*included, catalogue);
+        included->SetValue("LANG", template_string(catalogue.language()));
+        included->SetValue("TITLE", template_string(catalogue.text(title_key)));
+        for (const i18n::Catalogue& other : m_languages.all()) {
+            Dictionary* link = included->AddSectionDictionary("LANGUAGE");
+            link->SetValue("CODE", template_string(other.language()));
+            link->SetValue("NAME", template_string(other.text("language.name")));
+            link->SetValue("HREF", fmt::format("{}?lang={}", path, other.language()));
+            if (&other == &catalogue) link->ShowSection("CURRENT");
+        }
+    }
+    return dictionary;
+}
+
+util::Expected<std::string> View::render(std::string_view template_file,
+                                         const Dictionary& dictionary) const {
+    if (auto ready = check(); !ready) return std::unexpected(ready.error());
+    std::string out;
+    if (!m_cache->ExpandNoLoad(template_string(template_file), k_strip, &dictionary, nullptr,
+                               &out)) {
+        return util::fail(util::ErrorCode::internal,
+                          fmt::format("cannot expand template {}", template_file));
+    }
+    return out;
+}
+
+}  // namespace redress::web

@@ -1,0 +1,56 @@
+#pragma once
+// Renders the public pages from ctemplate files in the templates folder. Every template
+// starts with {{%AUTOESCAPE context="HTML"}}, so each value is escaped for where it lands
+// (text, attribute, URL). Templates are loaded once and the cache is then frozen, which
+// makes expansion safe from any thread.
+
+#include <ctemplate/template.h>
+
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "i18n/languages.hpp"
+#include "util/error.hpp"
+
+namespace redress::web {
+
+using Dictionary = ctemplate::TemplateDictionary;
+
+// ctemplate takes no std::string_view; this views the same characters.
+inline ctemplate::TemplateString tstr(std::string_view text) {
+    return ctemplate::TemplateString(text.data(), text.size());
+}
+
+class View {
+public:
+    // `languages` is borrowed and must outlive the View.
+    View(const std::filesystem::path& templates_dir, const i18n::Languages& languages);
+
+    // Whether every template loaded and parsed; the error names the first that did not.
+    util::Expected<void> check() const;
+
+    // A page's dictionary with the catalogue's messages, the language, the page title and
+    // the shared header and footer filled in. `path` is where the language links point.
+    std::unique_ptr<Dictionary> page(const i18n::Catalogue& catalogue, std::string_view path,
+                                     std::string_view title_key) const;
+
+    // Expands `template_file` (e.g. "form.tpl"); fails when it is unknown or broken.
+    util::Expected<std::string> render(std::string_view template_file,
+                                       const Dictionary& dictionary) const;
+
+private:
+    void add_messages(Dictionary& dictionary, const i18n::Catalogue& catalogue) const;
+
+    const i18n::Languages& m_languages;
+    // Per language: (variable name, message), kept here because dictionaries borrow them.
+    std::map<std::string, std::vector<std::pair<std::string, std::string>>, std::less<>>
+        m_messages;
+    std::unique_ptr<ctemplate::TemplateCache> m_cache;
+    std::string m_load_error;
+};
+
+}  // namespace redress::web

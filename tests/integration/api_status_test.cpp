@@ -1,0 +1,149 @@
+// Following a complaint through the JSON API with its reference and receipt.
+
+#include <cctype>
+#include <map>
+#include <string>
+
+#include "integration/server_suite.hpp"
+
+namespace redress::testing {
+namespace {
+
+using nlohmann::json;
+
+class ApiStatus : public ServerSuite {
+protected:
+    FiledComplaint file_one() {
+        auto connection = connect();
+        const auto filed = file_by_api(connection, {{"incident", {{"narrative", "Pushed."}}}});
+        EXPECT_EQ(filed.size(), 1u);
+        return filed.empty() ? FiledComplaint{} : filed[0];
+    }
+
+    static HttpResponse look_up(const std::string& reference, const std::string& receipt,
+                                HeaderList headers = {}) {
+        auto connection = connect();
+        return connection.post_json("/api/v1/status",
+                                    json{{"reference", reference}, {"receipt", receipt}}.dump(),
+                                    std::move(headers));
+    }
+};
+
+TEST_F(ApiStatus, FiledComplaintIsFoundWithItsTimeline) {
+    const FiledComplaint filed = file_one();
+    const HttpResponse response = look_up(filed.reference, filed.receipt);
+
+    ASSERT_EQ(response.status, 200) << response.body;
+    EXPECT_EQ(response.header_or_empty("Cache-Control"), "no-store");
+    const json body = parse_json(response);
+    EXPECT_EQ(body.value("reference", ""), filed.reference);
+    EXPECT_EQ(body.value("office", ""), "opr");
+    EXPECT_EQ(body.value("office_name", ""), "Office of Professional Responsibility");
+    EXPECT_EQ(body.value("status", ""), "received");
+    EXPECT_FALSE(body.value("received_at", "").empty());
+    ASSERT_TRUE(body["timeline"].is_array()) << body.dump();
+    ASSERT_FALSE(body["timeline"].empty());
+    EXPECT_EQ(body["timeline"][0].value("status", ""), "received");
+    EXPECT_FALSE(body["timeline"][0].value("at", "").empty());
+    EXPECT_TRUE(body["next_step"].is_object()) << body.dump();
+}
+
+TEST_F(ApiStatus, ReceiptIsReadAsPeopleTypeIt) {
+    const FiledComplaint filed = file_one();
+    std::string typed;
+    for (const char c : filed.receipt) {
+        if (c != '-') typed += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    }
+    const HttpResponse response = look_up(" " + filed.reference + " ", typed);
+    EXPECT_EQ(response.status, 200) << response.body;
+}
+
+TEST_F(ApiStatus, WrongReceiptAndUnknownReferenceGetTheSameAnswer) {
+    const FiledComplaint filed = file_one();
+    std::string wrong_receipt = filed.receipt;
+    wrong_receipt[0] = wrong_receipt[0] == 'A' ? 'B' : 'A';
+    const std::string unknown_reference = filed.reference.substr(0, 9) + "999999";
+
+    const HttpResponse wrong = look_up(filed.reference, wrong_receipt);
+    const HttpResponse unknown = look_up(unknown_reference, filed.receipt);
+    const HttpResponse nonsense = look_up("not-a-reference", "not-a-receipt");
+
+    EXPECT_EQ(wrong.status, 404) << wrong.body;
+    EXPECT_EQ(unknown.status, 404) << unknown.body;
+    EXPECT_EQ(nonsense.status, 404) << nonsense.body;
+    EXPECT_EQ(wrong.body, unknown.body);
+    EXPECT_EQ(wrong.body, nonsense.body);
+    EXPECT_EQ(wrong.headers.size(), unknown.headers.size());
+    EXPECT_TRUE(has_error(parse_json(wrong), "", "not_found"));
+}
+
+TEST_F(ApiStatus, ReceiptMayComeInAHeader) {
+    const FiledComplaint filed = file_one();
+    auto connection = connect();
+    const HttpResponse found =
+        connection.post_json("/api/v1/status", json{{"reference", filed.reference}}.dump(),
+                             {{"X-Redress-Receipt", filed.receipt}});
+    EXPECT_EQ(found.status, 200) << found.body;
+
+    std::string wrong_receipt = filed.receipt;
+    wrong_receipt[0] = wrong_receipt[0] == 'A' ? 'B' : 'A';
+    const HttpResponse wrong =
+        connection.post_json("/api/v1/status", json{{"reference", filed.reference}}.dump(),
+                             {{"X-Redress-Receipt", wrong_receipt}});
+    EXPECT_EQ(wrong.status, 404) << wrong.body;
+}
+
+TEST_F(ApiStatus, ComplaintFiledWithBothOfficesIsFollowedAtEach) {
+    auto connection = connect();
+    const auto filed = file_by_api(
+        connection,
+        {{"incident", {{"narrative", "Assaulted."}, {"categories", {"excessive-force"}}}}});
+    ASSERT_EQ(filed.size(), 2u);
+    for (const FiledComplaint& each : filed) {
+        const HttpResponse response = look_up(each.reference, each.receipt);
+        ASSERT_EQ(response.status, 200) << response.body;
+        EXPECT_EQ(parse_json(response).value("reference", ""), each.reference);
+    }
+}
+
+TEST_F(ApiStatus, MissingReferenceOrReceiptIs422) {
+    auto connection = connect();
+    const HttpResponse response = connection.post_json("/api/v1/status", "{}");
+
+    EXPECT_EQ(response.status, 422) << response.body;
+    const json body = parse_json(response);
+    EXPECT_TRUE(has_error(body, "reference", "required"));
+    EXPECT_TRUE(has_error(body, "receipt", "required"));
+}
+
+TEST_F(ApiStatus, SpanishStatusAnswerNamesTheOfficeInSpanish) {
+    const FiledComplaint filed = file_one();
+    const HttpResponse response =
+        look_up(filed.reference, filed.receipt, {{"Accept-Language", "es-MX,es;q=0.9"}});
+    ASSERT_EQ(response.status, 200) << response.body;
+    EXPECT_EQ(parse_json(response).value("office_name", ""),
+              "Oficina de Responsabilidad Profesional");
+}
+
+TEST_F(ApiStatus, OfficesAreListedWithTheirServiceLevels) {
+    auto connection = connect();
+    const HttpResponse response = connection.get("/api/v1/offices");
+
+    ASSERT_EQ(response.status, 200) << response.body;
+    const json body = parse_json(response);
+    ASSERT_TRUE(body["offices"].is_array());
+    std::map<std::string, json> offices;
+    for (const json& office : body["offices"]) offices[office.value("id", "")] = office;
+    ASSERT_EQ(offices.size(), 3u) << body.dump();
+    EXPECT_TRUE(offices["opr"].value("accepts_filings", false));
+    EXPECT_TRUE(offices["oig"].value("accepts_filings", false));
+    EXPECT_FALSE(offices["police"].value("accepts_filings", true));
+    EXPECT_EQ(offices["police"].value("kind", ""), "external");
+    EXPECT_EQ(offices["opr"]["service_levels"].value("acknowledge_days", 0), 2);
+    bool has_other = false;
+    for (const json& category : body["categories"]) has_other |= category.value("id", "") == "other";
+    EXPECT_TRUE(has_other) << body.dump();
+}
+
+}  // namespace
+}  // namespace redress::testing

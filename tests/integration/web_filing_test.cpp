@@ -1,0 +1,309 @@
+// The public web pages, used as a browser with JavaScript off uses them: plain forms,
+// hidden fields carried from page to page, and the buttons' action values.
+
+#include <algorithm>
+#include <regex>
+#include <string>
+
+#include "integration/catalogue_text.hpp"
+#include "integration/html.hpp"
+#include "integration/server_suite.hpp"
+
+namespace redress::testing {
+namespace {
+
+const std::regex k_reference("(OPR|OIG)-[0-9]{4}-[0-9]{6}");
+const std::regex k_receipt("[0-9A-HJKMNP-TV-Z]{4}(-[0-9A-HJKMNP-TV-Z]{4}){4}");
+
+std::vector<std::string> all_matches(const std::string& text, const std::regex& pattern) {
+    std::vector<std::string> found;
+    for (auto it = std::sregex_iterator(text.begin(), text.end(), pattern);
+         it != std::sregex_iterator(); ++it) {
+        if (std::find(found.begin(), found.end(), it->str()) == found.end()) {
+            found.push_back(it->str());
+        }
+    }
+    return found;
+}
+
+bool contains(const std::string& text, const std::string& part) {
+    return text.find(part) != std::string::npos;
+}
+
+class WebFiling : public ServerSuite {
+protected:
+    // The form page, with the form_token a browser would send back.
+    static std::string form_token_of(const HttpResponse& page) {
+        const auto token = input_value(page.body, "form_token");
+        EXPECT_TRUE(token.has_value()) << "no form_token input in:\n" << page.body;
+        EXPECT_FALSE(token.value_or("").empty());
+        return token.value_or("");
+    }
+
+    static std::string fresh_token(HttpConnection& connection, const std::string& path) {
+        const HttpResponse page = connection.get(path);
+        EXPECT_EQ(page.status, 200);
+        return form_token_of(page);
+    }
+
+    // Fields of a complaint about sexual abuse with one subject.
+    static HeaderList complaint_fields(const std::string& token, const std::string& language) {
+        return {{"lang", language},
+                {"form_token", token},
+                {"complainant.confidentiality", "anonymous"},
+                {"incident.date", "2024-03-05"},
+                {"incident.place", "Checkpoint 4"},
+                {"incident.narrative", "An officer touched me during a search."},
+                {"incident.categories", "sexual-abuse"},
+                {"subjects[0].name", "J. Doe"},
+                {"subjects[0].badge", "4471"}};
+    }
+
+    // Review, then file with what the review page carries: the confirmation page.
+    static HttpResponse review_and_file(HttpConnection& connection, const std::string& language) {
+        const std::string token = fresh_token(connection, "/complaint?lang=" + language);
+        HeaderList fields = complaint_fields(token, language);
+        fields.emplace_back("action", "review");
+        const HttpResponse review = connection.post_form("/complaint", fields);
+        EXPECT_EQ(review.status, 200) << review.body;
+
+        HeaderList carried = hidden_fields(review.body);
+        carried.emplace_back("action", "file");
+        return connection.post_form("/complaint", carried);
+    }
+};
+
+TEST_F(WebFiling, FormIsPlainHtmlWithAToken) {
+    auto connection = connect();
+    const HttpResponse page = connection.get("/complaint");
+
+    ASSERT_EQ(page.status, 200);
+    EXPECT_EQ(page.header_or_empty("Content-Type").rfind("text/html", 0), 0u);
+    EXPECT_EQ(page.header_or_empty("Cache-Control"), "no-store");
+    form_token_of(page);
+    EXPECT_TRUE(contains(page.body, "<html lang=\"en\"")) << page.body.substr(0, 300);
+    EXPECT_FALSE(contains(page.body, "<script"));
+    EXPECT_FALSE(contains(page.body, " on" "click="));
+    EXPECT_TRUE(textarea_content(page.body, "incident.narrative").has_value());
+    EXPECT_TRUE(input_value(page.body, "subjects[0].badge").has_value());
+    // Law enforcement takes referrals only: it is not offered on the form.
+    EXPECT_TRUE(input_value(page.body, "offices").has_value());
+    for (const Attributes& input : tags_named(page.body, "input")) {
+        if (input.contains("name") && input.at("name") == "offices") {
+            EXPECT_NE(input.at("value"), "police");
+        }
+    }
+}
+
+TEST_F(WebFiling, LandingPageShowsOfficesContactsAndServiceLevels) {
+    auto connection = connect();
+    const HttpResponse page = connection.get("/");
+
+    ASSERT_EQ(page.status, 200);
+    const std::string text = visible_text(page.body);
+    EXPECT_TRUE(contains(text, "Office of Professional Responsibility")) << text;
+    EXPECT_TRUE(contains(text, "Office of Inspector General")) << text;
+    EXPECT_TRUE(contains(text, "833-442-3677")) << text;
+    EXPECT_TRUE(contains(page.body, "href=\"/complaint")) << page.body;
+}
+
+TEST_F(WebFiling, ReviewWithErrorsShowsTheFormAgainWithWhatWasTyped) {
+    auto connection = connect();
+    const std::string token = fresh_token(connection, "/complaint");
+    const std::string typed_place = "<b>\"Gate\" & 'Co'</b>";
+    const HttpResponse page =
+        connection.post_form("/complaint", {{"lang", "en"},
+                                            {"form_token", token},
+                                            {"incident.place", typed_place},
+                                            {"incident.date", "2999-01-01"},
+                                            {"subjects[0].name", "Officer <i>Smith</i>"},
+                                            {"action", "review"}});
+
+    ASSERT_EQ(page.status, 422) << page.body;
+    // What was typed comes back exactly, escaped: never as markup.
+    EXPECT_EQ(input_value(page.body, "incident.place"), typed_place);
+    EXPECT_EQ(input_value(page.body, "subjects[0].name"), "Officer <i>Smith</i>");
+    EXPECT_FALSE(contains(page.body, "<b>\"Gate\""));
+    EXPECT_FALSE(contains(page.body, "<i>Smith"));
+    EXPECT_TRUE(contains(page.body, "&lt;b&gt;")) << page.body;
+    const std::string text = visible_text(page.body);
+    EXPECT_TRUE(contains(text, message("en", "error.required"))) << text;
+    EXPECT_TRUE(contains(text, message("en", "error.future_date"))) << text;
+    // A new token for the next attempt.
+    EXPECT_FALSE(form_token_of(page).empty());
+}
+
+TEST_F(WebFiling, AddSubjectGivesAnotherBlockAndKeepsTheFirst) {
+    auto connection = connect();
+    const std::string token = fresh_token(connection, "/complaint");
+    const HttpResponse page = connection.post_form(
+        "/complaint", {{"lang", "en"},
+                       {"form_token", token},
+                       {"incident.narrative", "Line one\nLine two"},
+                       {"subjects[0].name", "J. Doe"},
+                       {"subjects[0].badge", "4471"},
+                       {"action", "add_subject"}});
+
+    ASSERT_EQ(page.status, 200) << page.body;
+    EXPECT_EQ(input_value(page.body, "subjects[0].badge"), "4471");
+    EXPECT_EQ(input_value(page.body, "subjects[1].badge"), "");
+    EXPECT_EQ(textarea_content(page.body, "incident.narrative"), "Line one\nLine two");
+
+    const HttpResponse witnesses = connection.post_form(
+        "/complaint", {{"lang", "en"}, {"form_token", form_token_of(page)}, {"action", "add_witness"}});
+    ASSERT_EQ(witnesses.status, 200);
+    EXPECT_TRUE(input_value(witnesses.body, "witnesses[1].name").has_value());
+}
+
+TEST_F(WebFiling, ReviewProposesOfficesAndCarriesEveryValue) {
+    auto connection = connect();
+    HeaderList fields = complaint_fields(fresh_token(connection, "/complaint"), "en");
+    fields.emplace_back("action", "review");
+    const HttpResponse review = connection.post_form("/complaint", fields);
+
+    ASSERT_EQ(review.status, 200) << review.body;
+    const std::string text = visible_text(review.body);
+    EXPECT_TRUE(contains(text, "Office of Professional Responsibility")) << text;
+    EXPECT_TRUE(contains(text, "Office of Inspector General")) << text;
+    EXPECT_TRUE(contains(text, "An officer touched me during a search.")) << text;
+    const HeaderList carried = hidden_fields(review.body);
+    const auto carries = [&](const std::string& name, const std::string& value) {
+        return std::find(carried.begin(), carried.end(), std::pair{name, value}) != carried.end();
+    };
+    EXPECT_TRUE(carries("incident.narrative", "An officer touched me during a search."));
+    EXPECT_TRUE(carries("incident.categories", "sexual-abuse"));
+    EXPECT_TRUE(carries("subjects[0].badge", "4471"));
+    EXPECT_FALSE(input_value(review.body, "form_token").value_or("").empty());
+
+    // "Edit" goes back to the form with everything in place.
+    HeaderList edit = carried;
+    edit.emplace_back("action", "edit");
+    const HttpResponse form = connection.post_form("/complaint", edit);
+    ASSERT_EQ(form.status, 200);
+    EXPECT_EQ(input_value(form.body, "subjects[0].badge"), "4471");
+    EXPECT_TRUE(is_checked(form.body, "incident.categories", "sexual-abuse"));
+}
+
+TEST_F(WebFiling, FilingShowsReferencesAndTheReceiptWhichOpenTheStatusPage) {
+    auto connection = connect();
+    const HttpResponse confirmation = review_and_file(connection, "en");
+
+    ASSERT_EQ(confirmation.status, 200) << confirmation.body;
+    EXPECT_EQ(confirmation.header_or_empty("Cache-Control"), "no-store");
+    const std::string text = visible_text(confirmation.body);
+    const auto references = all_matches(text, k_reference);
+    ASSERT_EQ(references.size(), 2u) << text;  // sexual abuse: OPR and OIG
+    const auto receipts = all_matches(confirmation.body, k_receipt);
+    ASSERT_EQ(receipts.size(), 1u) << confirmation.body;
+
+    for (const std::string& reference : references) {
+        SCOPED_TRACE(reference);
+        const HttpResponse status = connection.post_form(
+            "/status", {{"lang", "en"},
+                        {"form_token", fresh_token(connection, "/status")},
+                        {"reference", reference},
+                        {"receipt", receipts[0]}});
+        ASSERT_EQ(status.status, 200) << status.body;
+        EXPECT_EQ(status.header_or_empty("Cache-Control"), "no-store");
+        const std::string status_text = visible_text(status.body);
+        EXPECT_TRUE(contains(status_text, reference));
+        EXPECT_TRUE(contains(status_text, message("en", "status.received"))) << status_text;
+        // The receipt is never shown back.
+        EXPECT_FALSE(contains(status.body, receipts[0]));
+    }
+}
+
+TEST_F(WebFiling, WrongReceiptAndUnknownReferenceGetTheSamePage) {
+    auto connection = connect();
+    const HttpResponse confirmation = review_and_file(connection, "en");
+    ASSERT_EQ(confirmation.status, 200);
+    const auto references = all_matches(visible_text(confirmation.body), k_reference);
+    const auto receipts = all_matches(confirmation.body, k_receipt);
+    ASSERT_FALSE(references.empty());
+    ASSERT_EQ(receipts.size(), 1u);
+    std::string wrong_receipt = receipts[0];
+    wrong_receipt[0] = wrong_receipt[0] == 'A' ? 'B' : 'A';
+    const std::string unknown_reference = references[0].substr(0, 9) + "999999";
+
+    const auto look_up = [&](const std::string& reference, const std::string& receipt) {
+        const std::string token = fresh_token(connection, "/status");
+        HttpResponse page = connection.post_form(
+            "/status",
+            {{"lang", "en"}, {"form_token", token}, {"reference", reference}, {"receipt", receipt}});
+        // The page echoes the reference typed and carries a fresh token; all else is equal.
+        page.body = std::regex_replace(page.body, k_reference, "REFERENCE");
+        const auto new_token = input_value(page.body, "form_token").value_or("");
+        for (auto at = page.body.find(new_token); !new_token.empty() && at != std::string::npos;
+             at = page.body.find(new_token, at)) {
+            page.body.replace(at, new_token.size(), "TOKEN");
+        }
+        return page;
+    };
+    const HttpResponse wrong = look_up(references[0], wrong_receipt);
+    const HttpResponse unknown = look_up(unknown_reference, receipts[0]);
+
+    EXPECT_EQ(wrong.status, 404);
+    EXPECT_EQ(unknown.status, 404);
+    EXPECT_EQ(wrong.body, unknown.body);
+    EXPECT_FALSE(contains(wrong.body, wrong_receipt));
+}
+
+TEST_F(WebFiling, PostWithoutAValidTokenFilesNothing) {
+    auto connection = connect();
+    HeaderList fields = complaint_fields("forged-token", "en");
+    fields.emplace_back("action", "file");
+    const HttpResponse page = connection.post_form("/complaint", fields);
+
+    EXPECT_EQ(page.status, 400) << page.body;
+    EXPECT_TRUE(all_matches(visible_text(page.body), k_reference).empty());
+    EXPECT_TRUE(all_matches(page.body, k_receipt).empty());
+    // What was typed is not lost, and the new form can be sent.
+    EXPECT_EQ(textarea_content(page.body, "incident.narrative"),
+              "An officer touched me during a search.");
+    EXPECT_FALSE(form_token_of(page).empty());
+
+    const HttpResponse status = connection.post_form(
+        "/status", {{"lang", "en"}, {"reference", "OPR-2024-000001"}, {"receipt", "x"}});
+    EXPECT_EQ(status.status, 400);
+}
+
+TEST_F(WebFiling, SpanishIsChosenByQueryOrByTheBrowser) {
+    auto connection = connect();
+    const std::string label = message("es", "form.incident.narrative.label");
+    for (const auto& [target, headers] :
+         std::vector<std::pair<std::string, HeaderList>>{
+             {"/complaint?lang=es", {}},
+             {"/complaint", {{"Accept-Language", "es-ES,es;q=0.9,en;q=0.5"}}}}) {
+        SCOPED_TRACE(target);
+        const HttpResponse page = connection.get(target, headers);
+        ASSERT_EQ(page.status, 200);
+        EXPECT_TRUE(contains(page.body, "<html lang=\"es\"")) << page.body.substr(0, 300);
+        EXPECT_TRUE(contains(visible_text(page.body), label));
+        EXPECT_EQ(input_value(page.body, "lang"), "es");
+    }
+}
+
+TEST_F(WebFiling, SpanishFilingIsConfirmedAndFollowedInSpanish) {
+    auto connection = connect();
+    const HttpResponse confirmation = review_and_file(connection, "es");
+
+    ASSERT_EQ(confirmation.status, 200) << confirmation.body;
+    EXPECT_TRUE(contains(confirmation.body, "<html lang=\"es\""));
+    const std::string text = visible_text(confirmation.body);
+    EXPECT_TRUE(contains(text, "Oficina del Inspector General")) << text;
+    const auto references = all_matches(text, k_reference);
+    const auto receipts = all_matches(confirmation.body, k_receipt);
+    ASSERT_FALSE(references.empty());
+    ASSERT_EQ(receipts.size(), 1u);
+
+    const HttpResponse status = connection.post_form(
+        "/status", {{"lang", "es"},
+                    {"form_token", fresh_token(connection, "/status?lang=es")},
+                    {"reference", references[0]},
+                    {"receipt", receipts[0]}});
+    ASSERT_EQ(status.status, 200) << status.body;
+    EXPECT_TRUE(contains(visible_text(status.body), message("es", "status.received")));
+}
+
+}  // namespace
+}  // namespace redress::testing

@@ -1,0 +1,154 @@
+#include "config/config.hpp"
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+
+#include "support/temp_dir.hpp"
+
+namespace redress::config {
+namespace {
+
+const std::filesystem::path k_sample =
+    std::filesystem::path(REDRESS_SHARE_DIR) / "config" / "redress.sample.toml";
+
+class ConfigTest : public ::testing::Test {
+protected:
+    Sources sources_with(const std::string& toml) {
+        const auto file = m_dir / "redress.toml";
+        std::ofstream(file) << toml;
+        return {m_dir.path(), REDRESS_SHARE_DIR, file, {}, {}};
+    }
+    Sources sample_sources() { return {m_dir.path(), REDRESS_SHARE_DIR, k_sample, {}, {}}; }
+
+    testing::TempDir m_dir;
+};
+
+constexpr const char* k_one_office = R"(
+[[office]]
+id = "opr"
+reference_prefix = "OPR"
+name = "Office of Professional Responsibility"
+)";
+
+TEST_F(ConfigTest, TheSampleModelsTheSeed) {
+    const auto config = load(sample_sources());
+    ASSERT_TRUE(config) << config.error().message;
+    const auto& deployment = config->deployment;
+    ASSERT_NE(deployment.find_office("opr"), nullptr);
+    ASSERT_NE(deployment.find_office("oig"), nullptr);
+    ASSERT_NE(deployment.find_office("police"), nullptr);
+    EXPECT_EQ(deployment.find_office("police")->kind, domain::OfficeKind::external);
+    EXPECT_EQ(deployment.find_office("opr")->reference_prefix, "OPR");
+    EXPECT_EQ(deployment.find_office("opr")->name.in("es"), "Oficina de Responsabilidad Profesional");
+    EXPECT_EQ(deployment.find_office("oig")->service_levels.acknowledge_days, 3);
+    EXPECT_EQ(deployment.default_office, "opr");
+    EXPECT_NE(deployment.find_category("bribery-corruption"), nullptr);
+    EXPECT_GE(deployment.rules.size(), 4u);
+    EXPECT_EQ(config->server.port, 8080);
+    EXPECT_EQ(config->server.listen_address, "127.0.0.1");
+}
+
+TEST_F(ConfigTest, DefaultsAllowSixtyFourConnectionsFromOneAddress) {
+    const auto config = load(sample_sources());
+    ASSERT_TRUE(config);
+    EXPECT_GE(config->server.max_connections_per_address, 64u);
+    EXPECT_GE(config->server.max_connections, 64u);
+}
+
+TEST_F(ConfigTest, PathsDefaultToTheDataFolder) {
+    const auto config = load(sample_sources());
+    ASSERT_TRUE(config);
+    EXPECT_EQ(config->storage.sqlite_path, m_dir.path() / "redress.sqlite3");
+    EXPECT_EQ(config->key_file, m_dir.path() / "redress.key");
+}
+
+TEST_F(ConfigTest, EnvironmentOverridesTheFileAndFlagsOverrideTheEnvironment) {
+    auto sources = sources_with(std::string(k_one_office) + "[server]\nthreads = 3\n");
+    sources.environment = {{"REDRESS_SERVER_THREADS", "5"}, {"HOME", "/root"}};
+    auto config = load(sources);
+    ASSERT_TRUE(config) << config.error().message;
+    EXPECT_EQ(config->server.threads, 5);
+    sources.flags = {{"server.threads", "7"}};
+    config = load(sources);
+    ASSERT_TRUE(config);
+    EXPECT_EQ(config->server.threads, 7);
+}
+
+TEST_F(ConfigTest, ListenTakesIpv6) {
+    auto sources = sources_with(k_one_office);
+    sources.flags = {{"server.listen", "[::1]:9000"}};
+    const auto config = load(sources);
+    ASSERT_TRUE(config) << config.error().message;
+    EXPECT_EQ(config->server.listen_address, "::1");
+    EXPECT_EQ(config->server.port, 9000);
+}
+
+TEST_F(ConfigTest, RefusesAnUnknownSettingByName) {
+    const auto config = load(sources_with(std::string(k_one_office) + "[server]\nthread = 3\n"));
+    ASSERT_FALSE(config);
+    EXPECT_NE(config.error().message.find("unknown setting 'server.thread'"), std::string::npos);
+}
+
+TEST_F(ConfigTest, RefusesABadValueNamingTheSetting) {
+    auto sources = sources_with(k_one_office);
+    sources.flags = {{"server.listen", "127.0.0.1:99999"}};
+    const auto config = load(sources);
+    ASSERT_FALSE(config);
+    EXPECT_NE(config.error().message.find("server.listen"), std::string::npos);
+}
+
+TEST_F(ConfigTest, RefusesAnUnknownSection) {
+    const auto config = load(sources_with(std::string(k_one_office) + "[serverr]\nx = 1\n"));
+    ASSERT_FALSE(config);
+    EXPECT_NE(config.error().message.find("unknown section 'serverr'"), std::string::npos);
+}
+
+TEST_F(ConfigTest, ReportsWhereTheTomlIsMalformed) {
+    const auto config = load(sources_with("[[office]\nid = \"x\"\n"));
+    ASSERT_FALSE(config);
+    EXPECT_NE(config.error().message.find("redress.toml:1:"), std::string::npos);
+}
+
+TEST_F(ConfigTest, RefusesARuleNamingAnUnknownOffice) {
+    const auto config = load(sources_with(std::string(k_one_office) + R"(
+[[rule]]
+id = "corruption"
+offices = ["oig"]
+explanation = "Corruption goes to the inspector general."
+)"));
+    ASSERT_FALSE(config);
+    EXPECT_NE(config.error().message.find("oig"), std::string::npos);
+}
+
+TEST_F(ConfigTest, RefusesARuleWithoutExplanation) {
+    const auto config = load(sources_with(std::string(k_one_office) + R"(
+[[rule]]
+id = "misconduct"
+offices = ["opr"]
+)"));
+    ASSERT_FALSE(config);
+    EXPECT_NE(config.error().message.find("explanation"), std::string::npos);
+}
+
+TEST_F(ConfigTest, RefusesAnOfficeWithoutPrefix) {
+    const auto config = load(sources_with("[[office]]\nid = \"opr\"\nname = \"OPR\"\n"));
+    ASSERT_FALSE(config);
+    EXPECT_NE(config.error().message.find("reference_prefix"), std::string::npos);
+}
+
+TEST_F(ConfigTest, RefusesABackendThisBuildLacks) {
+    auto sources = sources_with(k_one_office);
+    sources.flags = {{"storage.backend", "oracle"}};
+    const auto config = load(sources);
+    ASSERT_FALSE(config);
+    EXPECT_NE(config.error().message.find("oracle"), std::string::npos);
+}
+
+TEST_F(ConfigTest, RefusesAMissingFile) {
+    Sources sources{m_dir.path(), REDRESS_SHARE_DIR, m_dir / "absent.toml", {}, {}};
+    EXPECT_FALSE(load(sources));
+}
+
+}  // namespace
+}  // namespace redress::config

@@ -1,0 +1,70 @@
+#pragma once
+// Filings for storage tests, and a way to wait for a record to finish.
+
+#include <chrono>
+#include <future>
+#include <string>
+#include <vector>
+
+#include "domain/received_filing.hpp"
+#include "storage/store.hpp"
+
+namespace redress::testing {
+
+inline domain::Timestamp utc(int year, unsigned month, unsigned day, int hour = 12,
+                             int minute = 0, int second = 0) {
+    using namespace std::chrono;
+    return sys_days{std::chrono::year{year} / std::chrono::month{month} / std::chrono::day{day}} +
+           hours{hour} + minutes{minute} + seconds{second};
+}
+
+inline domain::Destination opr() { return {"professional-responsibility", "OPR"}; }
+inline domain::Destination oig() { return {"inspector-general", "OIG"}; }
+
+inline domain::ReceivedFiling sample_filing(std::vector<domain::Destination> destinations,
+                                            domain::Timestamp received_at = utc(2026, 3, 5)) {
+    domain::ReceivedFiling filing;
+    filing.channel = domain::Channel::web;
+    filing.language = "es";
+    filing.received_at = received_at;
+    for (std::size_t i = 0; i < filing.receipt_hash.size(); ++i) {
+        filing.receipt_hash[i] = static_cast<std::uint8_t>(i * 7 + 1);
+    }
+    filing.confidentiality = domain::Confidentiality::confidential;
+    filing.on_behalf = true;
+    filing.sealed_people = {0xde, 0xad, 0xbe, 0xef};
+    filing.incident.date = "2026-03-01";
+    filing.incident.date_precision = "approximate";
+    filing.incident.when_description = "early March, around dawn";
+    filing.incident.place = "Bus station";
+    filing.incident.city = "El Paso";
+    filing.incident.region = "TX";
+    filing.incident.narrative = "An officer pushed me to the ground.";
+    filing.incident.categories = {"force", "search"};
+    domain::Subject subject;
+    subject.name = "Officer Doe";
+    subject.badge = "1234";
+    subject.agency = "CBP";
+    filing.subjects.push_back(subject);
+    filing.witness_count = 2;
+    filing.destinations = std::move(destinations);
+    return filing;
+}
+
+// Records the filing and waits for its callback.
+inline util::Expected<std::vector<domain::FiledComplaint>> record_and_wait(
+    storage::Store& store, domain::ReceivedFiling filing) {
+    std::promise<util::Expected<std::vector<domain::FiledComplaint>>> promise;
+    auto result = promise.get_future();
+    store.record(std::move(filing), [&promise](auto filed) { promise.set_value(std::move(filed)); });
+    return result.get();
+}
+
+// The one reference a single-destination filing got; "" when it failed.
+inline std::string record_one(storage::Store& store, domain::ReceivedFiling filing) {
+    auto filed = record_and_wait(store, std::move(filing));
+    if (!filed || filed->size() != 1) return "";
+    return filed->front().reference;
+}
+
+}  // namespace redress::testing

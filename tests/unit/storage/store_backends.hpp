@@ -1,0 +1,111 @@
+#pragma once
+// The backends the storage suite runs against. Each gives the suite a way to open a store
+// in a test's folder and to look at what was stored through a separate connection, so the
+// same typed tests hold every backend to the same behaviour. A backend that cannot run
+// here (no server to connect to) skips its tests with GTEST_SKIP.
+
+#include <gtest/gtest.h>
+
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "storage/sqlite/connection.hpp"
+#include "storage/sqlite/sqlite_store.hpp"
+#include "storage/store.hpp"
+#include "temp_folder.hpp"
+
+namespace redress::testing {
+
+// The office that break_office() makes fail.
+inline constexpr std::string_view k_broken_office = "broken";
+
+enum class Table { filings, filing_categories, subjects, complaints, status_events };
+
+class SqliteBackend {
+public:
+    explicit SqliteBackend(const std::filesystem::path& folder)
+        : m_path(folder / "redress.sqlite3") {}
+
+    static bool available() { return true; }
+
+    util::Expected<std::unique_ptr<storage::Store>> open(std::size_t max_batch = 1024) const {
+        return storage::sqlite::open({.path = m_path, .max_batch = max_batch,
+                                      .read_connections = 2});
+    }
+
+    // Whether a connection of its own sees this reference committed.
+    bool visible_elsewhere(std::string_view reference) const {
+        auto connection = inspect();
+        auto statement = connection.prepare("SELECT 1 FROM complaints WHERE reference = ?1");
+        if (!statement) return false;
+        statement->bind(1, reference);
+        auto row = statement->step();
+        return row && *row;
+    }
+
+    std::int64_t count(Table table) const {
+        auto connection = inspect();
+        auto statement = connection.prepare(count_sql(table));
+        if (!statement) return -1;
+        auto row = statement->step();
+        return row && *row ? statement->column_int(0) : -1;
+    }
+
+    // From now on every write of a complaint for the office k_broken_office fails inside
+    // the transaction, as a full disk or a broken constraint would.
+    void break_office() const {
+        auto connection = inspect();
+        auto made = connection.execute(
+            "CREATE TRIGGER break_office BEFORE INSERT ON complaints "
+            "WHEN NEW.office_id = 'broken' BEGIN SELECT RAISE(ABORT, 'injected failure'); END;");
+        EXPECT_TRUE(made) << made.error().message;
+    }
+
+    const std::filesystem::path& path() const { return m_path; }
+
+private:
+    storage::sqlite::Connection inspect() const {
+        auto connection =
+            storage::sqlite::Connection::open(m_path, storage::sqlite::Access::read_write);
+        if (!connection) throw std::runtime_error(connection.error().message);
+        return std::move(*connection);
+    }
+
+    static std::string_view count_sql(Table table) {
+        switch (table) {
+            case Table::filings: return "SELECT count(*) FROM filings";
+            case Table::filing_categories: return "SELECT count(*) FROM filing_categories";
+            case Table::subjects: return "SELECT count(*) FROM subjects";
+            case Table::complaints: return "SELECT count(*) FROM complaints";
+            case Table::status_events: return "SELECT count(*) FROM status_events";
+        }
+        return "";
+    }
+
+    std::filesystem::path m_path;
+};
+
+// Every backend the suite runs against.
+using StoreBackends = ::testing::Types<SqliteBackend>;
+
+template <typename Backend>
+class StoreTest : public ::testing::Test {
+protected:
+    void SetUp() override {
+        if (!Backend::available()) GTEST_SKIP() << "backend not available here";
+    }
+
+    std::unique_ptr<storage::Store> open_store(std::size_t max_batch = 1024) {
+        auto store = m_backend.open(max_batch);
+        EXPECT_TRUE(store) << store.error().message;
+        return store ? std::move(*store) : nullptr;
+    }
+
+    TempFolder m_folder;
+    Backend m_backend{m_folder.path()};
+};
+
+}  // namespace redress::testing

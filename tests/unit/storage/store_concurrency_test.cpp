@@ -1,0 +1,104 @@
+// Many callers at once: group commits give every filing its own reference, and closing the
+// store commits what was queued.
+
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <mutex>
+#include <set>
+#include <thread>
+
+#include <fmt/format.h>
+
+#include "sample_filing.hpp"
+#include "store_backends.hpp"
+
+namespace redress::testing {
+namespace {
+
+template <typename Backend>
+using StoreConcurrencyTest = StoreTest<Backend>;
+TYPED_TEST_SUITE(StoreConcurrencyTest, StoreBackends);
+
+TYPED_TEST(StoreConcurrencyTest, ConcurrentFilingsGetDistinctReferencesAndAreAllFound) {
+    constexpr int k_threads = 8;
+    constexpr int k_per_thread = 40;
+    auto store = this->open_store(/*max_batch=*/16);
+    std::mutex mutex;
+    std::vector<std::string> references;
+    std::atomic<int> failures = 0;
+
+    std::vector<std::thread> threads;
+    for (int t = 0; t < k_threads; ++t) {
+        threads.emplace_back([&, t] {
+            for (int i = 0; i < k_per_thread; ++i) {
+                auto filed = record_and_wait(*store, sample_filing({t % 2 == 0 ? opr() : oig()}));
+                if (!filed) {
+                    ++failures;
+                    continue;
+                }
+                std::lock_guard lock(mutex);
+                references.push_back(filed->front().reference);
+            }
+        });
+    }
+    for (auto& thread : threads) thread.join();
+
+    EXPECT_EQ(failures, 0);
+    const std::set<std::string> distinct(references.begin(), references.end());
+    EXPECT_EQ(distinct.size(), std::size_t{k_threads * k_per_thread});
+    // No gaps: each office's numbers run from 1 to its count.
+    constexpr int k_each = k_threads * k_per_thread / 2;
+    for (const char* prefix : {"OPR", "OIG"}) {
+        EXPECT_TRUE(distinct.contains(fmt::format("{}-2026-{:06}", prefix, 1)));
+        EXPECT_TRUE(distinct.contains(fmt::format("{}-2026-{:06}", prefix, k_each)));
+    }
+    for (const auto& reference : distinct) {
+        auto found = store->find_complaint(reference);
+        ASSERT_TRUE(found && found->has_value()) << reference;
+    }
+}
+
+TYPED_TEST(StoreConcurrencyTest, LookUpsRunWhileFilingsAreWritten) {
+    auto store = this->open_store();
+    ASSERT_EQ(record_one(*store, sample_filing({opr()})), "OPR-2026-000001");
+    std::atomic<bool> writing = true;
+    std::atomic<int> misses = 0;
+
+    std::thread reader([&] {
+        while (writing) {
+            auto found = store->find_complaint("OPR-2026-000001");
+            if (!found || !found->has_value()) ++misses;
+        }
+    });
+    for (int i = 0; i < 50; ++i) ASSERT_NE(record_one(*store, sample_filing({opr()})), "");
+    writing = false;
+    reader.join();
+
+    EXPECT_EQ(misses, 0);
+}
+
+TYPED_TEST(StoreConcurrencyTest, ClosingCommitsEverythingQueuedFirst) {
+    constexpr int k_filings = 200;
+    std::atomic<int> succeeded = 0;
+    std::atomic<int> called = 0;
+    {
+        auto store = this->open_store(/*max_batch=*/7);
+        for (int i = 0; i < k_filings; ++i) {
+            store->record(sample_filing({opr()}), [&](auto filed) {
+                ++called;
+                if (filed) ++succeeded;
+            });
+        }
+    }  // destroyed with filings still queued
+
+    EXPECT_EQ(called, k_filings);
+    EXPECT_EQ(succeeded, k_filings);
+    auto store = this->open_store();
+    auto last = store->find_complaint(fmt::format("OPR-2026-{:06}", k_filings));
+    ASSERT_TRUE(last);
+    EXPECT_TRUE(last->has_value());
+}
+
+}  // namespace
+}  // namespace redress::testing
