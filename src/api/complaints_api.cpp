@@ -1,8 +1,8 @@
 #include "api/complaints_api.hpp"
 
-#include <algorithm>
-
 #include <spdlog/spdlog.h>
+
+#include <algorithm>
 
 #include "api/errors_json.hpp"
 #include "api/filing_json.hpp"
@@ -30,9 +30,11 @@ FieldErrors all_errors(FieldErrors shape, const std::vector<domain::FieldError>&
     FieldErrors errors = std::move(shape);
     const std::size_t shape_count = errors.size();
     for (const domain::FieldError& error : validation) {
-        const bool covered = std::any_of(
-            errors.begin(), errors.begin() + static_cast<std::ptrdiff_t>(shape_count),
-            [&](const domain::FieldError& earlier) { return covered_by(error.field, earlier.field); });
+        const bool covered =
+            std::any_of(errors.begin(), errors.begin() + static_cast<std::ptrdiff_t>(shape_count),
+                        [&](const domain::FieldError& earlier) {
+                            return covered_by(error.field, earlier.field);
+                        });
         if (!covered) errors.push_back(error);
     }
     return errors;
@@ -82,27 +84,28 @@ void Api::file_complaint(http::Request request, http::Responder respond) {
     if (!parsed.errors.empty()) {
         // Report everything at once: what could be read is validated too.
         const intake::Preview preview = m_intake.preview(parsed.filing);
-        return respond(
-            field_errors_response(422, all_errors(std::move(parsed.errors), preview.errors), messages));
+        return respond(field_errors_response(
+            422, all_errors(std::move(parsed.errors), preview.errors), messages));
     }
 
     // Intake calls back only once the filing is durable (or refused), possibly on a
     // storage thread; the 201 must not leave before that.
-    m_intake.file(std::move(parsed.filing), domain::Channel::api,
-                  [respond = std::move(respond), &messages](
-                      std::expected<intake::Filed, intake::Refusal> result) mutable {
-                      if (result) {
-                          return respond(json_response(201, filed_json(*result, messages.language())));
-                      }
-                      const intake::Refusal& refusal = result.error();
-                      if (refusal.failure) {
-                          return respond(failure_response(*refusal.failure, messages, "filing"));
-                      }
-                      if (refusal.errors.empty()) {
-                          return respond(request_error_response(500, k_internal, messages));
-                      }
-                      respond(field_errors_response(422, refusal.errors, messages));
-                  });
+    m_intake.file(
+        std::move(parsed.filing), domain::Channel::api,
+        [respond = std::move(respond),
+         &messages](std::expected<intake::Filed, intake::Refusal> result) mutable {
+            if (result) {
+                return respond(json_response(201, filed_json(*result, messages.language())));
+            }
+            const intake::Refusal& refusal = result.error();
+            if (refusal.failure) {
+                return respond(failure_response(*refusal.failure, messages, "filing"));
+            }
+            if (refusal.errors.empty()) {
+                return respond(request_error_response(500, k_internal, messages));
+            }
+            respond(field_errors_response(422, refusal.errors, messages));
+        });
 }
 
 void Api::look_up_status(http::Request request, http::Responder respond) const {
@@ -120,7 +123,8 @@ void Api::look_up_status(http::Request request, http::Responder respond) const {
     const auto missing = [&](std::string_view field, const std::string& value) {
         const bool reported = std::ranges::any_of(
             errors, [&](const domain::FieldError& error) { return error.field == field; });
-        if (!reported && util::trim(value).empty()) errors.push_back({std::string(field), "required", 0});
+        if (!reported && util::trim(value).empty())
+            errors.push_back({std::string(field), "required", 0});
     };
     missing("reference", reference);
     missing("receipt", receipt);

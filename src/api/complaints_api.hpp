@@ -15,7 +15,7 @@ namespace redress::api {
 inline constexpr std::string_view k_receipt_header = "X-Redress-Receipt";
 
 class Api {
-public:
+  public:
     // All references are borrowed and must outlive the Api and the routes it adds.
     Api(intake::Intake& intake, intake::StatusLookup& status_lookup,
         const i18n::Languages& languages);
@@ -27,7 +27,7 @@ public:
     void look_up_status(http::Request request, http::Responder respond) const;
     void list_offices(http::Request request, http::Responder respond) const;
 
-private:
+  private:
     const i18n::Catalogue& messages_for(const http::Request& request) const;
 
     intake::Intake& m_intake;

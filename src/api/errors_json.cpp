@@ -52,7 +52,7 @@ http::Response request_error_response(int status, std::string_view code,
                                       const i18n::Catalogue& messages,
                                       std::string_view message_key) {
     std::string message = message_key.empty() ? error_message(code, 0, messages)
-                                               : std::string(messages.text(message_key));
+                                              : std::string(messages.text(message_key));
     nlohmann::json list = nlohmann::json::array();
     list.push_back(error_entry("", code, std::move(message), 0));
     return json_response(status, {{"errors", std::move(list)}});

@@ -4,10 +4,9 @@
 // request's language: "error.<code>" (validation, shared with the web form), else
 // "api.error.<code>" (what only the API reports).
 
+#include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
-
-#include <nlohmann/json.hpp>
 
 #include "api/json_reader.hpp"
 #include "http/message.hpp"

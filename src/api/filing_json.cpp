@@ -24,9 +24,9 @@ void read_on_behalf(ObjectReader& parent, domain::OnBehalf& out) {
     if (value == nullptr) return;
     // The object's presence is the statement that someone files for another person.
     out.applies = true;
-    ObjectReader in(*value, parent.path_of("on_behalf"), parent.errors(),
-                    {"relationship", "person_name", "detention_facility", "case_number",
-                     "consent"});
+    ObjectReader in(
+        *value, parent.path_of("on_behalf"), parent.errors(),
+        {"relationship", "person_name", "detention_facility", "case_number", "consent"});
     in.text("relationship", out.relationship);
     in.text("person_name", out.person_name);
     in.text("detention_facility", out.detention_facility);
@@ -99,16 +99,15 @@ FilingFromJson filing_from_json(const nlohmann::json& body, std::string language
     FilingFromJson result;
     domain::Filing& filing = result.filing;
     filing.language = std::move(language);
-    ObjectReader in(body, "", result.errors,
-                    {"language", "complainant", "on_behalf", "incident", "subjects", "witnesses",
-                     "offices"});
+    ObjectReader in(
+        body, "", result.errors,
+        {"language", "complainant", "on_behalf", "incident", "subjects", "witnesses", "offices"});
     in.text("language", filing.language);
     read_complainant(in, filing.complainant);
     read_on_behalf(in, filing.on_behalf);
     read_incident(in, filing.incident);
     read_list(in, "subjects",
-              {"name", "badge", "agency", "component", "unit", "description", "uniform",
-               "vehicle"},
+              {"name", "badge", "agency", "component", "unit", "description", "uniform", "vehicle"},
               read_subject, filing.subjects);
     read_list(in, "witnesses", {"name", "contact", "account"}, read_witness, filing.witnesses);
     in.texts("offices", filing.offices);

@@ -5,11 +5,10 @@
 // counts as absent.
 
 #include <initializer_list>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "domain/validation.hpp"
 
@@ -26,7 +25,7 @@ std::string member_path(std::string_view parent, std::string_view key);
 std::string element_path(std::string_view parent, std::size_t index);
 
 class ObjectReader {
-public:
+  public:
     // `object` must be a JSON object and outlive the reader. Reports every key not in
     // `known` as unknown_field.
     ObjectReader(const nlohmann::json& object, std::string path, FieldErrors& errors,
@@ -45,7 +44,7 @@ public:
     std::string path_of(std::string_view key) const { return member_path(m_path, key); }
     FieldErrors& errors() { return m_errors; }
 
-private:
+  private:
     const nlohmann::json* find(std::string_view key) const;
     void invalid_type(std::string_view key);
 

@@ -3,9 +3,8 @@
 // handle, how to reach them and the service levels they promise, and the categories a
 // filing may name. Texts are in the response's language.
 
-#include <string>
-
 #include <nlohmann/json.hpp>
+#include <string>
 
 #include "domain/deployment.hpp"
 

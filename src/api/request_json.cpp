@@ -15,7 +15,8 @@ bool is_json_media_type(std::string_view content_type) {
     while (!parameters.empty()) {
         const auto next = parameters.find(';');
         const std::string parameter = util::to_lower_ascii(util::trim(parameters.substr(0, next)));
-        parameters = next == std::string_view::npos ? std::string_view() : parameters.substr(next + 1);
+        parameters =
+            next == std::string_view::npos ? std::string_view() : parameters.substr(next + 1);
         if (parameter.empty()) continue;
         if (parameter != "charset=utf-8" && parameter != "charset=\"utf-8\"") return false;
     }

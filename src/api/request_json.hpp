@@ -3,7 +3,6 @@
 // (415 otherwise) and a body that parses to a JSON object (400 otherwise).
 
 #include <expected>
-
 #include <nlohmann/json.hpp>
 
 #include "http/message.hpp"

@@ -8,7 +8,9 @@ std::string office_name(const domain::Office* office, const std::string& languag
     return office == nullptr ? std::string() : office->name.in(language);
 }
 
-std::string status_text(domain::Status status) { return std::string(domain::status_name(status)); }
+std::string status_text(domain::Status status) {
+    return std::string(domain::status_name(status));
+}
 
 }  // namespace
 

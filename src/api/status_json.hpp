@@ -2,9 +2,8 @@
 // What a complainant reads back: the answer to a filing (201) and to a status look-up
 // (200). Office names are in the response's language; dates are ISO 8601 in UTC.
 
-#include <string>
-
 #include <nlohmann/json.hpp>
+#include <string>
 
 #include "intake/intake.hpp"
 #include "intake/status_lookup.hpp"

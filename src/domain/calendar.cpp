@@ -39,7 +39,9 @@ Date add_days(Date from, int count_of_days, DayCount count) {
     return Date{day};
 }
 
-Date date_of(Timestamp at) { return Date{std::chrono::floor<days>(at)}; }
+Date date_of(Timestamp at) {
+    return Date{std::chrono::floor<days>(at)};
+}
 
 std::string iso_date(Date date) {
     return fmt::format("{:04}-{:02}-{:02}", static_cast<int>(date.year()),
@@ -79,8 +81,8 @@ std::optional<Timestamp> parse_iso_timestamp(std::string_view text) {
     if (hours < 0 || hours > 23 || minutes < 0 || minutes > 59 || seconds < 0 || seconds > 59) {
         return std::nullopt;
     }
-    return Timestamp{sys_days{*date}} + std::chrono::hours{hours} +
-           std::chrono::minutes{minutes} + std::chrono::seconds{seconds};
+    return Timestamp{sys_days{*date}} + std::chrono::hours{hours} + std::chrono::minutes{minutes} +
+           std::chrono::seconds{seconds};
 }
 
 }  // namespace redress::domain

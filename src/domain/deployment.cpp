@@ -43,16 +43,15 @@ util::Expected<void> check_offices(const Deployment& deployment) {
         const ServiceLevels& levels = office.service_levels;
         if (levels.acknowledge_days < 0 || levels.triage_days < 0 || levels.update_days < 0 ||
             levels.resolution_days < 0) {
-            return fail(ErrorCode::invalid_input,
-                        fmt::format("office \"{}\": service level days cannot be negative",
-                                    office.id));
+            return fail(
+                ErrorCode::invalid_input,
+                fmt::format("office \"{}\": service level days cannot be negative", office.id));
         }
     }
     const Office* fallback = deployment.find_office(deployment.default_office);
     if (fallback == nullptr) {
-        return fail(ErrorCode::invalid_input,
-                    fmt::format("default office \"{}\" is not declared",
-                                deployment.default_office));
+        return fail(ErrorCode::invalid_input, fmt::format("default office \"{}\" is not declared",
+                                                          deployment.default_office));
     }
     if (fallback->web_filing != WebFiling::accepted) {
         return fail(ErrorCode::invalid_input,
@@ -83,8 +82,8 @@ util::Expected<void> check_rules(const Deployment& deployment) {
         for (const std::string& office : rule.offices) {
             if (deployment.find_office(office) == nullptr) {
                 return fail(ErrorCode::invalid_input,
-                            fmt::format("routing rule \"{}\" names unknown office \"{}\"",
-                                        rule.id, office));
+                            fmt::format("routing rule \"{}\" names unknown office \"{}\"", rule.id,
+                                        office));
             }
         }
         for (const std::string& category : rule.categories_any) {

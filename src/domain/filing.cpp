@@ -21,6 +21,8 @@ bool Subject::blank() const {
     return all_blank({name, badge, agency, component, unit, description, uniform, vehicle});
 }
 
-bool Witness::blank() const { return all_blank({name, contact, account}); }
+bool Witness::blank() const {
+    return all_blank({name, contact, account});
+}
 
 }  // namespace redress::domain

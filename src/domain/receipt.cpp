@@ -59,6 +59,8 @@ std::string Receipt::text() const {
     return out;
 }
 
-std::string Receipt::canonical() const { return std::string(m_symbols.begin(), m_symbols.end()); }
+std::string Receipt::canonical() const {
+    return std::string(m_symbols.begin(), m_symbols.end());
+}
 
 }  // namespace redress::domain

@@ -4,12 +4,18 @@ namespace redress::domain {
 
 std::string_view channel_name(Channel channel) {
     switch (channel) {
-        case Channel::web: return "web";
-        case Channel::api: return "api";
-        case Channel::email: return "email";
-        case Channel::phone: return "phone";
-        case Channel::mail: return "mail";
-        case Channel::referral: return "referral";
+        case Channel::web:
+            return "web";
+        case Channel::api:
+            return "api";
+        case Channel::email:
+            return "email";
+        case Channel::phone:
+            return "phone";
+        case Channel::mail:
+            return "mail";
+        case Channel::referral:
+            return "referral";
     }
     return "web";
 }

@@ -28,7 +28,9 @@ bool all_digits(std::string_view text) {
 
 }  // namespace
 
-std::string Reference::text() const { return fmt::format("{}-{:04}-{:06}", prefix, year, sequence); }
+std::string Reference::text() const {
+    return fmt::format("{}-{:04}-{:06}", prefix, year, sequence);
+}
 
 std::optional<Reference> parse_reference(std::string_view text) {
     std::string upper(util::trim(text));
@@ -53,8 +55,7 @@ std::optional<Reference> parse_reference(std::string_view text) {
     if (year.size() != 4 || !all_digits(year)) return std::nullopt;
     // Sequences are written at least six digits wide; a shorter one is a typo, and an
     // overlong one would not fit in a long.
-    if (sequence.size() < k_sequence_width || sequence.size() > 18 ||
-        !all_digits(sequence)) {
+    if (sequence.size() < k_sequence_width || sequence.size() > 18 || !all_digits(sequence)) {
         return std::nullopt;
     }
 

@@ -37,8 +37,7 @@ bool matches(const Filing& filing, const RoutingRule& rule) {
 }
 
 // Matching rules, highest priority first; equal priorities keep the configuration's order.
-std::vector<const RoutingRule*> matching_rules(const Filing& filing,
-                                               const Deployment& deployment) {
+std::vector<const RoutingRule*> matching_rules(const Filing& filing, const Deployment& deployment) {
     std::vector<const RoutingRule*> found;
     for (const RoutingRule& rule : deployment.rules) {
         if (matches(filing, rule)) found.push_back(&rule);

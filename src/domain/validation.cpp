@@ -20,14 +20,20 @@ constexpr std::size_t k_min_phone = 5;
 constexpr std::size_t k_max_phone = 30;
 constexpr std::size_t k_min_phone_digits = 3;
 
-bool given(std::string_view text) { return !util::trim(text).empty(); }
+bool given(std::string_view text) {
+    return !util::trim(text).empty();
+}
 
 std::string canonical_choice(std::string_view text) {
     return util::to_lower_ascii(util::trim(text));
 }
 
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-bool is_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+bool is_digit(char c) {
+    return c >= '0' && c <= '9';
+}
+bool is_letter(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
 
 std::optional<Confidentiality> parse_confidentiality(std::string_view text) {
     const std::string choice = canonical_choice(text);
@@ -86,7 +92,7 @@ std::optional<Date> parse_month(std::string_view text) {
 }
 
 class Checker {
-public:
+  public:
     Checker(const Limits& limits, const std::string& today)
         : m_limits(limits), m_today(parse_iso_date(util::trim(today))) {}
 
@@ -241,7 +247,7 @@ public:
 
     std::vector<FieldError> take() { return std::move(m_errors); }
 
-private:
+  private:
     void when(const Incident& i) {
         const std::string precision = canonical_choice(i.date_precision);
         const bool exact = precision.empty() || precision == "exact";
@@ -269,7 +275,9 @@ private:
     std::vector<FieldError> m_errors;
 };
 
-void trim_in_place(std::string& text) { text = std::string(util::trim(text)); }
+void trim_in_place(std::string& text) {
+    text = std::string(util::trim(text));
+}
 
 // Trims each entry, then drops empty and repeated ones, keeping the first occurrence.
 void tidy_list(std::vector<std::string>& list) {
@@ -300,8 +308,8 @@ std::vector<FieldError> validate(const Filing& filing, const Deployment& deploym
 Filing normalized(Filing filing) {
     Complainant& c = filing.complainant;
     c.confidentiality = canonical_choice(c.confidentiality);
-    for (std::string* field : {&c.name, &c.email, &c.phone, &c.postal_address,
-                               &c.preferred_language}) {
+    for (std::string* field :
+         {&c.name, &c.email, &c.phone, &c.postal_address, &c.preferred_language}) {
         trim_in_place(*field);
     }
 
@@ -318,8 +326,8 @@ Filing normalized(Filing filing) {
 
     Incident& i = filing.incident;
     i.date_precision = canonical_choice(i.date_precision);
-    for (std::string* field : {&i.date, &i.time, &i.when_description, &i.place, &i.city,
-                               &i.region, &i.narrative, &i.injuries}) {
+    for (std::string* field : {&i.date, &i.time, &i.when_description, &i.place, &i.city, &i.region,
+                               &i.narrative, &i.injuries}) {
         trim_in_place(*field);
     }
     tidy_list(i.categories);
@@ -343,8 +351,7 @@ Filing normalized(Filing filing) {
 
 Confidentiality confidentiality_of(const Complainant& complainant) {
     // An unreadable choice is treated as the most protective one: keep no identity.
-    return parse_confidentiality(complainant.confidentiality)
-        .value_or(Confidentiality::anonymous);
+    return parse_confidentiality(complainant.confidentiality).value_or(Confidentiality::anonymous);
 }
 
 }  // namespace redress::domain

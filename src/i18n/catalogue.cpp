@@ -20,7 +20,9 @@ struct Entry {
     bool has_msgstr = false;
 };
 
-bool is_blank(char c) { return c == ' ' || c == '\t' || c == '\r'; }
+bool is_blank(char c) {
+    return c == ' ' || c == '\t' || c == '\r';
+}
 
 std::string_view strip(std::string_view text) {
     while (!text.empty() && is_blank(text.front())) text.remove_prefix(1);
@@ -43,20 +45,30 @@ std::optional<std::string> unquote(std::string_view text) {
         }
         if (++i == text.size()) return std::nullopt;
         switch (text[i]) {
-            case '"': out += '"'; break;
-            case '\\': out += '\\'; break;
-            case 'n': out += '\n'; break;
-            case 't': out += '\t'; break;
-            case 'r': out += '\r'; break;
-            default: return std::nullopt;
+            case '"':
+                out += '"';
+                break;
+            case '\\':
+                out += '\\';
+                break;
+            case 'n':
+                out += '\n';
+                break;
+            case 't':
+                out += '\t';
+                break;
+            case 'r':
+                out += '\r';
+                break;
+            default:
+                return std::nullopt;
         }
     }
     return out;
 }
 
 std::unexpected<util::Error> malformed(std::size_t line, std::string_view what) {
-    return util::fail(util::ErrorCode::invalid_input,
-                      fmt::format("line {}: {}", line, what));
+    return util::fail(util::ErrorCode::invalid_input, fmt::format("line {}: {}", line, what));
 }
 
 }  // namespace

@@ -79,9 +79,9 @@ util::Expected<Languages> Languages::load(const std::filesystem::path& locale_di
         }
     }
     if (error) {
-        return util::fail(util::ErrorCode::not_found,
-                          fmt::format("cannot read locale folder {}: {}", locale_dir.string(),
-                                      error.message()));
+        return util::fail(
+            util::ErrorCode::not_found,
+            fmt::format("cannot read locale folder {}: {}", locale_dir.string(), error.message()));
     }
     std::ranges::sort(folders);
 
@@ -142,7 +142,9 @@ const Catalogue* Languages::find(std::string_view language) const {
     return nullptr;
 }
 
-const Catalogue& Languages::fallback() const { return m_catalogues[m_default]; }
+const Catalogue& Languages::fallback() const {
+    return m_catalogues[m_default];
+}
 
 const Catalogue& Languages::negotiate(std::string_view chosen,
                                       std::string_view accept_language) const {

@@ -15,7 +15,9 @@ namespace redress::web {
 
 namespace {
 
-std::size_t blocks_for(std::size_t filled) { return std::max<std::size_t>(1, filled); }
+std::size_t blocks_for(std::size_t filled) {
+    return std::max<std::size_t>(1, filled);
+}
 
 }  // namespace
 
@@ -36,9 +38,9 @@ void Site::complaint_post(const http::Request& request, http::Responder respond)
     const auto form = http::FormData::parse(request.body);
     if (!form) {
         const auto& catalogue = language_of(request, "");
-        respond(page_response(400, render_problem(context(catalogue, "/complaint"),
-                                                  "problem.bad_request.title",
-                                                  "problem.bad_request.message")));
+        respond(page_response(
+            400, render_problem(context(catalogue, "/complaint"), "problem.bad_request.title",
+                                "problem.bad_request.message")));
         return;
     }
     const auto& catalogue = language_of(request, form->get("lang"));
@@ -58,11 +60,13 @@ void Site::complaint_post(const http::Request& request, http::Responder respond)
     if (action == "add_subject" || action == "add_witness") {
         std::size_t& blocks = action == "add_subject" ? subjects : witnesses;
         blocks = std::min(blocks + 1, k_max_blocks);
-        respond_form(respond, 200, catalogue, FormState{filing, subjects, witnesses, {}, "", token});
+        respond_form(respond, 200, catalogue,
+                     FormState{filing, subjects, witnesses, {}, "", token});
         return;
     }
     if (action == "edit") {
-        respond_form(respond, 200, catalogue, FormState{filing, subjects, witnesses, {}, "", token});
+        respond_form(respond, 200, catalogue,
+                     FormState{filing, subjects, witnesses, {}, "", token});
         return;
     }
     if (action == "file") {
@@ -84,8 +88,8 @@ void Site::file(domain::Filing filing, const i18n::Catalogue& catalogue, http::R
     auto typed = std::make_shared<const domain::Filing>(filing);
     m_intake.file(
         std::move(filing), domain::Channel::web,
-        [this, typed, &catalogue,
-         respond = std::move(respond)](std::expected<intake::Filed, intake::Refusal> result) mutable {
+        [this, typed, &catalogue, respond = std::move(respond)](
+            std::expected<intake::Filed, intake::Refusal> result) mutable {
             const std::size_t subjects = blocks_for(typed->subjects.size());
             const std::size_t witnesses = blocks_for(typed->witnesses.size());
             if (result) {

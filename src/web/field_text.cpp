@@ -23,7 +23,8 @@ std::optional<BlockPath> split_block_path(std::string_view path) {
         return std::nullopt;
     }
     BlockPath block{path.substr(0, open), 0, path.substr(close + 2)};
-    const auto [end, error] = std::from_chars(path.data() + open + 1, path.data() + close, block.index);
+    const auto [end, error] =
+        std::from_chars(path.data() + open + 1, path.data() + close, block.index);
     if (error != std::errc{} || end != path.data() + close) return std::nullopt;
     return block;
 }
@@ -46,10 +47,10 @@ const FieldSpec* find_field(std::string_view path) {
     return nullptr;
 }
 
-std::string block_title(const i18n::Catalogue& catalogue, std::string_view list, std::size_t index) {
+std::string block_title(const i18n::Catalogue& catalogue, std::string_view list,
+                        std::size_t index) {
     const std::string number = std::to_string(index + 1);
-    return fill(catalogue.text("form." + std::string(singular(list)) + ".number"),
-                {{"n", number}});
+    return fill(catalogue.text("form." + std::string(singular(list)) + ".number"), {{"n", number}});
 }
 
 std::string field_label(const i18n::Catalogue& catalogue, std::string_view path) {

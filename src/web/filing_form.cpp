@@ -77,28 +77,43 @@ std::size_t blocks_in(const http::FormData& form, std::string_view list) {
 }
 
 const std::vector<FieldGroup> k_groups = {
-    {"confidentiality", "",
-     {{"complainant.confidentiality", Input::radio, "form.complainant.confidentiality",
-       {"anonymous", "confidential", "open"}, "off", "anonymous"}}},
-    {"contact", "",
+    {"confidentiality",
+     "",
+     {{"complainant.confidentiality",
+       Input::radio,
+       "form.complainant.confidentiality",
+       {"anonymous", "confidential", "open"},
+       "off",
+       "anonymous"}}},
+    {"contact",
+     "",
      {{"complainant.name", Input::text, "form.complainant.name", {}, "name"},
       {"complainant.email", Input::email, "form.complainant.email", {}, "email"},
       {"complainant.phone", Input::tel, "form.complainant.phone", {}, "tel"},
-      {"complainant.postal_address", Input::textarea, "form.complainant.postal_address", {},
+      {"complainant.postal_address",
+       Input::textarea,
+       "form.complainant.postal_address",
+       {},
        "street-address"},
       {"complainant.replies_by_email", Input::checkbox, "form.complainant.replies_by_email"},
       {"complainant.whistleblower", Input::checkbox, "form.complainant.whistleblower"}}},
-    {"on_behalf", "",
+    {"on_behalf",
+     "",
      {{"on_behalf.applies", Input::checkbox, "form.on_behalf.applies"},
       {"on_behalf.relationship", Input::text, "form.on_behalf.relationship"},
       {"on_behalf.person_name", Input::text, "form.on_behalf.person_name"},
       {"on_behalf.detention_facility", Input::text, "form.on_behalf.detention_facility"},
       {"on_behalf.case_number", Input::text, "form.on_behalf.case_number"},
       {"on_behalf.consent", Input::radio, "form.on_behalf.consent", {"given", "unable"}}}},
-    {"incident", "",
-     {{"incident.date", Input::date, "form.incident.date"},
-      {"incident.date_precision", Input::radio, "form.incident.date_precision",
-       {"exact", "approximate"}, "off", "exact"},
+    {"incident",
+     "",
+     {{"incident.date", Input::text, "form.incident.date"},
+      {"incident.date_precision",
+       Input::radio,
+       "form.incident.date_precision",
+       {"exact", "approximate"},
+       "off",
+       "exact"},
       {"incident.time", Input::time, "form.incident.time"},
       {"incident.when_description", Input::text, "form.incident.when_description"},
       {"incident.place", Input::text, "form.incident.place"},
@@ -106,7 +121,8 @@ const std::vector<FieldGroup> k_groups = {
       {"incident.region", Input::text, "form.incident.region"},
       {"incident.narrative", Input::textarea, "form.incident.narrative"},
       {"incident.injuries", Input::textarea, "form.incident.injuries"}}},
-    {"subjects", "subjects",
+    {"subjects",
+     "subjects",
      {{"name", Input::text, "form.subject.name"},
       {"badge", Input::text, "form.subject.badge"},
       {"agency", Input::text, "form.subject.agency"},
@@ -115,7 +131,8 @@ const std::vector<FieldGroup> k_groups = {
       {"description", Input::textarea, "form.subject.description"},
       {"uniform", Input::text, "form.subject.uniform"},
       {"vehicle", Input::text, "form.subject.vehicle"}}},
-    {"witnesses", "witnesses",
+    {"witnesses",
+     "witnesses",
      {{"name", Input::text, "form.witness.name"},
       {"contact", Input::text, "form.witness.contact"},
       {"account", Input::textarea, "form.witness.account"}}},
@@ -123,7 +140,9 @@ const std::vector<FieldGroup> k_groups = {
 
 }  // namespace
 
-std::span<const FieldGroup> filing_groups() { return k_groups; }
+std::span<const FieldGroup> filing_groups() {
+    return k_groups;
+}
 
 std::string block_field_name(std::string_view list, std::size_t index, std::string_view field) {
     return fmt::format("{}[{}].{}", list, index, field);
@@ -132,8 +151,8 @@ std::string block_field_name(std::string_view list, std::size_t index, std::stri
 std::string field_id(std::string_view name) {
     std::string id = "f-";
     for (const char c : name) {
-        const bool plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-                           c == '_';
+        const bool plain =
+            (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
         if (plain) {
             id += c;
         } else if (id.back() != '-') {

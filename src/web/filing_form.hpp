@@ -17,7 +17,7 @@ namespace redress::web {
 enum class Input { text, email, tel, date, time, textarea, checkbox, radio };
 
 struct FieldSpec {
-    std::string_view name;     // inside a block: relative ("badge" of "subjects[0].badge")
+    std::string_view name;  // inside a block: relative ("badge" of "subjects[0].badge")
     Input input;
     std::string_view message;  // catalogue prefix: <message>.label, <message>.hint
     std::vector<std::string_view> options = {};  // radio values; labels <message>.<option>
@@ -27,8 +27,8 @@ struct FieldSpec {
 
 // A fieldset of the form; repeated groups (subjects, witnesses) hold one block per item.
 struct FieldGroup {
-    std::string_view id;          // "contact", "subjects", ...
-    std::string_view list;        // repeated groups: "subjects" / "witnesses"; else ""
+    std::string_view id;    // "contact", "subjects", ...
+    std::string_view list;  // repeated groups: "subjects" / "witnesses"; else ""
     std::vector<FieldSpec> fields;
 };
 

@@ -13,14 +13,21 @@ using Values = std::multimap<std::string, std::string, std::less<>>;
 
 std::string_view input_type(Input input) {
     switch (input) {
-        case Input::email: return "email";
-        case Input::tel: return "tel";
-        case Input::date: return "date";
-        case Input::time: return "time";
-        case Input::checkbox: return "checkbox";
-        case Input::radio: return "radio";
+        case Input::email:
+            return "email";
+        case Input::tel:
+            return "tel";
+        case Input::date:
+            return "date";
+        case Input::time:
+            return "time";
+        case Input::checkbox:
+            return "checkbox";
+        case Input::radio:
+            return "radio";
         case Input::text:
-        case Input::textarea: break;
+        case Input::textarea:
+            break;
     }
     return "text";
 }
@@ -39,7 +46,7 @@ std::string value_of(const Values& values, std::string_view name) {
 }
 
 class FormBuilder {
-public:
+  public:
     FormBuilder(const PageContext& context, const FormState& state, Values values)
         : m_context(context), m_state(state), m_values(std::move(values)) {}
 
@@ -54,7 +61,7 @@ public:
         field->SetValue("LABEL", label);
         std::string described_by;
         if (catalogue.has(hint_key)) {
-            field->SetValueAndShowSection("HINT", catalogue.text(hint_key), "HAS_HINT");
+            field->SetValueAndShowSection("HINT", tstr(catalogue.text(hint_key)), "HAS_HINT");
             described_by = id + "-hint";
         }
         for (const domain::FieldError& error : m_state.errors) {
@@ -73,14 +80,14 @@ public:
     void spec_field(Dictionary& parent, const FieldSpec& spec, const std::string& name) {
         const auto& catalogue = m_context.catalogue;
         const std::string prefix(spec.message);
-        Dictionary* f = field(parent, name, std::string(catalogue.text(prefix + ".label")),
-                              prefix + ".hint");
+        Dictionary* f =
+            field(parent, name, std::string(catalogue.text(prefix + ".label")), prefix + ".hint");
         const std::string value = value_of(m_values, name);
         switch (spec.input) {
             case Input::textarea: {
                 Dictionary* area = f->AddSectionDictionary("TEXTAREA");
                 area->SetValue("VALUE", value);
-                if (name == "incident.narrative") area->ShowSection("LARGE");
+                area->SetValue("ROWS", name == "incident.narrative" ? "12" : "4");
                 break;
             }
             case Input::checkbox: {
@@ -102,8 +109,8 @@ public:
             }
             default: {
                 Dictionary* input = f->AddSectionDictionary("INPUT");
-                input->SetValue("TYPE", input_type(spec.input));
-                input->SetValue("AUTOCOMPLETE", spec.autocomplete);
+                input->SetValue("TYPE", tstr(input_type(spec.input)));
+                input->SetValue("AUTOCOMPLETE", tstr(spec.autocomplete));
                 input->SetValue("VALUE", value);
                 break;
             }
@@ -114,9 +121,9 @@ public:
                 std::string_view label, std::string_view hint, bool checked) {
         Dictionary* c = choices.AddSectionDictionary("CHOICE");
         c->SetValue("CHOICE_ID", field_id(name + "-" + std::string(value)));
-        c->SetValue("CHOICE_VALUE", value);
-        c->SetValue("CHOICE_LABEL", label);
-        if (!hint.empty()) c->SetValueAndShowSection("CHOICE_HINT", hint, "HAS_CHOICE_HINT");
+        c->SetValue("CHOICE_VALUE", tstr(value));
+        c->SetValue("CHOICE_LABEL", tstr(label));
+        if (!hint.empty()) c->SetValueAndShowSection("CHOICE_HINT", tstr(hint), "HAS_CHOICE_HINT");
         if (checked) c->ShowSection("CHOICE_CHECKED");
     }
 
@@ -137,8 +144,9 @@ public:
         const auto& catalogue = m_context.catalogue;
         Dictionary* group = page.AddSectionDictionary("GROUP");
         group->SetValue("GROUP_ID", "g-offices");
-        group->SetValue("LEGEND", catalogue.text("form.offices.legend"));
-        group->SetValueAndShowSection("INTRO", catalogue.text("form.offices.intro"), "HAS_INTRO");
+        group->SetValue("LEGEND", tstr(catalogue.text("form.offices.legend")));
+        group->SetValueAndShowSection("INTRO", tstr(catalogue.text("form.offices.intro")),
+                                      "HAS_INTRO");
         Dictionary* block = group->AddSectionDictionary("BLOCK");
         const std::string name = "offices";
         Dictionary* f = field(*block, name, field_label(catalogue, name), "form.offices.hint");
@@ -147,8 +155,8 @@ public:
         const std::string& language = catalogue.language();
         for (const domain::Office& office : m_context.deployment.offices) {
             if (office.web_filing != domain::WebFiling::accepted) continue;
-            choice(*choices, name, office.id, office.name.in(language),
-                   office.handles.in(language), has_value(m_values, name, office.id));
+            choice(*choices, name, office.id, office.name.in(language), office.handles.in(language),
+                   has_value(m_values, name, office.id));
         }
     }
 
@@ -158,10 +166,10 @@ public:
             const std::string id(spec.id);
             Dictionary* group = page.AddSectionDictionary("GROUP");
             group->SetValue("GROUP_ID", spec.list.empty() ? "g-" + id : field_id(spec.list));
-            group->SetValue("LEGEND", catalogue.text("form." + id + ".legend"));
+            group->SetValue("LEGEND", tstr(catalogue.text("form." + id + ".legend")));
             if (catalogue.has("form." + id + ".intro")) {
-                group->SetValueAndShowSection("INTRO", catalogue.text("form." + id + ".intro"),
-                                              "HAS_INTRO");
+                group->SetValueAndShowSection(
+                    "INTRO", tstr(catalogue.text("form." + id + ".intro")), "HAS_INTRO");
             }
             if (spec.list.empty()) {
                 Dictionary* block = group->AddSectionDictionary("BLOCK");
@@ -181,9 +189,8 @@ public:
                 spec.list == "subjects" ? m_state.subject_blocks : m_state.witness_blocks;
             for (std::size_t index = 0; index < blocks; ++index) {
                 Dictionary* block = group->AddSectionDictionary("BLOCK");
-                block->SetValueAndShowSection("BLOCK_TITLE",
-                                              block_title(catalogue, spec.list, index),
-                                              "HAS_BLOCK_TITLE");
+                block->SetValueAndShowSection(
+                    "BLOCK_TITLE", block_title(catalogue, spec.list, index), "HAS_BLOCK_TITLE");
                 for (const FieldSpec& field_spec : spec.fields) {
                     spec_field(*block, field_spec,
                                block_field_name(spec.list, index, field_spec.name));
@@ -191,7 +198,7 @@ public:
             }
             Dictionary* add = group->AddSectionDictionary("ADD_BUTTON");
             add->SetValue("ACTION", spec.list == "subjects" ? "add_subject" : "add_witness");
-            add->SetValue("ADD_LABEL", catalogue.text("form." + id + ".add"));
+            add->SetValue("ADD_LABEL", tstr(catalogue.text("form." + id + ".add")));
         }
         offices(page);
     }
@@ -207,7 +214,7 @@ public:
         }
     }
 
-private:
+  private:
     const PageContext& m_context;
     const FormState& m_state;
     Values m_values;
@@ -220,9 +227,9 @@ util::Expected<std::string> render_form(const PageContext& context, const FormSt
     for (auto& [name, value] : form_fields(state.filing)) values.emplace(name, value);
 
     auto page = context.view.page(context.catalogue, context.path, "form.title");
-    page->SetValue("FORM_TOKEN", state.form_token);
+    page->SetValue("FORM_TOKEN", tstr(state.form_token));
     if (!state.notice_key.empty()) {
-        page->SetValueAndShowSection("NOTICE", context.catalogue.text(state.notice_key),
+        page->SetValueAndShowSection("NOTICE", tstr(context.catalogue.text(state.notice_key)),
                                      "HAS_NOTICE");
     }
     FormBuilder builder(context, state, std::move(values));

@@ -1,5 +1,6 @@
 #include "web/form_token.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <optional>
@@ -28,8 +29,8 @@ std::string base64url_encode(std::span<const std::uint8_t> bytes) {
     out.reserve((bytes.size() * 4 + 2) / 3);
     std::size_t i = 0;
     for (; i + 3 <= bytes.size(); i += 3) {
-        const std::uint32_t group = (std::uint32_t{bytes[i]} << 16) |
-                                    (std::uint32_t{bytes[i + 1]} << 8) | bytes[i + 2];
+        const std::uint32_t group =
+            (std::uint32_t{bytes[i]} << 16) | (std::uint32_t{bytes[i + 1]} << 8) | bytes[i + 2];
         out += k_alphabet[(group >> 18) & 63];
         out += k_alphabet[(group >> 12) & 63];
         out += k_alphabet[(group >> 6) & 63];
@@ -80,8 +81,8 @@ std::optional<std::vector<std::uint8_t>> base64url_decode(std::string_view text)
 std::array<std::uint8_t, k_mac_bytes> mac_of(const crypto::Key& key,
                                              std::span<const std::uint8_t> signed_bytes) {
     const crypto::Digest digest = crypto::keyed_hash(
-        key, std::string_view(reinterpret_cast<const char*>(signed_bytes.data()),
-                              signed_bytes.size()));
+        key,
+        std::string_view(reinterpret_cast<const char*>(signed_bytes.data()), signed_bytes.size()));
     std::array<std::uint8_t, k_mac_bytes> mac{};
     std::copy_n(digest.begin(), k_mac_bytes, mac.begin());
     return mac;

@@ -19,7 +19,7 @@ namespace redress::web {
 enum class TokenCheck { valid, malformed, forged, expired };
 
 class FormTokens {
-public:
+  public:
     // `key` is borrowed and must outlive this object.
     FormTokens(const crypto::Key& key, std::chrono::seconds lifetime);
 
@@ -31,7 +31,7 @@ public:
         return check(token, now) == TokenCheck::valid;
     }
 
-private:
+  private:
     const crypto::Key& m_key;
     std::chrono::seconds m_lifetime;
 };

@@ -24,9 +24,18 @@ void add_levels(Dictionary& office, const i18n::Catalogue& catalogue,
     for (const auto& [key, days] : promises) {
         if (days <= 0) continue;
         const std::string span = day_span(catalogue, days, levels.day_count);
-        office.AddSectionDictionary("LEVEL")->SetValue(
-            "LEVEL_TEXT", fill(catalogue.text(key), {{"days", span}}));
+        office.AddSectionDictionary("LEVEL")->SetValue("LEVEL_TEXT",
+                                                       fill(catalogue.text(key), {{"days", span}}));
     }
+}
+
+// "+1 (877) 246-8253" → "+18772468253", for a tel: link.
+std::string dialable(std::string_view phone) {
+    std::string digits;
+    for (const char c : phone) {
+        if ((c >= '0' && c <= '9') || (c == '+' && digits.empty())) digits += c;
+    }
+    return digits;
 }
 
 }  // namespace
@@ -43,7 +52,11 @@ util::Expected<std::string> render_landing(const PageContext& context) {
         if (office.kind == domain::OfficeKind::external) item->ShowSection("EXTERNAL");
         if (office.web_filing == domain::WebFiling::accepted) item->ShowSection("WEB_FILING");
         const domain::ContactChannels& contact = office.contact;
-        item->SetValueAndShowSection("PHONE", contact.phone, "HAS_PHONE");
+        if (!contact.phone.empty()) {
+            Dictionary* phone = item->AddSectionDictionary("HAS_PHONE");
+            phone->SetValue("PHONE", contact.phone);
+            phone->SetValue("PHONE_DIGITS", dialable(contact.phone));
+        }
         item->SetValueAndShowSection("EMAIL", contact.email, "HAS_EMAIL");
         item->SetValueAndShowSection("POSTAL", contact.postal_address, "HAS_POSTAL");
         item->SetValueAndShowSection("WEB", contact.web, "HAS_WEB");

@@ -50,9 +50,9 @@ util::Expected<std::string> render_confirmation(const PageContext& context,
                                                 const intake::Filed& filed);
 
 struct StatusState {
-    std::string_view reference;          // echoed back; the receipt never is
+    std::string_view reference;  // echoed back; the receipt never is
     const intake::StatusView* found = nullptr;
-    bool not_found = false;              // a look-up was made and matched nothing
+    bool not_found = false;  // a look-up was made and matched nothing
     std::string_view notice_key;
     std::string_view form_token;
 };

@@ -30,11 +30,21 @@ std::string readable_value(const PageContext& context, std::string_view name,
 }
 
 void add_summary(Dictionary& page, const PageContext& context, const domain::Filing& filing) {
+    // Repeated names (categories) read as one answer: "Excessive force, Bribery".
+    std::vector<std::pair<std::string, std::string>> answers;
     for (const auto& [name, value] : form_fields(filing)) {
         if (name == "offices") continue;  // chosen below, as checkboxes
+        std::string readable = readable_value(context, name, value);
+        if (!answers.empty() && answers.back().first == name) {
+            answers.back().second += ", " + readable;
+        } else {
+            answers.emplace_back(name, std::move(readable));
+        }
+    }
+    for (const auto& [name, value] : answers) {
         Dictionary* item = page.AddSectionDictionary("SUMMARY_ITEM");
         item->SetValue("FIELD_LABEL", field_label(context.catalogue, name));
-        item->SetValue("FIELD_VALUE", readable_value(context, name, value));
+        item->SetValue("FIELD_VALUE", value);
     }
 }
 

@@ -94,9 +94,9 @@ void Site::status_post(const http::Request& request, http::Responder respond) co
     const auto form = http::FormData::parse(request.body);
     if (!form) {
         const auto& catalogue = language_of(request, "");
-        respond(page_response(400, render_problem(context(catalogue, "/status"),
-                                                  "problem.bad_request.title",
-                                                  "problem.bad_request.message")));
+        respond(page_response(
+            400, render_problem(context(catalogue, "/status"), "problem.bad_request.title",
+                                "problem.bad_request.message")));
         return;
     }
     const auto& catalogue = language_of(request, form->get("lang"));
@@ -114,8 +114,8 @@ void Site::status_post(const http::Request& request, http::Responder respond) co
     const auto found = m_status.look_up(form->get("reference"), form->get("receipt"));
     if (!found) {
         spdlog::error("web: status look-up failed: {}", found.error().message);
-        respond(page_response(503, render_problem(page, "problem.unavailable.title",
-                                                  "status.unavailable")));
+        respond(page_response(
+            503, render_problem(page, "problem.unavailable.title", "lookup.unavailable")));
         return;
     }
     if (!*found) {

@@ -27,7 +27,7 @@ struct SiteSettings {
 };
 
 class Site {
-public:
+  public:
     // All references are borrowed and must outlive the Site and its routes.
     Site(intake::Intake& intake, intake::StatusLookup& status, const i18n::Languages& languages,
          const crypto::Key& form_token_key, SiteSettings settings, intake::Now now);
@@ -41,7 +41,7 @@ public:
     // GET /, GET and POST /complaint, GET and POST /status, GET /static/<file>.
     void add_routes(http::Router& router);
 
-private:
+  private:
     void landing(const http::Request& request, http::Responder respond) const;
     void complaint_form(const http::Request& request, http::Responder respond) const;
     void complaint_post(const http::Request& request, http::Responder respond);
@@ -52,8 +52,7 @@ private:
     void respond_form(http::Responder& respond, int status, const i18n::Catalogue& catalogue,
                       const FormState& state) const;
 
-    const i18n::Catalogue& language_of(const http::Request& request,
-                                       std::string_view chosen) const;
+    const i18n::Catalogue& language_of(const http::Request& request, std::string_view chosen) const;
     PageContext context(const i18n::Catalogue& catalogue, std::string_view path) const;
 
     intake::Intake& m_intake;

@@ -42,9 +42,9 @@ util::Expected<void> add_static_routes(http::Router& router,
     std::error_code error;
     std::filesystem::directory_iterator files(static_dir, error);
     if (error) {
-        return util::fail(util::ErrorCode::not_found,
-                          fmt::format("cannot read static folder {}: {}", static_dir.string(),
-                                      error.message()));
+        return util::fail(
+            util::ErrorCode::not_found,
+            fmt::format("cannot read static folder {}: {}", static_dir.string(), error.message()));
     }
     for (const auto& file : files) {
         const std::string name = file.path().filename().string();
@@ -58,15 +58,16 @@ util::Expected<void> add_static_routes(http::Router& router,
                               fmt::format("cannot read {}", file.path().string()));
         }
         auto body = std::make_shared<const std::string>(content.str());
-        router.add(http::Method::get, "/static/" + name,
-                   [body, content_type = std::string(type)](http::Request, http::Responder respond) {
-                       http::Response response;
-                       response.status = 200;
-                       response.headers.set("Content-Type", content_type);
-                       response.body = *body;
-                       response.caching = http::Caching::public_static;
-                       respond(std::move(response));
-                   });
+        router.add(
+            http::Method::get, "/static/" + name,
+            [body, content_type = std::string(type)](http::Request, http::Responder respond) {
+                http::Response response;
+                response.status = 200;
+                response.headers.set("Content-Type", content_type);
+                response.body = *body;
+                response.caching = http::Caching::public_static;
+                respond(std::move(response));
+            });
     }
     return {};
 }

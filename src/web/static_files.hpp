@@ -12,7 +12,8 @@ namespace redress::web {
 
 // Reads every servable file of `static_dir` into memory and adds a GET route for each,
 // cacheable by anyone. Fails when the folder cannot be read.
-util::Expected<void> add_static_routes(http::Router& router, const std::filesystem::path& static_dir);
+util::Expected<void> add_static_routes(http::Router& router,
+                                       const std::filesystem::path& static_dir);
 
 // The content type of a servable name ("style.css" → "text/css; charset=utf-8"), or ""
 // when the name is not servable.

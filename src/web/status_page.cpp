@@ -30,7 +30,7 @@ void add_result(Dictionary& page, const PageContext& context, const intake::Stat
 
 util::Expected<std::string> render_status(const PageContext& context, const StatusState& state) {
     const auto& catalogue = context.catalogue;
-    auto page = context.view.page(catalogue, context.path, "status.title");
+    auto page = context.view.page(catalogue, context.path, "lookup.title");
     page->SetValue("FORM_TOKEN", tstr(state.form_token));
     page->SetValue("REFERENCE_VALUE", tstr(state.reference));
     if (!state.notice_key.empty()) {

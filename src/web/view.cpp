@@ -37,8 +37,8 @@ View::View(const std::filesystem::path& templates_dir, const i18n::Languages& la
     }
     for (const std::string_view file : k_templates) {
         if (!m_cache->LoadTemplate(template_string(file), k_strip)) {
-            m_load_error = fmt::format("cannot load template {} from {}", file,
-                                       templates_dir.string());
+            m_load_error =
+                fmt::format("cannot load template {} from {}", file, templates_dir.string());
             return;
         }
     }

@@ -26,7 +26,7 @@ inline ctemplate::TemplateString tstr(std::string_view text) {
 }
 
 class View {
-public:
+  public:
     // `languages` is borrowed and must outlive the View.
     View(const std::filesystem::path& templates_dir, const i18n::Languages& languages);
 
@@ -42,13 +42,12 @@ public:
     util::Expected<std::string> render(std::string_view template_file,
                                        const Dictionary& dictionary) const;
 
-private:
+  private:
     void add_messages(Dictionary& dictionary, const i18n::Catalogue& catalogue) const;
 
     const i18n::Languages& m_languages;
     // Per language: (variable name, message), kept here because dictionaries borrow them.
-    std::map<std::string, std::vector<std::pair<std::string, std::string>>, std::less<>>
-        m_messages;
+    std::map<std::string, std::vector<std::pair<std::string, std::string>>, std::less<>> m_messages;
     std::unique_ptr<ctemplate::TemplateCache> m_cache;
     std::string m_load_error;
 };

@@ -1,10 +1,9 @@
 #include "storage/sqlite/connection.hpp"
 
+#include <fmt/format.h>
 #include <sqlite3.h>
 
 #include <utility>
-
-#include <fmt/format.h>
 
 namespace redress::storage::sqlite {
 
@@ -33,7 +32,9 @@ Statement& Statement::operator=(Statement&& other) noexcept {
     return *this;
 }
 
-Statement::~Statement() { sqlite3_finalize(m_statement); }
+Statement::~Statement() {
+    sqlite3_finalize(m_statement);
+}
 
 void Statement::note_bind(int result) {
     if (result != SQLITE_OK && m_bind_error == 0) m_bind_error = result;
@@ -47,8 +48,8 @@ Statement& Statement::bind(int index, std::int64_t value) {
 Statement& Statement::bind(int index, std::string_view text) {
     // A null pointer would bind SQL NULL; an empty string must stay an empty string.
     const char* data = text.data() != nullptr ? text.data() : "";
-    note_bind(sqlite3_bind_text64(m_statement, index, data, text.size(), SQLITE_STATIC,
-                                  SQLITE_UTF8));
+    note_bind(
+        sqlite3_bind_text64(m_statement, index, data, text.size(), SQLITE_STATIC, SQLITE_UTF8));
     return *this;
 }
 
@@ -132,7 +133,9 @@ Connection& Connection::operator=(Connection&& other) noexcept {
     return *this;
 }
 
-Connection::~Connection() { sqlite3_close_v2(m_db); }
+Connection::~Connection() {
+    sqlite3_close_v2(m_db);
+}
 
 util::Expected<void> Connection::execute(std::string_view sql) {
     const std::string script(sql);  // sqlite3_exec wants a terminated string
@@ -162,10 +165,16 @@ util::Expected<std::string> Connection::query_text(std::string_view sql) {
     return std::string(statement->column_text(0));
 }
 
-std::int64_t Connection::last_insert_id() const { return sqlite3_last_insert_rowid(m_db); }
+std::int64_t Connection::last_insert_id() const {
+    return sqlite3_last_insert_rowid(m_db);
+}
 
-bool Connection::in_transaction() const { return sqlite3_get_autocommit(m_db) == 0; }
+bool Connection::in_transaction() const {
+    return sqlite3_get_autocommit(m_db) == 0;
+}
 
-std::string Connection::last_error() const { return sqlite3_errmsg(m_db); }
+std::string Connection::last_error() const {
+    return sqlite3_errmsg(m_db);
+}
 
 }  // namespace redress::storage::sqlite

@@ -18,7 +18,7 @@ namespace redress::storage::sqlite {
 // A prepared statement. Text and blobs are bound without copying: what is bound must stay
 // alive until the statement is reset. Move-only; finalized on destruction.
 class Statement {
-public:
+  public:
     Statement() = default;
     explicit Statement(sqlite3_stmt* statement) : m_statement(statement) {}
     Statement(Statement&& other) noexcept;
@@ -43,7 +43,7 @@ public:
     std::string_view column_text(int column) const;  // valid until the next step or reset
     std::span<const std::uint8_t> column_blob(int column) const;  // likewise
 
-private:
+  private:
     void note_bind(int result);
 
     sqlite3_stmt* m_statement = nullptr;
@@ -54,7 +54,7 @@ enum class Access { read_write, read_only };
 
 // One connection, to be used by one thread at a time. Move-only; closed on destruction.
 class Connection {
-public:
+  public:
     // Opens (and, read_write, creates) the database file at `path`.
     static util::Expected<Connection> open(const std::filesystem::path& path, Access access);
 
@@ -75,7 +75,7 @@ public:
     bool in_transaction() const;
     std::string last_error() const;
 
-private:
+  private:
     explicit Connection(sqlite3* db) : m_db(db) {}
 
     sqlite3* m_db = nullptr;

@@ -1,13 +1,12 @@
 #include "storage/sqlite/durability.hpp"
 
 #include <fcntl.h>
+#include <fmt/format.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
 #include <cstring>
-
-#include <fmt/format.h>
 
 namespace redress::storage::sqlite {
 
@@ -17,9 +16,9 @@ constexpr mode_t k_owner_only = S_IRUSR | S_IWUSR;
 
 util::Expected<void> restrict_mode(const std::filesystem::path& path) {
     if (::chmod(path.c_str(), k_owner_only) != 0 && errno != ENOENT) {
-        return util::fail(util::ErrorCode::unavailable,
-                          fmt::format("cannot set mode 0600 on {}: {}", path.string(),
-                                      std::strerror(errno)));
+        return util::fail(
+            util::ErrorCode::unavailable,
+            fmt::format("cannot set mode 0600 on {}: {}", path.string(), std::strerror(errno)));
     }
     return {};
 }
@@ -31,9 +30,9 @@ util::Expected<void> prepare_database_file(const std::filesystem::path& path) {
     // by others; SQLite gives the -wal and -shm files the mode of the database file.
     const int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, k_owner_only);
     if (fd < 0) {
-        return util::fail(util::ErrorCode::unavailable,
-                          fmt::format("cannot open or create {}: {}", path.string(),
-                                      std::strerror(errno)));
+        return util::fail(
+            util::ErrorCode::unavailable,
+            fmt::format("cannot open or create {}: {}", path.string(), std::strerror(errno)));
     }
     ::close(fd);
     for (const char* suffix : {"", "-wal", "-shm"}) {

@@ -51,28 +51,32 @@ INSERT INTO status_events (complaint_id, at, status, actor) VALUES (?1, ?2, ?3, 
 
 std::string_view confidentiality_name(domain::Confidentiality confidentiality) {
     switch (confidentiality) {
-        case domain::Confidentiality::anonymous: return "anonymous";
-        case domain::Confidentiality::confidential: return "confidential";
-        case domain::Confidentiality::open: return "open";
+        case domain::Confidentiality::anonymous:
+            return "anonymous";
+        case domain::Confidentiality::confidential:
+            return "confidential";
+        case domain::Confidentiality::open:
+            return "open";
     }
     return "anonymous";
 }
 
-std::int64_t seconds(domain::Timestamp at) { return at.time_since_epoch().count(); }
+std::int64_t seconds(domain::Timestamp at) {
+    return at.time_since_epoch().count();
+}
 
-std::int64_t flag(bool value) { return value ? 1 : 0; }
+std::int64_t flag(bool value) {
+    return value ? 1 : 0;
+}
 
 }  // namespace
 
 util::Expected<FilingWriter> FilingWriter::prepare(Connection& connection) {
     Statements statements;
     const std::pair<Statement*, std::string_view> all[] = {
-        {&statements.filing, k_insert_filing},
-        {&statements.category, k_insert_category},
-        {&statements.subject, k_insert_subject},
-        {&statements.sequence, k_select_sequence},
-        {&statements.save_sequence, k_save_sequence},
-        {&statements.complaint, k_insert_complaint},
+        {&statements.filing, k_insert_filing},        {&statements.category, k_insert_category},
+        {&statements.subject, k_insert_subject},      {&statements.sequence, k_select_sequence},
+        {&statements.save_sequence, k_save_sequence}, {&statements.complaint, k_insert_complaint},
         {&statements.event, k_insert_event},
     };
     for (const auto& [statement, sql] : all) {
@@ -83,7 +87,9 @@ util::Expected<FilingWriter> FilingWriter::prepare(Connection& connection) {
     return FilingWriter(connection, std::move(statements));
 }
 
-void FilingWriter::begin() { m_sequences.clear(); }
+void FilingWriter::begin() {
+    m_sequences.clear();
+}
 
 util::Expected<void> FilingWriter::finish() {
     for (const auto& [key, last] : m_sequences) {
@@ -192,4 +198,3 @@ util::Expected<long> FilingWriter::next_sequence(const std::string& prefix, int 
 }
 
 }  // namespace redress::storage::sqlite
-

@@ -14,7 +14,7 @@
 namespace redress::storage::sqlite {
 
 class FilingWriter {
-public:
+  public:
     // Prepares every statement once on `connection`, which must outlive the writer.
     static util::Expected<FilingWriter> prepare(Connection& connection);
 
@@ -28,7 +28,7 @@ public:
     // Writes the sequence numbers given out since begin(); call before COMMIT.
     util::Expected<void> finish();
 
-private:
+  private:
     struct Statements {
         Statement filing;
         Statement category;
@@ -43,7 +43,8 @@ private:
         : m_connection(&connection), m_statements(std::move(statements)) {}
 
     util::Expected<std::int64_t> insert_filing(const domain::ReceivedFiling& filing);
-    util::Expected<void> insert_details(std::int64_t filing_id, const domain::ReceivedFiling& filing);
+    util::Expected<void> insert_details(std::int64_t filing_id,
+                                        const domain::ReceivedFiling& filing);
     util::Expected<long> next_sequence(const std::string& prefix, int year);
 
     Connection* m_connection;

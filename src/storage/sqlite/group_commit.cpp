@@ -94,9 +94,9 @@ util::Expected<std::vector<std::vector<domain::FiledComplaint>>> GroupCommit::wr
         // A failed COMMIT may already have rolled back (disk full, I/O error).
         if (m_connection->in_transaction()) (void)m_connection->execute("ROLLBACK");
         m_writer.begin();  // forget sequence numbers given out in the lost transaction
-        return util::fail(util::ErrorCode::unavailable,
-                          fmt::format("could not store {} filing(s): {}", batch.size(),
-                                      result.error().message));
+        return util::fail(
+            util::ErrorCode::unavailable,
+            fmt::format("could not store {} filing(s): {}", batch.size(), result.error().message));
     }
     return filed;
 }

@@ -16,7 +16,7 @@
 namespace redress::storage::sqlite {
 
 class GroupCommit {
-public:
+  public:
     // Takes the writing connection; starts the writer thread.
     static util::Expected<std::unique_ptr<GroupCommit>> start(Connection connection,
                                                               std::size_t max_batch);
@@ -30,14 +30,13 @@ public:
     // Queues the filing; `done` runs once, on the writer thread, after COMMIT or failure.
     void submit(domain::ReceivedFiling filing, RecordDone done);
 
-private:
+  private:
     struct Pending {
         domain::ReceivedFiling filing;
         RecordDone done;
     };
 
-    GroupCommit(std::unique_ptr<Connection> connection, FilingWriter writer,
-                std::size_t max_batch);
+    GroupCommit(std::unique_ptr<Connection> connection, FilingWriter writer, std::size_t max_batch);
 
     void run();
     void commit(std::vector<Pending>& batch);

@@ -54,9 +54,9 @@ util::Expected<bool> apply_one(Connection& connection, const Migration& migratio
     }
     if (!result) {
         if (connection.in_transaction()) (void)connection.execute("ROLLBACK");
-        return util::fail(result.error().code, fmt::format("migration {} ({}): {}",
-                                                           migration.version, migration.name,
-                                                           result.error().message));
+        return util::fail(result.error().code,
+                          fmt::format("migration {} ({}): {}", migration.version, migration.name,
+                                      result.error().message));
     }
     return result;
 }

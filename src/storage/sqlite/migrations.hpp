@@ -11,9 +11,9 @@
 namespace redress::storage::sqlite {
 
 struct Migration {
-    int version = 0;         // the file's number; strictly increasing
-    std::string_view name;   // the rest of the file name, e.g. "initial"
-    std::string_view sql;    // the whole file
+    int version = 0;        // the file's number; strictly increasing
+    std::string_view name;  // the rest of the file name, e.g. "initial"
+    std::string_view sql;   // the whole file
 };
 
 // Every migration built into this binary, in version order (generated at build time).

@@ -1,8 +1,8 @@
 #include "storage/sqlite/read_pool.hpp"
 
-#include <algorithm>
-
 #include <fmt/format.h>
+
+#include <algorithm>
 
 #include "domain/complaint_status.hpp"
 

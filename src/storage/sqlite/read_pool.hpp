@@ -16,7 +16,7 @@
 namespace redress::storage::sqlite {
 
 class ReadPool {
-public:
+  public:
     // Opens `size` read-only connections to an existing database.
     static util::Expected<std::unique_ptr<ReadPool>> open(const std::filesystem::path& path,
                                                           std::size_t size);
@@ -28,7 +28,7 @@ public:
     // Whether a trivial query succeeds.
     bool healthy();
 
-private:
+  private:
     struct Reader {
         Connection connection;
         Statement find_complaint;
@@ -37,14 +37,14 @@ private:
 
     // Returns the reader to the pool when it goes out of scope.
     class Lease {
-    public:
+      public:
         Lease(ReadPool& pool, Reader& reader) : m_pool(&pool), m_reader(&reader) {}
         Lease(const Lease&) = delete;
         Lease& operator=(const Lease&) = delete;
         ~Lease() { m_pool->give_back(*m_reader); }
         Reader* operator->() const { return m_reader; }
 
-    private:
+      private:
         ReadPool* m_pool;
         Reader* m_reader;
     };

@@ -32,7 +32,7 @@ util::Expected<void> check_storable(const domain::ReceivedFiling& filing) {
 }
 
 class SqliteStore final : public Store {
-public:
+  public:
     SqliteStore(std::unique_ptr<GroupCommit> writer, std::unique_ptr<ReadPool> readers)
         : m_readers(std::move(readers)), m_writer(std::move(writer)) {}
 
@@ -51,7 +51,7 @@ public:
 
     bool healthy() override { return m_readers->healthy(); }
 
-private:
+  private:
     std::unique_ptr<ReadPool> m_readers;
     // Destroyed first, so that callbacks run while draining may still look complaints up.
     std::unique_ptr<GroupCommit> m_writer;

@@ -2,15 +2,15 @@
 // An Api over intake with an in-memory store and a small two-office deployment, called
 // through the router with a responder that hands the response back: no network.
 
+#include <gtest/gtest.h>
+
 #include <chrono>
 #include <future>
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <utility>
 #include <vector>
-
-#include <gtest/gtest.h>
-#include <nlohmann/json.hpp>
 
 #include "api/complaints_api.hpp"
 #include "crypto/keys.hpp"
@@ -34,7 +34,8 @@ inline domain::Deployment small_deployment() {
     domain::Office opr;
     opr.id = "opr";
     opr.reference_prefix = "OPR";
-    opr.name = both("Office of Professional Responsibility", "Oficina de Responsabilidad Profesional");
+    opr.name =
+        both("Office of Professional Responsibility", "Oficina de Responsabilidad Profesional");
     opr.handles = both("Employee misconduct", "Mala conducta de empleados");
     opr.contact.phone = "+1 555 0100";
     opr.contact.email = "opr@example.org";
@@ -78,7 +79,7 @@ inline domain::Timestamp fixed_now() {
 }
 
 class ApiTest : public ::testing::Test {
-protected:
+  protected:
     void SetUp() override {
         crypto::init();
         auto loaded = i18n::Languages::load(REDRESS_SHARE_DIR "/locale", "en");
@@ -104,10 +105,10 @@ protected:
         for (auto& [name, value] : headers) request.headers.add(std::move(name), std::move(value));
         std::promise<http::Response> answered;
         std::future<http::Response> answer = answered.get_future();
-        m_router.handle(std::move(request), [answered = std::move(answered)](
-                                                http::Response response) mutable {
-            answered.set_value(std::move(response));
-        });
+        m_router.handle(std::move(request),
+                        [answered = std::move(answered)](http::Response response) mutable {
+                            answered.set_value(std::move(response));
+                        });
         if (answer.wait_for(std::chrono::seconds(10)) != std::future_status::ready) {
             ADD_FAILURE() << "no response within 10 s";
             return http::Response::text(599, "");

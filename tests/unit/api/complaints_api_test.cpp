@@ -15,7 +15,8 @@ const json k_smallest = {{"incident", {{"narrative", "An officer pushed me to th
 std::vector<std::pair<std::string, std::string>> field_codes(const json& body) {
     std::vector<std::pair<std::string, std::string>> pairs;
     for (const auto& error : body.at("errors")) {
-        pairs.emplace_back(error.at("field").get<std::string>(), error.at("code").get<std::string>());
+        pairs.emplace_back(error.at("field").get<std::string>(),
+                           error.at("code").get<std::string>());
     }
     return pairs;
 }
@@ -85,7 +86,8 @@ TEST_F(ComplaintsApiTest, FullBodyReachesTheStoreAndEveryChosenOffice) {
     EXPECT_EQ(body.at("complaints")[0].at("reference"), "OPR-2026-000001");
     EXPECT_EQ(body.at("complaints")[1].at("reference"), "OIG-2026-000001");
     ASSERT_EQ(m_store.filings().size(), 1u);
-    const domain::ReceivedFiling& stored = m_store.filings()[0];
+    const std::vector<domain::ReceivedFiling> filings = m_store.filings();
+    const domain::ReceivedFiling& stored = filings[0];
     EXPECT_EQ(stored.language, "es");
     EXPECT_EQ(stored.confidentiality, domain::Confidentiality::confidential);
     EXPECT_TRUE(stored.on_behalf);
@@ -193,8 +195,7 @@ TEST_F(ComplaintsApiTest, ValidationErrorIsExplainedInTheRequestsLanguage) {
 }
 
 TEST_F(ComplaintsApiTest, ApiOnlyErrorsAreTranslatedToo) {
-    const http::Response response =
-        post("/api/v1/complaints", "{", {{"Accept-Language", "es"}});
+    const http::Response response = post("/api/v1/complaints", "{", {{"Accept-Language", "es"}});
     const json error = body_of(response).at("errors")[0];
     EXPECT_EQ(error.at("message"), catalogue("es").text("api.error.invalid_json"));
     EXPECT_NE(error.at("message"), "api.error.invalid_json");  // the catalogue has it
@@ -218,8 +219,9 @@ TEST_F(ComplaintsApiTest, WrongOrMissingContentTypeIs415) {
 
     for (const http::Response* response : {&form, &none, &latin}) {
         EXPECT_EQ(response->status, 415);
-        EXPECT_EQ(field_codes(body_of(*response)),
-                  (std::vector<std::pair<std::string, std::string>>{{"", "unsupported_media_type"}}));
+        EXPECT_EQ(
+            field_codes(body_of(*response)),
+            (std::vector<std::pair<std::string, std::string>>{{"", "unsupported_media_type"}}));
     }
     EXPECT_TRUE(m_store.filings().empty());
 }

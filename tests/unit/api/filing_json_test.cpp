@@ -1,8 +1,8 @@
 // Reading the JSON form of a filing into domain::Filing, without a server.
 
-#include <gtest/gtest.h>
-
 #include "api/filing_json.hpp"
+
+#include <gtest/gtest.h>
 
 namespace redress::api {
 namespace {
@@ -131,12 +131,9 @@ TEST(FilingJson, WrongTypesNameTheirPath) {
                        {"offices", {"opr", nullptr}}};
     const FilingFromJson read = filing_from_json(body, "en");
     const std::vector<domain::FieldError> expected = {
-        {"language", "invalid_type", 0},
-        {"complainant.whistleblower", "invalid_type", 0},
-        {"incident.narrative", "invalid_type", 0},
-        {"incident.categories", "invalid_type", 0},
-        {"witnesses[1]", "invalid_type", 0},
-        {"witnesses[2].account", "invalid_type", 0},
+        {"language", "invalid_type", 0},           {"complainant.whistleblower", "invalid_type", 0},
+        {"incident.narrative", "invalid_type", 0}, {"incident.categories", "invalid_type", 0},
+        {"witnesses[1]", "invalid_type", 0},       {"witnesses[2].account", "invalid_type", 0},
         {"offices[1]", "invalid_type", 0},
     };
     EXPECT_EQ(read.errors, expected);

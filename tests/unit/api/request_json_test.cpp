@@ -1,8 +1,8 @@
 // The media type of JSON requests.
 
-#include <gtest/gtest.h>
-
 #include "api/request_json.hpp"
+
+#include <gtest/gtest.h>
 
 namespace redress::api {
 namespace {

@@ -6,11 +6,10 @@ namespace redress::api::test_support {
 namespace {
 
 class StatusApiTest : public ApiTest {
-protected:
+  protected:
     void SetUp() override {
         ApiTest::SetUp();
-        const http::Response filed =
-            file({{"incident", {{"narrative", "They took my phone."}}}});
+        const http::Response filed = file({{"incident", {{"narrative", "They took my phone."}}}});
         ASSERT_EQ(filed.status, 201) << filed.body;
         const json body = body_of(filed);
         m_receipt = body.at("receipt");
@@ -39,15 +38,16 @@ TEST_F(StatusApiTest, RightReceiptShowsStatusTimelineAndNextStep) {
     EXPECT_EQ(body.at("status"), "received");
     EXPECT_EQ(body.at("received_at"), "2026-03-02T10:00:00Z");
     ASSERT_EQ(body.at("timeline").size(), 1u);
-    EXPECT_EQ(body.at("timeline")[0], (json{{"at", "2026-03-02T10:00:00Z"}, {"status", "received"}}));
+    EXPECT_EQ(body.at("timeline")[0],
+              (json{{"at", "2026-03-02T10:00:00Z"}, {"status", "received"}}));
     EXPECT_EQ(body.at("next_step").at("status"), "acknowledged");
     EXPECT_TRUE(body.at("next_step").at("due").is_string());
     EXPECT_FALSE(body.contains("receipt"));
 }
 
 TEST_F(StatusApiTest, OfficeNameFollowsAcceptLanguage) {
-    const http::Response response = status({{"reference", m_reference}, {"receipt", m_receipt}},
-                                           {{"Accept-Language", "es"}});
+    const http::Response response =
+        status({{"reference", m_reference}, {"receipt", m_receipt}}, {{"Accept-Language", "es"}});
     EXPECT_EQ(body_of(response).at("office_name"), "Oficina de Responsabilidad Profesional");
 }
 
@@ -59,15 +59,15 @@ TEST_F(StatusApiTest, ReceiptMayComeInAHeader) {
 }
 
 TEST_F(StatusApiTest, ReceiptInTheQueryIsIgnored) {
-    const http::Response response = post("/api/v1/status?receipt=" + m_receipt,
-                                         json{{"reference", m_reference}}.dump());
+    const http::Response response =
+        post("/api/v1/status?receipt=" + m_receipt, json{{"reference", m_reference}}.dump());
     EXPECT_EQ(response.status, 422);
     EXPECT_EQ(body_of(response).at("errors")[0].at("field"), "receipt");
 }
 
 TEST_F(StatusApiTest, UnknownReferenceAndWrongReceiptGetTheSameAnswer) {
-    const std::string other_receipt = m_receipt.front() == 'A' ? "B" + m_receipt.substr(1)
-                                                               : "A" + m_receipt.substr(1);
+    const std::string other_receipt =
+        m_receipt.front() == 'A' ? "B" + m_receipt.substr(1) : "A" + m_receipt.substr(1);
     const http::Response wrong_receipt =
         status({{"reference", m_reference}, {"receipt", other_receipt}});
     const http::Response unknown_reference =
@@ -81,7 +81,8 @@ TEST_F(StatusApiTest, UnknownReferenceAndWrongReceiptGetTheSameAnswer) {
     const json body = body_of(wrong_receipt);
     EXPECT_EQ(body.at("errors")[0].at("code"), "not_found");
     EXPECT_EQ(body.at("errors")[0].at("field"), "");
-    for (const http::Response* other : {&unknown_reference, &malformed_reference, &malformed_receipt}) {
+    for (const http::Response* other :
+         {&unknown_reference, &malformed_reference, &malformed_receipt}) {
         EXPECT_EQ(other->status, 404);
         EXPECT_EQ(other->body, wrong_receipt.body);
         EXPECT_EQ(other->headers.get("Content-Type"), wrong_receipt.headers.get("Content-Type"));

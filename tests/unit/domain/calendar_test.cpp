@@ -7,7 +7,9 @@ namespace {
 
 using namespace std::chrono;
 
-Date d(int y, unsigned m, unsigned day) { return Date{year{y}, month{m}, std::chrono::day{day}}; }
+Date d(int y, unsigned m, unsigned day) {
+    return Date{year{y}, month{m}, std::chrono::day{day}};
+}
 
 // 2026-11-27 is a Friday.
 const Date k_friday = d(2026, 11, 27);
@@ -68,10 +70,9 @@ TEST(ParseIsoDate, ReadsRealDates) {
 }
 
 TEST(ParseIsoDate, RejectsAnythingElse) {
-    for (const char* text : {"", "2026-11-7", "2026-1-27", "26-11-27", "2026/11/27",
-                             "2026-11-27 ", " 2026-11-27", "2026-13-01", "2026-00-10",
-                             "2026-11-00", "2026-02-29", "2026-04-31", "2026-11-2x",
-                             "2026-11-27T00:00:00Z", "+026-11-27"}) {
+    for (const char* text : {"", "2026-11-7", "2026-1-27", "26-11-27", "2026/11/27", "2026-11-27 ",
+                             " 2026-11-27", "2026-13-01", "2026-00-10", "2026-11-00", "2026-02-29",
+                             "2026-04-31", "2026-11-2x", "2026-11-27T00:00:00Z", "+026-11-27"}) {
         EXPECT_FALSE(parse_iso_date(text)) << text;
     }
 }
@@ -83,10 +84,10 @@ TEST(ParseIsoTimestamp, RoundTripsWithIsoTimestamp) {
 }
 
 TEST(ParseIsoTimestamp, RejectsAnythingElse) {
-    for (const char* text : {"", "2026-11-27", "2026-11-27T20:15:03", "2026-11-27 20:15:03Z",
-                             "2026-11-27T24:00:00Z", "2026-11-27T20:60:00Z",
-                             "2026-11-27T20:15:60Z", "2026-02-30T20:15:03Z",
-                             "2026-11-27T20:15:03+00:00", "2026-11-27t20:15:03z"}) {
+    for (const char* text :
+         {"", "2026-11-27", "2026-11-27T20:15:03", "2026-11-27 20:15:03Z", "2026-11-27T24:00:00Z",
+          "2026-11-27T20:60:00Z", "2026-11-27T20:15:60Z", "2026-02-30T20:15:03Z",
+          "2026-11-27T20:15:03+00:00", "2026-11-27t20:15:03z"}) {
         EXPECT_FALSE(parse_iso_timestamp(text)) << text;
     }
 }

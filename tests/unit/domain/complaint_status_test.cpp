@@ -7,18 +7,25 @@ namespace {
 
 using namespace std::chrono;
 
-Date d(int y, unsigned m, unsigned day) { return Date{year{y}, month{m}, std::chrono::day{day}}; }
+Date d(int y, unsigned m, unsigned day) {
+    return Date{year{y}, month{m}, std::chrono::day{day}};
+}
 
 // Received on Friday 2026-11-27 at 20:15 UTC.
 const Timestamp k_received{sys_days{d(2026, 11, 27)} + hours{20} + minutes{15}};
 
-ServiceLevels business_levels() { return ServiceLevels{2, 10, 30, 90, DayCount::business}; }
+ServiceLevels business_levels() {
+    return ServiceLevels{2, 10, 30, 90, DayCount::business};
+}
 
 TEST(StatusName, NamesEveryStatusAndParsesItBack) {
     const std::pair<Status, const char*> all[] = {
-        {Status::received, "received"},     {Status::acknowledged, "acknowledged"},
-        {Status::triaged, "triaged"},       {Status::referred, "referred"},
-        {Status::investigating, "investigating"}, {Status::findings, "findings"},
+        {Status::received, "received"},
+        {Status::acknowledged, "acknowledged"},
+        {Status::triaged, "triaged"},
+        {Status::referred, "referred"},
+        {Status::investigating, "investigating"},
+        {Status::findings, "findings"},
         {Status::closed, "closed"},
     };
     for (const auto& [status, name] : all) {

@@ -27,7 +27,8 @@ TEST(Completeness, ListsEveryAspectInOrder) {
     const auto items = assess_completeness(Filing{});
     ASSERT_EQ(items.size(), 6u);
     const char* names[] = {"who", "what", "where", "when", "how", "witnesses"};
-    for (std::size_t i = 0; i < items.size(); ++i) EXPECT_EQ(aspect_name(items[i].aspect), names[i]);
+    for (std::size_t i = 0; i < items.size(); ++i)
+        EXPECT_EQ(aspect_name(items[i].aspect), names[i]);
 }
 
 TEST(Completeness, AnEmptyFilingMissesEverything) {

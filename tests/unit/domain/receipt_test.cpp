@@ -43,14 +43,15 @@ TEST(Receipt, UsesOnlyTheFirstHundredBits) {
 
 TEST(Receipt, TextIsFiveGroupsOfFour) {
     Bytes bytes;
-    for (std::size_t i = 0; i < bytes.size(); ++i) bytes[i] = static_cast<std::uint8_t>(i * 37 + 11);
+    for (std::size_t i = 0; i < bytes.size(); ++i)
+        bytes[i] = static_cast<std::uint8_t>(i * 37 + 11);
     const auto text = Receipt::from_random(bytes).text();
     ASSERT_EQ(text.size(), 24u);
     for (std::size_t i : {4u, 9u, 14u, 19u}) EXPECT_EQ(text[i], '-') << text;
     for (char c : text) {
-        EXPECT_EQ(std::string_view("0123456789ABCDEFGHJKMNPQRSTVWXYZ-").find(c) ==
-                      std::string_view::npos,
-                  false)
+        EXPECT_EQ(
+            std::string_view("0123456789ABCDEFGHJKMNPQRSTVWXYZ-").find(c) == std::string_view::npos,
+            false)
             << text;
     }
 }

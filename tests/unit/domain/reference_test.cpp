@@ -36,15 +36,15 @@ TEST(ParseReference, RejectsWhatIsNotAReference) {
              "",
              "OPR",
              "OPR-2026",
-             "OPR-2026-17",        // sequence shorter than six digits
-             "OPR-2026-0000017",   // not the canonical padding
-             "OPR-2026-000000",    // sequences start at 1
-             "OPR-1999-000001",    // before 2000
-             "OPR-26-000017",      // two-digit year
-             "OPR-20266-000017",   // five-digit year
-             "O-2026-000017",      // prefix too short
+             "OPR-2026-17",            // sequence shorter than six digits
+             "OPR-2026-0000017",       // not the canonical padding
+             "OPR-2026-000000",        // sequences start at 1
+             "OPR-1999-000001",        // before 2000
+             "OPR-26-000017",          // two-digit year
+             "OPR-20266-000017",       // five-digit year
+             "O-2026-000017",          // prefix too short
              "ABCDEFGHI-2026-000017",  // prefix too long
-             "OP1-2026-000017",    // digit in prefix
+             "OP1-2026-000017",        // digit in prefix
              "OPR-2026-00001A",
              "OPR 2026 000017",
              "OPR-2026-000017-1",

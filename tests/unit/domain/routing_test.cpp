@@ -35,14 +35,16 @@ std::vector<std::string> reasons(const RouteProposal& proposal) {
 }
 
 TEST(ProposeRoutes, NoMatchingRuleProposesTheDefaultOfficeWithoutReason) {
-    const auto proposals = propose_routes(filing_about({"other"}), sample_deployment());
+    const auto deployment = sample_deployment();
+    const auto proposals = propose_routes(filing_about({"other"}), deployment);
     ASSERT_EQ(proposals.size(), 1u);
     EXPECT_EQ(proposals[0].office, "opr");
     EXPECT_TRUE(proposals[0].because.empty());
 }
 
 TEST(ProposeRoutes, NoCategoryAtAllAlsoGoesToTheDefaultOffice) {
-    const auto proposals = propose_routes(filing_about({}), sample_deployment());
+    const auto deployment = sample_deployment();
+    const auto proposals = propose_routes(filing_about({}), deployment);
     EXPECT_THAT(offices_of(proposals), ElementsAre("opr"));
 }
 
@@ -56,15 +58,16 @@ TEST(ProposeRoutes, MisconductGoesToOprAndSaysWhy) {
 }
 
 TEST(ProposeRoutes, CorruptionGoesToOig) {
-    const auto proposals = propose_routes(filing_about({"fraud"}), sample_deployment());
+    const auto deployment = sample_deployment();
+    const auto proposals = propose_routes(filing_about({"fraud"}), deployment);
     ASSERT_EQ(proposals.size(), 1u);
     EXPECT_EQ(proposals[0].office, "oig");
     EXPECT_THAT(reasons(proposals[0]), ElementsAre("corruption"));
 }
 
 TEST(ProposeRoutes, BothKindsProposeBothOfficesHigherPriorityFirst) {
-    const auto proposals =
-        propose_routes(filing_about({"excessive-force", "bribery"}), sample_deployment());
+    const auto deployment = sample_deployment();
+    const auto proposals = propose_routes(filing_about({"excessive-force", "bribery"}), deployment);
     EXPECT_THAT(offices_of(proposals), ElementsAre("oig", "opr"));
     EXPECT_THAT(reasons(proposals[0]), ElementsAre("corruption"));
     EXPECT_THAT(reasons(proposals[1]), ElementsAre("misconduct"));
@@ -86,15 +89,16 @@ TEST(ProposeRoutes, RetaliationNeedsTheWhistleblowerFlag) {
 TEST(ProposeRoutes, AnOfficeProposedByTwoRulesAppearsOnceWithBothReasons) {
     Filing filing = filing_about({"bribery", "retaliation"});
     filing.complainant.whistleblower = true;
-    const auto proposals = propose_routes(filing, sample_deployment());
+    const auto deployment = sample_deployment();
+    const auto proposals = propose_routes(filing, deployment);
     ASSERT_EQ(proposals.size(), 1u);
     EXPECT_EQ(proposals[0].office, "oig");
     EXPECT_THAT(reasons(proposals[0]), ElementsAre("reprisal", "corruption"));
 }
 
 TEST(ProposeRoutes, KeepsExternalOfficesThatTakeNoWebFilings) {
-    const auto proposals =
-        propose_routes(filing_about({"sexual-abuse", "threats"}), sample_deployment());
+    const auto deployment = sample_deployment();
+    const auto proposals = propose_routes(filing_about({"sexual-abuse", "threats"}), deployment);
     EXPECT_THAT(offices_of(proposals), ElementsAre("oig", "fbi", "opr"));
     EXPECT_THAT(reasons(proposals[1]), ElementsAre("crime"));
 }

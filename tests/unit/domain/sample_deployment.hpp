@@ -61,9 +61,9 @@ inline Deployment sample_deployment() {
         office("oig", "OIG"),
         office("fbi", "FBI", OfficeKind::external, WebFiling::not_accepted),
     };
-    for (const char* id : {"excessive-force", "sexual-abuse", "civil-rights",
-                           "unlawful-detention", "conditions", "theft", "bribery", "fraud",
-                           "retaliation", "threats", "other"}) {
+    for (const char* id :
+         {"excessive-force", "sexual-abuse", "civil-rights", "unlawful-detention", "conditions",
+          "theft", "bribery", "fraud", "retaliation", "threats", "other"}) {
         d.categories.push_back(Category{id, text(id, id)});
     }
     d.rules = {

@@ -39,8 +39,12 @@ struct Field {
     std::function<void(Filing&, const std::string&)> set;
 };
 
-void add_subject(Filing& f) { f.subjects.resize(1); }
-void add_witnesses(Filing& f) { f.witnesses.resize(2); }
+void add_subject(Filing& f) {
+    f.subjects.resize(1);
+}
+void add_witnesses(Filing& f) {
+    f.witnesses.resize(2);
+}
 
 std::vector<Field> short_fields() {
     return {
@@ -58,13 +62,41 @@ std::vector<Field> short_fields() {
         {"incident.place", [](Filing& f, const std::string& v) { f.incident.place = v; }},
         {"incident.city", [](Filing& f, const std::string& v) { f.incident.city = v; }},
         {"incident.region", [](Filing& f, const std::string& v) { f.incident.region = v; }},
-        {"subjects[0].name", [](Filing& f, const std::string& v) { add_subject(f); f.subjects[0].name = v; }},
-        {"subjects[0].badge", [](Filing& f, const std::string& v) { add_subject(f); f.subjects[0].badge = v; }},
-        {"subjects[0].agency", [](Filing& f, const std::string& v) { add_subject(f); f.subjects[0].agency = v; }},
-        {"subjects[0].component", [](Filing& f, const std::string& v) { add_subject(f); f.subjects[0].component = v; }},
-        {"subjects[0].unit", [](Filing& f, const std::string& v) { add_subject(f); f.subjects[0].unit = v; }},
-        {"subjects[0].vehicle", [](Filing& f, const std::string& v) { add_subject(f); f.subjects[0].vehicle = v; }},
-        {"witnesses[1].name", [](Filing& f, const std::string& v) { add_witnesses(f); f.witnesses[1].name = v; }},
+        {"subjects[0].name",
+         [](Filing& f, const std::string& v) {
+             add_subject(f);
+             f.subjects[0].name = v;
+         }},
+        {"subjects[0].badge",
+         [](Filing& f, const std::string& v) {
+             add_subject(f);
+             f.subjects[0].badge = v;
+         }},
+        {"subjects[0].agency",
+         [](Filing& f, const std::string& v) {
+             add_subject(f);
+             f.subjects[0].agency = v;
+         }},
+        {"subjects[0].component",
+         [](Filing& f, const std::string& v) {
+             add_subject(f);
+             f.subjects[0].component = v;
+         }},
+        {"subjects[0].unit",
+         [](Filing& f, const std::string& v) {
+             add_subject(f);
+             f.subjects[0].unit = v;
+         }},
+        {"subjects[0].vehicle",
+         [](Filing& f, const std::string& v) {
+             add_subject(f);
+             f.subjects[0].vehicle = v;
+         }},
+        {"witnesses[1].name",
+         [](Filing& f, const std::string& v) {
+             add_witnesses(f);
+             f.witnesses[1].name = v;
+         }},
     };
 }
 
@@ -72,12 +104,34 @@ std::vector<Field> short_fields() {
 std::vector<std::pair<Field, bool>> long_fields() {
     return {
         {{"complainant.postal_address",
-          [](Filing& f, const std::string& v) { f.complainant.postal_address = v; }}, true},
-        {{"incident.injuries", [](Filing& f, const std::string& v) { f.incident.injuries = v; }}, true},
-        {{"subjects[0].description", [](Filing& f, const std::string& v) { add_subject(f); f.subjects[0].description = v; }}, true},
-        {{"subjects[0].uniform", [](Filing& f, const std::string& v) { add_subject(f); f.subjects[0].uniform = v; }}, true},
-        {{"witnesses[1].contact", [](Filing& f, const std::string& v) { add_witnesses(f); f.witnesses[1].contact = v; }}, false},
-        {{"witnesses[1].account", [](Filing& f, const std::string& v) { add_witnesses(f); f.witnesses[1].account = v; }}, true},
+          [](Filing& f, const std::string& v) { f.complainant.postal_address = v; }},
+         true},
+        {{"incident.injuries", [](Filing& f, const std::string& v) { f.incident.injuries = v; }},
+         true},
+        {{"subjects[0].description",
+          [](Filing& f, const std::string& v) {
+              add_subject(f);
+              f.subjects[0].description = v;
+          }},
+         true},
+        {{"subjects[0].uniform",
+          [](Filing& f, const std::string& v) {
+              add_subject(f);
+              f.subjects[0].uniform = v;
+          }},
+         true},
+        {{"witnesses[1].contact",
+          [](Filing& f, const std::string& v) {
+              add_witnesses(f);
+              f.witnesses[1].contact = v;
+          }},
+         false},
+        {{"witnesses[1].account",
+          [](Filing& f, const std::string& v) {
+              add_witnesses(f);
+              f.witnesses[1].account = v;
+          }},
+         true},
     };
 }
 
@@ -98,7 +152,9 @@ std::string repeat(std::string_view piece, std::size_t times) {
     return out;
 }
 
-TEST(Validate, OnlyANarrativeIsRequired) { EXPECT_THAT(check(minimal()), IsEmpty()); }
+TEST(Validate, OnlyANarrativeIsRequired) {
+    EXPECT_THAT(check(minimal()), IsEmpty());
+}
 
 TEST(Validate, AMissingNarrativeIsRequired) {
     EXPECT_THAT(check(Filing{}), ElementsAre(error("incident.narrative", "required")));
@@ -109,11 +165,16 @@ TEST(Validate, AMissingNarrativeIsRequired) {
 
 TEST(Validate, AFullFilingIsValid) {
     Filing filing = minimal();
-    filing.complainant = Complainant{"confidential", "Ana Peña", "ana@example.org",
-                                     "+1 (555) 010-2030", "12 Calle Uno\nEl Paso, TX",
-                                     "es", true, false};
-    filing.on_behalf = OnBehalf{true, "sister", "Luis Peña", "Otero County Processing Center",
-                                "A123-456-789", "unable"};
+    filing.complainant = Complainant{"confidential",
+                                     "Ana Peña",
+                                     "ana@example.org",
+                                     "+1 (555) 010-2030",
+                                     "12 Calle Uno\nEl Paso, TX",
+                                     "es",
+                                     true,
+                                     false};
+    filing.on_behalf = OnBehalf{
+        true, "sister", "Luis Peña", "Otero County Processing Center", "A123-456-789", "unable"};
     filing.incident.date = "2026-11-27";
     filing.incident.date_precision = "exact";
     filing.incident.time = "23:59";
@@ -159,9 +220,8 @@ TEST(Validate, LimitsCanBeConfigured) {
     limits.narrative = 10;
     Filing filing = minimal();
     filing.incident.city = "Ciudad Juárez";
-    EXPECT_THAT(check(filing, limits),
-                ElementsAre(error("incident.city", "too_long", 5),
-                            error("incident.narrative", "too_long", 10)));
+    EXPECT_THAT(check(filing, limits), ElementsAre(error("incident.city", "too_long", 5),
+                                                   error("incident.narrative", "too_long", 10)));
 }
 
 TEST(Validate, LineBreaksOnlyInMultiLineFields) {
@@ -185,8 +245,8 @@ TEST(Validate, LineBreaksOnlyInMultiLineFields) {
 }
 
 TEST(Validate, ControlCharactersAndBadEncodingAreInvalidText) {
-    for (const char* bad : {"nul\x01", "esc\x1B[2J", "\xE2\x80\xAEreversed", "bad \xC3",
-                            "\xED\xA0\x80"}) {
+    for (const char* bad :
+         {"nul\x01", "esc\x1B[2J", "\xE2\x80\xAEreversed", "bad \xC3", "\xED\xA0\x80"}) {
         for (const auto& field : short_fields()) {
             EXPECT_THAT(check(with(field, bad)), ElementsAre(error(field.path, "invalid_text")))
                 << field.path;
@@ -234,8 +294,8 @@ TEST(Validate, AnonymousComplainantsGiveNoIdentity) {
             Filing filing = minimal();
             filing.complainant.confidentiality = level;
             identify(filing.complainant);
-            EXPECT_THAT(check(filing),
-                        ElementsAre(error("complainant.confidentiality", "anonymous_with_identity")));
+            EXPECT_THAT(check(filing), ElementsAre(error("complainant.confidentiality",
+                                                         "anonymous_with_identity")));
             for (const char* named : {"confidential", "open"}) {
                 filing.complainant.confidentiality = named;
                 EXPECT_THAT(check(filing), IsEmpty());
@@ -259,8 +319,8 @@ TEST(Validate, RepliesByEmailNeedAnEmailAndAnIdentity) {
 TEST(Validate, EmailAddressesMustLookReal) {
     Filing filing = minimal();
     filing.complainant.confidentiality = "open";
-    for (const char* good : {"ana@example.org", "a.b+tag@mail.example.co.uk", "x@y.z",
-                             " ana@example.org "}) {
+    for (const char* good :
+         {"ana@example.org", "a.b+tag@mail.example.co.uk", "x@y.z", " ana@example.org "}) {
         filing.complainant.email = good;
         EXPECT_THAT(check(filing), IsEmpty()) << good;
     }
@@ -272,8 +332,7 @@ TEST(Validate, EmailAddressesMustLookReal) {
           std::string("ana@example..org"),
           std::string(64, 'a') + "@" + std::string(186, 'b') + ".org"}) {
         filing.complainant.email = bad;
-        EXPECT_THAT(check(filing), ElementsAre(error("complainant.email", "invalid_email")))
-            << bad;
+        EXPECT_THAT(check(filing), ElementsAre(error("complainant.email", "invalid_email"))) << bad;
     }
     filing.complainant.email = "ana\n@example.org";
     EXPECT_THAT(check(filing), ElementsAre(error("complainant.email", "invalid_text")));
@@ -286,12 +345,11 @@ TEST(Validate, PhoneNumbersUseDigitsAndPunctuation) {
         filing.complainant.phone = good;
         EXPECT_THAT(check(filing), IsEmpty()) << good;
     }
-    for (const std::string& bad : {std::string("1234"), std::string(31, '5'),
-                                   std::string("555-CALL-NOW"), std::string("+1 555 0100 ext 2"),
-                                   std::string("(--).+ "), std::string("555#0100")}) {
+    for (const std::string& bad :
+         {std::string("1234"), std::string(31, '5'), std::string("555-CALL-NOW"),
+          std::string("+1 555 0100 ext 2"), std::string("(--).+ "), std::string("555#0100")}) {
         filing.complainant.phone = bad;
-        EXPECT_THAT(check(filing), ElementsAre(error("complainant.phone", "invalid_phone")))
-            << bad;
+        EXPECT_THAT(check(filing), ElementsAre(error("complainant.phone", "invalid_phone"))) << bad;
     }
 }
 
@@ -319,8 +377,8 @@ TEST(Validate, ExactDatesAreRealPastDates) {
         filing.incident.date = good;
         EXPECT_THAT(check(filing), IsEmpty()) << good;
     }
-    for (const char* bad : {"2026-02-29", "2026-13-01", "27/11/2026", "2026-11", "yesterday",
-                            "2026-11-5"}) {
+    for (const char* bad :
+         {"2026-02-29", "2026-13-01", "27/11/2026", "2026-11", "yesterday", "2026-11-5"}) {
         filing.incident.date = bad;
         EXPECT_THAT(check(filing), ElementsAre(error("incident.date", "invalid_date"))) << bad;
     }
@@ -409,13 +467,13 @@ TEST(Validate, ReportsEveryProblemAtOnce) {
     filing.witnesses.resize(2);
     filing.witnesses[1].name = "bad\x07";
     filing.language = "";
-    EXPECT_THAT(check(filing),
-                ElementsAre(error("complainant.confidentiality", "anonymous_with_identity"),
-                            error("incident.time", "invalid_time"),
-                            error("incident.narrative", "required"),
-                            error("subjects[0].badge", "too_long", 200),
-                            error("witnesses[1].name", "invalid_text"),
-                            error("language", "invalid_choice")));
+    EXPECT_THAT(
+        check(filing),
+        ElementsAre(error("complainant.confidentiality", "anonymous_with_identity"),
+                    error("incident.time", "invalid_time"), error("incident.narrative", "required"),
+                    error("subjects[0].badge", "too_long", 200),
+                    error("witnesses[1].name", "invalid_text"),
+                    error("language", "invalid_choice")));
 }
 
 TEST(Normalized, TrimsEveryFieldButKeepsInnerText) {
@@ -441,7 +499,8 @@ TEST(Normalized, TrimsEveryFieldButKeepsInnerText) {
 
 TEST(Normalized, DropsBlankSubjectsAndWitnesses) {
     Filing filing;
-    filing.subjects = {Subject{}, subject(&Subject::name, "  "), subject(&Subject::vehicle, "van"), Subject{}};
+    filing.subjects = {Subject{}, subject(&Subject::name, "  "), subject(&Subject::vehicle, "van"),
+                       Subject{}};
     filing.witnesses = {witness(&Witness::contact, "\t"), witness(&Witness::name, "Marta")};
     const Filing out = normalized(filing);
     ASSERT_EQ(out.subjects.size(), 1u);

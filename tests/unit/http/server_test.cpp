@@ -1,10 +1,14 @@
 #include "http/server.hpp"
 
 #include <gtest/gtest.h>
+#include <spdlog/sinks/ostream_sink.h>
+#include <spdlog/spdlog.h>
 
 #include <chrono>
+#include <csignal>
 #include <memory>
 #include <mutex>
+#include <sstream>
 #include <stdexcept>
 #include <string>
 #include <thread>
@@ -75,12 +79,12 @@ class TestHandler final : public Handler {
 
 class ServerTest : public ::testing::Test {
   protected:
-    void start(ServerLimits limits = {}) {
+    void start(ServerLimits limits = {}, Server::Signals signals = Server::Signals::ignore) {
         limits.threads = 2;
         m_server = std::make_unique<Server>(m_handler, limits);
         ASSERT_TRUE(m_server->listen("127.0.0.1", 0).has_value());
         ASSERT_NE(m_server->port(), 0);
-        m_thread = std::thread([this] { m_server->run(Server::Signals::ignore); });
+        m_thread = std::thread([this, signals] { m_server->run(signals); });
     }
 
     // How long stop() plus the end of run() took.
@@ -400,6 +404,59 @@ TEST_F(ServerTest, StopLetsARequestInProgressFinish) {
     EXPECT_EQ(response.body, "late");
     EXPECT_EQ(testing::lower_ascii(response.header_or_empty("Connection")), "close");
     stopper.join();
+}
+
+TEST_F(ServerTest, SigtermStopsTheServer) {
+    start({}, Server::Signals::handle);
+    auto client = connect();
+    EXPECT_EQ(client->get("/").status, 200);  // run() is serving: its signal set is installed
+    const auto begin = std::chrono::steady_clock::now();
+    std::raise(SIGTERM);
+    m_thread.join();
+    EXPECT_LT(std::chrono::steady_clock::now() - begin, 1000ms);
+    m_server.reset();
+}
+
+// Captures what the server logs, at debug level, for the length of a test.
+class CapturedLog {
+  public:
+    CapturedLog() : m_previous(spdlog::default_logger()) {
+        auto sink = std::make_shared<spdlog::sinks::ostream_sink_mt>(m_text);
+        auto logger = std::make_shared<spdlog::logger>("captured", sink);
+        logger->set_level(spdlog::level::debug);
+        spdlog::set_default_logger(logger);
+    }
+    ~CapturedLog() { spdlog::set_default_logger(m_previous); }
+    CapturedLog(const CapturedLog&) = delete;
+    CapturedLog& operator=(const CapturedLog&) = delete;
+
+    std::string text() {
+        spdlog::default_logger()->flush();
+        return m_text.str();
+    }
+
+  private:
+    std::ostringstream m_text;
+    std::shared_ptr<spdlog::logger> m_previous;
+};
+
+TEST_F(ServerTest, AccessLogHasMethodPathStatusButNoQueryOrClient) {
+    CapturedLog log;
+    start();
+    {
+        auto client = connect();
+        client->get("/echo?receipt=SECRET-RECEIPT", {{"User-Agent", "SecretAgent/1.0"}});
+        client->get("/nowhere%0Aforged-line");
+    }
+    stop();
+    const std::string text = log.text();
+    EXPECT_NE(text.find("GET /echo 200"), std::string::npos) << text;
+    EXPECT_EQ(text.find("SECRET-RECEIPT"), std::string::npos) << text;
+    EXPECT_EQ(text.find("receipt="), std::string::npos) << text;
+    EXPECT_EQ(text.find("SecretAgent"), std::string::npos) << text;
+    EXPECT_EQ(text.find("127.0.0.1"), std::string::npos) << text;
+    EXPECT_EQ(text.find("\nforged-line"), std::string::npos) << text;
+    EXPECT_NE(text.find("/nowhere?forged-line"), std::string::npos) << text;  // one line each
 }
 
 }  // namespace

@@ -65,8 +65,7 @@ void expect_malformed_at(std::string_view text, std::string_view line) {
     const auto catalogue = Catalogue::parse(text, "en");
     ASSERT_FALSE(catalogue) << text;
     EXPECT_EQ(catalogue.error().code, util::ErrorCode::invalid_input);
-    EXPECT_NE(catalogue.error().message.find(line), std::string::npos)
-        << catalogue.error().message;
+    EXPECT_NE(catalogue.error().message.find(line), std::string::npos) << catalogue.error().message;
 }
 
 TEST(Catalogue, FailsWithTheLineOfMalformedInput) {
@@ -83,7 +82,8 @@ TEST(Catalogue, FailsWithTheLineOfMalformedInput) {
 
 TEST(Catalogue, MergeLetsTheOtherCatalogueWin) {
     auto base = Catalogue::parse("msgid \"a\"\nmsgstr \"A\"\n\nmsgid \"b\"\nmsgstr \"B\"\n", "en");
-    const auto more = Catalogue::parse("msgid \"b\"\nmsgstr \"B2\"\n\nmsgid \"c\"\nmsgstr \"C\"\n", "en");
+    const auto more =
+        Catalogue::parse("msgid \"b\"\nmsgstr \"B2\"\n\nmsgid \"c\"\nmsgstr \"C\"\n", "en");
     ASSERT_TRUE(base && more);
     base->merge(*more);
     EXPECT_EQ(base->text("a"), "A");
@@ -92,11 +92,12 @@ TEST(Catalogue, MergeLetsTheOtherCatalogueWin) {
 }
 
 class CatalogueFile : public ::testing::Test {
-protected:
+  protected:
     void SetUp() override {
         m_dir = std::filesystem::temp_directory_path() /
-                ("redress-catalogue-" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()) +
-                 "-" + ::testing::UnitTest::GetInstance()->current_test_info()->name());
+                ("redress-catalogue-" +
+                 std::to_string(::testing::UnitTest::GetInstance()->random_seed()) + "-" +
+                 ::testing::UnitTest::GetInstance()->current_test_info()->name());
         std::filesystem::remove_all(m_dir);
         std::filesystem::create_directories(m_dir);
     }

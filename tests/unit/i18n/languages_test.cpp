@@ -9,7 +9,7 @@ namespace redress::i18n {
 namespace {
 
 class LanguagesTest : public ::testing::Test {
-protected:
+  protected:
     void SetUp() override {
         m_dir = std::filesystem::temp_directory_path() /
                 ("redress-languages-" +
@@ -26,7 +26,8 @@ protected:
     }
 
     Languages english_and_spanish() {
-        write("en/errors.po", "msgid \"hello\"\nmsgstr \"Hello\"\n\nmsgid \"shared\"\nmsgstr \"errors\"\n");
+        write("en/errors.po",
+              "msgid \"hello\"\nmsgstr \"Hello\"\n\nmsgid \"shared\"\nmsgstr \"errors\"\n");
         write("en/web.po", "msgid \"shared\"\nmsgstr \"web\"\n");
         write("es/web.po", "msgid \"hello\"\nmsgstr \"Hola\"\n");
         auto languages = Languages::load(m_dir, "en");

@@ -11,15 +11,19 @@
 
 namespace redress::testing {
 
-inline domain::Timestamp utc(int year, unsigned month, unsigned day, int hour = 12,
-                             int minute = 0, int second = 0) {
+inline domain::Timestamp utc(int year, unsigned month, unsigned day, int hour = 12, int minute = 0,
+                             int second = 0) {
     using namespace std::chrono;
     return sys_days{std::chrono::year{year} / std::chrono::month{month} / std::chrono::day{day}} +
            hours{hour} + minutes{minute} + seconds{second};
 }
 
-inline domain::Destination opr() { return {"professional-responsibility", "OPR"}; }
-inline domain::Destination oig() { return {"inspector-general", "OIG"}; }
+inline domain::Destination opr() {
+    return {"professional-responsibility", "OPR"};
+}
+inline domain::Destination oig() {
+    return {"inspector-general", "OIG"};
+}
 
 inline domain::ReceivedFiling sample_filing(std::vector<domain::Destination> destinations,
                                             domain::Timestamp received_at = utc(2026, 3, 5)) {
@@ -56,7 +60,8 @@ inline util::Expected<std::vector<domain::FiledComplaint>> record_and_wait(
     storage::Store& store, domain::ReceivedFiling filing) {
     std::promise<util::Expected<std::vector<domain::FiledComplaint>>> promise;
     auto result = promise.get_future();
-    store.record(std::move(filing), [&promise](auto filed) { promise.set_value(std::move(filed)); });
+    store.record(std::move(filing),
+                 [&promise](auto filed) { promise.set_value(std::move(filed)); });
     return result.get();
 }
 

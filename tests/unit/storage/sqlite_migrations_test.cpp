@@ -19,7 +19,7 @@ using storage::sqlite::embedded_migrations;
 using storage::sqlite::Migration;
 
 class SqliteMigrationsTest : public ::testing::Test {
-protected:
+  protected:
     Connection connect() {
         auto connection = Connection::open(m_path, Access::read_write);
         if (!connection) throw std::runtime_error(connection.error().message);
@@ -53,8 +53,9 @@ TEST_F(SqliteMigrationsTest, OpeningAppliesEachMigrationOnceAndRecordsIt) {
               std::to_string(embedded_migrations().size()));
     EXPECT_EQ(connection.query_text("SELECT max(version) FROM schema_migrations").value(),
               std::to_string(embedded_migrations().back().version));
-    EXPECT_EQ(connection.query_text("SELECT count(*) FROM schema_migrations "
-                                    "WHERE applied_at GLOB '2[0-9][0-9][0-9]-*T*Z'")
+    EXPECT_EQ(connection
+                  .query_text("SELECT count(*) FROM schema_migrations "
+                              "WHERE applied_at GLOB '2[0-9][0-9][0-9]-*T*Z'")
                   .value(),
               std::to_string(embedded_migrations().size()));
     EXPECT_EQ(apply_migrations(connection, embedded_migrations()).value(), 0);
@@ -88,8 +89,9 @@ TEST_F(SqliteMigrationsTest, FailingMigrationLeavesNoTraceAndStopsTheRest) {
     EXPECT_NE(applied.error().message.find("migration 2"), std::string::npos);
     EXPECT_EQ(connection.query_text("SELECT group_concat(version) FROM schema_migrations").value(),
               "1");
-    EXPECT_EQ(connection.query_text("SELECT count(*) FROM sqlite_schema WHERE name IN "
-                                    "('half', 'later')")
+    EXPECT_EQ(connection
+                  .query_text("SELECT count(*) FROM sqlite_schema WHERE name IN "
+                              "('half', 'later')")
                   .value(),
               "0");
 }

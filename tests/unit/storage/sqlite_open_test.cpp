@@ -25,7 +25,7 @@ unsigned mode_of(const std::filesystem::path& path) {
 }
 
 class SqliteOpenTest : public ::testing::Test {
-protected:
+  protected:
     TempFolder m_folder;
     std::filesystem::path m_path = m_folder.path() / "redress.sqlite3";
 };

@@ -25,15 +25,15 @@ inline constexpr std::string_view k_broken_office = "broken";
 enum class Table { filings, filing_categories, subjects, complaints, status_events };
 
 class SqliteBackend {
-public:
+  public:
     explicit SqliteBackend(const std::filesystem::path& folder)
         : m_path(folder / "redress.sqlite3") {}
 
     static bool available() { return true; }
 
     util::Expected<std::unique_ptr<storage::Store>> open(std::size_t max_batch = 1024) const {
-        return storage::sqlite::open({.path = m_path, .max_batch = max_batch,
-                                      .read_connections = 2});
+        return storage::sqlite::open(
+            {.path = m_path, .max_batch = max_batch, .read_connections = 2});
     }
 
     // Whether a connection of its own sees this reference committed.
@@ -66,7 +66,7 @@ public:
 
     const std::filesystem::path& path() const { return m_path; }
 
-private:
+  private:
     storage::sqlite::Connection inspect() const {
         auto connection =
             storage::sqlite::Connection::open(m_path, storage::sqlite::Access::read_write);
@@ -76,11 +76,16 @@ private:
 
     static std::string_view count_sql(Table table) {
         switch (table) {
-            case Table::filings: return "SELECT count(*) FROM filings";
-            case Table::filing_categories: return "SELECT count(*) FROM filing_categories";
-            case Table::subjects: return "SELECT count(*) FROM subjects";
-            case Table::complaints: return "SELECT count(*) FROM complaints";
-            case Table::status_events: return "SELECT count(*) FROM status_events";
+            case Table::filings:
+                return "SELECT count(*) FROM filings";
+            case Table::filing_categories:
+                return "SELECT count(*) FROM filing_categories";
+            case Table::subjects:
+                return "SELECT count(*) FROM subjects";
+            case Table::complaints:
+                return "SELECT count(*) FROM complaints";
+            case Table::status_events:
+                return "SELECT count(*) FROM status_events";
         }
         return "";
     }
@@ -93,7 +98,7 @@ using StoreBackends = ::testing::Types<SqliteBackend>;
 
 template <typename Backend>
 class StoreTest : public ::testing::Test {
-protected:
+  protected:
     void SetUp() override {
         if (!Backend::available()) GTEST_SKIP() << "backend not available here";
     }

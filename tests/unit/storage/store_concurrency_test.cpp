@@ -1,14 +1,13 @@
 // Many callers at once: group commits give every filing its own reference, and closing the
 // store commits what was queued.
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include <atomic>
 #include <mutex>
 #include <set>
 #include <thread>
-
-#include <fmt/format.h>
 
 #include "sample_filing.hpp"
 #include "store_backends.hpp"

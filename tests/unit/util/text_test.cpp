@@ -54,7 +54,7 @@ TEST(ValidUtf8, RejectsMalformedText) {
     EXPECT_FALSE(valid_utf8("\xED\xA0\x80"));      // U+D800 surrogate
     EXPECT_FALSE(valid_utf8("\xF4\x90\x80\x80"));  // above U+10FFFF
     EXPECT_FALSE(valid_utf8("\xFF"));
-    EXPECT_FALSE(valid_utf8("ok\xE2\x82"));        // truncated at the end
+    EXPECT_FALSE(valid_utf8("ok\xE2\x82"));  // truncated at the end
 }
 
 TEST(CodePoints, CountsCharactersNotBytes) {
@@ -78,8 +78,11 @@ TEST(HasForbiddenControls, RejectsC0DelC1AndBidiOverrides) {
     EXPECT_TRUE(has_forbidden_controls("a\x1B[31m", true));  // escape
     EXPECT_TRUE(has_forbidden_controls("a\x7F", true));      // DEL
     EXPECT_TRUE(has_forbidden_controls("a\xC2\x85", true));  // U+0085 (C1)
-    EXPECT_TRUE(has_forbidden_controls("\xE2\x80\xAE" "fdp.exe", true));  // U+202E
-    EXPECT_TRUE(has_forbidden_controls("\xE2\x81\xA6x", true));          // U+2066
+    EXPECT_TRUE(
+        has_forbidden_controls("\xE2\x80\xAE"
+                               "fdp.exe",
+                               true));                           // U+202E
+    EXPECT_TRUE(has_forbidden_controls("\xE2\x81\xA6x", true));  // U+2066
     EXPECT_FALSE(has_forbidden_controls("\xE2\x80\x8F", true));  // U+200F mark: allowed
 }
 

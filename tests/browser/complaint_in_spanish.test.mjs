@@ -1,0 +1,189 @@
+// A Spanish-speaking complainant files a complaint and follows it, in Debian's Chromium
+// with JavaScript off: the whole public side must work with plain HTML forms.
+//
+// Run: REDRESS_BINARY=build/.../src/redress node --test tests/browser/
+// Needs /usr/bin/chromium; without it the test fails (it is never skipped).
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const shareDir = path.resolve(here, '../../share');
+const chromiumPath = '/usr/bin/chromium';
+const screenshotPath = '/tmp/redress-confirmation.png';
+const referencePattern = /(OPR|OIG)-\d{4}-\d{6}/g;
+const receiptPattern = /[0-9A-HJKMNP-TV-Z]{4}(?:-[0-9A-HJKMNP-TV-Z]{4}){4}/;
+
+// The texts of a language's catalogues (msgid → msgstr), read from the .po files, so that
+// the test checks what a user reads without copying the wording.
+function catalogue(language) {
+  const messages = new Map();
+  const folder = path.join(shareDir, 'locale', language);
+  const unquote = (line) =>
+    JSON.parse(line.slice(line.indexOf('"'), line.lastIndexOf('"') + 1));
+  for (const file of readdirSync(folder).filter((name) => name.endsWith('.po'))) {
+    let id = null;
+    let text = null;
+    let current = null;
+    const flush = () => {
+      if (id) messages.set(id, text ?? '');
+      id = text = current = null;
+    };
+    for (const line of readFileSync(path.join(folder, file), 'utf8').split('\n')) {
+      if (line.startsWith('msgid ')) {
+        flush();
+        id = unquote(line);
+        current = 'id';
+      } else if (line.startsWith('msgstr ')) {
+        text = unquote(line);
+        current = 'text';
+      } else if (line.startsWith('"') && current) {
+        if (current === 'id') id += unquote(line);
+        else text += unquote(line);
+      } else if (current === 'text') {
+        flush();
+      }
+    }
+    flush();
+  }
+  return messages;
+}
+
+function message(messages, key) {
+  assert.ok(messages.has(key), `the Spanish catalogue has no ${key}`);
+  return messages.get(key);
+}
+
+// Starts `redress serve` on a free port in its own data folder; resolves with its URL.
+function startServer(dataDir) {
+  const binary = process.env.REDRESS_BINARY;
+  assert.ok(binary, 'REDRESS_BINARY must name the redress executable');
+  assert.ok(existsSync(binary), `no redress executable at ${binary}`);
+  const child = spawn(binary, ['serve', '--listen', '127.0.0.1:0', '--data', dataDir], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let log = '';
+  const ready = new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`redress did not start:\n${log}`)), 20000);
+    const read = (chunk) => {
+      log += chunk.toString();
+      const match = log.match(/serving on (http:\/\/127\.0\.0\.1:\d+)\//);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
+    };
+    child.stdout.on('data', read);
+    child.stderr.on('data', read);
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`redress exited with ${code}:\n${log}`));
+    });
+  });
+  return { child, ready, log: () => log };
+}
+
+let dataRoot;
+let server;
+let baseUrl;
+let browser;
+
+before(async () => {
+  dataRoot = mkdtempSync(path.join(tmpdir(), 'redress-browser-'));
+  server = startServer(path.join(dataRoot, 'data'));
+  baseUrl = await server.ready;
+});
+
+after(async () => {
+  await browser?.close();
+  if (server && server.child.exitCode === null) {
+    const exited = new Promise((resolve) => server.child.once('exit', resolve));
+    server.child.kill('SIGTERM');
+    await exited;
+  }
+  if (dataRoot) rmSync(dataRoot, { recursive: true, force: true });
+});
+
+test('a complaint filed and followed in Spanish with JavaScript off', { timeout: 120000 }, async () => {
+  assert.ok(existsSync(chromiumPath), `Chromium is required at ${chromiumPath} (apt install chromium)`);
+  const es = catalogue('es');
+  browser = await chromium.launch({
+    executablePath: chromiumPath,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  const context = await browser.newContext({ javaScriptEnabled: false, locale: 'es-ES' });
+  const page = await context.newPage();
+  page.setDefaultTimeout(15000);
+  const elsewhere = [];
+  page.on('request', (request) => {
+    if (!request.url().startsWith(baseUrl)) elsewhere.push(request.url());
+  });
+
+  // The browser asks for Spanish (Accept-Language: es-ES), and gets it.
+  let response = await page.goto(`${baseUrl}/complaint`);
+  assert.equal(response.status(), 200);
+  assert.equal(await page.getAttribute('html', 'lang'), 'es');
+  const formText = await page.textContent('body');
+  assert.ok(formText.includes(message(es, 'form.incident.narrative.label')),
+    'the narrative is labelled in Spanish');
+  assert.equal(await page.locator('script').count(), 0, 'no script on the form');
+
+  await page.fill('[name="incident.narrative"]',
+    'Un agente me empujó contra la pared durante el registro en el puesto de control.');
+  await page.fill('[name="incident.place"]', 'Puesto de control 4');
+  await page.check('input[name="incident.categories"][value="excessive-force"]');
+  await page.fill('[name="subjects[0].name"]', 'Agente Pérez');
+  await page.fill('[name="subjects[0].badge"]', '4471');
+
+  response = await Promise.all([
+    page.waitForNavigation(),
+    page.click('button[name="action"][value="review"]'),
+  ]).then(([navigation]) => navigation);
+  assert.equal(response.status(), 200, await page.content());
+  const reviewText = await page.textContent('body');
+  assert.ok(reviewText.includes('Agente Pérez'), 'the review shows what was typed');
+  assert.ok(reviewText.includes('Oficina del Inspector General'), 'the review proposes the OIG');
+
+  response = await Promise.all([
+    page.waitForNavigation(),
+    page.click('button[name="action"][value="file"]'),
+  ]).then(([navigation]) => navigation);
+  assert.equal(response.status(), 200, await page.content());
+  assert.equal(await page.getAttribute('html', 'lang'), 'es');
+  const confirmation = await page.textContent('body');
+  await page.screenshot({ path: screenshotPath, fullPage: true });
+
+  const references = [...new Set(confirmation.match(referencePattern) ?? [])];
+  assert.equal(references.length, 2, `excessive force goes to OPR and OIG: ${confirmation}`);
+  const receipt = (await page.content()).match(receiptPattern)?.[0];
+  assert.ok(receipt, 'the confirmation shows the receipt');
+
+  // Later: the status page, with the reference and the receipt as written down.
+  response = await page.goto(`${baseUrl}/status`);
+  assert.equal(response.status(), 200);
+  assert.equal(await page.getAttribute('html', 'lang'), 'es');
+  await page.fill('[name="reference"]', references[0]);
+  await page.fill('[name="receipt"]', receipt.toLowerCase());
+  response = await Promise.all([
+    page.waitForNavigation(),
+    page.click('form[action="/status"] [type="submit"]'),
+  ]).then(([navigation]) => navigation);
+  assert.equal(response.status(), 200, await page.content());
+  const status = await page.textContent('body');
+  assert.ok(status.includes(references[0]), 'the status page names the complaint');
+  assert.ok(status.includes(message(es, 'status.received')),
+    `the timeline shows "${message(es, 'status.received')}"`);
+  assert.ok(!(await page.content()).includes(receipt), 'the receipt is never shown back');
+
+  assert.deepEqual(elsewhere, [], 'no request leaves the server');
+  const headers = response.headers();
+  assert.match(headers['content-security-policy'] ?? '', /default-src 'none'/);
+  assert.equal(headers['cache-control'], 'no-store');
+});
