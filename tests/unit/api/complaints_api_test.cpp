@@ -194,6 +194,20 @@ TEST_F(ComplaintsApiTest, ValidationErrorIsExplainedInTheRequestsLanguage) {
     EXPECT_TRUE(m_store.filings().empty());
 }
 
+TEST_F(ComplaintsApiTest, LimitIsGivenAndNamedInTheMessage) {
+    const json filing = {{"incident", {{"narrative", std::string(20001, 'a')}}}};
+    const http::Response response = file(filing);
+
+    ASSERT_EQ(response.status, 422) << response.body.substr(0, 200);
+    const json error = body_of(response).at("errors")[0];
+    EXPECT_EQ(error.at("field"), "incident.narrative");
+    EXPECT_EQ(error.at("code"), "too_long");
+    EXPECT_EQ(error.at("limit"), 20000);
+    const std::string message = error.at("message");
+    EXPECT_NE(message.find("20000"), std::string::npos) << message;
+    EXPECT_EQ(message.find("{limit}"), std::string::npos) << message;
+}
+
 TEST_F(ComplaintsApiTest, ApiOnlyErrorsAreTranslatedToo) {
     const http::Response response = post("/api/v1/complaints", "{", {{"Accept-Language", "es"}});
     const json error = body_of(response).at("errors")[0];
