@@ -5,7 +5,7 @@
 <section class="receipt-box" aria-labelledby="receipt-heading">
 <h2 id="receipt-heading">{{confirmation_receipt_heading}}</h2>
 <p class="warning"><strong>{{confirmation_receipt_warning}}</strong></p>
-<p class="receipt" aria-label="{{RECEIPT}}">{{#RECEIPT_GROUP}}<span class="receipt-group">{{GROUP}}</span> {{/RECEIPT_GROUP}}</p>
+<p class="receipt">{{#RECEIPT_GROUP}}<span class="receipt-group">{{GROUP}}</span>{{#RECEIPT_GROUP_separator}}-{{/RECEIPT_GROUP_separator}}{{/RECEIPT_GROUP}}</p>
 <p>{{confirmation_receipt_use}}</p>
 <p class="no-print">{{confirmation_print}}</p>
 </section>

@@ -7,7 +7,6 @@
 <input type="hidden" name="form_token" value="{{FORM_TOKEN}}">
 {{#HIDDEN}}<input type="hidden" name="{{HIDDEN_NAME}}" value="{{HIDDEN_VALUE:pre_escape}}">
 {{/HIDDEN}}
-<button type="submit" name="action" value="file" class="default-action" tabindex="-1" aria-hidden="true">{{review_file}}</button>
 <section aria-labelledby="review-summary">
 <h2 id="review-summary">{{review_summary_heading}}</h2>
 <dl class="summary">

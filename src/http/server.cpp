@@ -188,11 +188,13 @@ struct Server::State {
     std::vector<std::shared_ptr<Connection>> live_connections();
 
     asio::awaitable<void> serve(std::shared_ptr<Connection> connection);
-    asio::awaitable<Response> call_handler(Connection& connection, Request request);
-    asio::awaitable<bool> write(Connection& connection, Response response, unsigned version,
+    // GCC 12 may destroy a temporary of a co_await expression twice: coroutines here take
+    // references to named objects of their caller, and every awaited operand is trivial.
+    asio::awaitable<Response> call_handler(Connection& connection, Request& request);
+    asio::awaitable<bool> write(Connection& connection, Response& response, unsigned version,
                                 bool head, bool keep_alive);
-    asio::awaitable<void> refuse(std::shared_ptr<Connection> connection, int status,
-                                 unsigned version);
+    asio::awaitable<void> refuse(Connection& connection, int status, unsigned version);
+    asio::awaitable<void> reject(std::shared_ptr<Connection> connection);
 
     void begin_shutdown();
     void abandon_in_flight();
@@ -201,7 +203,8 @@ struct Server::State {
 
 asio::awaitable<void> Server::State::accept_loop() {
     while (!stopping) {
-        auto [ec, socket] = co_await acceptor.async_accept(asio::make_strand(io), k_use);
+        const Executor strand = asio::make_strand(io);
+        auto [ec, socket] = co_await acceptor.async_accept(strand, k_use);
         if (ec) {
             if (stopping || ec == asio::error::operation_aborted) co_return;
             spdlog::warn("http: accept failed: {}", ec.message());
@@ -237,7 +240,7 @@ void Server::State::admit(tcp::socket socket) {
     if (admitted) {
         asio::co_spawn(executor, serve(std::move(connection)), log_failure);
     } else {
-        asio::co_spawn(executor, refuse(std::move(connection), 503, 11), log_failure);
+        asio::co_spawn(executor, reject(std::move(connection)), log_failure);
     }
 }
 
@@ -291,13 +294,13 @@ asio::awaitable<void> Server::State::serve(std::shared_ptr<Connection> connectio
         parser.body_limit(static_cast<std::uint64_t>(limits.max_body_bytes));
         if (auto [ec, bytes] = co_await bhttp::async_read_header(stream, buffer, parser, k_use);
             ec) {
-            if (auto status = status_for_read_error(ec)) co_await refuse(connection, *status, 11);
+            if (auto status = status_for_read_error(ec)) co_await refuse(*connection, *status, 11);
             break;
         }
         const unsigned version = parser.get().version();
         const auto length = parser.content_length();
         if (length && *length > limits.max_body_bytes) {  // refused before a byte is buffered
-            co_await refuse(connection, 413, version);
+            co_await refuse(*connection, 413, version);
             break;
         }
         if (!parser.is_done()) {
@@ -313,7 +316,7 @@ asio::awaitable<void> Server::State::serve(std::shared_ptr<Connection> connectio
                                  std::chrono::seconds(declared / k_min_upload_bytes_per_second));
             if (auto [ec, bytes] = co_await bhttp::async_read(stream, buffer, parser, k_use); ec) {
                 if (auto status = status_for_read_error(ec)) {
-                    co_await refuse(connection, *status, version);
+                    co_await refuse(*connection, *status, version);
                 }
                 break;
             }
@@ -322,7 +325,7 @@ asio::awaitable<void> Server::State::serve(std::shared_ptr<Connection> connectio
         bhttp::request<bhttp::string_body> message = parser.release();
         auto target = parse_target(std::string_view(message.target()));
         if (!target) {
-            co_await refuse(connection, 400, version);
+            co_await refuse(*connection, 400, version);
             break;
         }
         ++served;
@@ -340,13 +343,13 @@ asio::awaitable<void> Server::State::serve(std::shared_ptr<Connection> connectio
         std::string path_for_log;
         if (spdlog::should_log(spdlog::level::debug)) path_for_log = loggable(request.path);
 
-        Response response = co_await call_handler(*connection, std::move(request));
+        Response response = co_await call_handler(*connection, request);
         const int status = response.status;
         // Decided after the handler: a shutdown that began meanwhile closes the connection.
         const bool keep_alive =
             client_keeps_alive && !stopping && served < limits.max_requests_per_connection;
-        const bool written = co_await write(*connection, std::move(response), version,
-                                            method == Method::head, keep_alive);
+        const bool written =
+            co_await write(*connection, response, version, method == Method::head, keep_alive);
         if (spdlog::should_log(spdlog::level::debug)) {
             const std::chrono::duration<double, std::milli> took =
                 std::chrono::steady_clock::now() - started;
@@ -359,7 +362,7 @@ asio::awaitable<void> Server::State::serve(std::shared_ptr<Connection> connectio
     stream.socket().shutdown(tcp::socket::shutdown_send, ignored);
 }
 
-asio::awaitable<Response> Server::State::call_handler(Connection& connection, Request request) {
+asio::awaitable<Response> Server::State::call_handler(Connection& connection, Request& request) {
     auto pending = std::make_shared<PendingResponse>();
     try {
         handler.handle(std::move(request), make_responder(pending));
@@ -374,8 +377,8 @@ asio::awaitable<Response> Server::State::call_handler(Connection& connection, Re
     connection.pending = pending;
     Response response =
         co_await asio::async_initiate<const asio::use_awaitable_t<>, void(Response)>(
-            [pending](auto resume) {
-                pending->on_delivery([resume = std::move(resume)](Response delivered) mutable {
+            [waiting = pending.get()](auto resume) {
+                waiting->on_delivery([resume = std::move(resume)](Response delivered) mutable {
                     auto executor = asio::get_associated_executor(resume);
                     asio::post(executor, [resume = std::move(resume),
                                           delivered = std::move(delivered)]() mutable {
@@ -388,7 +391,7 @@ asio::awaitable<Response> Server::State::call_handler(Connection& connection, Re
     co_return response;
 }
 
-asio::awaitable<bool> Server::State::write(Connection& connection, Response response,
+asio::awaitable<bool> Server::State::write(Connection& connection, Response& response,
                                            unsigned version, bool head, bool keep_alive) {
     add_security_headers(response);
     bhttp::response<bhttp::string_body> message;
@@ -399,8 +402,8 @@ asio::awaitable<bool> Server::State::write(Connection& connection, Response resp
         if (!safe_header_value(name) || !safe_header_value(value)) {
             // Header injection through a value built from input is a bug in the handler.
             spdlog::warn("http: a handler set a header with a line break; answering 500");
-            co_return co_await write(connection, Response::text(500, std::string(reason(500))),
-                                     version, head, false);
+            Response failure = Response::text(500, std::string(reason(500)));
+            co_return co_await write(connection, failure, version, head, false);
         }
         message.insert(name, value);
     }
@@ -413,11 +416,10 @@ asio::awaitable<bool> Server::State::write(Connection& connection, Response resp
     co_return !ec;
 }
 
-asio::awaitable<void> Server::State::refuse(std::shared_ptr<Connection> connection, int status,
-                                            unsigned version) {
-    auto& stream = connection->stream;
-    co_await write(*connection, Response::text(status, std::string(reason(status))), version, false,
-                   false);
+asio::awaitable<void> Server::State::refuse(Connection& connection, int status, unsigned version) {
+    auto& stream = connection.stream;
+    Response refusal = Response::text(status, std::string(reason(status)));
+    co_await write(connection, refusal, version, false, false);
     boost::system::error_code ignored;
     stream.socket().shutdown(tcp::socket::shutdown_send, ignored);
     // Closing with unread input would reset the connection and could destroy the answer
@@ -430,6 +432,10 @@ asio::awaitable<void> Server::State::refuse(std::shared_ptr<Connection> connecti
         drained += bytes;
     }
     stream.close();
+}
+
+asio::awaitable<void> Server::State::reject(std::shared_ptr<Connection> connection) {
+    co_await refuse(*connection, 503, 11);
 }
 
 void Server::State::begin_shutdown() {

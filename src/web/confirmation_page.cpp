@@ -48,7 +48,6 @@ util::Expected<std::string> render_confirmation(const PageContext& context,
         add_next_step(*item, catalogue, filed_with.next_step);
     }
     const std::string receipt = filed.receipt.text();
-    page->SetValue("RECEIPT", receipt);
     for (const std::string& group : receipt_groups(receipt)) {
         page->AddSectionDictionary("RECEIPT_GROUP")->SetValue("GROUP", group);
     }

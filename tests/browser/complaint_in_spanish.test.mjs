@@ -144,7 +144,7 @@ test('a complaint filed and followed in Spanish with JavaScript off', { timeout:
 
   response = await Promise.all([
     page.waitForNavigation(),
-    page.click('button[name="action"][value="review"]'),
+    page.getByRole('button', { name: message(es, 'form.review'), exact: true }).click(),
   ]).then(([navigation]) => navigation);
   assert.equal(response.status(), 200, await page.content());
   const reviewText = await page.textContent('body');
@@ -153,7 +153,7 @@ test('a complaint filed and followed in Spanish with JavaScript off', { timeout:
 
   response = await Promise.all([
     page.waitForNavigation(),
-    page.click('button[name="action"][value="file"]'),
+    page.getByRole('button', { name: message(es, 'review.file'), exact: true }).click(),
   ]).then(([navigation]) => navigation);
   assert.equal(response.status(), 200, await page.content());
   assert.equal(await page.getAttribute('html', 'lang'), 'es');
@@ -162,7 +162,9 @@ test('a complaint filed and followed in Spanish with JavaScript off', { timeout:
 
   const references = [...new Set(confirmation.match(referencePattern) ?? [])];
   assert.equal(references.length, 2, `excessive force goes to OPR and OIG: ${confirmation}`);
-  const receipt = (await page.content()).match(receiptPattern)?.[0];
+  // As a person copies it: the text of the receipt box, its groups joined by dashes.
+  const receipt = (await page.locator('.receipt').innerText()).replace(/\s+/g, '')
+    .match(receiptPattern)?.[0];
   assert.ok(receipt, 'the confirmation shows the receipt');
 
   // Later: the status page, with the reference and the receipt as written down.
@@ -173,7 +175,7 @@ test('a complaint filed and followed in Spanish with JavaScript off', { timeout:
   await page.fill('[name="receipt"]', receipt.toLowerCase());
   response = await Promise.all([
     page.waitForNavigation(),
-    page.click('form[action="/status"] [type="submit"]'),
+    page.getByRole('button', { name: message(es, 'lookup.submit'), exact: true }).click(),
   ]).then(([navigation]) => navigation);
   assert.equal(response.status(), 200, await page.content());
   const status = await page.textContent('body');

@@ -81,9 +81,9 @@ TEST_F(ApiFiling, FullFilingAboutSexualAbuseGoesToBothOffices) {
 
 TEST_F(ApiFiling, ChosenOfficeReplacesTheProposal) {
     auto connection = connect();
-    json filing = {{"incident", {{"narrative", "Pushed at the gate."},
-                                 {"categories", {"excessive-force"}}}},
-                   {"offices", {"oig"}}};
+    json filing = {
+        {"incident", {{"narrative", "Pushed at the gate."}, {"categories", {"excessive-force"}}}},
+        {"offices", {"oig"}}};
     const HttpResponse response = connection.post_json("/api/v1/complaints", filing.dump());
 
     ASSERT_EQ(response.status, 201) << response.body;
@@ -94,9 +94,9 @@ TEST_F(ApiFiling, ChosenOfficeReplacesTheProposal) {
 
 TEST_F(ApiFiling, SpanishClientGetsOfficeNamesInSpanish) {
     auto connection = connect();
-    const HttpResponse response =
-        connection.post_json("/api/v1/complaints", R"({"incident": {"narrative": "Me empujaron."}})",
-                             {{"Accept-Language", "es"}});
+    const HttpResponse response = connection.post_json(
+        "/api/v1/complaints", R"({"incident": {"narrative": "Me empujaron."}})",
+        {{"Accept-Language", "es"}});
 
     ASSERT_EQ(response.status, 201) << response.body;
     EXPECT_EQ(parse_json(response)["complaints"][0].value("office_name", ""),
@@ -116,8 +116,8 @@ TEST_F(ApiFiling, EachFilingGetsItsOwnReferenceAndReceipt) {
 
 TEST_F(ApiFiling, MalformedJsonIs400WithTheErrorShape) {
     auto connection = connect();
-    for (const std::string body : {R"({"incident": {"narrative": "x")", "not json", "",
-                                   R"(["an", "array"])", "\"text\""}) {
+    for (const std::string body :
+         {R"({"incident": {"narrative": "x")", "not json", "", R"(["an", "array"])", "\"text\""}) {
         SCOPED_TRACE(body);
         const HttpResponse response = connection.post_json("/api/v1/complaints", body);
         EXPECT_EQ(response.status, 400) << response.body;
@@ -139,11 +139,11 @@ TEST_F(ApiFiling, InvalidUtf8Is400) {
 
 TEST_F(ApiFiling, WrongContentTypeIs415) {
     auto connection = connect();
-    for (const std::string type : {"text/plain", "application/x-www-form-urlencoded",
-                                   "application/json; charset=latin1"}) {
+    for (const std::string type :
+         {"text/plain", "application/x-www-form-urlencoded", "application/json; charset=latin1"}) {
         SCOPED_TRACE(type);
-        const HttpResponse response = connection.post(
-            "/api/v1/complaints", type, R"({"incident": {"narrative": "x"}})");
+        const HttpResponse response =
+            connection.post("/api/v1/complaints", type, R"({"incident": {"narrative": "x"}})");
         EXPECT_EQ(response.status, 415) << response.body;
         EXPECT_TRUE(has_error(parse_json(response), "", "unsupported_media_type"));
     }
@@ -154,17 +154,17 @@ TEST_F(ApiFiling, WrongContentTypeIs415) {
 
 TEST_F(ApiFiling, JsonMediaTypeWithCharsetIsAccepted) {
     auto connection = connect();
-    const HttpResponse response = connection.post("/api/v1/complaints",
-                                                  "Application/JSON; charset=UTF-8",
-                                                  R"({"incident": {"narrative": "x"}})");
+    const HttpResponse response =
+        connection.post("/api/v1/complaints", "Application/JSON; charset=UTF-8",
+                        R"({"incident": {"narrative": "x"}})");
     EXPECT_EQ(response.status, 201) << response.body;
 }
 
 TEST_F(ApiFiling, AllErrorsAreReportedAtOnce) {
     auto connection = connect();
-    const json filing = {{"complainant", {{"confidentiality", "confidential"},
-                                          {"email", "nobody"}}},
-                         {"incident", {{"date", "2999-01-01"}, {"time", "7 pm"}}}};
+    const json filing = {
+        {"complainant", {{"confidentiality", "confidential"}, {"email", "nobody"}}},
+        {"incident", {{"date", "2999-01-01"}, {"time", "7 pm"}}}};
     const HttpResponse response = connection.post_json("/api/v1/complaints", filing.dump());
 
     ASSERT_EQ(response.status, 422) << response.body;

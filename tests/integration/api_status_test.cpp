@@ -12,7 +12,7 @@ namespace {
 using nlohmann::json;
 
 class ApiStatus : public ServerSuite {
-protected:
+  protected:
     FiledComplaint file_one() {
         auto connection = connect();
         const auto filed = file_by_api(connection, {{"incident", {{"narrative", "Pushed."}}}});
@@ -141,7 +141,8 @@ TEST_F(ApiStatus, OfficesAreListedWithTheirServiceLevels) {
     EXPECT_EQ(offices["police"].value("kind", ""), "external");
     EXPECT_EQ(offices["opr"]["service_levels"].value("acknowledge_days", 0), 2);
     bool has_other = false;
-    for (const json& category : body["categories"]) has_other |= category.value("id", "") == "other";
+    for (const json& category : body["categories"])
+        has_other |= category.value("id", "") == "other";
     EXPECT_TRUE(has_other) << body.dump();
 }
 

@@ -39,8 +39,9 @@ const Case k_cases[] = {
     {"NarrativeMissing", R"({"incident": {"place": "Gate 3"}})", "incident.narrative", "required"},
     {"NarrativeBlank", R"({"incident": {"narrative": "   "}})", "incident.narrative", "required"},
     {"EmptyObject", "{}", "incident.narrative", "required"},
-    {"NameTooLong", with_complainant(R"("confidentiality": "confidential", "name": ")" +
-                                     std::string(201, 'n') + "\""),
+    {"NameTooLong",
+     with_complainant(R"("confidentiality": "confidential", "name": ")" + std::string(201, 'n') +
+                      "\""),
      "complainant.name", "too_long"},
     {"TooManySubjects", subjects(21), "subjects", "too_many"},
     {"ControlCharacterInPlace", with_incident(R"("place": "Gate\u0007 3")"), "incident.place",
@@ -55,7 +56,8 @@ const Case k_cases[] = {
      with_narrative(R"("on_behalf": {"relationship": "brother", "consent": "maybe"})"),
      "on_behalf.consent", "invalid_choice"},
     {"BadLanguage", with_narrative(R"("language": "1234")"), "language", "invalid_choice"},
-    {"BadEmail", with_complainant(R"("confidentiality": "confidential", "email": "ana.example.org")"),
+    {"BadEmail",
+     with_complainant(R"("confidentiality": "confidential", "email": "ana.example.org")"),
      "complainant.email", "invalid_email"},
     {"BadPhone", with_complainant(R"("confidentiality": "confidential", "phone": "call me")"),
      "complainant.phone", "invalid_phone"},
@@ -109,7 +111,9 @@ TEST_P(ApiValidation, Gives422NamingFieldAndCode) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Codes, ApiValidation, ::testing::ValuesIn(k_cases),
-                         [](const ::testing::TestParamInfo<Case>& case_info) { return case_info.param.name; });
+                         [](const ::testing::TestParamInfo<Case>& case_info) {
+                             return case_info.param.name;
+                         });
 
 class ApiValidationRefusal : public ServerSuite {};
 

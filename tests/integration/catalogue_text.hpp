@@ -31,7 +31,8 @@ inline std::string po_unquote(const std::string& line) {
 // Every msgid → msgstr of the language's catalogues.
 inline std::map<std::string, std::string> catalogue(const std::string& language) {
     std::map<std::string, std::string> messages;
-    const std::filesystem::path folder = std::filesystem::path(REDRESS_SHARE_DIR) / "locale" / language;
+    const std::filesystem::path folder =
+        std::filesystem::path(REDRESS_SHARE_DIR) / "locale" / language;
     for (const auto& entry : std::filesystem::directory_iterator(folder)) {
         if (entry.path().extension() != ".po") continue;
         std::ifstream file(entry.path());

@@ -34,7 +34,8 @@ inline void append_utf8(std::string& out, unsigned long code) {
 // HTML text with its character references decoded (the named ones an escaper writes).
 inline std::string decode_entities(std::string_view html) {
     static const std::map<std::string, std::string, std::less<>> k_named = {
-        {"amp", "&"}, {"lt", "<"}, {"gt", ">"}, {"quot", "\""}, {"apos", "'"}, {"nbsp", "\xC2\xA0"}};
+        {"amp", "&"},   {"lt", "<"},   {"gt", ">"},
+        {"quot", "\""}, {"apos", "'"}, {"nbsp", "\xC2\xA0"}};
     std::string out;
     for (std::size_t i = 0; i < html.size();) {
         if (html[i] == '&') {
@@ -73,9 +74,9 @@ inline std::vector<Attributes> tags_named(std::string_view html, std::string_vie
     for (std::size_t at = html.find(opening); at != std::string_view::npos;
          at = html.find(opening, at + 1)) {
         const std::size_t after = at + opening.size();
-        if (after >= html.size() || !(html[after] == ' ' || html[after] == '\n' ||
-                                      html[after] == '\t' || html[after] == '>' ||
-                                      html[after] == '/')) {
+        if (after >= html.size() ||
+            !(html[after] == ' ' || html[after] == '\n' || html[after] == '\t' ||
+              html[after] == '>' || html[after] == '/')) {
             continue;
         }
         const auto end = html.find('>', after);

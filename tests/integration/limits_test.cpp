@@ -18,7 +18,7 @@ constexpr std::size_t k_max_header = 4096;
 constexpr auto k_cut_off_within = 8s;
 
 class Limits : public ServerSuite {
-protected:
+  protected:
     static void SetUpTestSuite() {
         s_server = std::make_unique<ServerProcess>(std::vector<std::string>{
             "--server-max-body-bytes", std::to_string(k_max_body), "--server-max-header-bytes",
@@ -33,9 +33,10 @@ protected:
 
 TEST_F(Limits, BodyOverTheLimitIsRefusedBeforeItIsSent) {
     auto connection = connect();
-    connection.send_raw("POST /api/v1/complaints HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-                        "Content-Type: application/json\r\nContent-Length: " +
-                        std::to_string(k_max_body + 1) + "\r\n\r\n");
+    connection.send_raw(
+        "POST /api/v1/complaints HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+        "Content-Type: application/json\r\nContent-Length: " +
+        std::to_string(k_max_body + 1) + "\r\n\r\n");
     const HttpResponse response = connection.read_response();
 
     EXPECT_EQ(response.status, 413);
@@ -77,8 +78,9 @@ TEST_F(Limits, ClientThatStallsInTheHeaderIsCutOff) {
 
 TEST_F(Limits, ClientThatStallsInTheBodyIsCutOff) {
     auto connection = connect();
-    connection.send_raw("POST /api/v1/complaints HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-                        "Content-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"inc");
+    connection.send_raw(
+        "POST /api/v1/complaints HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+        "Content-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"inc");
     EXPECT_TRUE(connection.closed_by_peer_within(k_cut_off_within));
     // Half a request is never taken for a whole one.
     EXPECT_EQ(connection.unread().find("201"), std::string::npos) << connection.unread();
@@ -113,8 +115,8 @@ TEST_F(Limits, KeptAliveConnectionServesSeveralRequests) {
         const HttpResponse response = connection.get("/healthz");
         EXPECT_EQ(response.status, 200);
     }
-    const HttpResponse filed = connection.post_json("/api/v1/complaints",
-                                                    R"({"incident": {"narrative": "x"}})");
+    const HttpResponse filed =
+        connection.post_json("/api/v1/complaints", R"({"incident": {"narrative": "x"}})");
     EXPECT_EQ(filed.status, 201);
     EXPECT_EQ(connection.get("/api/v1/offices").status, 200);
 }
@@ -156,8 +158,8 @@ void expect_security_headers(const HttpResponse& response, const std::string& wh
 
 TEST_F(Limits, EveryResponseCarriesTheSecurityHeaders) {
     auto connection = connect();
-    for (const std::string target : {"/", "/complaint", "/complaint?lang=es", "/status",
-                                     "/healthz", "/api/v1/offices", "/no/such/page"}) {
+    for (const std::string target : {"/", "/complaint", "/complaint?lang=es", "/status", "/healthz",
+                                     "/api/v1/offices", "/no/such/page"}) {
         expect_security_headers(connection.get(target), "GET " + target);
     }
     expect_security_headers(connection.post_json("/api/v1/complaints", "{}"), "422");
@@ -172,11 +174,12 @@ TEST_F(Limits, EveryResponseCarriesTheSecurityHeaders) {
 
 TEST_F(Limits, PersonalAnswersAreNeverCached) {
     auto connection = connect();
-    const HttpResponse filed = connection.post_json("/api/v1/complaints",
-                                                    R"({"incident": {"narrative": "x"}})");
+    const HttpResponse filed =
+        connection.post_json("/api/v1/complaints", R"({"incident": {"narrative": "x"}})");
     ASSERT_EQ(filed.status, 201);
     EXPECT_EQ(filed.header_or_empty("Cache-Control"), "no-store");
-    EXPECT_EQ(connection.post_json("/api/v1/status", R"({"reference": "OPR-2020-000001",
+    EXPECT_EQ(connection
+                  .post_json("/api/v1/status", R"({"reference": "OPR-2020-000001",
                                    "receipt": "AAAA-AAAA-AAAA-AAAA-AAAA"})")
                   .header_or_empty("Cache-Control"),
               "no-store");

@@ -19,7 +19,7 @@ namespace redress::testing {
 // The fixture of a suite whose tests share one server started with the default settings.
 // ctest runs each test in its own process, so in practice each test gets a fresh one.
 class ServerSuite : public ::testing::Test {
-protected:
+  protected:
     static void SetUpTestSuite() { s_server = std::make_unique<ServerProcess>(); }
     static void TearDownTestSuite() { s_server.reset(); }
 

@@ -86,7 +86,7 @@ inline std::string form_encode(const HeaderList& fields) {
 
 // One TCP connection to 127.0.0.1:port; requests on it reuse it (keep-alive).
 class HttpConnection {
-public:
+  public:
     explicit HttpConnection(unsigned short port,
                             std::chrono::milliseconds timeout = std::chrono::seconds(10))
         : m_port(port) {
@@ -145,8 +145,8 @@ public:
         return request("GET", target, {}, headers);
     }
 
-    HttpResponse post(std::string_view target, std::string_view content_type,
-                      std::string_view body, HeaderList headers = {}) {
+    HttpResponse post(std::string_view target, std::string_view content_type, std::string_view body,
+                      HeaderList headers = {}) {
         headers.emplace_back("Content-Type", std::string(content_type));
         return request("POST", target, body, headers);
     }
@@ -220,7 +220,7 @@ public:
     // What arrived but was not part of a response read so far.
     const std::string& unread() const { return m_buffer; }
 
-private:
+  private:
     // false at end of stream; throws on timeout or error.
     bool receive() {
         char chunk[16384];

@@ -25,7 +25,7 @@
 namespace redress::testing {
 
 class ServerProcess {
-public:
+  public:
     static constexpr std::chrono::seconds k_start_timeout{20};
     static constexpr std::chrono::seconds k_stop_timeout{10};
 
@@ -66,13 +66,13 @@ public:
     // SIGKILL at once, as a crash or power cut would; returns 128 + SIGKILL.
     int kill() { return end(SIGKILL); }
 
-private:
+  private:
     void start() {
         int pipe_fds[2];
         if (::pipe2(pipe_fds, O_CLOEXEC) != 0) throw std::runtime_error("pipe2 failed");
 
-        std::vector<std::string> args{REDRESS_BINARY, "serve", "--listen", "127.0.0.1:0",
-                                      "--data", m_data_dir.string()};
+        std::vector<std::string> args{REDRESS_BINARY, "serve",  "--listen",
+                                      "127.0.0.1:0",  "--data", m_data_dir.string()};
         args.insert(args.end(), m_flags.begin(), m_flags.end());
         std::vector<char*> argv;
         for (auto& arg : args) argv.push_back(arg.data());
@@ -95,9 +95,8 @@ private:
         m_reader = std::thread([this, fd = pipe_fds[0]] { read_output(fd); });
 
         std::unique_lock lock(m_mutex);
-        const bool ready = m_changed.wait_for(lock, k_start_timeout, [this] {
-            return m_output_closed || parse_port().has_value();
-        });
+        const bool ready = m_changed.wait_for(
+            lock, k_start_timeout, [this] { return m_output_closed || parse_port().has_value(); });
         const auto port = parse_port();
         if (!ready || !port) {
             const std::string log = m_log;

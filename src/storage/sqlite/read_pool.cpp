@@ -20,6 +20,8 @@ WHERE c.reference = ?1
 ORDER BY e.at, e.id
 )sql";
 
+constexpr std::string_view k_map_database = "PRAGMA mmap_size = 268435456";  // 256 MiB
+
 domain::Timestamp timestamp(std::int64_t seconds) {
     return domain::Timestamp(std::chrono::seconds(seconds));
 }
@@ -46,6 +48,11 @@ util::Expected<std::unique_ptr<ReadPool>> ReadPool::open(const std::filesystem::
     for (std::size_t i = 0; i < size; ++i) {
         auto connection = Connection::open(path, Access::read_only);
         if (!connection) return std::unexpected(connection.error());
+        // Readers share the operating system's page cache through a mapping instead of
+        // each copying pages into a private cache of its own.
+        if (auto mapped = connection->execute(k_map_database); !mapped) {
+            return std::unexpected(mapped.error());
+        }
         auto find = connection->prepare(k_find_complaint);
         if (!find) return std::unexpected(find.error());
         auto ping = connection->prepare("SELECT 1");

@@ -64,10 +64,17 @@ util::Expected<std::unique_ptr<Store>> open(const Settings& settings) {
         return util::fail(util::ErrorCode::invalid_input,
                           "sqlite max_batch and read_connections must be at least 1");
     }
-    if (auto prepared = prepare_database_file(settings.path); !prepared) {
+    // Absolute, so that SQLite (built to accept URIs) can never read the path as "file:..."
+    // or ":memory:".
+    std::error_code error;
+    const auto path = std::filesystem::absolute(settings.path, error);
+    if (error || settings.path.empty()) {
+        return util::fail(util::ErrorCode::invalid_input, "sqlite path is not usable");
+    }
+    if (auto prepared = prepare_database_file(path); !prepared) {
         return std::unexpected(prepared.error());
     }
-    auto connection = Connection::open(settings.path, Access::read_write);
+    auto connection = Connection::open(path, Access::read_write);
     if (!connection) return std::unexpected(connection.error());
     if (auto durable = require_durability(*connection); !durable) {
         return std::unexpected(durable.error());
@@ -75,7 +82,7 @@ util::Expected<std::unique_ptr<Store>> open(const Settings& settings) {
     if (auto migrated = apply_migrations(*connection, embedded_migrations()); !migrated) {
         return std::unexpected(migrated.error());
     }
-    auto readers = ReadPool::open(settings.path, settings.read_connections);
+    auto readers = ReadPool::open(path, settings.read_connections);
     if (!readers) return std::unexpected(readers.error());
     auto writer = GroupCommit::start(std::move(*connection), settings.max_batch);
     if (!writer) return std::unexpected(writer.error());

@@ -17,11 +17,11 @@ struct Settings {
     std::size_t read_connections = 8;  // connections for concurrent look-ups
 };
 
-// Opens the database, refusing (unavailable) one that cannot promise durable commits (WAL
-// with synchronous=FULL), and applies pending migrations. Fails with invalid_input on a
-// zero batch or pool size, unavailable when the file cannot be opened or migrated, and
-// conflict when a newer schema is already there. The store joins its writer thread, after
-// committing everything queued, when destroyed.
+// Opens the database, creating it if absent, and applies pending migrations. Fails with
+// invalid_input on an empty path or a zero batch or pool size; unavailable when the file
+// cannot be opened or migrated, or cannot promise durable commits (WAL with
+// synchronous=FULL); conflict when a newer schema is already there. Destroying the store
+// commits everything queued, calls its callbacks, then joins the writer thread.
 util::Expected<std::unique_ptr<Store>> open(const Settings& settings);
 
 }  // namespace redress::storage::sqlite

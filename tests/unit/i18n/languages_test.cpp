@@ -5,20 +5,13 @@
 #include <filesystem>
 #include <fstream>
 
+#include "temp_folder.hpp"
+
 namespace redress::i18n {
 namespace {
 
 class LanguagesTest : public ::testing::Test {
   protected:
-    void SetUp() override {
-        m_dir = std::filesystem::temp_directory_path() /
-                ("redress-languages-" +
-                 std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
-        std::filesystem::remove_all(m_dir);
-        std::filesystem::create_directories(m_dir);
-    }
-    void TearDown() override { std::filesystem::remove_all(m_dir); }
-
     void write(const std::string& relative, const std::string& text) {
         const auto path = m_dir / relative;
         std::filesystem::create_directories(path.parent_path());
@@ -35,7 +28,8 @@ class LanguagesTest : public ::testing::Test {
         return std::move(*languages);
     }
 
-    std::filesystem::path m_dir;
+    redress::testing::TempFolder m_folder;
+    const std::filesystem::path& m_dir = m_folder.path();
 };
 
 TEST_F(LanguagesTest, LoadsOneCatalogueperFolderMergingFilesInNameOrder) {

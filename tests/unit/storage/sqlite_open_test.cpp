@@ -97,14 +97,16 @@ TEST_F(SqliteOpenTest, FileThatIsNotADatabaseIsRefused) {
     EXPECT_EQ(store.error().code, util::ErrorCode::unavailable);
 }
 
-TEST_F(SqliteOpenTest, ZeroBatchOrPoolIsRefused) {
-    auto no_batch = storage::sqlite::open({.path = m_path, .max_batch = 0});
-    auto no_readers = storage::sqlite::open({.path = m_path, .read_connections = 0});
+TEST_F(SqliteOpenTest, UnusableSettingsAreRefused) {
+    for (const auto& settings : {storage::sqlite::Settings{.path = m_path, .max_batch = 0},
+                                 storage::sqlite::Settings{.path = m_path, .read_connections = 0},
+                                 storage::sqlite::Settings{.path = ""}}) {
+        auto store = storage::sqlite::open(settings);
 
-    ASSERT_FALSE(no_batch);
-    EXPECT_EQ(no_batch.error().code, util::ErrorCode::invalid_input);
-    ASSERT_FALSE(no_readers);
-    EXPECT_EQ(no_readers.error().code, util::ErrorCode::invalid_input);
+        ASSERT_FALSE(store) << settings.path;
+        EXPECT_EQ(store.error().code, util::ErrorCode::invalid_input);
+    }
+    EXPECT_FALSE(std::filesystem::exists(m_path));
 }
 
 TEST_F(SqliteOpenTest, StatusEventsAndComplaintsCannotBeRewritten) {

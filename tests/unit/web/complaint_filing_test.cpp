@@ -6,12 +6,6 @@ namespace {
 
 using ComplaintFiling = SiteTest;
 
-std::string receipt_in(const std::string& body) {
-    static const std::regex k_receipt(R"re(<p class="receipt" aria-label="([0-9A-Z-]+)">)re");
-    std::smatch match;
-    return std::regex_search(body, match, k_receipt) ? std::string(match[1]) : std::string();
-}
-
 TEST_F(ComplaintFiling, FilingShowsReferencesNextStepsAndTheReceiptOnce) {
     auto fields = valid_filing("file");
     fields.emplace_back("offices", "opr");

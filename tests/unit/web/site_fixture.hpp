@@ -210,6 +210,14 @@ inline std::string html_escaped(std::string_view text) {
     return out;
 }
 
+// The receipt on a confirmation page, as a person would copy it ("" when none).
+inline std::string receipt_in(const std::string& body) {
+    static const std::regex k_receipt(R"re(<p class="receipt">(.*?)</p>)re");
+    std::smatch match;
+    if (!std::regex_search(body, match, k_receipt)) return {};
+    return std::regex_replace(std::string(match[1]), std::regex("<[^>]*>"), "");
+}
+
 inline bool contains(const std::string& haystack, std::string_view needle) {
     return haystack.find(needle) != std::string::npos;
 }

@@ -3,6 +3,7 @@
 #include <fstream>
 
 #include "site_fixture.hpp"
+#include "temp_folder.hpp"
 
 namespace redress::web::testing {
 namespace {
@@ -38,8 +39,8 @@ TEST(StaticFileNames, OnlyPlainNamesWithKnownTypesAreServable) {
 }
 
 TEST(StaticFolder, FilesWithOtherNamesAreNotServed) {
-    const auto dir = std::filesystem::temp_directory_path() / "redress-web-static-test";
-    std::filesystem::remove_all(dir);
+    const redress::testing::TempFolder folder;
+    const auto dir = folder.path() / "static";
     std::filesystem::create_directories(dir / "sub.css");
     std::ofstream(dir / "style.css") << "body{}";
     std::ofstream(dir / "notes.html") << "<script>";
