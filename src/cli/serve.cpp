@@ -63,6 +63,10 @@ int serve(const config::Config& config) {
                     .static_dir = config.share_dir / "static",
                     .form_token_lifetime = config.form_token_lifetime},
                    now);
+    if (auto ready = site.check(); !ready) {
+        spdlog::critical("web pages: {}", ready.error().message);
+        return 1;
+    }
     site.add_routes(router);
     api::Api api(intake, status, *languages);
     api.add_routes(router);
