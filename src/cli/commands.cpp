@@ -1,5 +1,6 @@
 #include "cli/commands.hpp"
 
+#include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
 
 #include <CLI/CLI.hpp>
@@ -37,31 +38,36 @@ struct Options {
 
 // The options every command that reads the configuration takes, from the settings table.
 void add_config_options(CLI::App& command, Options& options) {
-    command.add_option("--data", options.data_dir,
-                       "Data folder: configuration, key file and database (created if absent)")
+    command
+        .add_option("--data", options.data_dir,
+                    "Data folder: configuration, key file and database (created if absent)")
         ->capture_default_str();
     command.add_option("--config", options.config_file,
                        "Configuration file (default: <data>/redress.toml)");
-    command.add_option("--share", options.share_dir,
-                       "Folder with templates, message catalogues and static files")
+    command
+        .add_option("--share", options.share_dir,
+                    "Folder with templates, message catalogues and static files")
         ->capture_default_str();
     command.add_option("--log-level", options.log_level, "trace, debug, info, warn or error")
         ->capture_default_str();
     command.add_option_function<std::string>(
-        "--listen", [&options](const std::string& value) { options.settings["server.listen"] = value; },
+        "--listen",
+        [&options](const std::string& value) { options.settings["server.listen"] = value; },
         "Shorthand for --server-listen");
     for (const auto& setting : config::settings()) {
         const std::string name(setting.name);
         command.add_option_function<std::string>(
-            setting.flag(), [&options, name](const std::string& value) { options.settings[name] = value; },
+            setting.flag(),
+            [&options, name](const std::string& value) { options.settings[name] = value; },
             fmt::format("{} (env {})", setting.help, setting.environment_variable()));
     }
 }
 
 util::Expected<config::Config> load_config(const Options& options) {
     const std::filesystem::path data_dir = options.data_dir;
-    const std::filesystem::path config_file =
-        options.config_file.empty() ? data_dir / "redress.toml" : std::filesystem::path(options.config_file);
+    const std::filesystem::path config_file = options.config_file.empty()
+                                                  ? data_dir / "redress.toml"
+                                                  : std::filesystem::path(options.config_file);
     if (auto prepared = prepare_data_folder(data_dir, config_file, options.share_dir); !prepared) {
         return std::unexpected(prepared.error());
     }
@@ -108,6 +114,8 @@ int run(int argc, char** argv) {
     } catch (const CLI::ParseError& error) {
         return app.exit(error);
     }
+    // Logs go to standard error, leaving standard output to commands' results.
+    spdlog::set_default_logger(spdlog::stderr_color_mt("redress"));
     spdlog::set_level(spdlog::level::from_str(options.log_level));
     crypto::init();
 

@@ -47,7 +47,8 @@ int serve(const config::Config& config) {
     }
     auto store = storage::sqlite::open({.path = config.storage.sqlite_path,
                                         .max_batch = config.storage.max_batch,
-                                        .read_connections = config.storage.read_connections});
+                                        .read_connections = config.storage.read_connections,
+                                        .recent_complaints = config.storage.recent_complaints});
     if (!store) {
         spdlog::critical("database {}: {}", config.storage.sqlite_path.string(),
                          store.error().message);
@@ -70,11 +71,10 @@ int serve(const config::Config& config) {
     site.add_routes(router);
     api::Api api(intake, status, *languages);
     api.add_routes(router);
-    router.add(http::Method::get, "/healthz",
-               [&store](http::Request, http::Responder respond) {
-                   respond((*store)->healthy() ? http::Response::text(200, "ok\n")
-                                               : http::Response::text(503, "database unavailable\n"));
-               });
+    router.add(http::Method::get, "/healthz", [&store](http::Request, http::Responder respond) {
+        respond((*store)->healthy() ? http::Response::text(200, "ok\n")
+                                    : http::Response::text(503, "database unavailable\n"));
+    });
 
     http::Server server(router, limits_of(config.server));
     if (auto listening = server.listen(config.server.listen_address, config.server.port);
@@ -82,12 +82,12 @@ int serve(const config::Config& config) {
         spdlog::critical("{}", listening.error().message);
         return 1;
     }
-    spdlog::info("redress serving on http://{}:{}/ (data folder {})",
-                 config.server.listen_address.find(':') != std::string::npos
-                     ? "[" + config.server.listen_address + "]"
-                     : config.server.listen_address,
-                 server.port(), config.data_dir.string());
-    server.run(http::Server::Signals::handle);
+    const auto& address = config.server.listen_address;
+    const auto shown = address.find(':') != std::string::npos ? "[" + address + "]" : address;
+    server.run(http::Server::Signals::handle, [&] {
+        spdlog::info("redress serving on http://{}:{}/ (data folder {})", shown, server.port(),
+                     config.data_dir.string());
+    });
     spdlog::info("redress stopped");
     return 0;
 }

@@ -29,15 +29,14 @@ util::Expected<void> apply(Config& config, std::string_view name, std::string_vi
                           fmt::format("{}: unknown setting '{}'", origin, name));
     }
     if (auto applied = setting->apply(config, text); !applied) {
-        return util::fail(util::ErrorCode::invalid_input,
-                          fmt::format("{}: setting '{}': {}", origin, name,
-                                      applied.error().message));
+        return util::fail(
+            util::ErrorCode::invalid_input,
+            fmt::format("{}: setting '{}': {}", origin, name, applied.error().message));
     }
     return {};
 }
 
-util::Expected<void> apply_file(Config& config, const toml::table& root,
-                                std::string_view origin) {
+util::Expected<void> apply_file(Config& config, const toml::table& root, std::string_view origin) {
     for (const auto& [key, node] : root) {
         const auto section = key.str();
         const bool is_setting_section =

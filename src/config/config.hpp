@@ -22,8 +22,8 @@ struct ServerSettings {
     int threads = 0;  // 0: one per core
     std::size_t max_header_bytes = 16 * 1024;
     std::size_t max_body_bytes = 1024 * 1024;
-    std::chrono::seconds read_timeout{30};    // to read one whole request
-    std::chrono::seconds idle_timeout{60};    // between requests on a kept-alive connection
+    std::chrono::seconds read_timeout{30};            // to read one whole request
+    std::chrono::seconds idle_timeout{60};            // between requests on a kept-alive connection
     std::size_t max_requests_per_connection = 10000;  // kept-alive or pipelined
     std::size_t max_connections_per_address = 256;
     std::size_t max_connections = 4096;
@@ -31,14 +31,15 @@ struct ServerSettings {
 
 struct StorageSettings {
     std::string backend = "sqlite";
-    std::filesystem::path sqlite_path;   // default: <data>/redress.sqlite3
-    std::size_t max_batch = 1024;        // filings per group commit
+    std::filesystem::path sqlite_path;  // default: <data>/redress.sqlite3
+    std::size_t max_batch = 1024;       // filings per group commit
     std::size_t read_connections = 8;
+    std::size_t recent_complaints = 100000;  // statuses kept in memory for look-ups
 };
 
 struct Config {
     std::filesystem::path data_dir;
-    std::filesystem::path share_dir;  // templates, locale, static, sample configuration
+    std::filesystem::path share_dir;    // templates, locale, static, sample configuration
     std::filesystem::path config_file;  // default: <data>/redress.toml
     std::filesystem::path key_file;     // default: <data>/redress.key
     std::string default_language = "en";

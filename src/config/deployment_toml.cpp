@@ -48,8 +48,7 @@ util::Expected<util::LocalizedText> localized(const toml::table& table, std::str
     return util::LocalizedText(std::move(by_language));
 }
 
-util::Expected<std::vector<std::string>> string_list(const toml::table& table,
-                                                     std::string_view key,
+util::Expected<std::vector<std::string>> string_list(const toml::table& table, std::string_view key,
                                                      std::string_view where) {
     std::vector<std::string> list;
     const auto* node = table.get(key);
@@ -102,7 +101,8 @@ util::Expected<domain::Office> read_office(const toml::table& table) {
     auto handles = localized(table, "handles", where);
     if (!name) return std::unexpected(name.error());
     if (!handles) return std::unexpected(handles.error());
-    if (name->empty()) return std::unexpected(problem(fmt::format("{}: 'name' is required", where)));
+    if (name->empty())
+        return std::unexpected(problem(fmt::format("{}: 'name' is required", where)));
     office.name = *name;
     office.handles = *handles;
 
@@ -151,15 +151,15 @@ util::Expected<domain::RoutingRule> read_rule(const toml::table& table) {
         return std::unexpected(problem(fmt::format("{}: 'offices' names no office", where)));
     }
     if (explanation->empty()) {
-        return std::unexpected(problem(
-            fmt::format("{}: 'explanation' is required: complainants read it", where)));
+        return std::unexpected(
+            problem(fmt::format("{}: 'explanation' is required: complainants read it", where)));
     }
     rule.categories_any = std::move(*categories);
     rule.subject_agency_any = std::move(*agencies);
     rule.offices = std::move(*offices);
     rule.explanation = std::move(*explanation);
-    if (const auto* whistleblower = table.get_as<bool>("whistleblower"); whistleblower &&
-                                                                          whistleblower->get()) {
+    if (const auto* whistleblower = table.get_as<bool>("whistleblower");
+        whistleblower && whistleblower->get()) {
         rule.whistleblower = domain::WhistleblowerCondition::required;
     }
     if (const auto* priority = table.get_as<int64_t>("priority")) {

@@ -13,17 +13,16 @@ util::Expected<Number> parse_number(std::string_view text, Number low, Number hi
     Number value{};
     const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
     if (error != std::errc{} || end != text.data() + text.size() || value < low || value > high) {
-        return util::fail(util::ErrorCode::invalid_input,
-                          fmt::format("expected a whole number from {} to {}, got '{}'", low,
-                                      high, text));
+        return util::fail(
+            util::ErrorCode::invalid_input,
+            fmt::format("expected a whole number from {} to {}, got '{}'", low, high, text));
     }
     return value;
 }
 
 // A setting held in a member of Config, reached through `field`.
 template <typename Number, typename Field>
-Setting number(std::string_view name, std::string_view help, Field field, Number low,
-               Number high) {
+Setting number(std::string_view name, std::string_view help, Field field, Number low, Number high) {
     return {name, help,
             [field, low, high](Config& config, std::string_view text) -> util::Expected<void> {
                 auto value = parse_number<Number>(text, low, high);
@@ -31,9 +30,7 @@ Setting number(std::string_view name, std::string_view help, Field field, Number
                 field(config) = *value;
                 return {};
             },
-            [field](const Config& config) {
-                return fmt::format("{}", field(config));
-            }};
+            [field](const Config& config) { return fmt::format("{}", field(config)); }};
 }
 
 template <typename Field>
@@ -45,9 +42,7 @@ Setting seconds(std::string_view name, std::string_view help, Field field) {
                 field(config) = std::chrono::seconds(*value);
                 return {};
             },
-            [field](const Config& config) {
-                return fmt::format("{}", field(config).count());
-            }};
+            [field](const Config& config) { return fmt::format("{}", field(config).count()); }};
 }
 
 template <typename Field>
@@ -57,18 +52,16 @@ Setting text(std::string_view name, std::string_view help, Field field) {
                 field(config) = std::string(value);
                 return {};
             },
-            [field](const Config& config) {
-                return std::string(field(config));
-            }};
+            [field](const Config& config) { return std::string(field(config)); }};
 }
 
 util::Expected<void> apply_listen(Config& config, std::string_view text) {
     // "127.0.0.1:8080" or "[::1]:8080"
     const auto colon = text.rfind(':');
     if (colon == std::string_view::npos || colon == 0) {
-        return util::fail(util::ErrorCode::invalid_input,
-                          fmt::format("expected ADDRESS:PORT such as 127.0.0.1:8080, got '{}'",
-                                      text));
+        return util::fail(
+            util::ErrorCode::invalid_input,
+            fmt::format("expected ADDRESS:PORT such as 127.0.0.1:8080, got '{}'", text));
     }
     auto address = text.substr(0, colon);
     if (address.starts_with('[') && address.ends_with(']')) {
@@ -91,46 +84,53 @@ std::vector<Setting> make_settings() {
                         ? fmt::format("[{}]:{}", c.server.listen_address, c.server.port)
                         : fmt::format("{}:{}", c.server.listen_address, c.server.port);
          }},
-        number<int>("server.threads", "Threads serving HTTP (0: one per core)",
-                    [](auto& c) -> auto& { return c.server.threads; }, 0, 256),
-        number<std::size_t>("server.max_header_bytes", "Largest request head accepted (431 beyond)",
-                            [](auto& c) -> auto& { return c.server.max_header_bytes; },
-                            1024, 1024 * 1024),
-        number<std::size_t>("server.max_body_bytes",
-                            "Largest request body accepted (413 beyond, refused before reading)",
-                            [](auto& c) -> auto& { return c.server.max_body_bytes; },
-                            1024, std::size_t{1} << 32),
-        seconds("server.read_timeout_seconds", "Time a client has to send one whole request",
-                [](auto& c) -> auto& { return c.server.read_timeout; }),
-        seconds("server.idle_timeout_seconds", "Time a kept-alive connection may stay idle",
-                [](auto& c) -> auto& { return c.server.idle_timeout; }),
+        number<int>(
+            "server.threads", "Threads serving HTTP (0: one per core)",
+            [](auto& c) -> auto& { return c.server.threads; }, 0, 256),
+        number<std::size_t>(
+            "server.max_header_bytes", "Largest request head accepted (431 beyond)",
+            [](auto& c) -> auto& { return c.server.max_header_bytes; }, 1024, 1024 * 1024),
+        number<std::size_t>(
+            "server.max_body_bytes",
+            "Largest request body accepted (413 beyond, refused before reading)",
+            [](auto& c) -> auto& { return c.server.max_body_bytes; }, 1024, std::size_t{1} << 32),
+        seconds(
+            "server.read_timeout_seconds", "Time a client has to send one whole request",
+            [](auto& c) -> auto& { return c.server.read_timeout; }),
+        seconds(
+            "server.idle_timeout_seconds", "Time a kept-alive connection may stay idle",
+            [](auto& c) -> auto& { return c.server.idle_timeout; }),
         number<std::size_t>(
             "server.max_requests_per_connection", "Requests served on one connection, then close",
-            [](auto& c) -> auto& { return c.server.max_requests_per_connection; }, 1,
-            k_size_max),
+            [](auto& c) -> auto& { return c.server.max_requests_per_connection; }, 1, k_size_max),
         number<std::size_t>(
             "server.max_connections_per_address", "Concurrent connections from one address",
-            [](auto& c) -> auto& { return c.server.max_connections_per_address; }, 1,
-            k_size_max),
-        number<std::size_t>("server.max_connections", "Concurrent connections in all",
-                            [](auto& c) -> auto& { return c.server.max_connections; },
-                            1, k_size_max),
-        text("storage.backend", "Database: sqlite",
-             [](auto& c) -> auto& { return c.storage.backend; }),
+            [](auto& c) -> auto& { return c.server.max_connections_per_address; }, 1, k_size_max),
+        number<std::size_t>(
+            "server.max_connections", "Concurrent connections in all",
+            [](auto& c) -> auto& { return c.server.max_connections; }, 1, k_size_max),
+        text(
+            "storage.backend", "Database: sqlite",
+            [](auto& c) -> auto& { return c.storage.backend; }),
         {"storage.sqlite_path", "SQLite database file (default: <data>/redress.sqlite3)",
          [](Config& c, std::string_view v) -> util::Expected<void> {
              c.storage.sqlite_path = std::filesystem::path(v);
              return {};
          },
          [](const Config& c) { return c.storage.sqlite_path.string(); }},
-        number<std::size_t>("storage.max_batch", "Most filings committed together",
-                            [](auto& c) -> auto& { return c.storage.max_batch; }, 1,
-                            100000),
-        number<std::size_t>("storage.read_connections", "Database connections for reading",
-                            [](auto& c) -> auto& { return c.storage.read_connections; },
-                            1, 256),
-        text("public.default_language", "Language of pages when the browser states none",
-             [](auto& c) -> auto& { return c.default_language; }),
+        number<std::size_t>(
+            "storage.max_batch", "Most filings committed together",
+            [](auto& c) -> auto& { return c.storage.max_batch; }, 1, 100000),
+        number<std::size_t>(
+            "storage.read_connections", "Database connections for reading",
+            [](auto& c) -> auto& { return c.storage.read_connections; }, 1, 256),
+        number<std::size_t>(
+            "storage.recent_complaints",
+            "Recently filed complaints whose status is kept in memory for look-ups (0: none)",
+            [](auto& c) -> auto& { return c.storage.recent_complaints; }, 0, 10000000),
+        text(
+            "public.default_language", "Language of pages when the browser states none",
+            [](auto& c) -> auto& { return c.default_language; }),
         {"public.form_token_hours", "Hours a complaint form stays valid before it must be reloaded",
          [](Config& c, std::string_view v) -> util::Expected<void> {
              auto hours = parse_number<long>(v, 1, 24 * 14);

@@ -89,8 +89,7 @@ util::Expected<Keys> read(const std::filesystem::path& file) {
     std::size_t length = 0;
     const bool ok = text.starts_with(k_header) &&
                     sodium_hex2bin(master.data(), master.size(), text.data() + k_header.size(),
-                                   text.size() - k_header.size(), nullptr, &length,
-                                   nullptr) == 0 &&
+                                   text.size() - k_header.size(), nullptr, &length, nullptr) == 0 &&
                     length == master.size();
     sodium_memzero(text.data(), text.size());
     if (!ok) {

@@ -514,7 +514,7 @@ unsigned short Server::port() const {
     return m_state->port;
 }
 
-void Server::run(Signals signals) {
+void Server::run(Signals signals, const std::function<void()>& on_ready) {
     State& state = *m_state;
     if (state.acceptor.is_open()) asio::co_spawn(state.control, state.accept_loop(), log_failure);
     if (signals == Signals::handle) {
@@ -523,6 +523,8 @@ void Server::run(Signals signals) {
             if (!ec) state.begin_shutdown();
         });
     }
+    // Signals are caught from here on, so a supervisor told "ready" may stop us cleanly.
+    if (on_ready) on_ready();
     auto run_io = [](asio::io_context& io) {
         for (;;) {
             try {

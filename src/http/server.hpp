@@ -5,6 +5,7 @@
 
 #include <chrono>
 #include <cstddef>
+#include <functional>
 #include <memory>
 #include <string>
 
@@ -38,8 +39,9 @@ class Server {
 
     // Serves until SIGTERM or SIGINT (with Signals::handle) or stop(); then stops
     // accepting, lets requests in progress finish (a few seconds at most) and returns.
+    // `on_ready` runs once the server accepts and, with Signals::handle, catches signals.
     enum class Signals { handle, ignore };
-    void run(Signals signals);
+    void run(Signals signals, const std::function<void()>& on_ready = {});
     void stop();  // safe from any thread
 
   private:

@@ -33,7 +33,8 @@ Preview Intake::preview(domain::Filing filing) const {
 void Intake::file(domain::Filing filing, domain::Channel channel, FileDone done) {
     const auto received_at = m_now();
     filing = domain::normalized(std::move(filing));
-    auto errors = domain::validate(filing, m_deployment, domain::iso_date(domain::date_of(received_at)));
+    auto errors =
+        domain::validate(filing, m_deployment, domain::iso_date(domain::date_of(received_at)));
     if (!errors.empty()) {
         done(std::unexpected(Refusal{std::move(errors), std::nullopt}));
         return;
@@ -58,24 +59,24 @@ void Intake::file(domain::Filing filing, domain::Channel channel, FileDone done)
     received.incident = std::move(filing.incident);
     received.subjects = std::move(filing.subjects);
 
-    m_store.record(
-        std::move(received),
-        [this, receipt, received_at, done = std::move(done)](
-            util::Expected<std::vector<domain::FiledComplaint>> stored) mutable {
-            if (!stored) {
-                done(std::unexpected(Refusal{{}, stored.error()}));
-                return;
-            }
-            Filed filed{receipt, received_at, {}};
-            for (auto& complaint : *stored) {
-                const auto* office = m_deployment.find_office(complaint.office_id);
-                auto next = office ? domain::next_step(domain::Status::received, received_at,
-                                                       office->service_levels)
-                                   : std::nullopt;
-                filed.complaints.push_back({std::move(complaint), office, next});
-            }
-            done(std::move(filed));
-        });
+    m_store.record(std::move(received),
+                   [this, receipt, received_at, done = std::move(done)](
+                       util::Expected<std::vector<domain::FiledComplaint>> stored) mutable {
+                       if (!stored) {
+                           done(std::unexpected(Refusal{{}, stored.error()}));
+                           return;
+                       }
+                       Filed filed{receipt, received_at, {}};
+                       for (auto& complaint : *stored) {
+                           const auto* office = m_deployment.find_office(complaint.office_id);
+                           auto next = office
+                                           ? domain::next_step(domain::Status::received,
+                                                               received_at, office->service_levels)
+                                           : std::nullopt;
+                           filed.complaints.push_back({std::move(complaint), office, next});
+                       }
+                       done(std::move(filed));
+                   });
 }
 
 }  // namespace redress::intake

@@ -52,7 +52,7 @@ using FileDone = std::move_only_function<void(std::expected<Filed, Refusal>)>;
 using Now = std::function<domain::Timestamp()>;
 
 class Intake {
-public:
+  public:
     // All references are borrowed and must outlive the Intake.
     Intake(const domain::Deployment& deployment, storage::Store& store, const crypto::Keys& keys,
            Now now);
@@ -65,7 +65,7 @@ public:
 
     const domain::Deployment& deployment() const { return m_deployment; }
 
-private:
+  private:
     const domain::Deployment& m_deployment;
     storage::Store& m_store;
     const crypto::Keys& m_keys;

@@ -11,8 +11,8 @@ namespace {
 using nlohmann::json;
 
 bool has_identity(const domain::Complainant& complainant) {
-    return !complainant.name.empty() || !complainant.email.empty() ||
-           !complainant.phone.empty() || !complainant.postal_address.empty();
+    return !complainant.name.empty() || !complainant.email.empty() || !complainant.phone.empty() ||
+           !complainant.postal_address.empty();
 }
 
 }  // namespace

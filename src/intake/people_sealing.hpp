@@ -21,7 +21,6 @@ struct People {
 };
 
 // Fails when the record was altered or sealed with another key.
-util::Expected<People> open_people(const std::vector<std::uint8_t>& sealed,
-                                   const crypto::Key& key);
+util::Expected<People> open_people(const std::vector<std::uint8_t>& sealed, const crypto::Key& key);
 
 }  // namespace redress::intake

@@ -18,7 +18,8 @@ util::Expected<std::optional<StatusView>> StatusLookup::look_up(std::string_view
     const auto digest = crypto::keyed_hash(
         m_keys.receipt_hash, parsed_receipt ? parsed_receipt->canonical() : std::string(receipt));
     const auto parsed_reference = domain::parse_reference(reference);
-    auto found = m_store.find_complaint(parsed_reference ? parsed_reference->text() : std::string());
+    auto found =
+        m_store.find_complaint(parsed_reference ? parsed_reference->text() : std::string());
     if (!found) return std::unexpected(found.error());
 
     const bool matches = parsed_receipt && found->has_value() &&

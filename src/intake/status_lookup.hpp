@@ -19,7 +19,7 @@ struct StatusView {
 };
 
 class StatusLookup {
-public:
+  public:
     StatusLookup(const domain::Deployment& deployment, storage::Store& store,
                  const crypto::Keys& keys);
 
@@ -28,7 +28,7 @@ public:
     util::Expected<std::optional<StatusView>> look_up(std::string_view reference,
                                                       std::string_view receipt) const;
 
-private:
+  private:
     const domain::Deployment& m_deployment;
     storage::Store& m_store;
     const crypto::Keys& m_keys;

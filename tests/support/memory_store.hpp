@@ -12,7 +12,7 @@
 namespace redress::testing {
 
 class MemoryStore final : public storage::Store {
-public:
+  public:
     void record(domain::ReceivedFiling filing, storage::RecordDone done) override {
         std::unique_lock lock(m_mutex);
         if (m_failing) {
@@ -59,7 +59,7 @@ public:
         return m_filings;
     }
 
-private:
+  private:
     mutable std::mutex m_mutex;
     bool m_failing = false;
     std::map<std::pair<std::string, int>, long> m_sequences;

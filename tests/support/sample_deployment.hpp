@@ -53,6 +53,8 @@ inline crypto::Keys fixed_keys() {
 }
 
 // 2026-11-27T12:00:00Z
-inline domain::Timestamp fixed_now() { return domain::Timestamp(std::chrono::seconds(1795780800)); }
+inline domain::Timestamp fixed_now() {
+    return domain::Timestamp(std::chrono::seconds(1795780800));
+}
 
 }  // namespace redress::testing

@@ -6,6 +6,7 @@
 #include "storage/sqlite/group_commit.hpp"
 #include "storage/sqlite/migrations.hpp"
 #include "storage/sqlite/read_pool.hpp"
+#include "storage/sqlite/recent_complaints.hpp"
 
 namespace redress::storage::sqlite {
 
@@ -33,19 +34,37 @@ util::Expected<void> check_storable(const domain::ReceivedFiling& filing) {
 
 class SqliteStore final : public Store {
   public:
-    SqliteStore(std::unique_ptr<GroupCommit> writer, std::unique_ptr<ReadPool> readers)
-        : m_readers(std::move(readers)), m_writer(std::move(writer)) {}
+    SqliteStore(std::unique_ptr<GroupCommit> writer, std::unique_ptr<ReadPool> readers,
+                std::size_t recent_complaints)
+        : m_readers(std::move(readers)), m_recent(recent_complaints), m_writer(std::move(writer)) {}
 
     void record(domain::ReceivedFiling filing, RecordDone done) override {
         if (auto storable = check_storable(filing); !storable) {
             done(std::unexpected(storable.error()));
             return;
         }
-        m_writer->submit(std::move(filing), std::move(done));
+        // Runs on the writer thread after the commit, before the caller hears of it.
+        auto remember = [this, received_at = filing.received_at, hash = filing.receipt_hash,
+                         done = std::move(done)](
+                            util::Expected<std::vector<domain::FiledComplaint>> filed) mutable {
+            if (filed) {
+                for (const auto& complaint : *filed) {
+                    m_recent.remember({complaint.office_id,
+                                       complaint.reference,
+                                       received_at,
+                                       hash,
+                                       domain::Status::received,
+                                       {{received_at, domain::Status::received}}});
+                }
+            }
+            done(std::move(filed));
+        };
+        m_writer->submit(std::move(filing), std::move(remember));
     }
 
     util::Expected<std::optional<domain::ComplaintRecord>> find_complaint(
         std::string_view reference) override {
+        if (auto recent = m_recent.find(reference)) return recent;
         return m_readers->find_complaint(reference);
     }
 
@@ -53,6 +72,7 @@ class SqliteStore final : public Store {
 
   private:
     std::unique_ptr<ReadPool> m_readers;
+    RecentComplaints m_recent;
     // Destroyed first, so that callbacks run while draining may still look complaints up.
     std::unique_ptr<GroupCommit> m_writer;
 };
@@ -86,7 +106,8 @@ util::Expected<std::unique_ptr<Store>> open(const Settings& settings) {
     if (!readers) return std::unexpected(readers.error());
     auto writer = GroupCommit::start(std::move(*connection), settings.max_batch);
     if (!writer) return std::unexpected(writer.error());
-    return std::make_unique<SqliteStore>(std::move(*writer), std::move(*readers));
+    return std::make_unique<SqliteStore>(std::move(*writer), std::move(*readers),
+                                         settings.recent_complaints);
 }
 
 }  // namespace redress::storage::sqlite

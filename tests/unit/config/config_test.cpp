@@ -13,7 +13,7 @@ const std::filesystem::path k_sample =
     std::filesystem::path(REDRESS_SHARE_DIR) / "config" / "redress.sample.toml";
 
 class ConfigTest : public ::testing::Test {
-protected:
+  protected:
     Sources sources_with(const std::string& toml) {
         const auto file = m_dir / "redress.toml";
         std::ofstream(file) << toml;
@@ -40,7 +40,8 @@ TEST_F(ConfigTest, TheSampleModelsTheSeed) {
     ASSERT_NE(deployment.find_office("police"), nullptr);
     EXPECT_EQ(deployment.find_office("police")->kind, domain::OfficeKind::external);
     EXPECT_EQ(deployment.find_office("opr")->reference_prefix, "OPR");
-    EXPECT_EQ(deployment.find_office("opr")->name.in("es"), "Oficina de Responsabilidad Profesional");
+    EXPECT_EQ(deployment.find_office("opr")->name.in("es"),
+              "Oficina de Responsabilidad Profesional");
     EXPECT_EQ(deployment.find_office("oig")->service_levels.acknowledge_days, 3);
     EXPECT_EQ(deployment.default_office, "opr");
     EXPECT_NE(deployment.find_category("bribery-corruption"), nullptr);

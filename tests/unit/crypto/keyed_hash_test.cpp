@@ -12,7 +12,7 @@ Key key_of(std::uint8_t fill) {
 }
 
 class KeyedHashTest : public ::testing::Test {
-protected:
+  protected:
     void SetUp() override { init(); }
 };
 

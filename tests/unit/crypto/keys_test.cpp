@@ -11,7 +11,7 @@ namespace redress::crypto {
 namespace {
 
 class KeysTest : public ::testing::Test {
-protected:
+  protected:
     void SetUp() override { init(); }
     testing::TempDir m_dir;
 };

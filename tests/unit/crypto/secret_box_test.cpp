@@ -12,7 +12,7 @@ Key key_of(std::uint8_t fill) {
 }
 
 class SecretBoxTest : public ::testing::Test {
-protected:
+  protected:
     void SetUp() override { init(); }
 };
 

@@ -3,14 +3,14 @@
 #include <gtest/gtest.h>
 
 #include "crypto/keyed_hash.hpp"
-#include "support/sample_deployment.hpp"
 #include "support/memory_store.hpp"
+#include "support/sample_deployment.hpp"
 
 namespace redress::intake {
 namespace {
 
 class IntakeTest : public ::testing::Test {
-protected:
+  protected:
     void SetUp() override { crypto::init(); }
 
     std::expected<Filed, Refusal> file(domain::Filing filing) {

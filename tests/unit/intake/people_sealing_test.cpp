@@ -12,7 +12,7 @@ crypto::Key key_of(std::uint8_t fill) {
 }
 
 class PeopleSealingTest : public ::testing::Test {
-protected:
+  protected:
     void SetUp() override { crypto::init(); }
 };
 
@@ -25,8 +25,9 @@ TEST_F(PeopleSealingTest, AnAnonymousFilingWithoutWitnessesKeepsNothing) {
 
 TEST_F(PeopleSealingTest, OpensWhatItSealed) {
     domain::Filing filing;
-    filing.complainant = {"confidential", "Ana Ruiz", "ana@example.org", "+1 555 0100",
-                          "1 Main St", "es", true, false};
+    filing.complainant = {"confidential", "Ana Ruiz",  "ana@example.org",
+                          "+1 555 0100",  "1 Main St", "es",
+                          true,           false};
     filing.on_behalf = {true, "sister", "Luis Ruiz", "Adelanto", "A123456789", "given"};
     filing.witnesses = {{"Pedro", "pedro@example.org", "He saw it."}};
     const auto sealed = seal_people(filing, key_of(1));

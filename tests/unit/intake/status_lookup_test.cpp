@@ -3,14 +3,14 @@
 #include <gtest/gtest.h>
 
 #include "intake/intake.hpp"
-#include "support/sample_deployment.hpp"
 #include "support/memory_store.hpp"
+#include "support/sample_deployment.hpp"
 
 namespace redress::intake {
 namespace {
 
 class StatusLookupTest : public ::testing::Test {
-protected:
+  protected:
     void SetUp() override {
         crypto::init();
         domain::Filing filing;
@@ -69,8 +69,7 @@ TEST_F(StatusLookupTest, AnUnknownReferenceFindsNothing) {
 }
 
 TEST_F(StatusLookupTest, MalformedInputFindsNothing) {
-    for (const auto& [reference, receipt] :
-         std::vector<std::pair<std::string, std::string>>{
+    for (const auto& [reference, receipt] : std::vector<std::pair<std::string, std::string>>{
              {"", ""}, {"not a reference", m_receipt}, {m_reference, "short"}, {m_reference, ""}}) {
         const auto found = m_lookup.look_up(reference, receipt);
         ASSERT_TRUE(found);
