@@ -4,6 +4,20 @@
 
 namespace redress::http {
 
+std::string_view method_name(Method method) {
+    switch (method) {
+        case Method::get:
+            return "GET";
+        case Method::head:
+            return "HEAD";
+        case Method::post:
+            return "POST";
+        case Method::other:
+            break;
+    }
+    return "OTHER";
+}
+
 namespace {
 
 // ASCII-only folding: header names are tokens (RFC 9110), never anything else.

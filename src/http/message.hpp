@@ -11,6 +11,7 @@
 namespace redress::http {
 
 enum class Method { get, head, post, other };
+std::string_view method_name(Method method);  // "GET", "HEAD", "POST", "OTHER"
 
 // Header names compare case-insensitively.
 class Headers {

@@ -4,24 +4,6 @@
 
 namespace redress::http {
 
-namespace {
-
-std::string_view method_name(Method method) {
-    switch (method) {
-        case Method::get:
-            return "GET";
-        case Method::head:
-            return "HEAD";
-        case Method::post:
-            return "POST";
-        case Method::other:
-            break;
-    }
-    return "";
-}
-
-}  // namespace
-
 void Router::add(Method method, std::string path, Route route) {
     m_entries.push_back(Entry{method, std::move(path), std::move(route)});
 }
@@ -37,7 +19,7 @@ void Router::handle(Request request, Responder respond) {
             return;
         }
         const std::string_view name = method_name(entry.method);
-        if (name.empty() || allow.find(name) != std::string::npos) continue;
+        if (entry.method == Method::other || allow.find(name) != std::string::npos) continue;
         if (!allow.empty()) allow += ", ";
         allow += name;
         if (entry.method == Method::get) allow += ", HEAD";

@@ -91,20 +91,6 @@ Method method_of(bhttp::verb verb) {
     }
 }
 
-std::string_view method_name(Method method) {
-    switch (method) {
-        case Method::get:
-            return "GET";
-        case Method::head:
-            return "HEAD";
-        case Method::post:
-            return "POST";
-        case Method::other:
-            break;
-    }
-    return "OTHER";
-}
-
 // The path a client sent is attacker-controlled: keep log lines single and short.
 std::string loggable(std::string_view path) {
     constexpr std::size_t k_max = 120;

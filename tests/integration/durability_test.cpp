@@ -78,7 +78,7 @@ class Durability : public ::testing::Test {
         return lost;
     }
 
-    TempDir m_temp;
+    TempFolder m_temp;
     std::unique_ptr<ServerProcess> m_server;
     std::mutex m_mutex;
     std::vector<FiledComplaint> m_acknowledged;

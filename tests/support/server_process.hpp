@@ -20,7 +20,7 @@
 #include <utility>
 #include <vector>
 
-#include "support/temp_dir.hpp"
+#include "support/temp_folder.hpp"
 
 namespace redress::testing {
 
@@ -166,7 +166,7 @@ class ServerProcess {
         return -1;
     }
 
-    std::optional<TempDir> m_temp;
+    std::optional<TempFolder> m_temp;
     std::filesystem::path m_data_dir;
     std::vector<std::string> m_flags;
     pid_t m_pid = -1;

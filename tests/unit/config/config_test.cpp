@@ -4,7 +4,7 @@
 
 #include <fstream>
 
-#include "support/temp_dir.hpp"
+#include "support/temp_folder.hpp"
 
 namespace redress::config {
 namespace {
@@ -21,7 +21,7 @@ class ConfigTest : public ::testing::Test {
     }
     Sources sample_sources() { return {m_dir.path(), REDRESS_SHARE_DIR, k_sample, {}, {}}; }
 
-    testing::TempDir m_dir;
+    testing::TempFolder m_dir;
 };
 
 constexpr const char* k_one_office = R"(

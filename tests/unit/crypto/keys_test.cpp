@@ -5,7 +5,7 @@
 
 #include <fstream>
 
-#include "support/temp_dir.hpp"
+#include "support/temp_folder.hpp"
 
 namespace redress::crypto {
 namespace {
@@ -13,7 +13,7 @@ namespace {
 class KeysTest : public ::testing::Test {
   protected:
     void SetUp() override { init(); }
-    testing::TempDir m_dir;
+    testing::TempFolder m_dir;
 };
 
 TEST_F(KeysTest, CreatesAKeyFileOnlyTheOwnerCanRead) {

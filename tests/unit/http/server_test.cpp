@@ -23,20 +23,6 @@ using namespace std::chrono_literals;
 using testing::HttpConnection;
 using testing::HttpResponse;
 
-std::string_view name_of(Method method) {
-    switch (method) {
-        case Method::get:
-            return "GET";
-        case Method::head:
-            return "HEAD";
-        case Method::post:
-            return "POST";
-        case Method::other:
-            break;
-    }
-    return "OTHER";
-}
-
 // /late answers from another thread after a delay, as storage does after a group commit.
 class TestHandler final : public Handler {
   public:
@@ -63,8 +49,8 @@ class TestHandler final : public Handler {
             return;
         }
         if (request.path.starts_with("/echo")) {
-            respond(Response::text(200, std::string(name_of(request.method)) + " " + request.path +
-                                            " ?" + request.query + " " +
+            respond(Response::text(200, std::string(method_name(request.method)) + " " +
+                                            request.path + " ?" + request.query + " " +
                                             std::string(request.headers.get("x-probe")) + " " +
                                             request.body));
             return;

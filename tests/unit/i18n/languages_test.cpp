@@ -5,7 +5,7 @@
 #include <filesystem>
 #include <fstream>
 
-#include "temp_folder.hpp"
+#include "support/temp_folder.hpp"
 
 namespace redress::i18n {
 namespace {

@@ -10,7 +10,7 @@
 #include "storage/sqlite/connection.hpp"
 #include "storage/sqlite/durability.hpp"
 #include "storage/sqlite/sqlite_store.hpp"
-#include "temp_folder.hpp"
+#include "support/temp_folder.hpp"
 
 namespace redress::testing {
 namespace {

@@ -3,7 +3,7 @@
 #include <fstream>
 
 #include "site_fixture.hpp"
-#include "temp_folder.hpp"
+#include "support/temp_folder.hpp"
 
 namespace redress::web::testing {
 namespace {

@@ -25,6 +25,7 @@ class TempFolder {
     }
 
     const std::filesystem::path& path() const { return m_path; }
+    std::filesystem::path operator/(const std::string& name) const { return m_path / name; }
 
   private:
     std::filesystem::path m_path;
