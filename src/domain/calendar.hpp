@@ -16,9 +16,9 @@ using Timestamp = std::chrono::sys_seconds;
 // `days` after `from`, skipping Saturdays and Sundays when `count` is business.
 Date add_days(Date from, int days, DayCount count);
 
-Date date_of(Timestamp at);              // UTC date
-std::string iso_date(Date date);          // "2026-11-27"
-std::string iso_timestamp(Timestamp at);  // "2026-11-27T20:15:03Z"
+Date date_of(Timestamp at);                                 // UTC date
+std::string iso_date(Date date);                            // "2026-11-27"
+std::string iso_timestamp(Timestamp at);                    // "2026-11-27T20:15:03Z"
 std::optional<Date> parse_iso_date(std::string_view text);  // strict YYYY-MM-DD
 std::optional<Timestamp> parse_iso_timestamp(std::string_view text);
 

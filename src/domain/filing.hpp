@@ -31,11 +31,11 @@ struct OnBehalf {
 };
 
 struct Incident {
-    std::string date;            // YYYY-MM-DD
-    std::string date_precision;  // "exact" | "approximate"; empty: exact
-    std::string time;            // HH:MM, optional
+    std::string date;              // YYYY-MM-DD
+    std::string date_precision;    // "exact" | "approximate"; empty: exact
+    std::string time;              // HH:MM, optional
     std::string when_description;  // "early March, around dawn", optional
-    std::string place;           // free text
+    std::string place;             // free text
     std::string city;
     std::string region;  // state or province
     std::string narrative;

@@ -14,7 +14,7 @@
 namespace redress::domain {
 
 class Receipt {
-public:
+  public:
     static constexpr std::size_t k_random_bytes = 13;  // 104 bits drawn, 100 used
     static constexpr std::size_t k_symbols = 20;
 
@@ -28,7 +28,7 @@ public:
     std::string text() const;       // grouped for display: "7KQ2-MZ8D-0TFA-X3RC-94HN"
     std::string canonical() const;  // the 20 symbols without dashes; what gets hashed
 
-private:
+  private:
     explicit Receipt(std::array<char, k_symbols> symbols) : m_symbols(symbols) {}
     std::array<char, k_symbols> m_symbols;
 };

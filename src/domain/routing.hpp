@@ -10,7 +10,7 @@
 namespace redress::domain {
 
 struct RouteProposal {
-    std::string office;                 // office id
+    std::string office;                       // office id
     std::vector<const RoutingRule*> because;  // the rules that propose it (empty: default)
 };
 

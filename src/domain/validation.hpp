@@ -20,9 +20,9 @@ struct FieldError {
 };
 
 struct Limits {
-    std::size_t short_text = 200;      // names, numbers, single-line fields
-    std::size_t long_text = 2000;      // descriptions, addresses, witness accounts
-    std::size_t narrative = 20000;     // what happened
+    std::size_t short_text = 200;   // names, numbers, single-line fields
+    std::size_t long_text = 2000;   // descriptions, addresses, witness accounts
+    std::size_t narrative = 20000;  // what happened
     std::size_t subjects = 20;
     std::size_t witnesses = 20;
     std::size_t categories = 20;

@@ -13,7 +13,7 @@
 namespace redress::i18n {
 
 class Catalogue {
-public:
+  public:
     // Parses a .po file: msgid/msgstr pairs with C escapes and continued strings.
     // Fails with the line number of the first malformed line.
     static util::Expected<Catalogue> load(const std::filesystem::path& po_file,
@@ -28,7 +28,7 @@ public:
     bool has(std::string_view key) const;
     const std::unordered_map<std::string, std::string>& all() const { return m_messages; }
 
-private:
+  private:
     std::string m_language;
     std::unordered_map<std::string, std::string> m_messages;
 };

@@ -13,7 +13,7 @@
 namespace redress::i18n {
 
 class Languages {
-public:
+  public:
     // Loads one catalogue per folder <locale_dir>/<lang>/, merging every .po file in it
     // (errors.po, web.po, api.po, ...). Fails when none is found or one is malformed,
     // or when `default_language` has no catalogue.
@@ -26,7 +26,7 @@ public:
     const Catalogue& fallback() const;
     const std::vector<Catalogue>& all() const { return m_catalogues; }
 
-private:
+  private:
     std::vector<Catalogue> m_catalogues;
     std::size_t m_default = 0;
 };

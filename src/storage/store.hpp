@@ -16,7 +16,7 @@ using RecordDone =
     std::move_only_function<void(util::Expected<std::vector<domain::FiledComplaint>>)>;
 
 class Store {
-public:
+  public:
     virtual ~Store() = default;
 
     // Stores the filing and one complaint per destination, numbering each reference per

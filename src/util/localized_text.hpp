@@ -9,7 +9,7 @@
 namespace redress::util {
 
 class LocalizedText {
-public:
+  public:
     LocalizedText() = default;
     explicit LocalizedText(std::map<std::string, std::string, std::less<>> by_language)
         : m_by_language(std::move(by_language)) {}
@@ -19,7 +19,7 @@ public:
     bool empty() const { return m_by_language.empty(); }
     const auto& all() const { return m_by_language; }
 
-private:
+  private:
     std::map<std::string, std::string, std::less<>> m_by_language;
 };
 

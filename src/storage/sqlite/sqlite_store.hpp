@@ -12,9 +12,9 @@
 namespace redress::storage::sqlite {
 
 struct Settings {
-    std::filesystem::path path;        // the database file; created (mode 0600) if absent
-    std::size_t max_batch = 1024;      // most filings committed in one transaction
-    std::size_t read_connections = 8;  // connections for concurrent look-ups
+    std::filesystem::path path;              // the database file; created (mode 0600) if absent
+    std::size_t max_batch = 1024;            // most filings committed in one transaction
+    std::size_t read_connections = 8;        // connections for concurrent look-ups
     std::size_t recent_complaints = 100000;  // statuses kept in memory; 0 for none
 };
 
