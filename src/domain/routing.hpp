@@ -10,8 +10,10 @@
 namespace redress::domain {
 
 struct RouteProposal {
-    std::string office;                       // office id
-    std::vector<const RoutingRule*> because;  // the rules that propose it (empty: default)
+    std::string office;  // office id
+    // The rules that propose it (empty: the default office); they point into the
+    // Deployment, which must outlive the proposal.
+    std::vector<const RoutingRule*> because;
 };
 
 // Offices in order of preference, each once. Never empty: with no matching rule the

@@ -21,8 +21,8 @@ class Store {
 
     // Stores the filing and one complaint per destination, numbering each reference per
     // office and year. `done` runs exactly once, after the data is durable (committed with
-    // full fsync) or has failed to be; it may run on another thread and must not block.
-    // Concurrent calls share commits.
+    // full fsync) or has failed to be; it may run on another thread and must neither block nor
+    // throw. Concurrent calls share commits.
     virtual void record(domain::ReceivedFiling filing, RecordDone done) = 0;
 
     // The complaint with this exact reference text, or nullopt. Safe from any thread.
