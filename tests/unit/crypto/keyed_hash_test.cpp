@@ -2,14 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include "support/filled_key.hpp"
+
 namespace redress::crypto {
 namespace {
-
-Key key_of(std::uint8_t fill) {
-    Key key{};
-    key.fill(fill);
-    return key;
-}
 
 class KeyedHashTest : public ::testing::Test {
   protected:
@@ -17,15 +13,18 @@ class KeyedHashTest : public ::testing::Test {
 };
 
 TEST_F(KeyedHashTest, SameKeyAndDataGiveTheSameDigest) {
-    EXPECT_TRUE(digests_equal(keyed_hash(key_of(1), "ABCD"), keyed_hash(key_of(1), "ABCD")));
+    EXPECT_TRUE(digests_equal(keyed_hash(testing::filled_key(1), "ABCD"),
+                              keyed_hash(testing::filled_key(1), "ABCD")));
 }
 
 TEST_F(KeyedHashTest, DifferentDataGiveDifferentDigests) {
-    EXPECT_FALSE(digests_equal(keyed_hash(key_of(1), "ABCD"), keyed_hash(key_of(1), "ABCE")));
+    EXPECT_FALSE(digests_equal(keyed_hash(testing::filled_key(1), "ABCD"),
+                               keyed_hash(testing::filled_key(1), "ABCE")));
 }
 
 TEST_F(KeyedHashTest, TheDigestDependsOnTheKey) {
-    EXPECT_FALSE(digests_equal(keyed_hash(key_of(1), "ABCD"), keyed_hash(key_of(2), "ABCD")));
+    EXPECT_FALSE(digests_equal(keyed_hash(testing::filled_key(1), "ABCD"),
+                               keyed_hash(testing::filled_key(2), "ABCD")));
 }
 
 }  // namespace

@@ -2,14 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include "support/filled_key.hpp"
+
 namespace redress::crypto {
 namespace {
-
-Key key_of(std::uint8_t fill) {
-    Key key{};
-    key.fill(fill);
-    return key;
-}
 
 class SecretBoxTest : public ::testing::Test {
   protected:
@@ -17,42 +13,42 @@ class SecretBoxTest : public ::testing::Test {
 };
 
 TEST_F(SecretBoxTest, OpensWhatItSealed) {
-    const auto sealed = seal(key_of(1), "Maria Lopez, +1 555 0100");
-    const auto opened = open(key_of(1), sealed);
+    const auto sealed = seal(testing::filled_key(1), "Maria Lopez, +1 555 0100");
+    const auto opened = open(testing::filled_key(1), sealed);
     ASSERT_TRUE(opened);
     EXPECT_EQ(*opened, "Maria Lopez, +1 555 0100");
 }
 
 TEST_F(SecretBoxTest, SealedTextDoesNotContainThePlaintext) {
-    const auto sealed = seal(key_of(1), "CANARY-IDENTITY");
+    const auto sealed = seal(testing::filled_key(1), "CANARY-IDENTITY");
     const std::string bytes(sealed.begin(), sealed.end());
     EXPECT_EQ(bytes.find("CANARY"), std::string::npos);
 }
 
 TEST_F(SecretBoxTest, SealingTwiceGivesDifferentBoxes) {
-    EXPECT_NE(seal(key_of(1), "same"), seal(key_of(1), "same"));
+    EXPECT_NE(seal(testing::filled_key(1), "same"), seal(testing::filled_key(1), "same"));
 }
 
 TEST_F(SecretBoxTest, RefusesAnotherKey) {
-    const auto sealed = seal(key_of(1), "secret");
-    EXPECT_FALSE(open(key_of(2), sealed));
+    const auto sealed = seal(testing::filled_key(1), "secret");
+    EXPECT_FALSE(open(testing::filled_key(2), sealed));
 }
 
 TEST_F(SecretBoxTest, RefusesAnAlteredBox) {
-    auto sealed = seal(key_of(1), "secret");
+    auto sealed = seal(testing::filled_key(1), "secret");
     sealed.back() ^= 1;
-    EXPECT_FALSE(open(key_of(1), sealed));
+    EXPECT_FALSE(open(testing::filled_key(1), sealed));
 }
 
 TEST_F(SecretBoxTest, RefusesATruncatedBox) {
     const std::vector<std::uint8_t> tiny(10, 0);
-    const auto opened = open(key_of(1), tiny);
+    const auto opened = open(testing::filled_key(1), tiny);
     ASSERT_FALSE(opened);
     EXPECT_EQ(opened.error().code, util::ErrorCode::invalid_input);
 }
 
 TEST_F(SecretBoxTest, SealsEmptyText) {
-    const auto opened = open(key_of(3), seal(key_of(3), ""));
+    const auto opened = open(testing::filled_key(3), seal(testing::filled_key(3), ""));
     ASSERT_TRUE(opened);
     EXPECT_EQ(*opened, "");
 }

@@ -2,14 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include "support/filled_key.hpp"
+
 namespace redress::intake {
 namespace {
-
-crypto::Key key_of(std::uint8_t fill) {
-    crypto::Key key{};
-    key.fill(fill);
-    return key;
-}
 
 class PeopleSealingTest : public ::testing::Test {
   protected:
@@ -20,7 +16,7 @@ TEST_F(PeopleSealingTest, AnAnonymousFilingWithoutWitnessesKeepsNothing) {
     domain::Filing filing;
     filing.complainant.confidentiality = "anonymous";
     filing.incident.narrative = "text";
-    EXPECT_TRUE(seal_people(filing, key_of(1)).empty());
+    EXPECT_TRUE(seal_people(filing, testing::filled_key(1)).empty());
 }
 
 TEST_F(PeopleSealingTest, OpensWhatItSealed) {
@@ -30,8 +26,8 @@ TEST_F(PeopleSealingTest, OpensWhatItSealed) {
                           true,           false};
     filing.on_behalf = {true, "sister", "Luis Ruiz", "Adelanto", "A123456789", "given"};
     filing.witnesses = {{"Pedro", "pedro@example.org", "He saw it."}};
-    const auto sealed = seal_people(filing, key_of(1));
-    const auto people = open_people(sealed, key_of(1));
+    const auto sealed = seal_people(filing, testing::filled_key(1));
+    const auto people = open_people(sealed, testing::filled_key(1));
     ASSERT_TRUE(people);
     EXPECT_EQ(people->complainant.name, "Ana Ruiz");
     EXPECT_EQ(people->complainant.email, "ana@example.org");
@@ -45,8 +41,8 @@ TEST_F(PeopleSealingTest, OpensWhatItSealed) {
 TEST_F(PeopleSealingTest, AnotherKeyCannotOpenIt) {
     domain::Filing filing;
     filing.complainant = {"open", "Ana Ruiz", "", "", "", "", false, false};
-    const auto sealed = seal_people(filing, key_of(1));
-    EXPECT_FALSE(open_people(sealed, key_of(2)));
+    const auto sealed = seal_people(filing, testing::filled_key(1));
+    EXPECT_FALSE(open_people(sealed, testing::filled_key(2)));
 }
 
 }  // namespace
