@@ -10,6 +10,7 @@
 <ul>
 {{#SUMMARY_ITEM}}<li><a href="#{{TARGET}}">{{FIELD_LABEL}}: {{MESSAGE}}</a></li>
 {{/SUMMARY_ITEM}}
+{{#MORE_ERRORS}}<li>{{MORE}}</li>{{/MORE_ERRORS}}
 </ul>
 </div>
 {{/ERROR_SUMMARY}}

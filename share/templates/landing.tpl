@@ -39,4 +39,12 @@
 </article>
 {{/OFFICE}}
 </section>
+<section aria-labelledby="proof-heading">
+<h2 id="proof-heading">{{landing_proof_heading}}</h2>
+<p>{{landing_proof_intro}} <a href="/verify?lang={{LANG}}">{{landing_proof_link}}</a></p>
+<ul class="signing-keys">
+{{#SIGNING_KEY}}{{#CURRENT_KEY}}<li><span class="monospace">{{KEY_ID}}</span> Ed25519 <span class="monospace public-key">{{PUBLIC_KEY}}</span></li>{{/CURRENT_KEY}}
+{{/SIGNING_KEY}}
+</ul>
+</section>
 {{>FOOT}}

@@ -3,6 +3,7 @@
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
+#include <unordered_set>
 
 #include "api/errors_json.hpp"
 #include "api/filing_json.hpp"
@@ -15,28 +16,30 @@
 namespace redress::api {
 namespace {
 
-// Whether `field` is `shape_field` or lies inside it ("incident" covers
-// "incident.narrative" and "subjects" covers "subjects[0].name").
-bool covered_by(std::string_view field, std::string_view shape_field) {
-    if (!field.starts_with(shape_field)) return false;
-    if (field.size() == shape_field.size()) return true;
-    const char next = field[shape_field.size()];
-    return next == '.' || next == '[';
+// Whether `field` or a field that contains it ("incident" contains "incident.narrative" and
+// "subjects" contains "subjects[0].name") is in `fields`. A path has few such prefixes, so
+// this stays linear in the number of errors.
+bool covered_by(std::string_view field, const std::unordered_set<std::string_view>& fields) {
+    for (std::size_t end = 0; end <= field.size(); ++end) {
+        if ((end == field.size() || field[end] == '.' || field[end] == '[') &&
+            fields.contains(field.substr(0, end))) {
+            return true;
+        }
+    }
+    return false;
 }
 
 // Shape errors first, then the validation errors that are not a consequence of them (a
 // narrative of the wrong type is not also "required").
 FieldErrors all_errors(FieldErrors shape, const std::vector<domain::FieldError>& validation) {
     FieldErrors errors = std::move(shape);
-    const std::size_t shape_count = errors.size();
+    std::unordered_set<std::string_view> shape_fields;
+    for (const domain::FieldError& error : errors) shape_fields.insert(error.field);
+    FieldErrors consequences;
     for (const domain::FieldError& error : validation) {
-        const bool covered =
-            std::any_of(errors.begin(), errors.begin() + static_cast<std::ptrdiff_t>(shape_count),
-                        [&](const domain::FieldError& earlier) {
-                            return covered_by(error.field, earlier.field);
-                        });
-        if (!covered) errors.push_back(error);
+        if (!covered_by(error.field, shape_fields)) consequences.push_back(error);
     }
+    errors.insert(errors.end(), consequences.begin(), consequences.end());
     return errors;
 }
 
@@ -50,11 +53,34 @@ http::Response failure_response(const util::Error& failure, const i18n::Catalogu
     return request_error_response(500, k_internal, messages);
 }
 
+http::Response status_response(const intake::LookupResult& result,
+                               const i18n::Catalogue& messages) {
+    using Outcome = intake::LookupResult::Outcome;
+    switch (result.outcome) {
+        case Outcome::found:
+            return json_response(200, status_json(*result.view, messages.language()));
+        case Outcome::busy: {
+            http::Response busy = request_error_response(503, k_busy, messages);
+            busy.headers.set("Retry-After", "1");
+            return busy;
+        }
+        case Outcome::failed:
+            return failure_response(*result.failure, messages, "status look-up");
+        case Outcome::not_found:
+            break;
+    }
+    // One answer for an unknown reference and a wrong receipt, so that neither can be probed.
+    return request_error_response(404, k_not_found, messages);
+}
+
 }  // namespace
 
 Api::Api(intake::Intake& intake, intake::StatusLookup& status_lookup,
-         const i18n::Languages& languages)
-    : m_intake(intake), m_status_lookup(status_lookup), m_languages(languages) {}
+         const i18n::Languages& languages, std::vector<intake::PublishedKey> signing_keys)
+    : m_intake(intake),
+      m_status_lookup(status_lookup),
+      m_languages(languages),
+      m_signing_keys(std::move(signing_keys)) {}
 
 void Api::add_routes(http::Router& router) {
     router.add(http::Method::post, "/api/v1/complaints",
@@ -69,6 +95,14 @@ void Api::add_routes(http::Router& router) {
                [this](http::Request request, http::Responder respond) {
                    list_offices(std::move(request), std::move(respond));
                });
+    router.add(http::Method::get, "/.well-known/redress-signing-keys",
+               [this](http::Request request, http::Responder respond) {
+                   list_signing_keys(std::move(request), std::move(respond));
+               });
+    router.add(http::Method::post, "/api/v1/confirmations/verify",
+               [this](http::Request request, http::Responder respond) {
+                   verify_confirmation(std::move(request), std::move(respond));
+               });
 }
 
 const i18n::Catalogue& Api::messages_for(const http::Request& request) const {
@@ -77,34 +111,41 @@ const i18n::Catalogue& Api::messages_for(const http::Request& request) const {
 
 void Api::file_complaint(http::Request request, http::Responder respond) {
     const i18n::Catalogue& messages = messages_for(request);
-    auto body = read_json_object(request, messages);
+    const domain::Limits& limits = m_intake.limits();
+    auto body =
+        read_json_object(request, messages, {.max_array_elements = limits.longest_list() + 1});
     if (!body) return respond(std::move(body.error()));
 
-    FilingFromJson parsed = filing_from_json(*body, messages.language());
+    FilingFromJson parsed = filing_from_json(*body, messages.language(), limits);
     if (!parsed.errors.empty()) {
         // Report everything at once: what could be read is validated too.
         const intake::Preview preview = m_intake.preview(parsed.filing);
-        return respond(field_errors_response(
-            422, all_errors(std::move(parsed.errors), preview.errors), messages));
+        return respond(field_errors_response(422,
+                                             all_errors(std::move(parsed.errors), preview.errors),
+                                             messages, limits.errors_reported));
     }
 
     // Intake calls back only once the filing is durable (or refused), possibly on a
     // storage thread; the 201 must not leave before that.
+    // The answer is made (and signed) on the connection's thread, not the store's.
     m_intake.file(
         std::move(parsed.filing), domain::Channel::api,
-        [respond = std::move(respond),
-         &messages](std::expected<intake::Filed, intake::Refusal> result) mutable {
-            if (result) {
-                return respond(json_response(201, filed_json(*result, messages.language())));
-            }
-            const intake::Refusal& refusal = result.error();
-            if (refusal.failure) {
-                return respond(failure_response(*refusal.failure, messages, "filing"));
-            }
-            if (refusal.errors.empty()) {
-                return respond(request_error_response(500, k_internal, messages));
-            }
-            respond(field_errors_response(422, refusal.errors, messages));
+        [this, respond = std::move(respond), &messages, max_listed = limits.errors_reported](
+            std::expected<intake::Stored, intake::Refusal> result) mutable {
+            respond.render([this, result = std::move(result), &messages, max_listed]() mutable {
+                if (result) {
+                    const intake::Filed filed = m_intake.confirm(std::move(*result));
+                    return json_response(201, filed_json(filed, messages.language()));
+                }
+                const intake::Refusal& refusal = result.error();
+                if (refusal.failure) {
+                    return failure_response(*refusal.failure, messages, "filing");
+                }
+                if (refusal.errors.empty()) {
+                    return request_error_response(500, k_internal, messages);
+                }
+                return field_errors_response(422, refusal.errors, messages, max_listed);
+            });
         });
 }
 
@@ -128,13 +169,20 @@ void Api::look_up_status(http::Request request, http::Responder respond) const {
     };
     missing("reference", reference);
     missing("receipt", receipt);
-    if (!errors.empty()) return respond(field_errors_response(422, errors, messages));
+    if (!errors.empty()) {
+        return respond(
+            field_errors_response(422, errors, messages, m_intake.limits().errors_reported));
+    }
 
-    auto found = m_status_lookup.look_up(reference, receipt);
-    if (!found) return respond(failure_response(found.error(), messages, "status look-up"));
-    // One answer for an unknown reference and a wrong receipt, so that neither can be probed.
-    if (!*found) return respond(request_error_response(404, k_not_found, messages));
-    respond(json_response(200, status_json(**found, messages.language())));
+    m_status_lookup.look_up(
+        reference, receipt, request.client_address,
+        [respond = std::move(respond), &messages](intake::LookupResult result) mutable {
+            respond.render([result = std::move(result), &messages]() {
+                http::Response response = status_response(result, messages);
+                response.delay = result.delay;
+                return response;
+            });
+        });
 }
 
 void Api::list_offices(http::Request request, http::Responder respond) const {

@@ -39,13 +39,14 @@ http::Response json_response(int status, const nlohmann::json& body) {
 }
 
 http::Response field_errors_response(int status, const FieldErrors& errors,
-                                     const i18n::Catalogue& messages) {
+                                     const i18n::Catalogue& messages, std::size_t max_listed) {
     nlohmann::json list = nlohmann::json::array();
     for (const domain::FieldError& error : errors) {
+        if (list.size() == max_listed) break;
         list.push_back(error_entry(error.field, error.code,
                                    error_message(error.code, error.limit, messages), error.limit));
     }
-    return json_response(status, {{"errors", std::move(list)}});
+    return json_response(status, {{"errors", std::move(list)}, {"error_count", errors.size()}});
 }
 
 http::Response request_error_response(int status, std::string_view code,

@@ -19,6 +19,7 @@ inline constexpr std::string_view k_invalid_json = "invalid_json";
 inline constexpr std::string_view k_unsupported_media_type = "unsupported_media_type";
 inline constexpr std::string_view k_not_found = "not_found";
 inline constexpr std::string_view k_unavailable = "unavailable";
+inline constexpr std::string_view k_busy = "busy";
 inline constexpr std::string_view k_internal = "internal";
 
 // The user-facing text for `code`, with "{limit}" replaced by `limit`.
@@ -30,8 +31,10 @@ std::string dump(const nlohmann::json& value);
 // application/json; charset=utf-8
 http::Response json_response(int status, const nlohmann::json& body);
 
+// Lists the first `max_listed` errors and gives their total as "error_count", so that the
+// answer stays small whatever the request held.
 http::Response field_errors_response(int status, const FieldErrors& errors,
-                                     const i18n::Catalogue& messages);
+                                     const i18n::Catalogue& messages, std::size_t max_listed);
 
 // One error about the whole request; `message_key` defaults to the code's message.
 http::Response request_error_response(int status, std::string_view code,

@@ -34,7 +34,7 @@ void read_on_behalf(ObjectReader& parent, domain::OnBehalf& out) {
     in.text("consent", out.consent);
 }
 
-void read_incident(ObjectReader& parent, domain::Incident& out) {
+void read_incident(ObjectReader& parent, domain::Incident& out, std::size_t max_categories) {
     const nlohmann::json* value = parent.object("incident");
     if (value == nullptr) return;
     ObjectReader in(*value, parent.path_of("incident"), parent.errors(),
@@ -49,7 +49,7 @@ void read_incident(ObjectReader& parent, domain::Incident& out) {
     in.text("region", out.region);
     in.text("narrative", out.narrative);
     in.text("injuries", out.injuries);
-    in.texts("categories", out.categories);
+    in.texts("categories", out.categories, max_categories);
 }
 
 domain::Subject read_subject(ObjectReader& in) {
@@ -76,9 +76,9 @@ domain::Witness read_witness(ObjectReader& in) {
 // Reads a list of objects. An element of another type is reported and kept as a blank
 // one, so that later elements keep the index the client gave them.
 template <typename T, typename Read>
-void read_list(ObjectReader& parent, std::string_view key,
+void read_list(ObjectReader& parent, std::string_view key, std::size_t max,
                std::initializer_list<std::string_view> known, Read read, std::vector<T>& out) {
-    const nlohmann::json* list = parent.array(key);
+    const nlohmann::json* list = parent.array(key, max);
     if (list == nullptr) return;
     const std::string path = parent.path_of(key);
     std::size_t index = 0;
@@ -95,7 +95,8 @@ void read_list(ObjectReader& parent, std::string_view key,
 
 }  // namespace
 
-FilingFromJson filing_from_json(const nlohmann::json& body, std::string language) {
+FilingFromJson filing_from_json(const nlohmann::json& body, std::string language,
+                                const domain::Limits& limits) {
     FilingFromJson result;
     domain::Filing& filing = result.filing;
     filing.language = std::move(language);
@@ -105,12 +106,13 @@ FilingFromJson filing_from_json(const nlohmann::json& body, std::string language
     in.text("language", filing.language);
     read_complainant(in, filing.complainant);
     read_on_behalf(in, filing.on_behalf);
-    read_incident(in, filing.incident);
-    read_list(in, "subjects",
+    read_incident(in, filing.incident, limits.categories);
+    read_list(in, "subjects", limits.subjects,
               {"name", "badge", "agency", "component", "unit", "description", "uniform", "vehicle"},
               read_subject, filing.subjects);
-    read_list(in, "witnesses", {"name", "contact", "account"}, read_witness, filing.witnesses);
-    in.texts("offices", filing.offices);
+    read_list(in, "witnesses", limits.witnesses, {"name", "contact", "account"}, read_witness,
+              filing.witnesses);
+    in.texts("offices", filing.offices, limits.offices);
     return result;
 }
 

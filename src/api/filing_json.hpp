@@ -6,6 +6,7 @@
 
 #include "api/json_reader.hpp"
 #include "domain/filing.hpp"
+#include "domain/validation.hpp"
 
 namespace redress::api {
 
@@ -15,7 +16,8 @@ struct FilingFromJson {
 };
 
 // `body` must be a JSON object. `language` is the filing's language when the body has no
-// "language".
-FilingFromJson filing_from_json(const nlohmann::json& body, std::string language);
+// "language". Lists longer than `limits` allow are reported (too_many) and not read.
+FilingFromJson filing_from_json(const nlohmann::json& body, std::string language,
+                                const domain::Limits& limits);
 
 }  // namespace redress::api

@@ -53,8 +53,8 @@ void ObjectReader::flag(std::string_view key, bool& out) {
     out = value->get<bool>();
 }
 
-void ObjectReader::texts(std::string_view key, std::vector<std::string>& out) {
-    const nlohmann::json* list = array(key);
+void ObjectReader::texts(std::string_view key, std::vector<std::string>& out, std::size_t max) {
+    const nlohmann::json* list = array(key, max);
     if (list == nullptr) return;
     const std::string path = path_of(key);
     std::size_t index = 0;
@@ -86,6 +86,13 @@ const nlohmann::json* ObjectReader::array(std::string_view key) {
         return nullptr;
     }
     return value;
+}
+
+const nlohmann::json* ObjectReader::array(std::string_view key, std::size_t max) {
+    const nlohmann::json* list = array(key);
+    if (list == nullptr || list->size() <= max) return list;
+    m_errors.push_back({path_of(key), std::string(k_too_many), static_cast<long>(max)});
+    return nullptr;
 }
 
 bool expect_object(const nlohmann::json& value, const std::string& path, FieldErrors& errors) {

@@ -17,6 +17,7 @@ namespace redress::api {
 // Codes of the shape errors (catalogue entries "api.error.<code>").
 inline constexpr std::string_view k_unknown_field = "unknown_field";
 inline constexpr std::string_view k_invalid_type = "invalid_type";
+inline constexpr std::string_view k_too_many = "too_many";
 
 using FieldErrors = std::vector<domain::FieldError>;
 
@@ -35,11 +36,14 @@ class ObjectReader {
     // invalid_type when the value has another JSON type.
     void text(std::string_view key, std::string& out);
     void flag(std::string_view key, bool& out);
-    void texts(std::string_view key, std::vector<std::string>& out);
+    // A list longer than `max` is reported as too_many (with its limit) and not read.
+    void texts(std::string_view key, std::vector<std::string>& out, std::size_t max);
 
     // The nested object or array, or nullptr when absent, null or (reported) of another type.
     const nlohmann::json* object(std::string_view key);
     const nlohmann::json* array(std::string_view key);
+    // The array, or nullptr when absent, of another type, or (reported) longer than `max`.
+    const nlohmann::json* array(std::string_view key, std::size_t max);
 
     std::string path_of(std::string_view key) const { return member_path(m_path, key); }
     FieldErrors& errors() { return m_errors; }

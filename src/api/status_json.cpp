@@ -37,6 +37,18 @@ nlohmann::json filed_json(const intake::Filed& filed, const std::string& languag
         {"receipt", filed.receipt.text()},
         {"received_at", domain::iso_timestamp(filed.received_at)},
         {"complaints", std::move(complaints)},
+        {"confirmation", confirmation_json(filed.confirmation)},
+    };
+}
+
+nlohmann::json confirmation_json(const domain::Confirmation& confirmation) {
+    return {
+        {"text", confirmation.text()},
+        {"received_at", domain::iso_timestamp(confirmation.received_at)},
+        {"references", confirmation.references},
+        {"filing_digest", confirmation.filing_digest},
+        {"key", confirmation.key_id},
+        {"signature", confirmation.signature},
     };
 }
 

@@ -13,7 +13,12 @@ namespace redress::api {
 // {"status": "acknowledged", "due": "2026-11-30"} or null.
 nlohmann::json next_step_json(const std::optional<domain::NextStep>& next_step);
 
-// {"receipt", "received_at", "complaints": [...]}; the receipt is shown here only.
+// {"text", "received_at", "references", "filing_digest", "key", "signature"}: the proof of
+// filing, whole ("text", to keep) and in parts.
+nlohmann::json confirmation_json(const domain::Confirmation& confirmation);
+
+// {"receipt", "received_at", "complaints": [...], "confirmation"}; the receipt is shown
+// here only.
 nlohmann::json filed_json(const intake::Filed& filed, const std::string& language);
 
 // {"reference", "office", "office_name", "status", "received_at", "timeline", "next_step"}

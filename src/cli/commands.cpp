@@ -7,7 +7,9 @@
 #include <map>
 
 #include "cli/data_folder.hpp"
+#include "cli/key_custody.hpp"
 #include "cli/serve.hpp"
+#include "cli/verify_command.hpp"
 #include "config/settings.hpp"
 #include "crypto/keys.hpp"
 #include "storage/sqlite/sqlite_store.hpp"
@@ -77,17 +79,17 @@ util::Expected<config::Config> load_config(const Options& options) {
 }
 
 int init_data(const config::Config& config) {
-    auto keys = crypto::load_or_create_keys(config.key_file);
-    if (!keys) {
-        spdlog::critical("{}", keys.error().message);
-        return 1;
-    }
     auto store = storage::sqlite::open({.path = config.storage.sqlite_path,
                                         .max_batch = config.storage.max_batch,
                                         .read_connections = 1});
     if (!store) {
         spdlog::critical("database {}: {}", config.storage.sqlite_path.string(),
                          store.error().message);
+        return 1;
+    }
+    auto keys = unlock_keys(config, **store);
+    if (!keys) {
+        spdlog::critical("{}", keys.error().message);
         return 1;
     }
     spdlog::info("data folder {} is ready", config.data_dir.string());
@@ -108,6 +110,11 @@ int run(int argc, char** argv) {
     add_config_options(*init_command, options);
     auto* check_command = app.add_subcommand("check-config", "Check the configuration and exit");
     add_config_options(*check_command, options);
+    VerifyOptions verify_options;
+    auto* verify_command = app.add_subcommand(
+        "verify-confirmation",
+        "Check a proof of filing (from FILE or standard input) against a deployment's public keys");
+    add_verify_options(*verify_command, verify_options);
 
     try {
         app.parse(argc, argv);
@@ -118,6 +125,7 @@ int run(int argc, char** argv) {
     spdlog::set_default_logger(spdlog::stderr_color_mt("redress"));
     spdlog::set_level(spdlog::level::from_str(options.log_level));
     crypto::init();
+    if (verify_command->parsed()) return verify_confirmation(verify_options);
 
     auto config = load_config(options);
     if (!config) {

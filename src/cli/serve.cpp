@@ -3,6 +3,7 @@
 #include <spdlog/spdlog.h>
 
 #include "api/complaints_api.hpp"
+#include "cli/key_custody.hpp"
 #include "crypto/keys.hpp"
 #include "http/router.hpp"
 #include "http/server.hpp"
@@ -28,6 +29,15 @@ http::ServerLimits limits_of(const config::ServerSettings& server) {
     return limits;
 }
 
+intake::ThrottleSettings throttle_of(const config::PublicSettings& public_side) {
+    return {.free_failures = public_side.status_free_failures,
+            .first_delay = public_side.status_first_delay,
+            .max_delay = public_side.status_max_delay,
+            .forget_after = public_side.status_forget_after,
+            .per_address = public_side.status_per_address,
+            .lookups_per_second = static_cast<double>(public_side.status_lookups_per_second)};
+}
+
 domain::Timestamp now() {
     return std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());
 }
@@ -35,11 +45,6 @@ domain::Timestamp now() {
 }  // namespace
 
 int serve(const config::Config& config) {
-    auto keys = crypto::load_or_create_keys(config.key_file);
-    if (!keys) {
-        spdlog::critical("{}", keys.error().message);
-        return 1;
-    }
     auto languages = i18n::Languages::load(config.share_dir / "locale", config.default_language);
     if (!languages) {
         spdlog::critical("message catalogues: {}", languages.error().message);
@@ -47,29 +52,35 @@ int serve(const config::Config& config) {
     }
     auto store = storage::sqlite::open({.path = config.storage.sqlite_path,
                                         .max_batch = config.storage.max_batch,
-                                        .read_connections = config.storage.read_connections,
-                                        .recent_complaints = config.storage.recent_complaints});
+                                        .read_connections = config.storage.read_connections});
     if (!store) {
         spdlog::critical("database {}: {}", config.storage.sqlite_path.string(),
                          store.error().message);
         return 1;
     }
+    auto keys = unlock_keys(config, **store);
+    if (!keys) {
+        spdlog::critical("{}", keys.error().message);
+        return 1;
+    }
 
-    intake::Intake intake(config.deployment, **store, *keys, now);
-    intake::StatusLookup status(config.deployment, **store, *keys);
+    intake::Intake intake(config.deployment, **store, *keys, now, config.filing_limits);
+    intake::StatusLookup status(config.deployment, **store, *keys, throttle_of(config.public_side));
+    const auto signing_keys = intake::published_keys(*keys);
 
     http::Router router;
     web::Site site(intake, status, *languages, keys->form_token,
                    {.templates_dir = config.share_dir / "templates",
                     .static_dir = config.share_dir / "static",
-                    .form_token_lifetime = config.form_token_lifetime},
-                   now);
+                    .form_token_lifetime = config.form_token_lifetime,
+                    .max_form_fields = config.public_side.max_form_fields},
+                   now, signing_keys);
     if (auto ready = site.check(); !ready) {
         spdlog::critical("web pages: {}", ready.error().message);
         return 1;
     }
     site.add_routes(router);
-    api::Api api(intake, status, *languages);
+    api::Api api(intake, status, *languages, signing_keys);
     api.add_routes(router);
     router.add(http::Method::get, "/healthz", [&store](http::Request, http::Responder respond) {
         respond((*store)->healthy() ? http::Response::text(200, "ok\n")

@@ -10,7 +10,7 @@ namespace redress::config {
 namespace {
 
 // The sections of the file that hold settings rather than the deployment's domain.
-constexpr std::string_view k_setting_sections[] = {"server", "storage", "public"};
+constexpr std::string_view k_setting_sections[] = {"server", "storage", "public", "keys", "filing"};
 constexpr std::string_view k_deployment_keys[] = {"office", "category", "rule", "routing"};
 
 util::Expected<std::string> node_text(const toml::node& node, std::string_view name) {
@@ -71,8 +71,8 @@ util::Expected<Config> load(const Sources& sources) {
     config.share_dir = sources.share_dir;
     config.config_file =
         sources.config_file.empty() ? sources.data_dir / "redress.toml" : sources.config_file;
-    config.key_file = sources.data_dir / "redress.key";
-    config.storage.sqlite_path = sources.data_dir / "redress.sqlite3";
+    config.key_file = "redress.key";  // relative to the data folder, like every path
+    config.storage.sqlite_path = "redress.sqlite3";
 
     toml::table root;
     try {
@@ -109,6 +109,7 @@ util::Expected<Config> load(const Sources& sources) {
     if (config.storage.sqlite_path.is_relative()) {
         config.storage.sqlite_path = config.data_dir / config.storage.sqlite_path;
     }
+    if (config.key_file.is_relative()) config.key_file = config.data_dir / config.key_file;
 
     auto deployment = read_deployment(root);
     if (!deployment) {

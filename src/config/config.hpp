@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "domain/deployment.hpp"
+#include "domain/validation.hpp"
 #include "util/error.hpp"
 
 namespace redress::config {
@@ -34,18 +35,32 @@ struct StorageSettings {
     std::filesystem::path sqlite_path;  // default: <data>/redress.sqlite3
     std::size_t max_batch = 1024;       // filings per group commit
     std::size_t read_connections = 8;
-    std::size_t recent_complaints = 100000;  // statuses kept in memory for look-ups
+};
+
+// What the public may send and how status look-ups are slowed (intake/lookup_throttle.hpp).
+struct PublicSettings {
+    std::size_t max_form_fields = 1000;
+    std::size_t status_free_failures = 5;
+    std::chrono::milliseconds status_first_delay{250};
+    std::chrono::milliseconds status_max_delay{8000};
+    std::chrono::seconds status_forget_after{15 * 60};
+    bool status_per_address = true;
+    std::size_t status_lookups_per_second = 2000;  // 0: no budget
 };
 
 struct Config {
     std::filesystem::path data_dir;
     std::filesystem::path share_dir;    // templates, locale, static, sample configuration
     std::filesystem::path config_file;  // default: <data>/redress.toml
-    std::filesystem::path key_file;     // default: <data>/redress.key
+    // Default <data>/redress.key; better kept elsewhere, apart from the data's backups.
+    std::filesystem::path key_file;
+    unsigned signing_generation = 1;  // raise by one to rotate the signing key
     std::string default_language = "en";
     std::chrono::hours form_token_lifetime{12};
     ServerSettings server;
     StorageSettings storage;
+    PublicSettings public_side;
+    domain::Limits filing_limits;
     domain::Deployment deployment;
 };
 

@@ -55,6 +55,32 @@ Setting text(std::string_view name, std::string_view help, Field field) {
             [field](const Config& config) { return std::string(field(config)); }};
 }
 
+template <typename Field>
+Setting milliseconds(std::string_view name, std::string_view help, Field field) {
+    return {name, help,
+            [field](Config& config, std::string_view text) -> util::Expected<void> {
+                auto value = parse_number<long>(text, 0, 3600 * 1000);
+                if (!value) return std::unexpected(value.error());
+                field(config) = std::chrono::milliseconds(*value);
+                return {};
+            },
+            [field](const Config& config) { return fmt::format("{}", field(config).count()); }};
+}
+
+template <typename Field>
+Setting boolean(std::string_view name, std::string_view help, Field field) {
+    return {name, help,
+            [field](Config& config, std::string_view text) -> util::Expected<void> {
+                if (text != "true" && text != "false") {
+                    return util::fail(util::ErrorCode::invalid_input,
+                                      fmt::format("expected true or false, got '{}'", text));
+                }
+                field(config) = text == "true";
+                return {};
+            },
+            [field](const Config& config) { return field(config) ? "true" : "false"; }};
+}
+
 util::Expected<void> apply_listen(Config& config, std::string_view text) {
     // "127.0.0.1:8080" or "[::1]:8080"
     const auto colon = text.rfind(':');
@@ -124,13 +150,62 @@ std::vector<Setting> make_settings() {
         number<std::size_t>(
             "storage.read_connections", "Database connections for reading",
             [](auto& c) -> auto& { return c.storage.read_connections; }, 1, 256),
-        number<std::size_t>(
-            "storage.recent_complaints",
-            "Recently filed complaints whose status is kept in memory for look-ups (0: none)",
-            [](auto& c) -> auto& { return c.storage.recent_complaints; }, 0, 10000000),
         text(
             "public.default_language", "Language of pages when the browser states none",
             [](auto& c) -> auto& { return c.default_language; }),
+        number<std::size_t>(
+            "public.max_form_fields", "Fields a posted form may hold (413 beyond)",
+            [](auto& c) -> auto& { return c.public_side.max_form_fields; }, 100, 100000),
+        number<std::size_t>(
+            "public.status_free_failures",
+            "Wrong receipts per reference or address before look-ups are slowed",
+            [](auto& c) -> auto& { return c.public_side.status_free_failures; }, 0, 1000),
+        milliseconds(
+            "public.status_first_delay_ms", "First delay of a slowed look-up; doubles after",
+            [](auto& c) -> auto& { return c.public_side.status_first_delay; }),
+        milliseconds(
+            "public.status_max_delay_ms", "Longest delay of a slowed look-up (never a lock-out)",
+            [](auto& c) -> auto& { return c.public_side.status_max_delay; }),
+        seconds(
+            "public.status_forget_after_seconds", "Time after which wrong receipts stop counting",
+            [](auto& c) -> auto& { return c.public_side.status_forget_after; }),
+        boolean(
+            "public.status_per_address",
+            "Also slow look-ups per client address (off when all clients share one address)",
+            [](auto& c) -> auto& { return c.public_side.status_per_address; }),
+        number<std::size_t>(
+            "public.status_lookups_per_second",
+            "Status look-ups per second for the whole deployment, beyond: busy (0: no limit)",
+            [](auto& c) -> auto& { return c.public_side.status_lookups_per_second; }, 0, 10000000),
+        {"keys.file",
+         "The key file (default <data>/redress.key); keep it apart from the data's backups",
+         [](Config& c, std::string_view v) -> util::Expected<void> {
+             c.key_file = std::filesystem::path(v);
+             return {};
+         },
+         [](const Config& c) { return c.key_file.string(); }},
+        number<unsigned>(
+            "keys.signing_generation",
+            "Generation of the key that signs confirmations; raise by one to rotate it",
+            [](auto& c) -> auto& { return c.signing_generation; }, 1u, 1000u),
+        number<std::size_t>(
+            "filing.max_subjects", "Subjects one filing may name",
+            [](auto& c) -> auto& { return c.filing_limits.subjects; }, 1, 1000),
+        number<std::size_t>(
+            "filing.max_witnesses", "Witnesses one filing may name",
+            [](auto& c) -> auto& { return c.filing_limits.witnesses; }, 1, 1000),
+        number<std::size_t>(
+            "filing.max_categories", "Categories one filing may name",
+            [](auto& c) -> auto& { return c.filing_limits.categories; }, 1, 1000),
+        number<std::size_t>(
+            "filing.max_offices", "Offices one filing may be filed with",
+            [](auto& c) -> auto& { return c.filing_limits.offices; }, 1, 1000),
+        number<std::size_t>(
+            "filing.max_narrative_chars", "Characters in the account of what happened",
+            [](auto& c) -> auto& { return c.filing_limits.narrative; }, 100, 1000000),
+        number<std::size_t>(
+            "filing.max_errors_listed", "Problems listed in one refusal (the rest are counted)",
+            [](auto& c) -> auto& { return c.filing_limits.errors_reported; }, 1, 10000),
         {"public.form_token_hours", "Hours a complaint form stays valid before it must be reloaded",
          [](Config& c, std::string_view v) -> util::Expected<void> {
              auto hours = parse_number<long>(v, 1, 24 * 14);

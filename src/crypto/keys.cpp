@@ -20,17 +20,26 @@ namespace {
 constexpr std::string_view k_header = "redress-key-v1 ";
 constexpr char k_context[crypto_kdf_CONTEXTBYTES + 1] = "redress1";
 
-using MasterKey = std::array<std::uint8_t, crypto_kdf_KEYBYTES>;
+static_assert(sizeof(MasterKey) == crypto_kdf_KEYBYTES);
+static_assert(sizeof(SigningKey::public_key) == crypto_sign_PUBLICKEYBYTES);
+static_assert(sizeof(SigningKey::secret_key) == crypto_sign_SECRETKEYBYTES);
 
-Keys derive(const MasterKey& master) {
-    Keys keys{};
-    crypto_kdf_derive_from_key(keys.identity.data(), keys.identity.size(), 1, k_context,
-                               master.data());
-    crypto_kdf_derive_from_key(keys.receipt_hash.data(), keys.receipt_hash.size(), 2, k_context,
-                               master.data());
-    crypto_kdf_derive_from_key(keys.form_token.data(), keys.form_token.size(), 3, k_context,
-                               master.data());
-    return keys;
+// Subkey numbers: each purpose has its own, forever. Signing generation g uses
+// k_first_signing + g.
+enum Subkey : std::uint64_t {
+    k_identity = 1,
+    k_receipt_hash = 2,
+    k_form_token = 3,
+    k_content = 4,
+    k_check = 5,
+    k_first_signing = 1000,
+};
+constexpr std::string_view k_check_text = "redress key check v1";
+
+Key subkey(const MasterKey& master, std::uint64_t number) {
+    Key key{};
+    crypto_kdf_derive_from_key(key.data(), key.size(), number, k_context, master.data());
+    return key;
 }
 
 util::Error io_error(const std::filesystem::path& file, std::string_view what) {
@@ -38,7 +47,7 @@ util::Error io_error(const std::filesystem::path& file, std::string_view what) {
             fmt::format("key file {}: {}: {}", file.string(), what, std::strerror(errno))};
 }
 
-util::Expected<Keys> create(const std::filesystem::path& file) {
+util::Expected<Keys> create(const std::filesystem::path& file, unsigned signing_generation) {
     MasterKey master{};
     crypto_kdf_keygen(master.data());
     std::string text(k_header);
@@ -64,10 +73,12 @@ util::Expected<Keys> create(const std::filesystem::path& file) {
         ::fsync(dir);
         ::close(dir);
     }
-    return derive(master);
+    auto keys = derive_keys(master, signing_generation);
+    sodium_memzero(master.data(), master.size());
+    return keys;
 }
 
-util::Expected<Keys> read(const std::filesystem::path& file) {
+util::Expected<Keys> read(const std::filesystem::path& file, unsigned signing_generation) {
     struct stat status {};
     if (::stat(file.c_str(), &status) != 0) return std::unexpected(io_error(file, "cannot stat"));
     if ((status.st_mode & 077) != 0) {
@@ -96,21 +107,62 @@ util::Expected<Keys> read(const std::filesystem::path& file) {
         return util::fail(util::ErrorCode::invalid_input,
                           fmt::format("key file {} is not a redress key file", file.string()));
     }
-    auto keys = derive(master);
+    auto keys = derive_keys(master, signing_generation);
     sodium_memzero(master.data(), master.size());
     return keys;
 }
 
 }  // namespace
 
+Keys derive_keys(const MasterKey& master, unsigned signing_generation) {
+    Keys keys{};
+    keys.identity = subkey(master, k_identity);
+    keys.receipt_hash = subkey(master, k_receipt_hash);
+    keys.form_token = subkey(master, k_form_token);
+    keys.content = subkey(master, k_content);
+    Key check_key = subkey(master, k_check);
+    crypto_generichash(keys.check.data(), keys.check.size(),
+                       reinterpret_cast<const unsigned char*>(k_check_text.data()),
+                       k_check_text.size(), check_key.data(), check_key.size());
+    sodium_memzero(check_key.data(), check_key.size());
+    for (unsigned generation = 1; generation <= signing_generation; ++generation) {
+        SigningKey signing{.generation = generation};
+        Key seed = subkey(master, k_first_signing + generation);
+        crypto_sign_seed_keypair(signing.public_key.data(), signing.secret_key.data(), seed.data());
+        sodium_memzero(seed.data(), seed.size());
+        keys.signing.push_back(signing);
+    }
+    return keys;
+}
+
+std::string key_id(const KeyCheck& check) {
+    std::string hex(17, '\0');
+    sodium_bin2hex(hex.data(), hex.size(), check.data(), 8);
+    hex.pop_back();
+    return hex;
+}
+
 void init() {
     if (sodium_init() < 0) throw std::runtime_error("libsodium failed to initialise");
 }
 
-util::Expected<Keys> load_or_create_keys(const std::filesystem::path& key_file) {
+util::Expected<bool> key_file_exists(const std::filesystem::path& key_file) {
     std::error_code error;
-    if (std::filesystem::exists(key_file, error)) return read(key_file);
-    return create(key_file);
+    const bool exists = std::filesystem::exists(key_file, error);
+    if (error) {
+        return util::fail(util::ErrorCode::unavailable,
+                          fmt::format("key file {}: {}", key_file.string(), error.message()));
+    }
+    return exists;
+}
+
+util::Expected<Keys> read_keys(const std::filesystem::path& key_file, unsigned signing_generation) {
+    return read(key_file, signing_generation);
+}
+
+util::Expected<Keys> create_keys(const std::filesystem::path& key_file,
+                                 unsigned signing_generation) {
+    return create(key_file, signing_generation);
 }
 
 }  // namespace redress::crypto

@@ -1,7 +1,8 @@
 #pragma once
 // A validated filing as it is stored: personal data of the complainant, the person
-// affected and witnesses already sealed (encrypted) by the caller, so that storage never
-// sees it in the clear; one complaint per destination office.
+// affected and witnesses, and the account of what happened with its subjects, already
+// sealed (encrypted) by the caller, so that storage never sees them in the clear; only
+// what statistics and routing need stays readable. One complaint per destination office.
 
 #include <array>
 #include <cstdint>
@@ -32,9 +33,12 @@ struct ReceivedFiling {
     Confidentiality confidentiality = Confidentiality::anonymous;
     bool whistleblower = false;
     bool on_behalf = false;
-    std::vector<std::uint8_t> sealed_people;  // complainant, person affected, witnesses
-    Incident incident;                        // categories included
-    std::vector<Subject> subjects;
+    std::vector<std::uint8_t> sealed_people;   // complainant, person affected, witnesses
+    std::vector<std::uint8_t> sealed_account;  // when, where, what happened, subjects
+    std::string incident_date;                 // as filed: YYYY-MM-DD, YYYY-MM or ""
+    std::string incident_date_precision;       // "exact", "approximate" or ""
+    std::vector<std::string> categories;
+    std::size_t subject_count = 0;
     std::size_t witness_count = 0;
     std::vector<Destination> destinations;
 };

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <optional>
 #include <string_view>
+#include <unordered_set>
 
 #include "domain/calendar.hpp"
 #include "util/text.hpp"
@@ -232,6 +233,7 @@ class Checker {
     }
 
     void offices(const std::vector<std::string>& offices, const Deployment& deployment) {
+        count("offices", offices.size(), m_limits.offices);
         // Offices without a public form are reached by referral, never chosen directly.
         const bool unknown =
             std::any_of(offices.begin(), offices.end(), [&](const std::string& id) {
@@ -280,17 +282,24 @@ void trim_in_place(std::string& text) {
 }
 
 // Trims each entry, then drops empty and repeated ones, keeping the first occurrence.
+// Linear: the list comes from a client, so no entry is compared with every other.
 void tidy_list(std::vector<std::string>& list) {
+    for (std::string& entry : list) trim_in_place(entry);
+    std::unordered_set<std::string_view> seen;
+    seen.reserve(list.size());
     std::vector<std::string> kept;
-    for (std::string& entry : list) {
-        trim_in_place(entry);
-        if (entry.empty() || std::find(kept.begin(), kept.end(), entry) != kept.end()) continue;
-        kept.push_back(std::move(entry));
+    kept.reserve(list.size());
+    for (const std::string& entry : list) {
+        if (!entry.empty() && seen.insert(entry).second) kept.push_back(entry);
     }
     list = std::move(kept);
 }
 
 }  // namespace
+
+std::size_t Limits::longest_list() const {
+    return std::max({subjects, witnesses, categories, offices});
+}
 
 std::vector<FieldError> validate(const Filing& filing, const Deployment& deployment,
                                  const std::string& today, const Limits& limits) {

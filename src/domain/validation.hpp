@@ -19,6 +19,9 @@ struct FieldError {
     bool operator==(const FieldError&) const = default;
 };
 
+// How much one filing may hold. Every list a client sends is bounded here, and readers
+// (JSON, form) refuse a longer one before reading its entries, so that no request costs
+// more than these bounds allow.
 struct Limits {
     std::size_t short_text = 200;   // names, numbers, single-line fields
     std::size_t long_text = 2000;   // descriptions, addresses, witness accounts
@@ -26,6 +29,12 @@ struct Limits {
     std::size_t subjects = 20;
     std::size_t witnesses = 20;
     std::size_t categories = 20;
+    std::size_t offices = 20;
+    // Problems listed in one refusal; the rest are only counted.
+    std::size_t errors_reported = 50;
+
+    // The longest list of any kind: what a reader must keep to see that a list is too long.
+    std::size_t longest_list() const;
 };
 
 // `today` is YYYY-MM-DD in the deployment's time zone: an incident cannot be in the future.

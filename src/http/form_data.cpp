@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <numeric>
 
 #include "util/text.hpp"
 
@@ -11,7 +12,6 @@ namespace redress::http {
 namespace {
 
 // A form with more fields than any page of ours sends is an attack on the parser's memory.
-constexpr std::size_t k_max_fields = 2000;
 
 int hex_value(char c) {
     if (c >= '0' && c <= '9') return c - '0';
@@ -49,16 +49,16 @@ util::Expected<std::string> decode(std::string_view encoded) {
 
 }  // namespace
 
-util::Expected<FormData> FormData::parse(std::string_view encoded) {
+util::Expected<FormData> FormData::parse(std::string_view encoded, std::size_t max_fields) {
     FormData form;
     while (!encoded.empty()) {
         const std::size_t end = std::min(encoded.find('&'), encoded.size());
         const std::string_view pair = encoded.substr(0, end);
         encoded.remove_prefix(end == encoded.size() ? end : end + 1);
         if (pair.empty()) continue;  // "a=1&&b=2" and a trailing '&' are harmless
-        if (form.m_fields.size() == k_max_fields) {
-            return util::fail(util::ErrorCode::invalid_input,
-                              fmt::format("more than {} form fields", k_max_fields));
+        if (form.m_fields.size() == max_fields) {
+            return util::fail(util::ErrorCode::conflict,
+                              fmt::format("more than {} form fields", max_fields));
         }
         const std::size_t equals = pair.find('=');
         auto name = decode(pair.substr(0, equals));
@@ -68,26 +68,41 @@ util::Expected<FormData> FormData::parse(std::string_view encoded) {
         if (!value) return std::unexpected(std::move(value.error()));
         form.m_fields.emplace_back(std::move(*name), std::move(*value));
     }
+    form.m_by_name.resize(form.m_fields.size());
+    std::iota(form.m_by_name.begin(), form.m_by_name.end(), std::size_t{0});
+    std::ranges::stable_sort(form.m_by_name, {}, [&form](std::size_t i) {
+        return std::string_view(form.m_fields[i].first);
+    });
     return form;
 }
 
+namespace {
+
+// The positions (in m_fields) of the fields called `name`, in the order they were sent.
+template <typename Fields>
+auto positions_of(const Fields& fields, const std::vector<std::size_t>& by_name,
+                  std::string_view name) {
+    return std::ranges::equal_range(
+        by_name, name, {}, [&](std::size_t i) { return std::string_view(fields[i].first); });
+}
+
+}  // namespace
+
 std::string_view FormData::get(std::string_view name) const {
-    for (const auto& [key, value] : m_fields) {
-        if (key == name) return value;
-    }
-    return {};
+    const auto found = positions_of(m_fields, m_by_name, name);
+    return found.empty() ? std::string_view() : std::string_view(m_fields[found.front()].second);
 }
 
 std::vector<std::string_view> FormData::get_all(std::string_view name) const {
     std::vector<std::string_view> values;
-    for (const auto& [key, value] : m_fields) {
-        if (key == name) values.push_back(value);
+    for (const std::size_t i : positions_of(m_fields, m_by_name, name)) {
+        values.emplace_back(m_fields[i].second);
     }
     return values;
 }
 
 bool FormData::has(std::string_view name) const {
-    return std::ranges::any_of(m_fields, [&](const auto& field) { return field.first == name; });
+    return !positions_of(m_fields, m_by_name, name).empty();
 }
 
 }  // namespace redress::http

@@ -11,18 +11,26 @@
 
 namespace redress::http {
 
+// More fields than any form of ours has, by far; a setting can change it.
+inline constexpr std::size_t k_default_max_form_fields = 1000;
+
 class FormData {
   public:
-    // Fails (invalid_input) on a malformed percent escape or invalid UTF-8.
-    static util::Expected<FormData> parse(std::string_view encoded);
+    // Fails (invalid_input) on a malformed percent escape or invalid UTF-8, and (conflict)
+    // when there are more than `max_fields` fields.
+    static util::Expected<FormData> parse(std::string_view encoded,
+                                          std::size_t max_fields = k_default_max_form_fields);
 
+    // Look-ups take logarithmic time: a form is read field by field, and a client chooses
+    // how many fields it sends.
     std::string_view get(std::string_view name) const;  // first value, "" when absent
-    std::vector<std::string_view> get_all(std::string_view name) const;
+    std::vector<std::string_view> get_all(std::string_view name) const;  // in order
     bool has(std::string_view name) const;
     const std::vector<std::pair<std::string, std::string>>& fields() const { return m_fields; }
 
   private:
     std::vector<std::pair<std::string, std::string>> m_fields;
+    std::vector<std::size_t> m_by_name;  // indices of m_fields, by name, then position
 };
 
 }  // namespace redress::http

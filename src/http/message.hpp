@@ -2,10 +2,14 @@
 // The server's own request and response types. Handlers see these, never Beast or a
 // socket, so that every handler can be tested without a network.
 
+#include <chrono>
+#include <concepts>
 #include <functional>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <utility>
+#include <variant>
 #include <vector>
 
 namespace redress::http {
@@ -34,6 +38,9 @@ struct Request {
     std::string query;   // raw query string, without '?'
     Headers headers;
     std::string body;
+    // Who sent it, as a key for per-client limits only: the peer's address, or the client's
+    // as a trusted proxy states it; IPv6 grouped by /64. Never logged.
+    std::string client_address;
 };
 
 // How long a response may be kept by a cache.
@@ -44,6 +51,9 @@ struct Response {
     Headers headers;
     std::string body;
     Caching caching = Caching::no_store;
+    // The server sends the response no sooner than this after the handler gave it, holding
+    // no thread meanwhile (used to slow down guessing).
+    std::chrono::milliseconds delay{0};
 
     static Response text(int status, std::string body);
     static Response html(int status, std::string body);
@@ -51,8 +61,52 @@ struct Response {
     static Response redirect(std::string location);  // 303 See Other
 };
 
-// Called exactly once with the response; may be called from another thread.
-using Responder = std::move_only_function<void(Response)>;
+// Makes a response; see Responder::render.
+using Render = std::move_only_function<Response()>;
+// What a handler hands back: a response, or a function that makes one.
+using Reply = std::variant<Response, Render>;
+
+// Called exactly once, with a response or with a function that makes one; may be called
+// from another thread. A handler that hears back on a storage thread hands over a Render,
+// so that pages and JSON are made on the connection's own thread and never hold up the
+// store's threads.
+class Responder {
+  public:
+    Responder() = default;
+
+    // A responder that takes finished responses only (tests, adapters): render() runs the
+    // function at once.
+    template <typename Deliver>
+    requires(!std::same_as<std::remove_cvref_t<Deliver>, Responder> &&
+             std::is_invocable_v<Deliver&, Response>)
+        Responder(Deliver deliver)  // NOLINT(google-explicit-constructor): any callable will do
+        : m_send([deliver = std::move(deliver)](Reply reply) mutable {
+              if (auto* response = std::get_if<Response>(&reply)) {
+                  deliver(std::move(*response));
+              } else {
+                  deliver(std::get<Render>(reply)());
+              }
+          }) {}
+
+    // A responder that passes replies on as they are (the server's).
+    static Responder passing_on(std::move_only_function<void(Reply)> send) {
+        Responder responder;
+        responder.m_send = std::move(send);
+        return responder;
+    }
+
+    void operator()(Response response) { m_send(Reply(std::move(response))); }
+    // `render` runs later on the connection's thread; it may throw (the client gets a 500).
+    void render(Render render) { m_send(Reply(std::move(render))); }
+
+    explicit operator bool() const { return static_cast<bool>(m_send); }
+
+  private:
+    std::move_only_function<void(Reply)> m_send;
+};
+
+// The response of `reply`, making it if need be; a Render that throws gives a 500.
+Response realize(Reply reply);
 
 class Handler {
   public:

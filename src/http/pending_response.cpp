@@ -4,7 +4,7 @@
 
 namespace redress::http {
 
-void PendingResponse::deliver(Response response) {
+void PendingResponse::deliver(Reply reply) {
     std::lock_guard lock(m_mutex);
     if (m_delivered) return;
     m_delivered = true;
@@ -13,28 +13,40 @@ void PendingResponse::deliver(Response response) {
         m_resume = nullptr;
         // Under the lock, so that shutdown cannot tear down the executor between the
         // decision and the post.
-        resume(std::move(response));
+        resume(std::move(reply));
     } else {
-        m_response = std::move(response);
+        m_reply = std::move(reply);
     }
 }
 
-std::optional<Response> PendingResponse::take_delivered() {
+std::optional<Reply> PendingResponse::take_delivered() {
     std::lock_guard lock(m_mutex);
-    std::optional<Response> response = std::move(m_response);
-    m_response.reset();
-    return response;
+    std::optional<Reply> reply = std::move(m_reply);
+    m_reply.reset();
+    return reply;
 }
 
 void PendingResponse::on_delivery(Resume resume) {
     std::lock_guard lock(m_mutex);
-    if (m_response) {
-        Response response = std::move(*m_response);
-        m_response.reset();
-        resume(std::move(response));
+    if (m_reply) {
+        Reply reply = std::move(*m_reply);
+        m_reply.reset();
+        resume(std::move(reply));
     } else if (!m_delivered) {
         m_resume = std::move(resume);
     }
+}
+
+Response realize(Reply reply) {
+    if (auto* response = std::get_if<Response>(&reply)) return std::move(*response);
+    try {
+        return std::get<Render>(reply)();
+    } catch (const std::exception& e) {
+        spdlog::error("http: making a response threw: {}", e.what());
+    } catch (...) {
+        spdlog::error("http: making a response threw");
+    }
+    return Response::text(500, "Internal Server Error");
 }
 
 namespace {
@@ -54,9 +66,9 @@ class DeliveringResponder {
         m_pending->deliver(Response::text(500, "Internal Server Error"));
     }
 
-    void operator()(Response response) {
+    void operator()(Reply reply) {
         if (std::shared_ptr<PendingResponse> pending = std::move(m_pending)) {
-            pending->deliver(std::move(response));
+            pending->deliver(std::move(reply));
         }
     }
 
@@ -67,7 +79,7 @@ class DeliveringResponder {
 }  // namespace
 
 Responder make_responder(std::shared_ptr<PendingResponse> pending) {
-    return Responder(DeliveringResponder(std::move(pending)));
+    return Responder::passing_on(DeliveringResponder(std::move(pending)));
 }
 
 }  // namespace redress::http

@@ -13,20 +13,20 @@ namespace redress::http {
 
 class PendingResponse {
   public:
-    using Resume = std::move_only_function<void(Response)>;
+    using Resume = std::move_only_function<void(Reply)>;
 
     // The first call wins; later ones (a late handler after shutdown gave up) are ignored.
-    void deliver(Response response);
-    // The response, when the handler answered before the connection started to wait.
-    std::optional<Response> take_delivered();
-    // Calls `resume` with the response once there is one (at once if there is one already).
+    void deliver(Reply reply);
+    // The reply, when the handler answered before the connection started to wait.
+    std::optional<Reply> take_delivered();
+    // Calls `resume` with the reply once there is one (at once if there is one already).
     // `resume` runs on the delivering thread, under a lock: it must only post.
     void on_delivery(Resume resume);
 
   private:
     std::mutex m_mutex;
     bool m_delivered = false;
-    std::optional<Response> m_response;
+    std::optional<Reply> m_reply;
     Resume m_resume;
 };
 

@@ -319,11 +319,16 @@ asio::awaitable<void> Server::State::serve(std::shared_ptr<Connection> connectio
             request.headers.add(std::string(field.name_string()), std::string(field.value()));
         }
         request.body = std::move(message.body());
+        request.client_address = connection->address.to_string();
         const Method method = request.method;
         std::string path_for_log;
         if (spdlog::should_log(spdlog::level::debug)) path_for_log = loggable(request.path);
 
         Response response = co_await call_handler(*connection, request);
+        if (response.delay.count() > 0) {
+            asio::steady_timer hold(stream.get_executor(), response.delay);
+            co_await hold.async_wait(k_use);
+        }
         const int status = response.status;
         // Decided after the handler: a shutdown that began meanwhile closes the connection.
         const bool keep_alive =
@@ -350,7 +355,7 @@ asio::awaitable<Response> Server::State::call_handler(Connection& connection, Re
         spdlog::warn("http: a handler threw: {}", e.what());
         pending->deliver(Response::text(500, std::string(reason_phrase(500))));
     }
-    if (auto response = pending->take_delivered()) co_return std::move(*response);
+    if (auto reply = pending->take_delivered()) co_return realize(std::move(*reply));
 
     // The handler answers later, maybe from another thread: suspend without holding an io
     // thread, and resume on this connection's io thread.
@@ -358,11 +363,12 @@ asio::awaitable<Response> Server::State::call_handler(Connection& connection, Re
     Response response =
         co_await asio::async_initiate<const asio::use_awaitable_t<>, void(Response)>(
             [waiting = pending.get()](auto resume) {
-                waiting->on_delivery([resume = std::move(resume)](Response delivered) mutable {
+                waiting->on_delivery([resume = std::move(resume)](Reply delivered) mutable {
                     auto executor = asio::get_associated_executor(resume);
+                    // A Render runs here, on the connection's thread, not the deliverer's.
                     asio::post(executor, [resume = std::move(resume),
                                           delivered = std::move(delivered)]() mutable {
-                        resume(std::move(delivered));
+                        resume(realize(std::move(delivered)));
                     });
                 });
             },

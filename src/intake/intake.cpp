@@ -2,7 +2,10 @@
 
 #include "crypto/keyed_hash.hpp"
 #include "crypto/random.hpp"
+#include "crypto/secret_box.hpp"
 #include "domain/calendar.hpp"
+#include "intake/account_sealing.hpp"
+#include "intake/confirmation_signing.hpp"
 #include "intake/people_sealing.hpp"
 
 namespace redress::intake {
@@ -17,14 +20,18 @@ domain::Receipt draw_receipt() {
 }  // namespace
 
 Intake::Intake(const domain::Deployment& deployment, storage::Store& store,
-               const crypto::Keys& keys, Now now)
-    : m_deployment(deployment), m_store(store), m_keys(keys), m_now(std::move(now)) {}
+               const crypto::Keys& keys, Now now, domain::Limits limits)
+    : m_deployment(deployment),
+      m_store(store),
+      m_keys(keys),
+      m_now(std::move(now)),
+      m_limits(limits) {}
 
 Preview Intake::preview(domain::Filing filing) const {
     Preview preview;
     preview.filing = domain::normalized(std::move(filing));
     const auto today = domain::iso_date(domain::date_of(m_now()));
-    preview.errors = domain::validate(preview.filing, m_deployment, today);
+    preview.errors = domain::validate(preview.filing, m_deployment, today, m_limits);
     preview.proposals = domain::propose_routes(preview.filing, m_deployment);
     preview.completeness = domain::assess_completeness(preview.filing);
     return preview;
@@ -33,8 +40,8 @@ Preview Intake::preview(domain::Filing filing) const {
 void Intake::file(domain::Filing filing, domain::Channel channel, FileDone done) {
     const auto received_at = m_now();
     filing = domain::normalized(std::move(filing));
-    auto errors =
-        domain::validate(filing, m_deployment, domain::iso_date(domain::date_of(received_at)));
+    auto errors = domain::validate(filing, m_deployment,
+                                   domain::iso_date(domain::date_of(received_at)), m_limits);
     if (!errors.empty()) {
         done(std::unexpected(Refusal{std::move(errors), std::nullopt}));
         return;
@@ -49,34 +56,44 @@ void Intake::file(domain::Filing filing, domain::Channel channel, FileDone done)
     received.confidentiality = domain::confidentiality_of(filing.complainant);
     received.whistleblower = filing.complainant.whistleblower;
     received.on_behalf = filing.on_behalf.applies;
-    received.sealed_people = seal_people(filing, m_keys.identity);
+    const std::string people = people_record(filing);
+    const std::string account = account_record(filing);
+    if (!people.empty()) received.sealed_people = crypto::seal(m_keys.identity, people);
+    received.sealed_account = crypto::seal(m_keys.content, account);
+    received.incident_date = filing.incident.date;
+    received.incident_date_precision = filing.incident.date_precision;
+    received.categories = filing.incident.categories;
+    received.subject_count = filing.subjects.size();
     received.witness_count = filing.witnesses.size();
     for (const auto& office_id : domain::destinations(filing, m_deployment)) {
         // validate() has refused unknown offices, and routing only names known ones.
         const auto* office = m_deployment.find_office(office_id);
         received.destinations.push_back({office->id, office->reference_prefix});
     }
-    received.incident = std::move(filing.incident);
-    received.subjects = std::move(filing.subjects);
 
-    m_store.record(std::move(received),
-                   [this, receipt, received_at, done = std::move(done)](
-                       util::Expected<std::vector<domain::FiledComplaint>> stored) mutable {
-                       if (!stored) {
-                           done(std::unexpected(Refusal{{}, stored.error()}));
-                           return;
-                       }
-                       Filed filed{receipt, received_at, {}};
-                       for (auto& complaint : *stored) {
-                           const auto* office = m_deployment.find_office(complaint.office_id);
-                           auto next = office
-                                           ? domain::next_step(domain::Status::received,
-                                                               received_at, office->service_levels)
-                                           : std::nullopt;
-                           filed.complaints.push_back({std::move(complaint), office, next});
-                       }
-                       done(std::move(filed));
-                   });
+    m_store.record(
+        std::move(received),
+        [receipt, received_at, digest = filing_digest(account, people), done = std::move(done)](
+            util::Expected<std::vector<domain::FiledComplaint>> stored) mutable {
+            if (!stored) return done(std::unexpected(Refusal{{}, stored.error()}));
+            done(Stored{receipt, received_at, std::move(*stored), std::move(digest)});
+        });
+}
+
+Filed Intake::confirm(Stored stored) const {
+    Filed filed{stored.receipt, stored.received_at, {}, {}};
+    std::vector<std::string> references;
+    for (auto& complaint : stored.complaints) {
+        references.push_back(complaint.reference);
+        const auto* office = m_deployment.find_office(complaint.office_id);
+        auto next = office ? domain::next_step(domain::Status::received, stored.received_at,
+                                               office->service_levels)
+                           : std::nullopt;
+        filed.complaints.push_back({std::move(complaint), office, next});
+    }
+    filed.confirmation = sign_confirmation(stored.received_at, std::move(references),
+                                           std::move(stored.digest), m_keys.current_signing());
+    return filed;
 }
 
 }  // namespace redress::intake

@@ -10,6 +10,7 @@
 
 #include "crypto/keys.hpp"
 #include "domain/completeness.hpp"
+#include "domain/confirmation.hpp"
 #include "domain/deployment.hpp"
 #include "domain/filing.hpp"
 #include "domain/receipt.hpp"
@@ -40,6 +41,17 @@ struct Filed {
     domain::Receipt receipt;  // shown once, never stored
     domain::Timestamp received_at;
     std::vector<FiledWithOffice> complaints;
+    domain::Confirmation confirmation;  // signed proof of filing, for the complainant to keep
+};
+
+// A filing the store has made durable. It becomes a Filed (next steps, a signed proof of
+// filing) through Intake::confirm(), which the caller runs on its own thread: the store's
+// thread only writes.
+struct Stored {
+    domain::Receipt receipt;  // shown once, never stored
+    domain::Timestamp received_at;
+    std::vector<domain::FiledComplaint> complaints;
+    std::string digest;  // of what was sealed, for the proof of filing
 };
 
 // Either the filing was invalid (errors, nothing stored) or storage failed (failure).
@@ -48,28 +60,35 @@ struct Refusal {
     std::optional<util::Error> failure;
 };
 
-using FileDone = std::move_only_function<void(std::expected<Filed, Refusal>)>;
+using FileDone = std::move_only_function<void(std::expected<Stored, Refusal>)>;
 using Now = std::function<domain::Timestamp()>;
 
 class Intake {
   public:
-    // All references are borrowed and must outlive the Intake.
+    // All references are borrowed and must outlive the Intake. `keys` must hold a signing
+    // key.
     Intake(const domain::Deployment& deployment, storage::Store& store, const crypto::Keys& keys,
-           Now now);
+           Now now, domain::Limits limits = {});
 
     Preview preview(domain::Filing filing) const;
 
-    // `done` runs exactly once, possibly on another thread, after the filing is durable
-    // or refused. Nothing is stored when the filing is invalid.
+    // `done` runs exactly once, after the filing is durable or refused: at once when it is
+    // invalid (nothing is stored), else on a thread of the store's, where it must only hand
+    // the result on (Responder::render) and must not throw.
     void file(domain::Filing filing, domain::Channel channel, FileDone done);
 
+    // The answer to a stored filing: each office's next step and the signed proof of filing.
+    Filed confirm(Stored stored) const;
+
     const domain::Deployment& deployment() const { return m_deployment; }
+    const domain::Limits& limits() const { return m_limits; }
 
   private:
     const domain::Deployment& m_deployment;
     storage::Store& m_store;
     const crypto::Keys& m_keys;
     Now m_now;
+    domain::Limits m_limits;
 };
 
 }  // namespace redress::intake

@@ -17,7 +17,7 @@ bool has_identity(const domain::Complainant& complainant) {
 
 }  // namespace
 
-std::vector<std::uint8_t> seal_people(const domain::Filing& filing, const crypto::Key& key) {
+std::string people_record(const domain::Filing& filing) {
     json people = json::object();
     const auto& c = filing.complainant;
     if (domain::confidentiality_of(c) != domain::Confidentiality::anonymous && has_identity(c)) {
@@ -43,7 +43,13 @@ std::vector<std::uint8_t> seal_people(const domain::Filing& filing, const crypto
         people["witnesses"] = std::move(witnesses);
     }
     if (people.empty()) return {};
-    return crypto::seal(key, people.dump());
+    return people.dump();
+}
+
+std::vector<std::uint8_t> seal_people(const domain::Filing& filing, const crypto::Key& key) {
+    const std::string record = people_record(filing);
+    if (record.empty()) return {};
+    return crypto::seal(key, record);
 }
 
 util::Expected<People> open_people(const std::vector<std::uint8_t>& sealed,

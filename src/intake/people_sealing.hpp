@@ -4,12 +4,17 @@
 // encrypted. Anonymous complainants keep no identity: their fields are left out.
 
 #include <cstdint>
+#include <string>
 #include <vector>
 
 #include "crypto/keys.hpp"
 #include "domain/filing.hpp"
 
 namespace redress::intake {
+
+// The record as text (JSON), "" when there is nothing personal to keep: what is sealed,
+// and what a confirmation's digest covers.
+std::string people_record(const domain::Filing& filing);
 
 // Empty when there is nothing personal to keep.
 std::vector<std::uint8_t> seal_people(const domain::Filing& filing, const crypto::Key& key);

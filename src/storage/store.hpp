@@ -2,9 +2,12 @@
 // The one storage interface. Implementations: sqlite/ (embedded, the default) and, later,
 // postgresql/. Callers never see SQL or a database handle.
 
+#include <array>
+#include <cstdint>
 #include <functional>
 #include <optional>
-#include <string_view>
+#include <span>
+#include <string>
 #include <vector>
 
 #include "domain/received_filing.hpp"
@@ -14,6 +17,11 @@ namespace redress::storage {
 
 using RecordDone =
     std::move_only_function<void(util::Expected<std::vector<domain::FiledComplaint>>)>;
+using FindDone =
+    std::move_only_function<void(util::Expected<std::optional<domain::ComplaintRecord>>)>;
+
+// The check value of the key that seals a database's data (crypto::KeyCheck's bytes).
+using KeyCheck = std::array<std::uint8_t, 32>;
 
 class Store {
   public:
@@ -21,16 +29,27 @@ class Store {
 
     // Stores the filing and one complaint per destination, numbering each reference per
     // office and year. `done` runs exactly once, after the data is durable (committed with
-    // full fsync) or has failed to be; it may run on another thread and must neither block nor
-    // throw. Concurrent calls share commits.
+    // full fsync) or has failed to be; it runs on a thread of the store's and must neither
+    // block nor do more than hand the result on (an exception it throws is logged and
+    // dropped). Concurrent calls share commits.
     virtual void record(domain::ReceivedFiling filing, RecordDone done) = 0;
 
-    // The complaint with this exact reference text, or nullopt. Safe from any thread.
-    virtual util::Expected<std::optional<domain::ComplaintRecord>> find_complaint(
-        std::string_view reference) = 0;
+    // Finds the complaint with this exact reference (nullopt when there is none). The
+    // search runs on a reading thread of the store's, never the caller's, and `done` runs
+    // there, with the same rules as record()'s. Known and unknown references take the same
+    // path: the same query, on the same threads.
+    virtual void find_complaint(std::string reference, FindDone done) = 0;
 
-    // Whether the database answers; for /healthz.
+    // Whether the database answers; for /healthz. Safe from any thread; brief.
     virtual bool healthy() = 0;
+
+    // The check value of the key this database's data is sealed with, as adopted earlier;
+    // nullopt when none was adopted yet. For start-up, before serving.
+    virtual util::Expected<std::optional<KeyCheck>> key_check() = 0;
+    // Records `check` as this database's key. Fails (conflict) when another was adopted.
+    virtual util::Expected<void> adopt_key_check(const KeyCheck& check) = 0;
+    // Whether any filing is stored. For start-up.
+    virtual util::Expected<bool> holds_filings() = 0;
 };
 
 }  // namespace redress::storage

@@ -7,6 +7,7 @@
 
 #include "http/form_data.hpp"
 #include "web/filing_form.hpp"
+#include "web/form_post.hpp"
 #include "web/page_response.hpp"
 #include "web/pages.hpp"
 #include "web/site.hpp"
@@ -23,7 +24,14 @@ std::size_t blocks_for(std::size_t filled) {
 
 void Site::respond_form(http::Responder& respond, int status, const i18n::Catalogue& catalogue,
                         const FormState& state) const {
-    respond(page_response(status, render_form(context(catalogue, "/complaint"), state)));
+    respond(form_response(status, catalogue, state));
+}
+
+http::Response Site::form_response(int status, const i18n::Catalogue& catalogue,
+                                   const FormState& state) const {
+    FormState bounded = state;
+    bounded.errors_listed = m_intake.limits().errors_reported;
+    return page_response(status, render_form(context(catalogue, "/complaint"), bounded));
 }
 
 void Site::complaint_form(const http::Request& request, http::Responder respond) const {
@@ -35,14 +43,8 @@ void Site::complaint_form(const http::Request& request, http::Responder respond)
 }
 
 void Site::complaint_post(const http::Request& request, http::Responder respond) {
-    const auto form = http::FormData::parse(request.body);
-    if (!form) {
-        const auto& catalogue = language_of(request, "");
-        respond(page_response(
-            400, render_problem(context(catalogue, "/complaint"), "problem.bad_request.title",
-                                "problem.bad_request.message")));
-        return;
-    }
+    const auto form = read_form_post(request, m_settings.max_form_fields);
+    if (!form) return refuse_post(request, form.error(), "/complaint", respond);
     const auto& catalogue = language_of(request, form->get("lang"));
     domain::Filing filing = filing_from_form(*form, catalogue.language());
     std::size_t subjects = blocks_for(filing.subjects.size());
@@ -86,27 +88,33 @@ void Site::complaint_post(const http::Request& request, http::Responder respond)
 void Site::file(domain::Filing filing, const i18n::Catalogue& catalogue, http::Responder respond) {
     // The form is shown again from what was typed if filing is refused, so keep a copy.
     auto typed = std::make_shared<const domain::Filing>(filing);
+    // The page is made (and the proof signed) on the connection's thread, not the store's.
     m_intake.file(
         std::move(filing), domain::Channel::web,
         [this, typed, &catalogue, respond = std::move(respond)](
-            std::expected<intake::Filed, intake::Refusal> result) mutable {
-            const std::size_t subjects = blocks_for(typed->subjects.size());
-            const std::size_t witnesses = blocks_for(typed->witnesses.size());
-            if (result) {
-                respond(page_response(
-                    200, render_confirmation(context(catalogue, "/complaint"), *result)));
-                return;
-            }
-            const std::string token = m_tokens.issue(m_now());
-            if (result.error().failure) {
-                spdlog::error("web: filing not stored: {}", result.error().failure->message);
-                respond_form(respond, 503, catalogue,
-                             FormState{*typed, subjects, witnesses, {}, "form.not_stored", token});
-                return;
-            }
-            respond_form(respond, 422, catalogue,
-                         FormState{*typed, subjects, witnesses, result.error().errors, "", token});
+            std::expected<intake::Stored, intake::Refusal> result) mutable {
+            respond.render([this, typed, &catalogue, result = std::move(result)]() mutable {
+                return filed_page(*typed, catalogue, std::move(result));
+            });
         });
+}
+
+http::Response Site::filed_page(const domain::Filing& typed, const i18n::Catalogue& catalogue,
+                                std::expected<intake::Stored, intake::Refusal> result) const {
+    if (result) {
+        const intake::Filed filed = m_intake.confirm(std::move(*result));
+        return page_response(200, render_confirmation(context(catalogue, "/complaint"), filed));
+    }
+    const std::size_t subjects = blocks_for(typed.subjects.size());
+    const std::size_t witnesses = blocks_for(typed.witnesses.size());
+    const std::string token = m_tokens.issue(m_now());
+    if (result.error().failure) {
+        spdlog::error("web: filing not stored: {}", result.error().failure->message);
+        return form_response(503, catalogue,
+                             FormState{typed, subjects, witnesses, {}, "form.not_stored", token});
+    }
+    return form_response(422, catalogue,
+                         FormState{typed, subjects, witnesses, result.error().errors, "", token});
 }
 
 }  // namespace redress::web

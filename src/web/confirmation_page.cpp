@@ -51,6 +51,7 @@ util::Expected<std::string> render_confirmation(const PageContext& context,
     for (const std::string& group : receipt_groups(receipt)) {
         page->AddSectionDictionary("RECEIPT_GROUP")->SetValue("GROUP", group);
     }
+    page->SetValue("PROOF", filed.confirmation.text());
     return context.view.render("confirmation.tpl", *page);
 }
 

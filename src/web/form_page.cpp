@@ -1,4 +1,6 @@
+#include <algorithm>
 #include <map>
+#include <unordered_map>
 
 #include "web/field_text.hpp"
 #include "web/filing_form.hpp"
@@ -48,7 +50,11 @@ std::string value_of(const Values& values, std::string_view name) {
 class FormBuilder {
   public:
     FormBuilder(const PageContext& context, const FormState& state, Values values)
-        : m_context(context), m_state(state), m_values(std::move(values)) {}
+        : m_context(context), m_state(state), m_values(std::move(values)) {
+        for (const domain::FieldError& error : m_state.errors) {
+            m_first_error.try_emplace(error.field, &error);
+        }
+    }
 
     // Starts a field: id, name, label, hint and error, shared by every kind of input.
     Dictionary* field(Dictionary& parent, const std::string& name, const std::string& label,
@@ -64,12 +70,11 @@ class FormBuilder {
             field->SetValueAndShowSection("HINT", tstr(catalogue.text(hint_key)), "HAS_HINT");
             described_by = id + "-hint";
         }
-        for (const domain::FieldError& error : m_state.errors) {
-            if (error.field != name) continue;
-            field->SetValueAndShowSection("ERROR", error_text(catalogue, error), "HAS_ERROR");
+        if (const auto error = m_first_error.find(name); error != m_first_error.end()) {
+            field->SetValueAndShowSection("ERROR", error_text(catalogue, *error->second),
+                                          "HAS_ERROR");
             if (!described_by.empty()) described_by += ' ';
             described_by += id + "-error";
-            break;
         }
         if (!described_by.empty()) {
             field->SetValueAndShowSection("DESCRIBEDBY", described_by, "DESCRIBED");
@@ -206,11 +211,19 @@ class FormBuilder {
     void summary(Dictionary& page) {
         if (m_state.errors.empty()) return;
         Dictionary* summary = page.AddSectionDictionary("ERROR_SUMMARY");
-        for (const domain::FieldError& error : m_state.errors) {
+        const std::size_t listed = std::min(m_state.errors.size(), m_state.errors_listed);
+        for (const domain::FieldError& error : m_state.errors.first(listed)) {
             Dictionary* item = summary->AddSectionDictionary("SUMMARY_ITEM");
             item->SetValue("TARGET", field_id(error.field));
             item->SetValue("FIELD_LABEL", field_label(m_context.catalogue, error.field));
             item->SetValue("MESSAGE", error_text(m_context.catalogue, error));
+        }
+        if (listed < m_state.errors.size()) {
+            summary->SetValueAndShowSection(
+                "MORE",
+                fill(m_context.catalogue.text("form.errors.more"),
+                     {{"n", std::to_string(m_state.errors.size() - listed)}}),
+                "MORE_ERRORS");
         }
     }
 
@@ -218,6 +231,7 @@ class FormBuilder {
     const PageContext& m_context;
     const FormState& m_state;
     Values m_values;
+    std::unordered_map<std::string_view, const domain::FieldError*> m_first_error;
 };
 
 }  // namespace

@@ -62,6 +62,7 @@ util::Expected<std::string> render_landing(const PageContext& context) {
         item->SetValueAndShowSection("WEB", contact.web, "HAS_WEB");
         add_levels(*item, catalogue, office.service_levels);
     }
+    add_signing_keys(*page, context.signing_keys);
     return context.view.render("landing.tpl", *page);
 }
 

@@ -10,6 +10,7 @@
 #include "domain/filing.hpp"
 #include "domain/validation.hpp"
 #include "i18n/catalogue.hpp"
+#include "intake/confirmation_signing.hpp"
 #include "intake/intake.hpp"
 #include "intake/status_lookup.hpp"
 #include "util/error.hpp"
@@ -21,7 +22,8 @@ struct PageContext {
     const View& view;
     const i18n::Catalogue& catalogue;
     const domain::Deployment& deployment;
-    std::string_view path;  // where the language links point
+    std::string_view path;                                    // where the language links point
+    std::span<const intake::PublishedKey> signing_keys = {};  // oldest first
 };
 
 // GET /: the offices, what they handle, how to reach them, and their service levels.
@@ -34,6 +36,7 @@ struct FormState {
     std::span<const domain::FieldError> errors;
     std::string_view notice_key;  // a message shown above the form, "" for none
     std::string_view form_token;
+    std::size_t errors_listed = 50;  // in the summary; the rest are counted
 };
 
 // The complaint form with the values and messages of `state`.
@@ -59,9 +62,20 @@ struct StatusState {
 
 util::Expected<std::string> render_status(const PageContext& context, const StatusState& state);
 
+// GET /verify, and POST /verify with its verdict on a pasted confirmation.
+struct VerifyState {
+    std::string_view pasted;  // shown again in the form
+    std::optional<intake::Verification> verification;
+};
+util::Expected<std::string> render_verify(const PageContext& context, const VerifyState& state);
+
 // A page that only says what went wrong and what to do (storage down, a bad request).
 util::Expected<std::string> render_problem(const PageContext& context, std::string_view title_key,
                                            std::string_view message_key);
+
+// Adds a SIGNING_KEY section per key (KEY_ID, PUBLIC_KEY, CURRENT_KEY), for the landing
+// and verify pages.
+void add_signing_keys(Dictionary& page, std::span<const intake::PublishedKey> keys);
 
 // Adds a NEXT_STEP section: what the office owes next and by which date (confirmation
 // and status pages).

@@ -3,6 +3,7 @@
 #include <spdlog/spdlog.h>
 
 #include "http/form_data.hpp"
+#include "web/form_post.hpp"
 #include "web/page_response.hpp"
 #include "web/pages.hpp"
 #include "web/static_files.hpp"
@@ -19,13 +20,15 @@ http::Response page_response(int status, util::Expected<std::string> html) {
 }
 
 Site::Site(intake::Intake& intake, intake::StatusLookup& status, const i18n::Languages& languages,
-           const crypto::Key& form_token_key, SiteSettings settings, intake::Now now)
+           const crypto::Key& form_token_key, SiteSettings settings, intake::Now now,
+           std::vector<intake::PublishedKey> signing_keys)
     : m_intake(intake),
       m_status(status),
       m_languages(languages),
       m_settings(std::move(settings)),
       m_now(std::move(now)),
       m_tokens(form_token_key, m_settings.form_token_lifetime),
+      m_signing_keys(std::move(signing_keys)),
       m_view(std::make_unique<View>(m_settings.templates_dir, languages)) {}
 
 Site::~Site() = default;
@@ -53,18 +56,15 @@ void Site::add_routes(http::Router& router) {
     router.add(Method::post, "/status", [this](http::Request request, http::Responder respond) {
         status_post(request, std::move(respond));
     });
+    router.add(Method::get, "/verify", [this](http::Request request, http::Responder respond) {
+        verify_form(request, std::move(respond));
+    });
+    router.add(Method::post, "/verify", [this](http::Request request, http::Responder respond) {
+        verify_post(request, std::move(respond));
+    });
     if (auto added = add_static_routes(router, m_settings.static_dir); !added) {
         spdlog::error("web: {}", added.error().message);
     }
-}
-
-const i18n::Catalogue& Site::language_of(const http::Request& request,
-                                         std::string_view chosen) const {
-    return m_languages.negotiate(chosen, request.headers.get("Accept-Language"));
-}
-
-PageContext Site::context(const i18n::Catalogue& catalogue, std::string_view path) const {
-    return PageContext{*m_view, catalogue, m_intake.deployment(), path};
 }
 
 namespace {
@@ -76,6 +76,23 @@ std::string chosen_in_query(const http::Request& request) {
 }
 
 }  // namespace
+
+const i18n::Catalogue& Site::language_of(const http::Request& request,
+                                         std::string_view chosen) const {
+    return m_languages.negotiate(chosen, request.headers.get("Accept-Language"));
+}
+
+void Site::refuse_post(const http::Request& request, PostRefusal refusal, std::string_view path,
+                       http::Responder& respond) const {
+    const auto& catalogue = language_of(request, chosen_in_query(request));
+    respond(page_response(status_of(refusal),
+                          render_problem(context(catalogue, path), "problem.bad_request.title",
+                                         message_key_of(refusal))));
+}
+
+PageContext Site::context(const i18n::Catalogue& catalogue, std::string_view path) const {
+    return PageContext{*m_view, catalogue, m_intake.deployment(), path, m_signing_keys};
+}
 
 void Site::landing(const http::Request& request, http::Responder respond) const {
     const auto& catalogue = language_of(request, chosen_in_query(request));
@@ -90,15 +107,38 @@ void Site::status_form(const http::Request& request, http::Responder respond) co
     respond(page_response(200, render_status(context(catalogue, "/status"), state)));
 }
 
-void Site::status_post(const http::Request& request, http::Responder respond) const {
-    const auto form = http::FormData::parse(request.body);
-    if (!form) {
-        const auto& catalogue = language_of(request, "");
-        respond(page_response(
-            400, render_problem(context(catalogue, "/status"), "problem.bad_request.title",
-                                "problem.bad_request.message")));
-        return;
+namespace {
+
+// The answer to a look-up; an unknown reference and a wrong receipt get the same page.
+http::Response status_page(const PageContext& page, StatusState state,
+                           const intake::LookupResult& result) {
+    using Outcome = intake::LookupResult::Outcome;
+    switch (result.outcome) {
+        case Outcome::found:
+            state.found = &*result.view;
+            return page_response(200, render_status(page, state));
+        case Outcome::busy: {
+            http::Response busy = page_response(
+                503, render_problem(page, "problem.unavailable.title", "lookup.busy"));
+            busy.headers.set("Retry-After", "1");
+            return busy;
+        }
+        case Outcome::failed:
+            spdlog::error("web: status look-up failed: {}", result.failure->message);
+            return page_response(
+                503, render_problem(page, "problem.unavailable.title", "lookup.unavailable"));
+        case Outcome::not_found:
+            break;
     }
+    state.not_found = true;
+    return page_response(404, render_status(page, state));
+}
+
+}  // namespace
+
+void Site::status_post(const http::Request& request, http::Responder respond) const {
+    const auto form = read_form_post(request, m_settings.max_form_fields);
+    if (!form) return refuse_post(request, form.error(), "/status", respond);
     const auto& catalogue = language_of(request, form->get("lang"));
     const auto page = context(catalogue, "/status");
     const std::string token = m_tokens.issue(m_now());
@@ -111,20 +151,21 @@ void Site::status_post(const http::Request& request, http::Responder respond) co
         respond(page_response(400, render_status(page, state)));
         return;
     }
-    const auto found = m_status.look_up(form->get("reference"), form->get("receipt"));
-    if (!found) {
-        spdlog::error("web: status look-up failed: {}", found.error().message);
-        respond(page_response(
-            503, render_problem(page, "problem.unavailable.title", "lookup.unavailable")));
-        return;
-    }
-    if (!*found) {
-        state.not_found = true;
-        respond(page_response(404, render_status(page, state)));
-        return;
-    }
-    state.found = &**found;
-    respond(page_response(200, render_status(page, state)));
+    // The page is made later, on the connection's thread: keep what it echoes.
+    m_status.look_up(
+        form->get("reference"), form->get("receipt"), request.client_address,
+        [page, token, reference = std::string(form->get("reference")),
+         respond = std::move(respond)](intake::LookupResult result) mutable {
+            respond.render([page, token = std::move(token), reference = std::move(reference),
+                            result = std::move(result)]() {
+                StatusState answer;
+                answer.form_token = token;
+                answer.reference = reference;
+                http::Response response = status_page(page, answer, result);
+                response.delay = result.delay;
+                return response;
+            });
+        });
 }
 
 }  // namespace redress::web

@@ -8,8 +8,10 @@
 #include <memory>
 
 #include "crypto/keys.hpp"
+#include "http/form_data.hpp"
 #include "http/router.hpp"
 #include "i18n/languages.hpp"
+#include "intake/confirmation_signing.hpp"
 #include "intake/intake.hpp"
 #include "intake/status_lookup.hpp"
 #include "web/form_token.hpp"
@@ -19,18 +21,22 @@ namespace redress::web {
 class View;
 struct PageContext;
 struct FormState;
+enum class PostRefusal;
 
 struct SiteSettings {
     std::filesystem::path templates_dir;
     std::filesystem::path static_dir;
     std::chrono::seconds form_token_lifetime{std::chrono::hours(12)};
+    std::size_t max_form_fields = http::k_default_max_form_fields;
 };
 
 class Site {
   public:
     // All references are borrowed and must outlive the Site and its routes.
+    // `signing_keys` are the deployment's, oldest first (intake::published_keys).
     Site(intake::Intake& intake, intake::StatusLookup& status, const i18n::Languages& languages,
-         const crypto::Key& form_token_key, SiteSettings settings, intake::Now now);
+         const crypto::Key& form_token_key, SiteSettings settings, intake::Now now,
+         std::vector<intake::PublishedKey> signing_keys = {});
     ~Site();
     Site(const Site&) = delete;
     Site& operator=(const Site&) = delete;
@@ -38,7 +44,8 @@ class Site {
     // Whether the templates and the static folder are usable; call once at start-up.
     util::Expected<void> check() const;
 
-    // GET /, GET and POST /complaint, GET and POST /status, GET /static/<file>.
+    // GET /, GET and POST /complaint, GET and POST /status, GET and POST /verify,
+    // GET /static/<file>.
     void add_routes(http::Router& router);
 
   private:
@@ -48,10 +55,19 @@ class Site {
     void status_form(const http::Request& request, http::Responder respond) const;
     void status_post(const http::Request& request, http::Responder respond) const;
 
+    void verify_form(const http::Request& request, http::Responder respond) const;
+    void verify_post(const http::Request& request, http::Responder respond) const;
+
     void file(domain::Filing filing, const i18n::Catalogue& catalogue, http::Responder respond);
+    http::Response filed_page(const domain::Filing& typed, const i18n::Catalogue& catalogue,
+                              std::expected<intake::Stored, intake::Refusal> result) const;
     void respond_form(http::Responder& respond, int status, const i18n::Catalogue& catalogue,
                       const FormState& state) const;
+    http::Response form_response(int status, const i18n::Catalogue& catalogue,
+                                 const FormState& state) const;
 
+    void refuse_post(const http::Request& request, PostRefusal refusal, std::string_view path,
+                     http::Responder& respond) const;
     const i18n::Catalogue& language_of(const http::Request& request, std::string_view chosen) const;
     PageContext context(const i18n::Catalogue& catalogue, std::string_view path) const;
 
@@ -61,6 +77,7 @@ class Site {
     SiteSettings m_settings;
     intake::Now m_now;
     FormTokens m_tokens;
+    std::vector<intake::PublishedKey> m_signing_keys;
     std::unique_ptr<View> m_view;
 };
 

@@ -39,16 +39,29 @@ class MemoryStore final : public storage::Store {
         done(std::move(filed));
     }
 
-    util::Expected<std::optional<domain::ComplaintRecord>> find_complaint(
-        std::string_view reference) override {
-        std::lock_guard lock(m_mutex);
-        if (m_failing) return util::fail(util::ErrorCode::unavailable, "memory store told to fail");
-        auto it = m_complaints.find(std::string(reference));
-        if (it == m_complaints.end()) return std::optional<domain::ComplaintRecord>{};
-        return std::optional<domain::ComplaintRecord>{it->second};
+    // Answers at once, on the caller's thread.
+    void find_complaint(std::string reference, storage::FindDone done) override {
+        done(find(reference));
     }
 
     bool healthy() override { return !m_failing; }
+
+    util::Expected<std::optional<storage::KeyCheck>> key_check() override {
+        std::lock_guard lock(m_mutex);
+        return m_key_check;
+    }
+    util::Expected<void> adopt_key_check(const storage::KeyCheck& check) override {
+        std::lock_guard lock(m_mutex);
+        if (m_key_check && *m_key_check != check) {
+            return util::fail(util::ErrorCode::conflict, "another key");
+        }
+        m_key_check = check;
+        return {};
+    }
+    util::Expected<bool> holds_filings() override {
+        std::lock_guard lock(m_mutex);
+        return !m_filings.empty();
+    }
 
     void set_failing(bool failing) {
         std::lock_guard lock(m_mutex);
@@ -60,7 +73,16 @@ class MemoryStore final : public storage::Store {
     }
 
   private:
+    util::Expected<std::optional<domain::ComplaintRecord>> find(const std::string& reference) {
+        std::lock_guard lock(m_mutex);
+        if (m_failing) return util::fail(util::ErrorCode::unavailable, "memory store told to fail");
+        auto it = m_complaints.find(reference);
+        if (it == m_complaints.end()) return std::optional<domain::ComplaintRecord>{};
+        return std::optional<domain::ComplaintRecord>{it->second};
+    }
+
     mutable std::mutex m_mutex;
+    std::optional<storage::KeyCheck> m_key_check;
     bool m_failing = false;
     std::map<std::pair<std::string, int>, long> m_sequences;
     std::map<std::string, domain::ComplaintRecord> m_complaints;

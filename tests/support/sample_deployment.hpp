@@ -44,12 +44,11 @@ inline domain::Deployment sample_deployment() {
     return deployment;
 }
 
+// The keys of a fixed master key, with one signing key.
 inline crypto::Keys fixed_keys() {
-    crypto::Keys keys{};
-    keys.identity.fill(1);
-    keys.receipt_hash.fill(2);
-    keys.form_token.fill(3);
-    return keys;
+    crypto::MasterKey master{};
+    master.fill(7);
+    return crypto::derive_keys(master);
 }
 
 // 2026-11-27T12:00:00Z

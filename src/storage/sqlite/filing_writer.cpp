@@ -16,19 +16,13 @@ constexpr std::string_view k_intake_actor = "intake";
 constexpr std::string_view k_insert_filing = R"sql(
 INSERT INTO filings (channel, language, received_at, receipt_hash, confidentiality,
                      whistleblower, on_behalf, sealed_people, witness_count, incident_date,
-                     incident_date_precision, incident_time, incident_when, place, city,
-                     region, narrative, injuries)
-VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)
+                     incident_date_precision, sealed_account, subject_count, incident_time,
+                     incident_when, place, city, region, narrative, injuries)
+VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, '', '', '', '', '', '', '')
 )sql";
 
 constexpr std::string_view k_insert_category = R"sql(
 INSERT INTO filing_categories (filing_id, category) VALUES (?1, ?2) ON CONFLICT DO NOTHING
-)sql";
-
-constexpr std::string_view k_insert_subject = R"sql(
-INSERT INTO subjects (filing_id, ordinal, name, badge, agency, component, unit, description,
-                      uniform, vehicle)
-VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
 )sql";
 
 constexpr std::string_view k_select_sequence = R"sql(
@@ -74,10 +68,9 @@ std::int64_t flag(bool value) {
 util::Expected<FilingWriter> FilingWriter::prepare(Connection& connection) {
     Statements statements;
     const std::pair<Statement*, std::string_view> all[] = {
-        {&statements.filing, k_insert_filing},        {&statements.category, k_insert_category},
-        {&statements.subject, k_insert_subject},      {&statements.sequence, k_select_sequence},
-        {&statements.save_sequence, k_save_sequence}, {&statements.complaint, k_insert_complaint},
-        {&statements.event, k_insert_event},
+        {&statements.filing, k_insert_filing},       {&statements.category, k_insert_category},
+        {&statements.sequence, k_select_sequence},   {&statements.save_sequence, k_save_sequence},
+        {&statements.complaint, k_insert_complaint}, {&statements.event, k_insert_event},
     };
     for (const auto& [statement, sql] : all) {
         auto prepared = connection.prepare(sql);
@@ -104,7 +97,7 @@ util::Expected<std::vector<domain::FiledComplaint>> FilingWriter::write(
     const domain::ReceivedFiling& filing) {
     auto filing_id = insert_filing(filing);
     if (!filing_id) return std::unexpected(filing_id.error());
-    if (auto details = insert_details(*filing_id, filing); !details) {
+    if (auto details = insert_categories(*filing_id, filing); !details) {
         return std::unexpected(details.error());
     }
 
@@ -136,7 +129,6 @@ util::Expected<std::vector<domain::FiledComplaint>> FilingWriter::write(
 }
 
 util::Expected<std::int64_t> FilingWriter::insert_filing(const domain::ReceivedFiling& filing) {
-    const auto& incident = filing.incident;
     auto inserted = m_statements.filing.bind(1, domain::channel_name(filing.channel))
                         .bind(2, filing.language)
                         .bind(3, seconds(filing.received_at))
@@ -146,39 +138,19 @@ util::Expected<std::int64_t> FilingWriter::insert_filing(const domain::ReceivedF
                         .bind(7, flag(filing.on_behalf))
                         .bind(8, std::span<const std::uint8_t>(filing.sealed_people))
                         .bind(9, static_cast<std::int64_t>(filing.witness_count))
-                        .bind(10, incident.date)
-                        .bind(11, incident.date_precision)
-                        .bind(12, incident.time)
-                        .bind(13, incident.when_description)
-                        .bind(14, incident.place)
-                        .bind(15, incident.city)
-                        .bind(16, incident.region)
-                        .bind(17, incident.narrative)
-                        .bind(18, incident.injuries)
+                        .bind(10, filing.incident_date)
+                        .bind(11, filing.incident_date_precision)
+                        .bind(12, std::span<const std::uint8_t>(filing.sealed_account))
+                        .bind(13, static_cast<std::int64_t>(filing.subject_count))
                         .run();
     if (!inserted) return std::unexpected(inserted.error());
     return m_connection->last_insert_id();
 }
 
-util::Expected<void> FilingWriter::insert_details(std::int64_t filing_id,
-                                                  const domain::ReceivedFiling& filing) {
-    for (const auto& category : filing.incident.categories) {
+util::Expected<void> FilingWriter::insert_categories(std::int64_t filing_id,
+                                                     const domain::ReceivedFiling& filing) {
+    for (const auto& category : filing.categories) {
         auto inserted = m_statements.category.bind(1, filing_id).bind(2, category).run();
-        if (!inserted) return inserted;
-    }
-    std::int64_t ordinal = 0;
-    for (const auto& subject : filing.subjects) {
-        auto inserted = m_statements.subject.bind(1, filing_id)
-                            .bind(2, ordinal++)
-                            .bind(3, subject.name)
-                            .bind(4, subject.badge)
-                            .bind(5, subject.agency)
-                            .bind(6, subject.component)
-                            .bind(7, subject.unit)
-                            .bind(8, subject.description)
-                            .bind(9, subject.uniform)
-                            .bind(10, subject.vehicle)
-                            .run();
         if (!inserted) return inserted;
     }
     return {};

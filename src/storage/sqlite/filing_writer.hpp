@@ -32,7 +32,6 @@ class FilingWriter {
     struct Statements {
         Statement filing;
         Statement category;
-        Statement subject;
         Statement sequence;
         Statement save_sequence;
         Statement complaint;
@@ -43,8 +42,8 @@ class FilingWriter {
         : m_connection(&connection), m_statements(std::move(statements)) {}
 
     util::Expected<std::int64_t> insert_filing(const domain::ReceivedFiling& filing);
-    util::Expected<void> insert_details(std::int64_t filing_id,
-                                        const domain::ReceivedFiling& filing);
+    util::Expected<void> insert_categories(std::int64_t filing_id,
+                                           const domain::ReceivedFiling& filing);
     util::Expected<long> next_sequence(const std::string& prefix, int year);
 
     Connection* m_connection;

@@ -1,6 +1,7 @@
 #include "storage/sqlite/group_commit.hpp"
 
 #include <fmt/format.h>
+#include <spdlog/spdlog.h>
 
 namespace redress::storage::sqlite {
 
@@ -60,14 +61,31 @@ void GroupCommit::run() {
     }
 }
 
+namespace {
+
+// A completion that throws must not end the writer thread, which every filing needs.
+void complete(RecordDone& done, util::Expected<std::vector<domain::FiledComplaint>> result) {
+    try {
+        done(std::move(result));
+    } catch (const std::exception& e) {
+        spdlog::error("storage: a filing's completion threw: {}", e.what());
+    } catch (...) {
+        spdlog::error("storage: a filing's completion threw");
+    }
+}
+
+}  // namespace
+
 void GroupCommit::commit(std::vector<Pending>& batch) {
     auto written = write(batch);
     if (!written) {
         const auto& error = written.error();
-        for (auto& pending : batch) pending.done(util::fail(error.code, error.message));
+        for (auto& pending : batch) complete(pending.done, util::fail(error.code, error.message));
         return;
     }
-    for (std::size_t i = 0; i < batch.size(); ++i) batch[i].done(std::move((*written)[i]));
+    for (std::size_t i = 0; i < batch.size(); ++i) {
+        complete(batch[i].done, std::move((*written)[i]));
+    }
 }
 
 util::Expected<std::vector<std::vector<domain::FiledComplaint>>> GroupCommit::write(

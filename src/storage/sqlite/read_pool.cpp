@@ -1,6 +1,7 @@
 #include "storage/sqlite/read_pool.hpp"
 
 #include <fmt/format.h>
+#include <spdlog/spdlog.h>
 
 #include <algorithm>
 
@@ -39,54 +40,19 @@ util::Expected<domain::ComplaintRecord> read_first_row(const Statement& row) {
     return record;
 }
 
-}  // namespace
-
-util::Expected<std::unique_ptr<ReadPool>> ReadPool::open(const std::filesystem::path& path,
-                                                         std::size_t size) {
-    std::vector<std::unique_ptr<Reader>> readers;
-    readers.reserve(size);
-    for (std::size_t i = 0; i < size; ++i) {
-        auto connection = Connection::open(path, Access::read_only);
-        if (!connection) return std::unexpected(connection.error());
-        // Readers share the operating system's page cache through a mapping instead of
-        // each copying pages into a private cache of its own.
-        if (auto mapped = connection->execute(k_map_database); !mapped) {
-            return std::unexpected(mapped.error());
-        }
-        auto find = connection->prepare(k_find_complaint);
-        if (!find) return std::unexpected(find.error());
-        auto ping = connection->prepare("SELECT 1");
-        if (!ping) return std::unexpected(ping.error());
-        readers.push_back(std::make_unique<Reader>(
-            Reader{std::move(*connection), std::move(*find), std::move(*ping)}));
+util::Expected<Connection> open_reader(const std::filesystem::path& path) {
+    auto connection = Connection::open(path, Access::read_only);
+    if (!connection) return std::unexpected(connection.error());
+    // Readers share the operating system's page cache through a mapping instead of each
+    // copying pages into a private cache of its own.
+    if (auto mapped = connection->execute(k_map_database); !mapped) {
+        return std::unexpected(mapped.error());
     }
-    return std::unique_ptr<ReadPool>(new ReadPool(std::move(readers)));
+    return connection;
 }
 
-ReadPool::ReadPool(std::vector<std::unique_ptr<Reader>> readers) : m_readers(std::move(readers)) {
-    for (auto& reader : m_readers) m_idle.push_back(reader.get());
-}
-
-ReadPool::Lease ReadPool::borrow() {
-    std::unique_lock lock(m_mutex);
-    m_returned.wait(lock, [this] { return !m_idle.empty(); });
-    Reader* reader = m_idle.back();
-    m_idle.pop_back();
-    return Lease(*this, *reader);
-}
-
-void ReadPool::give_back(Reader& reader) {
-    {
-        std::lock_guard lock(m_mutex);
-        m_idle.push_back(&reader);
-    }
-    m_returned.notify_one();
-}
-
-util::Expected<std::optional<domain::ComplaintRecord>> ReadPool::find_complaint(
-    std::string_view reference) {
-    const auto reader = borrow();
-    auto& statement = reader->find_complaint;
+util::Expected<std::optional<domain::ComplaintRecord>> find(Statement& statement,
+                                                            std::string_view reference) {
     statement.bind(1, reference);
     std::optional<domain::ComplaintRecord> record;
     util::Expected<bool> row;
@@ -112,10 +78,78 @@ util::Expected<std::optional<domain::ComplaintRecord>> ReadPool::find_complaint(
     return record;
 }
 
+}  // namespace
+
+util::Expected<std::unique_ptr<ReadPool>> ReadPool::open(const std::filesystem::path& path,
+                                                         std::size_t size) {
+    std::vector<std::unique_ptr<Reader>> readers;
+    readers.reserve(size);
+    for (std::size_t i = 0; i < size; ++i) {
+        auto connection = open_reader(path);
+        if (!connection) return std::unexpected(connection.error());
+        auto find_statement = connection->prepare(k_find_complaint);
+        if (!find_statement) return std::unexpected(find_statement.error());
+        readers.push_back(
+            std::make_unique<Reader>(Reader{std::move(*connection), std::move(*find_statement)}));
+    }
+    auto ping_connection = open_reader(path);
+    if (!ping_connection) return std::unexpected(ping_connection.error());
+    auto ping = ping_connection->prepare("SELECT 1");
+    if (!ping) return std::unexpected(ping.error());
+    return std::unique_ptr<ReadPool>(
+        new ReadPool(std::move(readers), std::move(*ping_connection), std::move(*ping)));
+}
+
+ReadPool::ReadPool(std::vector<std::unique_ptr<Reader>> readers, Connection ping_connection,
+                   Statement ping)
+    : m_readers(std::move(readers)),
+      m_ping_connection(std::move(ping_connection)),
+      m_ping(std::move(ping)) {
+    for (auto& reader : m_readers) m_threads.emplace_back([this, &reader] { run(*reader); });
+}
+
+ReadPool::~ReadPool() {
+    {
+        std::lock_guard lock(m_mutex);
+        m_stopping = true;
+    }
+    m_queued.notify_all();
+    m_threads.clear();  // joins; each thread first answers what is queued
+}
+
+void ReadPool::find_complaint(std::string reference, FindDone done) {
+    {
+        std::lock_guard lock(m_mutex);
+        m_queue.push_back({std::move(reference), std::move(done)});
+    }
+    m_queued.notify_one();
+}
+
+void ReadPool::run(Reader& reader) {
+    for (;;) {
+        Lookup lookup;
+        {
+            std::unique_lock lock(m_mutex);
+            m_queued.wait(lock, [this] { return m_stopping || !m_queue.empty(); });
+            if (m_queue.empty()) return;  // stopping, and nothing left to answer
+            lookup = std::move(m_queue.front());
+            m_queue.pop_front();
+        }
+        auto found = find(reader.find_complaint, lookup.reference);
+        try {
+            lookup.done(std::move(found));
+        } catch (const std::exception& e) {
+            spdlog::error("storage: a look-up's completion threw: {}", e.what());
+        } catch (...) {
+            spdlog::error("storage: a look-up's completion threw");
+        }
+    }
+}
+
 bool ReadPool::healthy() {
-    const auto reader = borrow();
-    auto row = reader->ping.step();
-    reader->ping.reset();
+    std::lock_guard lock(m_ping_mutex);
+    auto row = m_ping.step();
+    m_ping.reset();
     return row && *row;
 }
 

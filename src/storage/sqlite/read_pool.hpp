@@ -1,62 +1,64 @@
 #pragma once
-// A fixed set of read-only connections, each with its statements prepared once, lent to
-// one thread at a time. In WAL mode readers never wait for the writer.
+// Read-only connections, each owned by a thread of its own, taking look-ups from one
+// queue. Callers never wait for a read: they queue it and hear back on the reading
+// thread. In WAL mode readers never wait for the writer.
 
 #include <condition_variable>
+#include <deque>
 #include <filesystem>
+#include <memory>
 #include <mutex>
-#include <optional>
-#include <string_view>
+#include <string>
+#include <thread>
 #include <vector>
 
-#include "domain/received_filing.hpp"
 #include "storage/sqlite/connection.hpp"
+#include "storage/store.hpp"
 #include "util/error.hpp"
 
 namespace redress::storage::sqlite {
 
 class ReadPool {
   public:
-    // Opens `size` read-only connections to an existing database.
+    // Opens `size` read-only connections to an existing database and starts their threads.
     static util::Expected<std::unique_ptr<ReadPool>> open(const std::filesystem::path& path,
                                                           std::size_t size);
+    // Answers every queued look-up, then joins the threads.
+    ~ReadPool();
+    ReadPool(const ReadPool&) = delete;
+    ReadPool& operator=(const ReadPool&) = delete;
 
-    // The complaint with exactly this reference and its timeline, oldest first.
-    util::Expected<std::optional<domain::ComplaintRecord>> find_complaint(
-        std::string_view reference);
+    // Queues a look-up of the complaint with exactly this reference and its timeline,
+    // oldest first; `done` runs on a reading thread.
+    void find_complaint(std::string reference, FindDone done);
 
-    // Whether a trivial query succeeds.
+    // Whether a trivial query succeeds, on a connection kept for this alone.
     bool healthy();
 
   private:
     struct Reader {
         Connection connection;
         Statement find_complaint;
-        Statement ping;
+    };
+    struct Lookup {
+        std::string reference;
+        FindDone done;
     };
 
-    // Returns the reader to the pool when it goes out of scope.
-    class Lease {
-      public:
-        Lease(ReadPool& pool, Reader& reader) : m_pool(&pool), m_reader(&reader) {}
-        Lease(const Lease&) = delete;
-        Lease& operator=(const Lease&) = delete;
-        ~Lease() { m_pool->give_back(*m_reader); }
-        Reader* operator->() const { return m_reader; }
+    ReadPool(std::vector<std::unique_ptr<Reader>> readers, Connection ping_connection,
+             Statement ping);
+    void run(Reader& reader);
 
-      private:
-        ReadPool* m_pool;
-        Reader* m_reader;
-    };
+    std::vector<std::unique_ptr<Reader>> m_readers;
+    std::mutex m_ping_mutex;
+    Connection m_ping_connection;
+    Statement m_ping;
 
-    explicit ReadPool(std::vector<std::unique_ptr<Reader>> readers);
-    Lease borrow();
-    void give_back(Reader& reader);
-
-    std::vector<std::unique_ptr<Reader>> m_readers;  // owns them all
     std::mutex m_mutex;
-    std::condition_variable m_returned;
-    std::vector<Reader*> m_idle;
+    std::condition_variable m_queued;
+    std::deque<Lookup> m_queue;
+    bool m_stopping = false;
+    std::vector<std::jthread> m_threads;  // last: joined before the rest is destroyed
 };
 
 }  // namespace redress::storage::sqlite

@@ -12,17 +12,17 @@
 namespace redress::storage::sqlite {
 
 struct Settings {
-    std::filesystem::path path;              // the database file; created (mode 0600) if absent
-    std::size_t max_batch = 1024;            // most filings committed in one transaction
-    std::size_t read_connections = 8;        // connections for concurrent look-ups
-    std::size_t recent_complaints = 100000;  // statuses kept in memory; 0 for none
+    std::filesystem::path path;        // the database file; created (mode 0600) if absent
+    std::size_t max_batch = 1024;      // most filings committed in one transaction
+    std::size_t read_connections = 8;  // connections (and threads) for look-ups
 };
 
 // Opens the database, creating it if absent, and applies pending migrations. Fails with
 // invalid_input on an empty path or a zero batch or pool size; unavailable when the file
 // cannot be opened or migrated, or cannot promise durable commits (WAL with
 // synchronous=FULL); conflict when a newer schema is already there. Destroying the store
-// commits everything queued, calls its callbacks, then joins the writer thread.
+// commits everything queued and answers every queued look-up, calls their callbacks, then
+// joins its threads.
 util::Expected<std::unique_ptr<Store>> open(const Settings& settings);
 
 }  // namespace redress::storage::sqlite

@@ -20,6 +20,7 @@
 #include "intake/intake.hpp"
 #include "intake/status_lookup.hpp"
 #include "support/memory_store.hpp"
+#include "support/sample_deployment.hpp"
 
 namespace redress::api::test_support {
 
@@ -62,14 +63,6 @@ inline domain::Deployment small_deployment() {
     deployment.rules = {rule};
     deployment.default_office = "opr";
     return deployment;
-}
-
-inline crypto::Keys fixed_keys() {
-    crypto::Keys keys;
-    keys.identity.fill(1);
-    keys.receipt_hash.fill(2);
-    keys.form_token.fill(3);
-    return keys;
 }
 
 // 2026-03-02T10:00:00Z, a Monday.
@@ -140,7 +133,7 @@ class ApiTest : public ::testing::Test {
 
     domain::Deployment m_deployment = small_deployment();
     redress::testing::MemoryStore m_store;
-    crypto::Keys m_keys = fixed_keys();
+    crypto::Keys m_keys = redress::testing::fixed_keys();
     std::unique_ptr<i18n::Languages> m_languages;
     std::unique_ptr<intake::Intake> m_intake;
     std::unique_ptr<intake::StatusLookup> m_status;

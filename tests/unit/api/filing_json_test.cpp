@@ -51,7 +51,7 @@ TEST(FilingJson, ReadsEveryFieldOfTheFullShape) {
         {"offices", {"oig"}},
     };
 
-    const FilingFromJson read = filing_from_json(body, "en");
+    const FilingFromJson read = filing_from_json(body, "en", domain::Limits{});
 
     EXPECT_TRUE(read.errors.empty());
     const domain::Filing& filing = read.filing;
@@ -98,18 +98,20 @@ TEST(FilingJson, ReadsEveryFieldOfTheFullShape) {
 }
 
 TEST(FilingJson, WithoutOnBehalfNobodyFilesForAnother) {
-    const FilingFromJson read = filing_from_json({{"incident", {{"narrative", "x"}}}}, "en");
+    const FilingFromJson read =
+        filing_from_json({{"incident", {{"narrative", "x"}}}}, "en", domain::Limits{});
     EXPECT_FALSE(read.filing.on_behalf.applies);
     EXPECT_EQ(read.filing.language, "en");
 }
 
 TEST(FilingJson, EmptyOnBehalfObjectStillApplies) {
-    const FilingFromJson read = filing_from_json({{"on_behalf", json::object()}}, "en");
+    const FilingFromJson read =
+        filing_from_json({{"on_behalf", json::object()}}, "en", domain::Limits{});
     EXPECT_TRUE(read.filing.on_behalf.applies);
 }
 
 TEST(FilingJson, LanguageDefaultsToTheGivenOne) {
-    EXPECT_EQ(filing_from_json(json::object(), "es").filing.language, "es");
+    EXPECT_EQ(filing_from_json(json::object(), "es", domain::Limits{}).filing.language, "es");
 }
 
 TEST(FilingJson, NullCountsAsAbsent) {
@@ -117,7 +119,7 @@ TEST(FilingJson, NullCountsAsAbsent) {
                        {"complainant", {{"name", nullptr}, {"whistleblower", nullptr}}},
                        {"incident", {{"narrative", "x"}, {"categories", nullptr}}},
                        {"subjects", nullptr}};
-    const FilingFromJson read = filing_from_json(body, "en");
+    const FilingFromJson read = filing_from_json(body, "en", domain::Limits{});
     EXPECT_TRUE(read.errors.empty());
     EXPECT_FALSE(read.filing.on_behalf.applies);
     EXPECT_EQ(read.filing.incident.narrative, "x");
@@ -129,7 +131,7 @@ TEST(FilingJson, WrongTypesNameTheirPath) {
                        {"incident", {{"narrative", {"a", "b"}}, {"categories", "theft"}}},
                        {"witnesses", {{{"name", "Rosa"}}, 4, {{"account", false}}}},
                        {"offices", {"opr", nullptr}}};
-    const FilingFromJson read = filing_from_json(body, "en");
+    const FilingFromJson read = filing_from_json(body, "en", domain::Limits{});
     const std::vector<domain::FieldError> expected = {
         {"language", "invalid_type", 0},           {"complainant.whistleblower", "invalid_type", 0},
         {"incident.narrative", "invalid_type", 0}, {"incident.categories", "invalid_type", 0},
@@ -148,7 +150,7 @@ TEST(FilingJson, UnknownKeysAtEveryLevel) {
                        {"incident", {{"narrative", "x"}, {"weather", "rain"}}},
                        {"subjects", {{{"rank", "captain"}}}},
                        {"on_behalf", {{"reason", "x"}}}};
-    const FilingFromJson read = filing_from_json(body, "en");
+    const FilingFromJson read = filing_from_json(body, "en", domain::Limits{});
     const std::vector<domain::FieldError> expected = {
         {"extra", "unknown_field", 0},
         {"on_behalf.reason", "unknown_field", 0},

@@ -93,18 +93,31 @@ TEST(FormData, RawInvalidUtf8IsRejectedToo) {
 
 TEST(FormData, ManyFieldsUpToTheLimit) {
     std::string body;
-    for (int i = 0; i < 2000; ++i) body += "f=1&";
+    for (std::size_t i = 0; i < k_default_max_form_fields; ++i) body += "f=1&";
     const auto form = FormData::parse(body);
     ASSERT_TRUE(form.has_value());
-    EXPECT_EQ(form->fields().size(), 2000u);
+    EXPECT_EQ(form->fields().size(), k_default_max_form_fields);
 }
 
-TEST(FormData, TooManyFieldsIsInvalidInput) {
+TEST(FormData, TooManyFieldsIsAConflictWithTheLimit) {
     std::string body;
-    for (int i = 0; i < 2001; ++i) body += "f=1&";
-    const auto form = FormData::parse(body);
+    for (int i = 0; i < 11; ++i) body += "f=1&";
+    EXPECT_TRUE(FormData::parse(body, 11).has_value());
+    body += "g=2";
+    const auto form = FormData::parse(body, 11);
     ASSERT_FALSE(form.has_value());
-    EXPECT_EQ(form.error().code, util::ErrorCode::invalid_input);
+    EXPECT_EQ(form.error().code, util::ErrorCode::conflict);
+}
+
+TEST(FormData, RepeatedNamesKeepTheirOrderAndLookupsFindTheFirst) {
+    const auto form = FormData::parse("b=1&a=x&b=2&c=&b=3");
+    ASSERT_TRUE(form.has_value());
+    EXPECT_EQ(form->get("b"), "1");
+    EXPECT_EQ(form->get_all("b"), (std::vector<std::string_view>{"1", "2", "3"}));
+    EXPECT_TRUE(form->has("c"));
+    EXPECT_FALSE(form->has("d"));
+    EXPECT_EQ(form->get("d"), "");
+    EXPECT_EQ(form->fields()[1].first, "a");  // the order as sent is kept
 }
 
 }  // namespace

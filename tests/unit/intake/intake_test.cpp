@@ -3,6 +3,9 @@
 #include <gtest/gtest.h>
 
 #include "crypto/keyed_hash.hpp"
+#include "crypto/secret_box.hpp"
+#include "intake/account_sealing.hpp"
+#include "intake/confirmation_signing.hpp"
 #include "support/memory_store.hpp"
 #include "support/sample_deployment.hpp"
 
@@ -14,11 +17,12 @@ class IntakeTest : public ::testing::Test {
     void SetUp() override { crypto::init(); }
 
     std::expected<Filed, Refusal> file(domain::Filing filing) {
-        std::optional<std::expected<Filed, Refusal>> outcome;
+        std::optional<std::expected<Stored, Refusal>> outcome;
         m_intake.file(std::move(filing), domain::Channel::api,
-                      [&](std::expected<Filed, Refusal> result) { outcome = std::move(result); });
+                      [&](std::expected<Stored, Refusal> result) { outcome = std::move(result); });
         EXPECT_TRUE(outcome.has_value());
-        return std::move(*outcome);
+        if (!*outcome) return std::unexpected(std::move(outcome->error()));
+        return m_intake.confirm(std::move(**outcome));
     }
 
     static domain::Filing narrative_only(std::string narrative = "An agent pushed me.") {
@@ -114,6 +118,54 @@ TEST_F(IntakeTest, StoresIdentityOnlySealed) {
     const std::string sealed(stored[0].sealed_people.begin(), stored[0].sealed_people.end());
     EXPECT_FALSE(sealed.empty());
     EXPECT_EQ(sealed.find("CANARY"), std::string::npos);
+}
+
+TEST_F(IntakeTest, StoresTheAccountAndSubjectsOnlySealed) {
+    auto filing = narrative_only("CANARY-NARRATIVE: an agent pushed me.");
+    filing.incident.place = "CANARY-PLACE";
+    filing.incident.date = "2026-11-01";
+    filing.incident.categories = {"excessive-force"};
+    domain::Subject subject;
+    subject.name = "CANARY-SUBJECT";
+    subject.badge = "CANARY-BADGE";
+    filing.subjects.push_back(subject);
+    ASSERT_TRUE(file(filing));
+    const auto stored = m_store.filings();
+    ASSERT_EQ(stored.size(), 1u);
+    const std::string sealed(stored[0].sealed_account.begin(), stored[0].sealed_account.end());
+    EXPECT_FALSE(sealed.empty());
+    EXPECT_EQ(sealed.find("CANARY"), std::string::npos);
+    // What statistics and routing need stays readable.
+    EXPECT_EQ(stored[0].incident_date, "2026-11-01");
+    EXPECT_EQ(stored[0].categories, std::vector<std::string>{"excessive-force"});
+    EXPECT_EQ(stored[0].subject_count, 1u);
+    // And the office can open what it keeps.
+    const auto account = open_account(stored[0].sealed_account, m_keys.content);
+    ASSERT_TRUE(account);
+    EXPECT_EQ(account->incident.place, "CANARY-PLACE");
+    ASSERT_EQ(account->subjects.size(), 1u);
+    EXPECT_EQ(account->subjects[0].badge, "CANARY-BADGE");
+    EXPECT_FALSE(open_account(stored[0].sealed_account, m_keys.identity));
+}
+
+TEST_F(IntakeTest, TheConfirmationIsSignedAndCoversWhatWasSealed) {
+    auto filing = narrative_only();
+    filing.offices = {"opr", "oig"};
+    const auto filed = file(filing);
+    ASSERT_TRUE(filed);
+    const auto& confirmation = filed->confirmation;
+    EXPECT_EQ(confirmation.references,
+              (std::vector<std::string>{"OPR-2026-000001", "OIG-2026-000001"}));
+    EXPECT_EQ(confirmation.received_at, filed->received_at);
+    EXPECT_EQ(confirmation.text().find(filed->receipt.text()), std::string::npos);
+
+    const auto keys = published_keys(m_keys);
+    EXPECT_EQ(verify_confirmation(confirmation.text(), keys).verdict, Verdict::genuine);
+    // The office can show that what it keeps is what it received.
+    const auto stored = m_store.filings();
+    const auto account = crypto::open(m_keys.content, stored[0].sealed_account);
+    ASSERT_TRUE(account);
+    EXPECT_EQ(filing_digest(*account, ""), confirmation.filing_digest);
 }
 
 TEST_F(IntakeTest, PreviewExplainsRoutesAndCompletenessWithoutStoring) {

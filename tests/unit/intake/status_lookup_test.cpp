@@ -16,11 +16,21 @@ class StatusLookupTest : public ::testing::Test {
         domain::Filing filing;
         filing.incident.narrative = "An agent took my documents.";
         m_intake.file(std::move(filing), domain::Channel::web,
-                      [&](std::expected<Filed, Refusal> result) {
+                      [&](std::expected<Stored, Refusal> result) {
                           ASSERT_TRUE(result);
-                          m_reference = result->complaints[0].complaint.reference;
+                          m_reference = result->complaints[0].reference;
                           m_receipt = result->receipt.text();
                       });
+    }
+
+    // The memory store answers at once, so the look-up is over when this returns.
+    LookupResult look_up(std::string_view reference, std::string_view receipt,
+                         std::string_view client = "client") {
+        std::optional<LookupResult> outcome;
+        m_lookup.look_up(reference, receipt, client,
+                         [&](LookupResult result) { outcome = std::move(result); });
+        EXPECT_TRUE(outcome.has_value());
+        return outcome ? std::move(*outcome) : LookupResult{};
     }
 
     domain::Deployment m_deployment = testing::sample_deployment();
@@ -33,16 +43,18 @@ class StatusLookupTest : public ::testing::Test {
 };
 
 TEST_F(StatusLookupTest, FindsTheComplaintWithItsReceipt) {
-    const auto found = m_lookup.look_up(m_reference, m_receipt);
+    const auto result = look_up(m_reference, m_receipt);
+    ASSERT_EQ(result.outcome, LookupResult::Outcome::found);
+    const auto& found = result.view;
     ASSERT_TRUE(found);
-    ASSERT_TRUE(found->has_value());
-    EXPECT_EQ((*found)->complaint.reference, m_reference);
-    EXPECT_EQ((*found)->complaint.status, domain::Status::received);
-    ASSERT_EQ((*found)->complaint.timeline.size(), 1u);
-    ASSERT_NE((*found)->office, nullptr);
-    EXPECT_EQ((*found)->office->id, "opr");
-    ASSERT_TRUE((*found)->next_step);
-    EXPECT_EQ((*found)->next_step->step, domain::Status::acknowledged);
+    EXPECT_EQ(found->complaint.reference, m_reference);
+    EXPECT_EQ(found->complaint.status, domain::Status::received);
+    ASSERT_EQ(found->complaint.timeline.size(), 1u);
+    ASSERT_NE(found->office, nullptr);
+    EXPECT_EQ(found->office->id, "opr");
+    ASSERT_TRUE(found->next_step);
+    EXPECT_EQ(found->next_step->step, domain::Status::acknowledged);
+    EXPECT_EQ(result.delay.count(), 0);
 }
 
 TEST_F(StatusLookupTest, AcceptsTheReceiptAsAPersonTypesIt) {
@@ -51,37 +63,45 @@ TEST_F(StatusLookupTest, AcceptsTheReceiptAsAPersonTypesIt) {
         if (ch != '-') typed += static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
     }
     const auto lower_reference = std::string(" ") + m_reference + " ";
-    const auto found = m_lookup.look_up(lower_reference, typed);
-    ASSERT_TRUE(found);
-    EXPECT_TRUE(found->has_value());
+    EXPECT_EQ(look_up(lower_reference, typed).outcome, LookupResult::Outcome::found);
 }
 
 TEST_F(StatusLookupTest, AWrongReceiptFindsNothing) {
-    const auto found = m_lookup.look_up(m_reference, "0000-0000-0000-0000-0000");
-    ASSERT_TRUE(found);
-    EXPECT_FALSE(found->has_value());
+    EXPECT_EQ(look_up(m_reference, "0000-0000-0000-0000-0000").outcome,
+              LookupResult::Outcome::not_found);
 }
 
 TEST_F(StatusLookupTest, AnUnknownReferenceFindsNothing) {
-    const auto found = m_lookup.look_up("OPR-2026-000999", m_receipt);
-    ASSERT_TRUE(found);
-    EXPECT_FALSE(found->has_value());
+    EXPECT_EQ(look_up("OPR-2026-000999", m_receipt).outcome, LookupResult::Outcome::not_found);
 }
 
 TEST_F(StatusLookupTest, MalformedInputFindsNothing) {
     for (const auto& [reference, receipt] : std::vector<std::pair<std::string, std::string>>{
              {"", ""}, {"not a reference", m_receipt}, {m_reference, "short"}, {m_reference, ""}}) {
-        const auto found = m_lookup.look_up(reference, receipt);
-        ASSERT_TRUE(found);
-        EXPECT_FALSE(found->has_value()) << reference << " / " << receipt;
+        EXPECT_EQ(look_up(reference, receipt).outcome, LookupResult::Outcome::not_found)
+            << reference << " / " << receipt;
     }
 }
 
 TEST_F(StatusLookupTest, AStorageFailureIsAnErrorNotAnAnswer) {
     m_store.set_failing(true);
-    const auto found = m_lookup.look_up(m_reference, m_receipt);
-    ASSERT_FALSE(found);
-    EXPECT_EQ(found.error().code, util::ErrorCode::unavailable);
+    const auto result = look_up(m_reference, m_receipt);
+    ASSERT_EQ(result.outcome, LookupResult::Outcome::failed);
+    ASSERT_TRUE(result.failure);
+    EXPECT_EQ(result.failure->code, util::ErrorCode::unavailable);
+}
+
+TEST_F(StatusLookupTest, WrongReceiptsSlowTheReferenceDownButNeverLockItOut) {
+    for (int attempt = 0; attempt < 12; ++attempt) {
+        look_up(m_reference, "0000-0000-0000-0000-0000", "attacker");
+    }
+    // The real complainant, from elsewhere: answered, later.
+    const auto result = look_up(m_reference, m_receipt, "complainant");
+    EXPECT_EQ(result.outcome, LookupResult::Outcome::found);
+    EXPECT_GT(result.delay.count(), 0);
+    EXPECT_LE(result.delay, ThrottleSettings{}.max_delay);
+    // Another reference from another address is not slowed.
+    EXPECT_EQ(look_up("OPR-2026-000999", m_receipt, "someone-else").delay.count(), 0);
 }
 
 }  // namespace

@@ -37,19 +37,11 @@ inline domain::ReceivedFiling sample_filing(std::vector<domain::Destination> des
     filing.confidentiality = domain::Confidentiality::confidential;
     filing.on_behalf = true;
     filing.sealed_people = {0xde, 0xad, 0xbe, 0xef};
-    filing.incident.date = "2026-03-01";
-    filing.incident.date_precision = "approximate";
-    filing.incident.when_description = "early March, around dawn";
-    filing.incident.place = "Bus station";
-    filing.incident.city = "El Paso";
-    filing.incident.region = "TX";
-    filing.incident.narrative = "An officer pushed me to the ground.";
-    filing.incident.categories = {"force", "search"};
-    domain::Subject subject;
-    subject.name = "Officer Doe";
-    subject.badge = "1234";
-    subject.agency = "CBP";
-    filing.subjects.push_back(subject);
+    filing.sealed_account = {0xca, 0xfe, 0xf0, 0x0d};
+    filing.incident_date = "2026-03-01";
+    filing.incident_date_precision = "approximate";
+    filing.categories = {"force", "search"};
+    filing.subject_count = 1;
     filing.witness_count = 2;
     filing.destinations = std::move(destinations);
     return filing;
@@ -62,6 +54,16 @@ inline util::Expected<std::vector<domain::FiledComplaint>> record_and_wait(
     auto result = promise.get_future();
     store.record(std::move(filing),
                  [&promise](auto filed) { promise.set_value(std::move(filed)); });
+    return result.get();
+}
+
+// Looks the complaint up and waits for the answer.
+inline util::Expected<std::optional<domain::ComplaintRecord>> find_and_wait(storage::Store& store,
+                                                                            std::string reference) {
+    std::promise<util::Expected<std::optional<domain::ComplaintRecord>>> promise;
+    auto result = promise.get_future();
+    store.find_complaint(std::move(reference),
+                         [&promise](auto found) { promise.set_value(std::move(found)); });
     return result.get();
 }
 

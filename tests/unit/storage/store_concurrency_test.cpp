@@ -53,7 +53,7 @@ TYPED_TEST(StoreConcurrencyTest, ConcurrentFilingsGetDistinctReferencesAndAreAll
         EXPECT_TRUE(distinct.contains(fmt::format("{}-2026-{:06}", prefix, k_each)));
     }
     for (const auto& reference : distinct) {
-        auto found = store->find_complaint(reference);
+        auto found = find_and_wait(*store, reference);
         ASSERT_TRUE(found && found->has_value()) << reference;
     }
 }
@@ -66,7 +66,7 @@ TYPED_TEST(StoreConcurrencyTest, LookUpsRunWhileFilingsAreWritten) {
 
     std::thread reader([&] {
         while (writing) {
-            auto found = store->find_complaint("OPR-2026-000001");
+            auto found = find_and_wait(*store, "OPR-2026-000001");
             if (!found || !found->has_value()) ++misses;
         }
     });
@@ -94,7 +94,7 @@ TYPED_TEST(StoreConcurrencyTest, ClosingCommitsEverythingQueuedFirst) {
     EXPECT_EQ(called, k_filings);
     EXPECT_EQ(succeeded, k_filings);
     auto store = this->open_store();
-    auto last = store->find_complaint(fmt::format("OPR-2026-{:06}", k_filings));
+    auto last = find_and_wait(*store, fmt::format("OPR-2026-{:06}", k_filings));
     ASSERT_TRUE(last);
     EXPECT_TRUE(last->has_value());
 }

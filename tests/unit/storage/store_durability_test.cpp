@@ -42,7 +42,7 @@ TYPED_TEST(StoreDurabilityTest, FailedWriteReportsUnavailableAndStoresNothing) {
     EXPECT_EQ(this->m_backend.count(Table::filings), 0);
     EXPECT_EQ(this->m_backend.count(Table::complaints), 0);
     EXPECT_EQ(this->m_backend.count(Table::status_events), 0);
-    EXPECT_FALSE(store->find_complaint("OPR-2026-000001").value().has_value());
+    EXPECT_FALSE(find_and_wait(*store, "OPR-2026-000001").value().has_value());
 }
 
 TYPED_TEST(StoreDurabilityTest, AfterAFailureNumberingResumesWithoutAGap) {

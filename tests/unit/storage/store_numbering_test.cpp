@@ -45,7 +45,7 @@ TYPED_TEST(StoreNumberingTest, NumberingContinuesAfterReopening) {
 
     EXPECT_EQ(record_one(*store, sample_filing({opr()})), "OPR-2026-000003");
     EXPECT_EQ(record_one(*store, sample_filing({oig()})), "OIG-2026-000002");
-    EXPECT_TRUE(store->find_complaint("OPR-2026-000001").value().has_value());
+    EXPECT_TRUE(find_and_wait(*store, "OPR-2026-000001").value().has_value());
 }
 
 }  // namespace

@@ -206,8 +206,58 @@ TEST_F(ComplaintForm, AnExpiredTokenStoresNothing) {
 }
 
 TEST_F(ComplaintForm, AMalformedBodyIsRefused) {
-    const auto response = request(http::Method::post, "/complaint", "a=%zz&b=%FF");
+    const auto response = request(http::Method::post, "/complaint", "a=%zz&b=%FF",
+                                  {{"Content-Type", "application/x-www-form-urlencoded"}});
     EXPECT_EQ(response.status, 400);
+    EXPECT_TRUE(m_store.filings().empty());
+}
+
+TEST_F(ComplaintForm, APostOfAnotherContentTypeIsRefused) {
+    const auto response = request(http::Method::post, "/complaint", "incident.narrative=x",
+                                  {{"Content-Type", "text/plain"}});
+    EXPECT_EQ(response.status, 415);
+    EXPECT_TRUE(m_store.filings().empty());
+}
+
+TEST_F(ComplaintForm, APostFromAnotherSiteIsRefused) {
+    const std::string body = "incident.narrative=x&action=file";
+    const auto cross_site = request(
+        http::Method::post, "/complaint", body,
+        {{"Content-Type", "application/x-www-form-urlencoded"}, {"Sec-Fetch-Site", "cross-site"}});
+    EXPECT_EQ(cross_site.status, 403);
+    const auto other_origin = request(http::Method::post, "/complaint", body,
+                                      {{"Content-Type", "application/x-www-form-urlencoded"},
+                                       {"Origin", "https://evil.example"},
+                                       {"Host", "complaints.example.org"}});
+    EXPECT_EQ(other_origin.status, 403);
+    const auto same_site_other_origin = request(
+        http::Method::post, "/status", body,
+        {{"Content-Type", "application/x-www-form-urlencoded"}, {"Sec-Fetch-Site", "same-site"}});
+    EXPECT_EQ(same_site_other_origin.status, 403);
+    EXPECT_TRUE(m_store.filings().empty());
+}
+
+TEST_F(ComplaintForm, OurOwnPagesPostsAreRead) {
+    // Our Referrer-Policy makes browsers send "Origin: null" on our own forms.
+    const std::string body = "incident.narrative=x&action=review";
+    const auto same_origin = request(http::Method::post, "/complaint", body,
+                                     {{"Content-Type", "application/x-www-form-urlencoded"},
+                                      {"Sec-Fetch-Site", "same-origin"},
+                                      {"Origin", "null"}});
+    EXPECT_NE(same_origin.status, 403);
+    const auto matching_origin = request(http::Method::post, "/complaint", body,
+                                         {{"Content-Type", "application/x-www-form-urlencoded"},
+                                          {"Origin", "https://complaints.example.org"},
+                                          {"Host", "complaints.example.org"}});
+    EXPECT_NE(matching_origin.status, 403);
+}
+
+TEST_F(ComplaintForm, AFormWithTooManyFieldsIsRefused) {
+    std::string body = "incident.narrative=x";
+    for (int i = 0; i < 1000; ++i) body += "&f=1";
+    const auto response = request(http::Method::post, "/complaint", body,
+                                  {{"Content-Type", "application/x-www-form-urlencoded"}});
+    EXPECT_EQ(response.status, 413);
     EXPECT_TRUE(m_store.filings().empty());
 }
 

@@ -18,6 +18,7 @@
 #include "intake/intake.hpp"
 #include "intake/status_lookup.hpp"
 #include "support/memory_store.hpp"
+#include "support/sample_deployment.hpp"
 #include "web/site.hpp"
 
 namespace redress::web::testing {
@@ -175,7 +176,7 @@ class SiteTest : public ::testing::Test {
         std::chrono::sys_days(std::chrono::year(2026) / 11 / 27) + std::chrono::hours(20);
     domain::Deployment m_deployment = web_deployment();
     redress::testing::MemoryStore m_store;
-    crypto::Keys m_keys{};
+    crypto::Keys m_keys = redress::testing::fixed_keys();
     intake::Intake m_intake{m_deployment, m_store, m_keys, [this] { return m_now; }};
     intake::StatusLookup m_status{m_deployment, m_store, m_keys};
     std::optional<i18n::Languages> m_languages;

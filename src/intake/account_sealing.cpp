@@ -1,0 +1,79 @@
+#include "intake/account_sealing.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include "crypto/secret_box.hpp"
+
+namespace redress::intake {
+namespace {
+
+using nlohmann::json;
+
+}  // namespace
+
+std::string account_record(const domain::Filing& filing) {
+    const auto& i = filing.incident;
+    json subjects = json::array();
+    for (const auto& s : filing.subjects) {
+        subjects.push_back({{"name", s.name},
+                            {"badge", s.badge},
+                            {"agency", s.agency},
+                            {"component", s.component},
+                            {"unit", s.unit},
+                            {"description", s.description},
+                            {"uniform", s.uniform},
+                            {"vehicle", s.vehicle}});
+    }
+    const json record = {{"incident",
+                          {{"date", i.date},
+                           {"date_precision", i.date_precision},
+                           {"time", i.time},
+                           {"when_description", i.when_description},
+                           {"place", i.place},
+                           {"city", i.city},
+                           {"region", i.region},
+                           {"narrative", i.narrative},
+                           {"injuries", i.injuries},
+                           {"categories", i.categories}}},
+                         {"subjects", std::move(subjects)}};
+    return record.dump();
+}
+
+std::vector<std::uint8_t> seal_account(const domain::Filing& filing, const crypto::Key& key) {
+    return crypto::seal(key, account_record(filing));
+}
+
+util::Expected<Account> open_account(const std::vector<std::uint8_t>& sealed,
+                                     const crypto::Key& key) {
+    auto text = crypto::open(key, sealed);
+    if (!text) return std::unexpected(text.error());
+    const auto record = json::parse(*text, nullptr, false);
+    if (record.is_discarded() || !record.is_object()) {
+        return util::fail(util::ErrorCode::internal, "sealed account is not JSON");
+    }
+    Account account;
+    if (const auto it = record.find("incident"); it != record.end() && it->is_object()) {
+        auto& i = account.incident;
+        i.date = it->value("date", "");
+        i.date_precision = it->value("date_precision", "");
+        i.time = it->value("time", "");
+        i.when_description = it->value("when_description", "");
+        i.place = it->value("place", "");
+        i.city = it->value("city", "");
+        i.region = it->value("region", "");
+        i.narrative = it->value("narrative", "");
+        i.injuries = it->value("injuries", "");
+        i.categories = it->value("categories", std::vector<std::string>{});
+    }
+    if (const auto it = record.find("subjects"); it != record.end() && it->is_array()) {
+        for (const auto& s : *it) {
+            account.subjects.push_back({s.value("name", ""), s.value("badge", ""),
+                                        s.value("agency", ""), s.value("component", ""),
+                                        s.value("unit", ""), s.value("description", ""),
+                                        s.value("uniform", ""), s.value("vehicle", "")});
+        }
+    }
+    return account;
+}
+
+}  // namespace redress::intake
