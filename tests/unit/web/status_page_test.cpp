@@ -101,7 +101,7 @@ TEST_F(StatusPage, SpeaksSpanish) {
                                            {"reference", "OPR-2026-000001"},
                                            {"receipt", receipt}});
     ASSERT_EQ(response.status, 200);
-    EXPECT_TRUE(contains(response.body, "<html lang=\"es\">"));
+    EXPECT_TRUE(contains(response.body, "<html lang=\"es\" dir=\"ltr\">"));
     EXPECT_TRUE(contains(response.body, html_escaped(text("es", "status.received"))));
 }
 
