@@ -11,7 +11,7 @@
 </section>
 <section aria-labelledby="filed-heading">
 <h2 id="filed-heading">{{confirmation_filed_heading}}</h2>
-<p>{{confirmation_received}} <time datetime="{{RECEIVED_AT}}">{{RECEIVED_AT}}</time></p>
+<p>{{confirmation_received}} <time datetime="{{RECEIVED_AT}}" dir="ltr">{{RECEIVED_AT}}</time></p>
 {{#COMPLAINT}}
 <article class="filed">
 <h3>{{OFFICE_NAME}}</h3>

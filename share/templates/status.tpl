@@ -10,13 +10,13 @@
 <dl class="summary">
 <dt>{{lookup_reference}}</dt><dd class="reference" dir="ltr">{{REFERENCE}}</dd>
 <dt>{{lookup_office}}</dt><dd>{{OFFICE_NAME}}</dd>
-<dt>{{lookup_received}}</dt><dd><time datetime="{{RECEIVED_ON}}">{{RECEIVED_ON}}</time></dd>
+<dt>{{lookup_received}}</dt><dd><time datetime="{{RECEIVED_ON}}" dir="ltr">{{RECEIVED_ON}}</time></dd>
 <dt>{{lookup_current}}</dt><dd><strong>{{STATUS_LABEL}}</strong></dd>
 </dl>
 {{#NEXT_STEP}}<p class="next-step">{{lookup_next}} {{NEXT_TEXT}} <time datetime="{{NEXT_DATE}}">{{NEXT_DUE}}</time></p>{{/NEXT_STEP}}
 <h3>{{lookup_timeline}}</h3>
 <ol class="timeline">
-{{#EVENT}}<li><time datetime="{{EVENT_DATE}}">{{EVENT_DATE}}</time> {{EVENT_STATUS}}</li>
+{{#EVENT}}<li><time datetime="{{EVENT_DATE}}" dir="ltr">{{EVENT_DATE}}</time> {{EVENT_STATUS}}</li>
 {{/EVENT}}
 </ol>
 </section>

@@ -16,7 +16,7 @@ TEST_F(LandingPage, ListsEveryOfficeWithItsContactsAndServiceLevels) {
     EXPECT_TRUE(contains(body, "Office of Inspector General"));
     EXPECT_TRUE(contains(body, "State Police"));
     EXPECT_TRUE(contains(body, "href=\"mailto:opr@example.org\""));
-    EXPECT_TRUE(contains(body, "href=\"tel:+18772468253\">+1 877 246 8253</a>"));
+    EXPECT_TRUE(contains(body, "href=\"tel:+18772468253\" dir=\"ltr\">+1 877 246 8253</a>"));
     EXPECT_TRUE(contains(body, "https://opr.example.org/"));
     // OPR counts business days, OIG calendar days; a single day is singular.
     EXPECT_TRUE(contains(body, "Confirms it received your complaint within 2 business days."));
