@@ -37,7 +37,7 @@
 <label for="{{ID}}">{{LABEL}}</label>
 {{#HAS_HINT}}<p class="hint" id="{{ID}}-hint">{{HINT}}</p>{{/HAS_HINT}}
 {{#HAS_ERROR}}<p class="error-message" id="{{ID}}-error">{{ERROR}}</p>{{/HAS_ERROR}}
-<textarea id="{{ID}}" name="{{NAME}}" rows="{{ROWS}}" dir="auto"{{#DESCRIBED}} aria-describedby="{{DESCRIBEDBY}}"{{/DESCRIBED}}>{{VALUE:pre_escape}}</textarea>
+<textarea id="{{ID}}" name="{{NAME}}" rows="{{ROWS}}"{{#DESCRIBED}} aria-describedby="{{DESCRIBEDBY}}"{{/DESCRIBED}}>{{VALUE:pre_escape}}</textarea>
 {{/TEXTAREA}}
 {{#CHECKBOX}}
 {{#HAS_ERROR}}<p class="error-message" id="{{ID}}-error">{{ERROR}}</p>{{/HAS_ERROR}}

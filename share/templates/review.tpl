@@ -10,7 +10,7 @@
 <section aria-labelledby="review-summary">
 <h2 id="review-summary">{{review_summary_heading}}</h2>
 <dl class="summary">
-{{#SUMMARY_ITEM}}<dt>{{FIELD_LABEL}}</dt><dd class="typed" dir="auto">{{FIELD_VALUE:pre_escape}}</dd>
+{{#SUMMARY_ITEM}}<dt>{{FIELD_LABEL}}</dt><dd class="typed">{{FIELD_VALUE:pre_escape}}</dd>
 {{/SUMMARY_ITEM}}
 </dl>
 <button type="submit" name="action" value="edit" class="secondary">{{review_edit}}</button>

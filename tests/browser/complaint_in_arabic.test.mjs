@@ -19,6 +19,7 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const shareDir = path.resolve(here, '../../share');
 const chromiumPath = '/usr/bin/chromium';
 const formScreenshot = '/tmp/redress-arabic-form.png';
+const reviewScreenshot = '/tmp/redress-arabic-review.png';
 const confirmationScreenshot = '/tmp/redress-arabic-confirmation.png';
 const referencePattern = /(OPR|OIG)-\d{4}-\d{6}/g;
 const receiptPattern = /[0-9A-HJKMNP-TV-Z]{4}(?:-[0-9A-HJKMNP-TV-Z]{4}){4}/;
@@ -249,6 +250,10 @@ test('a complaint filed and followed in Arabic, right to left, with JavaScript o
   const reviewText = await page.textContent('body');
   assert.ok(reviewText.includes('الموظف سمير'), 'the review shows what was typed');
   assert.ok(reviewText.includes('مكتب المفتش العام'), 'the review proposes the OIG, in Arabic');
+  // What was typed lines up with the page, even a number that has no direction of its own.
+  const badge = page.locator('dd.typed', { hasText: '4471' });
+  assertOnTheRight(await textBox(badge), await box(badge), 'the typed badge number');
+  await page.screenshot({ path: reviewScreenshot, fullPage: true });
 
   response = await Promise.all([
     page.waitForNavigation(),
