@@ -136,7 +136,8 @@ util::Expected<Catalogue> Catalogue::parse(std::string_view po_text, std::string
         if (entry.msgid.empty()) {
             if (auto header = read_header(entry.msgstr); !header) return header;
         } else if (entry.has_plural) {
-            if (std::ranges::none_of(entry.forms, &std::string::empty)) {
+            if (std::ranges::none_of(entry.forms,
+                                     [](const std::string& form) { return form.empty(); })) {
                 catalogue.m_plurals.emplace(entry.msgid, std::move(entry.forms));
             }
         } else if (!entry.msgstr.empty()) {

@@ -37,6 +37,7 @@ class PluralRule {
     // The expression as written, for messages and comparisons.
     const std::string& expression() const { return m_expression; }
 
+    // The parsed expression, a tree in a vector (public for the parser in plural_rule.cpp).
     enum class Op : std::uint8_t {
         number,
         variable,
