@@ -5,17 +5,17 @@
 <section class="receipt-box" aria-labelledby="receipt-heading">
 <h2 id="receipt-heading">{{confirmation_receipt_heading}}</h2>
 <p class="warning"><strong>{{confirmation_receipt_warning}}</strong></p>
-<p class="receipt">{{#RECEIPT_GROUP}}<span class="receipt-group">{{GROUP}}</span>{{#RECEIPT_GROUP_separator}}-{{/RECEIPT_GROUP_separator}}{{/RECEIPT_GROUP}}</p>
+<p class="receipt" dir="ltr">{{#RECEIPT_GROUP}}<span class="receipt-group">{{GROUP}}</span>{{#RECEIPT_GROUP_separator}}-{{/RECEIPT_GROUP_separator}}{{/RECEIPT_GROUP}}</p>
 <p>{{confirmation_receipt_use}}</p>
 <p class="no-print">{{confirmation_print}}</p>
 </section>
 <section aria-labelledby="filed-heading">
 <h2 id="filed-heading">{{confirmation_filed_heading}}</h2>
-<p>{{confirmation_received}} <time datetime="{{RECEIVED_AT}}">{{RECEIVED_AT}}</time></p>
+<p>{{confirmation_received}} <time datetime="{{RECEIVED_AT}}" dir="ltr">{{RECEIVED_AT}}</time></p>
 {{#COMPLAINT}}
 <article class="filed">
 <h3>{{OFFICE_NAME}}</h3>
-<p>{{confirmation_reference}} <strong class="reference">{{REFERENCE}}</strong></p>
+<p>{{confirmation_reference}} <strong class="reference" dir="ltr">{{REFERENCE}}</strong></p>
 {{#NEXT_STEP}}<p>{{confirmation_next}} {{NEXT_TEXT}} <time datetime="{{NEXT_DATE}}">{{NEXT_DUE}}</time></p>{{/NEXT_STEP}}
 </article>
 {{/COMPLAINT}}

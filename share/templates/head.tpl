@@ -1,6 +1,6 @@
 {{%AUTOESCAPE context="HTML"}}
 <!DOCTYPE html>
-<html lang="{{LANG}}">
+<html lang="{{LANG}}" dir="{{DIR}}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -21,7 +21,7 @@
 </nav>
 <nav class="languages" aria-label="{{nav_languages}}">
 <ul>
-{{#LANGUAGE}}<li><a href="{{HREF}}" lang="{{CODE}}" hreflang="{{CODE}}"{{#CURRENT}} aria-current="true"{{/CURRENT}}>{{NAME}}</a></li>
+{{#LANGUAGE}}<li><a href="{{HREF}}" lang="{{CODE}}" dir="{{LINK_DIR}}" hreflang="{{CODE}}"{{#CURRENT}} aria-current="true"{{/CURRENT}}>{{NAME}}</a></li>
 {{/LANGUAGE}}
 </ul>
 </nav>

@@ -26,10 +26,10 @@
 <h4>{{landing_contact_heading}}</h4>
 <ul class="contact">
 {{#WEB_FILING}}<li><a href="/complaint?lang={{LANG}}">{{landing_contact_form}}</a></li>{{/WEB_FILING}}
-{{#HAS_PHONE}}<li>{{landing_contact_phone}} <a href="tel:{{PHONE_DIGITS}}">{{PHONE}}</a></li>{{/HAS_PHONE}}
-{{#HAS_EMAIL}}<li>{{landing_contact_email}} <a href="mailto:{{EMAIL}}">{{EMAIL}}</a></li>{{/HAS_EMAIL}}
-{{#HAS_POSTAL}}<li>{{landing_contact_postal}} <span class="postal">{{POSTAL:pre_escape}}</span></li>{{/HAS_POSTAL}}
-{{#HAS_WEB}}<li>{{landing_contact_web}} <a href="{{WEB}}">{{WEB}}</a></li>{{/HAS_WEB}}
+{{#HAS_PHONE}}<li>{{landing_contact_phone}} <a href="tel:{{PHONE_DIGITS}}" dir="ltr">{{PHONE}}</a></li>{{/HAS_PHONE}}
+{{#HAS_EMAIL}}<li>{{landing_contact_email}} <a href="mailto:{{EMAIL}}" dir="ltr">{{EMAIL}}</a></li>{{/HAS_EMAIL}}
+{{#HAS_POSTAL}}<li>{{landing_contact_postal}} <span class="postal" dir="auto">{{POSTAL:pre_escape}}</span></li>{{/HAS_POSTAL}}
+{{#HAS_WEB}}<li>{{landing_contact_web}} <a href="{{WEB}}" dir="ltr">{{WEB}}</a></li>{{/HAS_WEB}}
 </ul>
 <h4>{{landing_levels_heading}}</h4>
 <ul class="levels">

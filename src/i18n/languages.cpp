@@ -106,10 +106,16 @@ util::Expected<Languages> Languages::load(const std::filesystem::path& locale_di
             auto catalogue = Catalogue::load(file, language);
             if (!catalogue) return std::unexpected(catalogue.error());
             if (merged) {
-                merged->merge(*catalogue);
+                if (auto done = merged->merge(*catalogue); !done) {
+                    return std::unexpected(done.error());
+                }
             } else {
                 merged = std::move(*catalogue);
             }
+        }
+        if (auto coherent = merged->check(); !coherent) {
+            return util::fail(coherent.error().code,
+                              fmt::format("{}: {}", folder.string(), coherent.error().message));
         }
         languages.m_catalogues.push_back(std::move(*merged));
     }

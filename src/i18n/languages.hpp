@@ -15,7 +15,8 @@ namespace redress::i18n {
 class Languages {
   public:
     // Loads one catalogue per folder <locale_dir>/<lang>/, merging every .po file in it
-    // (errors.po, web.po, api.po, ...). Fails when none is found or one is malformed,
+    // (errors.po, web.po, api.po, ...). Fails when none is found, one is malformed or
+    // incoherent (plural forms that do not match its Plural-Forms, an unknown direction),
     // or when `default_language` has no catalogue.
     static util::Expected<Languages> load(const std::filesystem::path& locale_dir,
                                           std::string default_language);

@@ -30,7 +30,8 @@ void add_next_step(Dictionary& item, const i18n::Catalogue& catalogue,
     const std::string key = "status." + std::string(domain::status_name(next->step)) + ".next";
     step->SetValue("NEXT_TEXT", tstr(catalogue.text(key)));
     const std::string due = domain::iso_date(next->due);
-    step->SetValue("NEXT_DUE", fill(catalogue.text("next.due"), {{"date", due}}));
+    step->SetValue("NEXT_DUE",
+                   fill(catalogue.text("next.due"), {{"date", left_to_right(catalogue, due)}}));
     step->SetValue("NEXT_DATE", due);
 }
 

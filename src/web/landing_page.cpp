@@ -1,3 +1,5 @@
+#include <cstdint>
+
 #include "web/messages.hpp"
 #include "web/pages.hpp"
 
@@ -5,12 +7,13 @@ namespace redress::web {
 
 namespace {
 
-// "5 business days", "1 day": the unit agrees with the number.
+// "5 business days", "1 day": the unit agrees with the number by the language's own plural
+// rule (Arabic has six forms, French puts 0 with 1).
 std::string day_span(const i18n::Catalogue& catalogue, int days, domain::DayCount count) {
-    const std::string kind = count == domain::DayCount::business ? "business" : "calendar";
-    const std::string key = "days." + kind + (days == 1 ? ".one" : ".other");
+    const std::string_view key =
+        count == domain::DayCount::business ? "days.business" : "days.calendar";
     const std::string number = std::to_string(days);
-    return fill(catalogue.text(key), {{"n", number}});
+    return fill(catalogue.plural(key, static_cast<std::uint64_t>(days)), {{"n", number}});
 }
 
 void add_levels(Dictionary& office, const i18n::Catalogue& catalogue,

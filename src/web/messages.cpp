@@ -39,4 +39,14 @@ std::string fill(std::string_view text, Placeholders values) {
     return out;
 }
 
+std::string left_to_right(const i18n::Catalogue& catalogue, std::string_view text) {
+    if (catalogue.direction() != i18n::Direction::right_to_left) return std::string(text);
+    constexpr std::string_view k_left_to_right_isolate = "\xE2\x81\xA6";    // U+2066
+    constexpr std::string_view k_pop_directional_isolate = "\xE2\x81\xA9";  // U+2069
+    std::string out;
+    out.reserve(text.size() + 6);
+    out.append(k_left_to_right_isolate).append(text).append(k_pop_directional_isolate);
+    return out;
+}
+
 }  // namespace redress::web

@@ -20,6 +20,11 @@ ctemplate::TemplateString template_string(std::string_view text) {
     return ctemplate::TemplateString(text.data(), text.size());
 }
 
+// The value of an HTML dir attribute for a language.
+std::string_view dir_attribute(const i18n::Catalogue& catalogue) {
+    return catalogue.direction() == i18n::Direction::right_to_left ? "rtl" : "ltr";
+}
+
 }  // namespace
 
 View::View(const std::filesystem::path& templates_dir, const i18n::Languages& languages)
@@ -63,6 +68,7 @@ std::unique_ptr<Dictionary> View::page(const i18n::Catalogue& catalogue, std::st
     auto dictionary = std::make_unique<Dictionary>("page");
     add_messages(*dictionary, catalogue);
     dictionary->SetValue("LANG", template_string(catalogue.language()));
+    dictionary->SetValue("DIR", template_string(dir_attribute(catalogue)));
 
     // Included templates do not see their parent's values, so each gets its own.
     for (const char* part : {"HEAD", "FOOT"}) {
@@ -70,11 +76,14 @@ std::unique_ptr<Dictionary> View::page(const i18n::Catalogue& catalogue, std::st
         included->SetFilename(std::string_view(part) == "HEAD" ? "head.tpl" : "foot.tpl");
         add_messages(*included, catalogue);
         included->SetValue("LANG", template_string(catalogue.language()));
+        included->SetValue("DIR", template_string(dir_attribute(catalogue)));
         included->SetValue("TITLE", template_string(catalogue.text(title_key)));
+        // One link per catalogue present, each named in its own language and direction.
         for (const i18n::Catalogue& other : m_languages.all()) {
             Dictionary* link = included->AddSectionDictionary("LANGUAGE");
             link->SetValue("CODE", template_string(other.language()));
-            link->SetValue("NAME", template_string(other.text("language.name")));
+            link->SetValue("LINK_DIR", template_string(dir_attribute(other)));
+            link->SetValue("NAME", template_string(other.text(i18n::Catalogue::k_name_key)));
             link->SetValue("HREF", fmt::format("{}?lang={}", path, other.language()));
             if (&other == &catalogue) link->ShowSection("CURRENT");
         }

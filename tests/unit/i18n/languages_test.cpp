@@ -74,6 +74,34 @@ TEST_F(LanguagesTest, FailsOnAMalformedCatalogueNamingIt) {
     EXPECT_NE(languages.error().message.find("line 2"), std::string::npos);
 }
 
+TEST_F(LanguagesTest, FailsOnAPluralMessageThatDoesNotMatchThePluralRuleOfAnotherFile) {
+    // The rule is in errors.po, the message in web.po: only the merged catalogue can tell.
+    write("en/web.po", "msgid \"a\"\nmsgstr \"A\"\n");
+    write("ar/errors.po", "msgid \"\"\nmsgstr \"Plural-Forms: nplurals=3; plural=n>2?2:n;\\n\"\n");
+    write("ar/web.po", "msgid \"days\"\nmsgid_plural \"days\"\nmsgstr[0] \"a\"\nmsgstr[1] \"b\"\n");
+    const auto languages = Languages::load(m_dir, "en");
+    ASSERT_FALSE(languages);
+    EXPECT_NE(languages.error().message.find("ar"), std::string::npos);
+    EXPECT_NE(languages.error().message.find("has 2 plural forms"), std::string::npos)
+        << languages.error().message;
+}
+
+TEST_F(LanguagesTest, FailsWhenTheFilesOfALanguageDisagreeOnPluralForms) {
+    write("en/web.po", "msgid \"a\"\nmsgstr \"A\"\n");
+    write("fr/errors.po", "msgid \"\"\nmsgstr \"Plural-Forms: nplurals=2; plural=n>1;\\n\"\n");
+    write("fr/web.po", "msgid \"\"\nmsgstr \"Plural-Forms: nplurals=2; plural=n!=1;\\n\"\n");
+    const auto languages = Languages::load(m_dir, "en");
+    ASSERT_FALSE(languages);
+    EXPECT_NE(languages.error().message.find("Plural-Forms"), std::string::npos);
+}
+
+TEST_F(LanguagesTest, FailsOnAnUnknownDirection) {
+    write("en/web.po", "msgid \"language.direction\"\nmsgstr \"sideways\"\n");
+    const auto languages = Languages::load(m_dir, "en");
+    ASSERT_FALSE(languages);
+    EXPECT_NE(languages.error().message.find("language.direction"), std::string::npos);
+}
+
 TEST_F(LanguagesTest, AnExplicitChoiceWins) {
     const Languages languages = english_and_spanish();
     EXPECT_EQ(languages.negotiate("es", "en").language(), "es");

@@ -47,7 +47,7 @@ TEST_F(ComplaintFiling, TheChosenLanguageGoesWithTheFiling) {
     fields[0].second = "es";
     const auto response = post("/complaint", fields);
     ASSERT_EQ(response.status, 200);
-    EXPECT_TRUE(contains(response.body, "<html lang=\"es\">"));
+    EXPECT_TRUE(contains(response.body, "<html lang=\"es\" dir=\"ltr\">"));
     ASSERT_EQ(m_store.filings().size(), 1u);
     EXPECT_EQ(m_store.filings()[0].language, "es");
 }

@@ -61,16 +61,16 @@ TEST_F(ComplaintForm, ShowsEverySectionWithLabelledFields) {
 
 TEST_F(ComplaintForm, SpeaksSpanishByChoiceOrByBrowserPreference) {
     const auto chosen = get("/complaint?lang=es");
-    EXPECT_TRUE(contains(chosen.body, "<html lang=\"es\">"));
+    EXPECT_TRUE(contains(chosen.body, "<html lang=\"es\" dir=\"ltr\">"));
     EXPECT_TRUE(contains(chosen.body, html_escaped(text("es", "form.incident.narrative.label"))));
     EXPECT_TRUE(contains(chosen.body, "Uso excesivo de la fuerza"));
     EXPECT_TRUE(contains(chosen.body, "name=\"lang\" value=\"es\""));
 
-    const auto negotiated = get("/complaint", {{"Accept-Language", "fr, es;q=0.8, en;q=0.1"}});
-    EXPECT_TRUE(contains(negotiated.body, "<html lang=\"es\">"));
+    const auto negotiated = get("/complaint", {{"Accept-Language", "de, es;q=0.8, en;q=0.1"}});
+    EXPECT_TRUE(contains(negotiated.body, "<html lang=\"es\" dir=\"ltr\">"));
 
     const auto english = get("/complaint", {{"Accept-Language", "es;q=0, en"}});
-    EXPECT_TRUE(contains(english.body, "<html lang=\"en\">"));
+    EXPECT_TRUE(contains(english.body, "<html lang=\"en\" dir=\"ltr\">"));
 }
 
 TEST_F(ComplaintForm, AMissingNarrativeKeepsEveryValueAndSaysWhatIsWrong) {

@@ -213,7 +213,7 @@ inline std::string html_escaped(std::string_view text) {
 
 // The receipt on a confirmation page, as a person would copy it ("" when none).
 inline std::string receipt_in(const std::string& body) {
-    static const std::regex k_receipt(R"re(<p class="receipt">(.*?)</p>)re");
+    static const std::regex k_receipt(R"re(<p class="receipt" dir="ltr">(.*?)</p>)re");
     std::smatch match;
     if (!std::regex_search(body, match, k_receipt)) return {};
     return std::regex_replace(std::string(match[1]), std::regex("<[^>]*>"), "");

@@ -49,7 +49,7 @@ TEST_F(StatusPage, TheRightReceiptShowsStatusTimelineAndNextStep) {
     EXPECT_TRUE(contains(body, "Office of Professional Responsibility"));
     EXPECT_TRUE(
         contains(body, "<strong>" + html_escaped(text("en", "status.received")) + "</strong>"));
-    EXPECT_TRUE(contains(body, "<time datetime=\"2026-11-27\">2026-11-27</time> " +
+    EXPECT_TRUE(contains(body, "<time datetime=\"2026-11-27\" dir=\"ltr\">2026-11-27</time> " +
                                    html_escaped(text("en", "status.received"))));
     EXPECT_TRUE(contains(body, html_escaped(text("en", "status.acknowledged.next"))));
     EXPECT_TRUE(contains(body, "By 2026-12-01."));
@@ -101,7 +101,7 @@ TEST_F(StatusPage, SpeaksSpanish) {
                                            {"reference", "OPR-2026-000001"},
                                            {"receipt", receipt}});
     ASSERT_EQ(response.status, 200);
-    EXPECT_TRUE(contains(response.body, "<html lang=\"es\">"));
+    EXPECT_TRUE(contains(response.body, "<html lang=\"es\" dir=\"ltr\">"));
     EXPECT_TRUE(contains(response.body, html_escaped(text("es", "status.received"))));
 }
 
