@@ -34,6 +34,10 @@ struct Request {
     std::string query;   // raw query string, without '?'
     Headers headers;
     std::string body;
+    // Who sent it, as the group the per-address caps count ("192.0.2.1", or
+    // "2001:db8:1:2::/64" for IPv6), taken from a trusted proxy's word when there is one;
+    // empty when unknown. For per-client limits only: never log it.
+    std::string client_address;
 };
 
 // How long a response may be kept by a cache.
