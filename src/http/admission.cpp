@@ -6,12 +6,19 @@
 namespace redress::http {
 namespace {
 
+// A connection that has just opened has not had time to send its head: through Tor, the
+// first byte comes a circuit's round trip after the connection (often a second or more).
+// Until then it goes last, or every newcomer would push out the previous one whenever the
+// others are bodies and responses.
+constexpr std::chrono::seconds k_opening_grace{2};
+
 // Lower is evicted first; handling is never.
-int rank(Phase phase) {
+int rank(Phase phase, bool young) {
     switch (phase) {
         case Phase::idle:
             return 0;
         case Phase::opening:
+            return young ? 4 : 1;
         case Phase::head:
             return 1;
         case Phase::body:
@@ -30,17 +37,19 @@ ConnectionActivity* Admission::least_valuable(
     const std::unordered_set<ConnectionActivity*>& among) const {
     ConnectionActivity* chosen = nullptr;
     std::tuple<int, std::uint64_t, std::int64_t> best{std::numeric_limits<int>::max(), 0, 0};
+    const std::int64_t young_since =
+        (std::chrono::steady_clock::now() - k_opening_grace).time_since_epoch().count();
     for (ConnectionActivity* candidate : among) {
         const Phase phase = candidate->phase.load(std::memory_order_relaxed);
-        const int order = rank(phase);
+        const std::int64_t since = candidate->since.load(std::memory_order_relaxed);
+        const int order = rank(phase, since > young_since);
         if (order == std::numeric_limits<int>::max()) continue;
         // Heads are judged by age alone (a genuine one takes milliseconds); bodies and
         // responses by the bytes they moved, so that a slow but real upload outlives a
         // trickle.
         const bool by_progress = phase == Phase::body || phase == Phase::writing;
-        const std::tuple key{order,
-                             by_progress ? candidate->progress.load(std::memory_order_relaxed) : 0,
-                             candidate->since.load(std::memory_order_relaxed)};
+        const std::tuple key{
+            order, by_progress ? candidate->progress.load(std::memory_order_relaxed) : 0, since};
         if (chosen == nullptr || key < best) {
             chosen = candidate;
             best = key;

@@ -6,8 +6,9 @@
 // group (one address, see client_address.hpp) or the whole server is full, a newcomer is
 // admitted in place of the least valuable connection: a kept-alive one waiting idle, then
 // the one that has waited longest for its request head, then the body or response that has
-// moved fewest bytes. A connection whose request is being handled is never chosen, and a
-// genuine client sends its head within milliseconds, so it is rarely the oldest waiting.
+// moved fewest bytes, and only then one opened in the last two seconds (its head may still
+// be on its way). A connection whose request is being handled is never chosen, and a
+// genuine client sends its head within moments, so it is rarely the oldest waiting.
 //
 // Not thread-safe: the server calls it under its own mutex. The activity of each
 // connection is written by the connection's thread and read here, hence the atomics.

@@ -65,6 +65,18 @@ TEST(Admission, IdleGoesFirstThenHeadsThenTheSlowestBodyThenResponses) {
     EXPECT_EQ(evicted, (std::vector<ConnectionActivity*>{&c[3], &c[2], &c[1], &c[0]}));
 }
 
+TEST(Admission, AConnectionJustOpenedGoesAfterBodies) {
+    // Its head may still be on its way (through Tor, a circuit's round trip).
+    Admission admission(2, 100);
+    ConnectionActivity body;
+    body.enter(Phase::body);
+    ConnectionActivity just_opened;
+    ASSERT_TRUE(admission.admit(body, "a").admitted);
+    ASSERT_TRUE(admission.admit(just_opened, "a").admitted);
+    ConnectionActivity newcomer;
+    EXPECT_EQ(admission.admit(newcomer, "a").evict, &body);
+}
+
 TEST(Admission, ARequestBeingHandledIsNeverEvicted) {
     Admission admission(2, 2);
     std::array<ConnectionActivity, 2> c;

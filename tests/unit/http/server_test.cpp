@@ -50,8 +50,8 @@ class TestHandler final : public Handler {
         if (request.path == "/hold") {
             std::lock_guard lock(m_mutex);
             m_workers.emplace_back([this, respond = std::move(respond)]() mutable {
-                std::unique_lock lock(m_hold_mutex);
-                m_hold.wait_for(lock, 5s, [this] { return m_released; });
+                std::unique_lock held(m_hold_mutex);
+                m_hold.wait_for(held, 5s, [this] { return m_released; });
                 respond(Response::text(200, "held"));
             });
             return;
