@@ -30,7 +30,7 @@ struct ServerSettings {
     std::chrono::seconds header_timeout{10};       // to send a request head
     std::size_t min_body_bytes_per_second = 1024;  // 0: none
     std::size_t min_send_bytes_per_second = 1024;  // 0: none
-    std::chrono::seconds min_rate_window{10};      // how far behind those rates a transfer may be
+    std::chrono::seconds min_rate_window{20};      // how far behind those rates a transfer may be
     std::string trusted_proxies;                   // addresses and CIDR ranges; checked by http/
     std::string forwarded_header = "x-forwarded-for";  // or "forwarded", "none"
     bool proxy_protocol = false;

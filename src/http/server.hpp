@@ -28,7 +28,7 @@ struct ServerLimits {
     // slow link (Tor) survives while a trickle of a byte now and then does not.
     std::size_t min_body_bytes_per_second = 1024;
     std::size_t min_send_bytes_per_second = 1024;
-    std::chrono::seconds min_rate_window{10};
+    std::chrono::seconds min_rate_window{20};
     std::size_t max_requests_per_connection = 10000;
     std::size_t max_connections_per_address = 256;  // full: the least valuable one goes
     std::size_t max_connections = 4096;             // likewise
