@@ -518,6 +518,24 @@ TEST_F(ServerTest, ForwardedAddressIsTakenFromATrustedProxy) {
     EXPECT_EQ(client->get("/client").body, "");  // the proxy did not say
 }
 
+TEST_F(ServerTest, Ipv6ClientsShareTheCapOfTheirSlash64) {
+    ServerLimits limits;
+    limits.trusted_proxies = *TrustedProxies::parse("127.0.0.1");
+    limits.max_connections_per_address = 1;
+    start(limits);
+    auto first = connect();
+    EXPECT_EQ(first->get("/client", {{"X-Forwarded-For", "2001:db8:1:2::1"}}).status, 200);
+    // Another address of the same /64 is the same client: it takes the one place.
+    auto same_network = connect();
+    EXPECT_EQ(same_network->get("/client", {{"X-Forwarded-For", "2001:db8:1:2::2"}}).status, 200);
+    EXPECT_TRUE(first->closed_by_peer_within(3s));
+    // Another /64 has a place of its own.
+    auto other_network = connect();
+    EXPECT_EQ(other_network->get("/client", {{"X-Forwarded-For", "2001:db8:1:3::1"}}).status, 200);
+    EXPECT_EQ(same_network->get("/client", {{"X-Forwarded-For", "2001:db8:1:2::2"}}).body,
+              "2001:db8:1:2::/64");
+}
+
 TEST_F(ServerTest, ForwardedHeaderOnlyWhenChosen) {
     ServerLimits limits;
     limits.trusted_proxies = *TrustedProxies::parse("127.0.0.1");
