@@ -12,6 +12,7 @@
 #include "cli/verify_command.hpp"
 #include "config/settings.hpp"
 #include "crypto/keys.hpp"
+#include "http/client_address.hpp"
 #include "storage/sqlite/sqlite_store.hpp"
 
 extern char** environ;
@@ -130,6 +131,13 @@ int run(int argc, char** argv) {
     auto config = load_config(options);
     if (!config) {
         spdlog::critical("configuration: {}", config.error().message);
+        return 2;
+    }
+    // Read by http/, which config/ may not depend on: checked here, so that check-config
+    // sees it too.
+    if (auto trusted = http::TrustedProxies::parse(config->server.trusted_proxies); !trusted) {
+        spdlog::critical("configuration: setting 'server.trusted_proxies': {}",
+                         trusted.error().message);
         return 2;
     }
     if (check_command->parsed()) {

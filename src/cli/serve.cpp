@@ -3,6 +3,7 @@
 #include <spdlog/spdlog.h>
 
 #include "api/complaints_api.hpp"
+#include "cli/file_limit.hpp"
 #include "cli/key_custody.hpp"
 #include "crypto/keys.hpp"
 #include "http/router.hpp"
@@ -16,8 +17,24 @@
 namespace redress::cli {
 namespace {
 
-http::ServerLimits limits_of(const config::ServerSettings& server) {
+util::Expected<http::ServerLimits> limits_of(const config::ServerSettings& server) {
     http::ServerLimits limits;
+    auto trusted = http::TrustedProxies::parse(server.trusted_proxies);
+    if (!trusted) {
+        return util::fail(util::ErrorCode::invalid_input,
+                          "setting 'server.trusted_proxies': " + trusted.error().message);
+    }
+    limits.trusted_proxies = std::move(*trusted);
+    limits.forwarded_header =
+        server.forwarded_header == "forwarded" ? http::ForwardedHeader::forwarded
+        : server.forwarded_header == "none"    ? http::ForwardedHeader::none
+                                               : http::ForwardedHeader::x_forwarded_for;
+    limits.proxy_protocol = server.proxy_protocol ? http::ServerLimits::ProxyProtocol::on
+                                                  : http::ServerLimits::ProxyProtocol::off;
+    limits.header_timeout = server.header_timeout;
+    limits.min_body_bytes_per_second = server.min_body_bytes_per_second;
+    limits.min_send_bytes_per_second = server.min_send_bytes_per_second;
+    limits.min_rate_window = server.min_rate_window;
     limits.max_header_bytes = server.max_header_bytes;
     limits.max_body_bytes = server.max_body_bytes;
     limits.read_timeout = server.read_timeout;
@@ -36,6 +53,31 @@ intake::ThrottleSettings throttle_of(const config::PublicSettings& public_side) 
             .forget_after = public_side.status_forget_after,
             .per_address = public_side.status_per_address,
             .lookups_per_second = static_cast<double>(public_side.status_lookups_per_second)};
+}
+
+// Descriptors for all but connections: the database and its journal per connection, the
+// listening socket, the event loops', templates and static files being read, the log.
+std::size_t reserved_files(const config::Config& config) {
+    return 64 + 4 * config.storage.read_connections;
+}
+
+// Raises the open-file limit for the connection cap, or lowers the cap to fit the limit.
+std::size_t fit_connections(const config::Config& config) {
+    const std::size_t wanted = config.server.max_connections;
+    const std::size_t reserved = reserved_files(config);
+    const FileLimit files = raise_file_limit(wanted + reserved);
+    if (files.now > files.before) {
+        spdlog::info("open-file limit raised from {} to {}", files.before, files.now);
+    }
+    const std::size_t fitting = connections_that_fit(wanted, files.now, reserved);
+    if (fitting < wanted) {
+        spdlog::warn(
+            "open-file limit {} leaves room for {} connections, not the {} of "
+            "server.max_connections; serving at most {} (raise the hard limit, e.g. "
+            "LimitNOFILE= in systemd, to serve more)",
+            files.now, fitting, wanted, fitting);
+    }
+    return fitting;
 }
 
 domain::Timestamp now() {
@@ -87,7 +129,13 @@ int serve(const config::Config& config) {
                                     : http::Response::text(503, "database unavailable\n"));
     });
 
-    http::Server server(router, limits_of(config.server));
+    auto limits = limits_of(config.server);
+    if (!limits) {
+        spdlog::critical("{}", limits.error().message);
+        return 1;
+    }
+    limits->max_connections = fit_connections(config);
+    http::Server server(router, std::move(*limits));
     if (auto listening = server.listen(config.server.listen_address, config.server.port);
         !listening) {
         spdlog::critical("{}", listening.error().message);

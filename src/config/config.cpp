@@ -2,6 +2,8 @@
 
 #include <toml++/toml.h>
 
+#include <algorithm>
+
 #include "config/deployment_toml.hpp"
 #include "config/settings.hpp"
 #include "fmt/format.h"
@@ -17,8 +19,20 @@ util::Expected<std::string> node_text(const toml::node& node, std::string_view n
     if (const auto* text = node.as_string()) return text->get();
     if (const auto* integer = node.as_integer()) return fmt::format("{}", integer->get());
     if (const auto* boolean = node.as_boolean()) return boolean->get() ? "true" : "false";
-    return util::fail(util::ErrorCode::invalid_input,
-                      fmt::format("setting '{}' must be text, a number or true/false", name));
+    if (const auto* list = node.as_array()) {  // ["10.0.0.1", "::1"]: as "10.0.0.1, ::1"
+        std::string joined;
+        for (const auto& item : *list) {
+            const auto* text = item.as_string();
+            if (text == nullptr) break;
+            joined += (joined.empty() ? "" : ", ") + text->get();
+        }
+        if (std::all_of(list->begin(), list->end(), [](const auto& i) { return i.is_string(); })) {
+            return joined;
+        }
+    }
+    return util::fail(
+        util::ErrorCode::invalid_input,
+        fmt::format("setting '{}' must be text, a number, true/false or a list of text", name));
 }
 
 util::Expected<void> apply(Config& config, std::string_view name, std::string_view text,

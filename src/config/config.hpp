@@ -28,6 +28,13 @@ struct ServerSettings {
     std::size_t max_requests_per_connection = 10000;  // kept-alive or pipelined
     std::size_t max_connections_per_address = 256;
     std::size_t max_connections = 4096;
+    std::chrono::seconds header_timeout{10};       // to send a request head
+    std::size_t min_body_bytes_per_second = 1024;  // 0: none
+    std::size_t min_send_bytes_per_second = 1024;  // 0: none
+    std::chrono::seconds min_rate_window{20};      // how far behind those rates a transfer may be
+    std::string trusted_proxies;                   // addresses and CIDR ranges; checked by http/
+    std::string forwarded_header = "x-forwarded-for";  // or "forwarded", "none"
+    bool proxy_protocol = false;
 };
 
 struct StorageSettings {

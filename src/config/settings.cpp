@@ -135,6 +135,50 @@ std::vector<Setting> make_settings() {
         number<std::size_t>(
             "server.max_connections", "Concurrent connections in all",
             [](auto& c) -> auto& { return c.server.max_connections; }, 1, k_size_max),
+        seconds(
+            "server.header_timeout_seconds",
+            "Time a client has to send a request head (at most the read timeout)",
+            [](auto& c) -> auto& { return c.server.header_timeout; }),
+        number<std::size_t>(
+            "server.min_body_bytes_per_second",
+            "Slowest a request body may arrive (0: no minimum); slower ones are cut",
+            [](auto& c) -> auto& { return c.server.min_body_bytes_per_second; }, 0, k_size_max),
+        number<std::size_t>(
+            "server.min_send_bytes_per_second",
+            "Slowest a client may take a response (0: no minimum); slower ones are cut",
+            [](auto& c) -> auto& { return c.server.min_send_bytes_per_second; }, 0, k_size_max),
+        seconds(
+            "server.min_rate_window_seconds",
+            "How many seconds a body or response may fall behind its minimum rate (a stall)",
+            [](auto& c) -> auto& { return c.server.min_rate_window; }),
+        text(
+            "server.trusted_proxies",
+            "Proxies whose word on the client's address is taken: addresses or CIDR ranges, "
+            "comma-separated (default none)",
+            [](auto& c) -> auto& { return c.server.trusted_proxies; }),
+        {"server.forwarded_header",
+         "Header a trusted proxy names the client in: x-forwarded-for, forwarded or none",
+         [](Config& c, std::string_view v) -> util::Expected<void> {
+             if (v != "x-forwarded-for" && v != "forwarded" && v != "none") {
+                 return util::fail(
+                     util::ErrorCode::invalid_input,
+                     fmt::format("expected x-forwarded-for, forwarded or none, got '{}'", v));
+             }
+             c.server.forwarded_header = std::string(v);
+             return {};
+         },
+         [](const Config& c) { return c.server.forwarded_header; }},
+        {"server.proxy_protocol",
+         "Whether trusted proxies send a PROXY protocol header (v1 or v2) first: true or false",
+         [](Config& c, std::string_view v) -> util::Expected<void> {
+             if (v != "true" && v != "false") {
+                 return util::fail(util::ErrorCode::invalid_input,
+                                   fmt::format("expected true or false, got '{}'", v));
+             }
+             c.server.proxy_protocol = v == "true";
+             return {};
+         },
+         [](const Config& c) { return std::string(c.server.proxy_protocol ? "true" : "false"); }},
         text(
             "storage.backend", "Database: sqlite",
             [](auto& c) -> auto& { return c.storage.backend; }),

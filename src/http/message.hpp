@@ -38,8 +38,9 @@ struct Request {
     std::string query;   // raw query string, without '?'
     Headers headers;
     std::string body;
-    // Who sent it, as a key for per-client limits only: the peer's address, or the client's
-    // as a trusted proxy states it; IPv6 grouped by /64. Never logged.
+    // Who sent it, as the group the per-address caps count ("192.0.2.1", or
+    // "2001:db8:1:2::/64" for IPv6), taken from a trusted proxy's word when there is one;
+    // empty when unknown. For per-client limits only: never log it.
     std::string client_address;
 };
 

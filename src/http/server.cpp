@@ -17,6 +17,7 @@
 #include <boost/asio/strand.hpp>
 #include <boost/asio/use_awaitable.hpp>
 #include <boost/asio/write.hpp>
+#include <boost/beast/core/buffers_suffix.hpp>
 #include <boost/beast/core/flat_buffer.hpp>
 #include <boost/beast/core/string.hpp>
 #include <boost/beast/core/tcp_stream.hpp>
@@ -26,14 +27,15 @@
 #include <boost/beast/http/string_body.hpp>
 #include <csignal>
 #include <limits>
-#include <map>
 #include <mutex>
 #include <optional>
 #include <thread>
-#include <unordered_set>
 #include <vector>
 
+#include "http/admission.hpp"
+#include "http/pace.hpp"
 #include "http/pending_response.hpp"
+#include "http/proxy_protocol.hpp"
 #include "http/response_head.hpp"
 #include "http/security_headers.hpp"
 #include "http/target.hpp"
@@ -111,14 +113,38 @@ std::optional<int> status_for_read_error(const boost::system::error_code& ec) {
     return {};
 }
 
-struct Connection : std::enable_shared_from_this<Connection> {
-    Connection(tcp::socket socket, asio::ip::address remote)
-        : stream(std::move(socket)), address(std::move(remote)) {}
+IpAddress ip_address_of(const asio::ip::address& address) {
+    if (address.is_v4()) return IpAddress::from_v4(address.to_v4().to_uint());
+    IpAddress converted;
+    const auto bytes = address.to_v6().to_bytes();
+    std::copy(bytes.begin(), bytes.end(), converted.bytes.begin());
+    return converted;
+}
+
+// The values of every `name` field, joined as one list.
+std::string joined_fields(const bhttp::request<bhttp::string_body>& message,
+                          std::string_view name) {
+    std::string joined;
+    for (auto [it, end] = message.equal_range(name); it != end; ++it) {
+        if (!joined.empty()) joined += ',';
+        joined.append(it->value().data(), it->value().size());
+    }
+    return joined;
+}
+
+using RequestParser = bhttp::request_parser<bhttp::string_body>;
+
+struct Connection : ConnectionActivity, std::enable_shared_from_this<Connection> {
+    Connection(tcp::socket socket, bool via_trusted_proxy)
+        : stream(std::move(socket)), from_trusted_proxy(via_trusted_proxy) {}
 
     beast::tcp_stream stream;
-    asio::ip::address address;  // for the per-address cap only; never logged
-    // The members below are touched on the connection's io thread only.
-    bool idle = false;  // waiting for the next request: shutdown may close it at once
+    const bool from_trusted_proxy;
+    // Made to give way to a newcomer: close after the response under way, if any.
+    std::atomic<bool> evicted{false};
+    // The members below are touched on the connection's io thread only (after admission).
+    std::string client;  // the group of its address (client_address.hpp); never logged
+    bool client_from_proxy_header = false;
     std::shared_ptr<PendingResponse> pending;
     std::string head;  // the response head being written, reused by every response
 };
@@ -143,9 +169,8 @@ struct Server::State {
     Handler& handler;
     ServerLimits limits;
     int threads;
-    std::mutex mutex;  // guards `connections` and `per_address`
-    std::unordered_set<Connection*> connections;
-    std::map<asio::ip::address, std::size_t> per_address;
+    std::mutex mutex;  // guards `admission`
+    Admission admission{limits.max_connections, limits.max_connections_per_address};
     std::atomic<bool> stopping{false};
     std::atomic<bool> io_done{false};  // run() has returned: nothing may be posted any more
     unsigned short port = 0;
@@ -166,8 +191,20 @@ struct Server::State {
     void admit(tcp::socket socket);
     void unregister(Connection& connection);
     std::vector<std::shared_ptr<Connection>> live_connections();
+    // Under `mutex`: marks the connection chosen to give way, for evict().
+    static std::shared_ptr<Connection> chosen(ConnectionActivity* victim);
+    static void evict(std::shared_ptr<Connection> victim);
+    void set_client(Connection& connection, std::string group);
+    std::chrono::seconds head_timeout() const {
+        return std::min(limits.header_timeout, limits.read_timeout);
+    }
 
     asio::awaitable<void> serve(std::shared_ptr<Connection> connection);
+    asio::awaitable<bool> read_proxy_header(Connection& connection, beast::flat_buffer& buffer);
+    asio::awaitable<boost::system::error_code> read_body(Connection& connection,
+                                                         beast::flat_buffer& buffer,
+                                                         RequestParser& parser,
+                                                         std::uint64_t declared);
     // GCC 12 may destroy a temporary of a co_await expression twice: coroutines here take
     // references to named objects of their caller, and every awaited operand is trivial.
     asio::awaitable<Response> call_handler(Connection& connection, Request& request);
@@ -202,35 +239,60 @@ void Server::State::admit(tcp::socket socket) {
     const tcp::endpoint remote = socket.remote_endpoint(ec);
     if (ec) return;  // the client already left
     socket.set_option(tcp::no_delay(true), ec);
-    auto connection = std::make_shared<Connection>(std::move(socket), remote.address());
-    bool admitted = false;
+    const IpAddress peer = ip_address_of(remote.address());
+    const bool via_proxy = limits.trusted_proxies.contains(peer);
+    auto connection = std::make_shared<Connection>(std::move(socket), via_proxy);
+    // A trusted proxy speaks for many clients: its connections count in the total only
+    // until a request (or PROXY header) names the client.
+    connection->client = via_proxy ? k_unknown_client : address_group(peer);
+    Admission::Verdict verdict;
+    std::shared_ptr<Connection> victim;
     {
         std::lock_guard lock(mutex);
-        std::size_t& from_address = per_address[connection->address];
-        if (!stopping && connections.size() < limits.max_connections &&
-            from_address < limits.max_connections_per_address) {
-            ++from_address;
-            connections.insert(connection.get());
-            admitted = true;
-        } else if (from_address == 0) {
-            per_address.erase(connection->address);
-        }
+        if (!stopping) verdict = admission.admit(*connection, connection->client);
+        victim = chosen(verdict.evict);
     }
+    if (victim) evict(std::move(victim));
     auto executor = connection->stream.get_executor();
-    if (admitted) {
+    if (verdict.admitted) {
         asio::co_spawn(executor, serve(std::move(connection)), log_failure);
     } else {
         asio::co_spawn(executor, reject(std::move(connection)), log_failure);
     }
 }
 
+std::shared_ptr<Connection> Server::State::chosen(ConnectionActivity* victim) {
+    if (victim == nullptr) return nullptr;
+    auto& connection = static_cast<Connection&>(*victim);
+    connection.evicted = true;
+    return connection.weak_from_this().lock();
+}
+
+void Server::State::evict(std::shared_ptr<Connection> victim) {
+    auto executor = victim->stream.get_executor();
+    asio::post(executor, [victim = std::move(victim)] {
+        // A request being handled finishes; the connection closes after its response.
+        if (victim->phase.load(std::memory_order_relaxed) != Phase::handling) {
+            victim->stream.close();
+        }
+    });
+}
+
+void Server::State::set_client(Connection& connection, std::string group) {
+    if (group == connection.client) return;
+    connection.client = std::move(group);
+    std::shared_ptr<Connection> victim;
+    {
+        std::lock_guard lock(mutex);
+        victim = chosen(admission.regroup(connection, connection.client));
+    }
+    if (victim) evict(std::move(victim));
+}
+
 void Server::State::unregister(Connection& connection) {
     std::lock_guard lock(mutex);
-    connections.erase(&connection);
-    if (auto it = per_address.find(connection.address); it != per_address.end()) {
-        if (--it->second == 0) per_address.erase(it);
-    }
-    if (stopping && connections.empty() && !io_done) {
+    admission.leave(connection);
+    if (stopping && admission.empty() && !io_done) {
         asio::post(control, [this] { finish(); });
     }
 }
@@ -238,10 +300,11 @@ void Server::State::unregister(Connection& connection) {
 std::vector<std::shared_ptr<Connection>> Server::State::live_connections() {
     std::vector<std::shared_ptr<Connection>> live;
     std::lock_guard lock(mutex);
-    live.reserve(connections.size());
-    for (Connection* connection : connections) {
-        if (auto alive = connection->weak_from_this().lock()) live.push_back(std::move(alive));
-    }
+    admission.for_each([&](ConnectionActivity& activity) {
+        if (auto alive = static_cast<Connection&>(activity).weak_from_this().lock()) {
+            live.push_back(std::move(alive));
+        }
+    });
     return live;
 }
 
@@ -255,20 +318,28 @@ asio::awaitable<void> Server::State::serve(std::shared_ptr<Connection> connectio
     auto& stream = connection->stream;
     beast::flat_buffer buffer;  // one per connection, reused by every request
     std::size_t served = 0;
-    for (;;) {
+    bool open = true;
+    if (connection->from_trusted_proxy &&
+        limits.proxy_protocol == ServerLimits::ProxyProtocol::on) {
+        stream.expires_after(head_timeout());
+        open = co_await read_proxy_header(*connection, buffer);
+    }
+    while (open) {
         if (buffer.size() == 0) {  // nothing pipelined: wait for the client's next request
             if (stopping) break;
-            connection->idle = true;
-            stream.expires_after(served == 0 ? limits.read_timeout : limits.idle_timeout);
+            // A first request is due at once (a connection that sends nothing holds a place
+            // for nothing); a kept-alive one may wait.
+            if (served > 0) connection->enter(Phase::idle);
+            stream.expires_after(served == 0 ? head_timeout() : limits.idle_timeout);
             auto [ec, bytes] = co_await stream.async_read_some(buffer.prepare(k_read_chunk), k_use);
-            connection->idle = false;
             if (ec) break;  // the client left, stayed idle too long, or shutdown closed it
             buffer.commit(bytes);
         }
-        // One deadline for the whole header: a client trickling bytes gains nothing.
-        stream.expires_after(limits.read_timeout);
+        // One deadline for the whole head: a client trickling bytes gains nothing.
+        connection->enter(Phase::head);
+        stream.expires_after(head_timeout());
         const auto started = std::chrono::steady_clock::now();
-        bhttp::request_parser<bhttp::string_body> parser;
+        RequestParser parser;
         parser.header_limit(static_cast<std::uint32_t>(std::min<std::size_t>(
             limits.max_header_bytes, std::numeric_limits<std::uint32_t>::max())));
         parser.body_limit(static_cast<std::uint64_t>(limits.max_body_bytes));
@@ -292,9 +363,7 @@ asio::awaitable<void> Server::State::serve(std::shared_ptr<Connection> connectio
                 if (ec) break;
             }
             const std::uint64_t declared = length.value_or(limits.max_body_bytes);
-            stream.expires_after(limits.read_timeout +
-                                 std::chrono::seconds(declared / k_min_upload_bytes_per_second));
-            if (auto [ec, bytes] = co_await bhttp::async_read(stream, buffer, parser, k_use); ec) {
+            if (const auto ec = co_await read_body(*connection, buffer, parser, declared); ec) {
                 if (auto status = status_for_read_error(ec)) {
                     co_await refuse(*connection, *status, version);
                 }
@@ -319,20 +388,34 @@ asio::awaitable<void> Server::State::serve(std::shared_ptr<Connection> connectio
             request.headers.add(std::string(field.name_string()), std::string(field.value()));
         }
         request.body = std::move(message.body());
-        request.client_address = connection->address.to_string();
+        if (connection->from_trusted_proxy && !connection->client_from_proxy_header &&
+            limits.forwarded_header != ForwardedHeader::none) {
+            const auto forwarded = forwarded_client(
+                joined_fields(message, limits.forwarded_header == ForwardedHeader::forwarded
+                                           ? "Forwarded"
+                                           : "X-Forwarded-For"),
+                limits.forwarded_header, limits.trusted_proxies);
+            set_client(*connection, forwarded ? address_group(*forwarded) : k_unknown_client);
+        }
+        request.client_address = connection->client;
         const Method method = request.method;
         std::string path_for_log;
         if (spdlog::should_log(spdlog::level::debug)) path_for_log = loggable(request.path);
 
+        connection->enter(Phase::handling);
         Response response = co_await call_handler(*connection, request);
         if (response.delay.count() > 0) {
+            // A response held back (to slow a guesser) is no longer being handled: like
+            // one being written, it may give way to a newcomer when the server is full.
+            connection->enter(Phase::writing);
             asio::steady_timer hold(stream.get_executor(), response.delay);
             co_await hold.async_wait(k_use);
         }
         const int status = response.status;
-        // Decided after the handler: a shutdown that began meanwhile closes the connection.
-        const bool keep_alive =
-            client_keeps_alive && !stopping && served < limits.max_requests_per_connection;
+        // Decided after the handler: a shutdown that began meanwhile, or a newcomer that
+        // took this connection's place, closes the connection.
+        const bool keep_alive = client_keeps_alive && !stopping && !connection->evicted &&
+                                served < limits.max_requests_per_connection;
         const bool written =
             co_await write(*connection, response, version, method == Method::head, keep_alive);
         if (spdlog::should_log(spdlog::level::debug)) {
@@ -345,6 +428,49 @@ asio::awaitable<void> Server::State::serve(std::shared_ptr<Connection> connectio
     }
     boost::system::error_code ignored;
     stream.socket().shutdown(tcp::socket::shutdown_send, ignored);
+}
+
+asio::awaitable<bool> Server::State::read_proxy_header(Connection& connection,
+                                                       beast::flat_buffer& buffer) {
+    for (;;) {
+        const std::string_view seen(static_cast<const char*>(buffer.data().data()), buffer.size());
+        const ProxyHeader header = parse_proxy_header(seen);
+        if (header.status == ProxyHeader::Status::invalid) co_return false;
+        if (header.status == ProxyHeader::Status::complete) {
+            buffer.consume(header.length);
+            if (header.client) {
+                connection.client_from_proxy_header = true;
+                set_client(connection, address_group(*header.client));
+            }
+            co_return true;
+        }
+        auto [ec, bytes] =
+            co_await connection.stream.async_read_some(buffer.prepare(k_read_chunk), k_use);
+        if (ec) co_return false;
+        buffer.commit(bytes);
+    }
+}
+
+asio::awaitable<boost::system::error_code> Server::State::read_body(Connection& connection,
+                                                                    beast::flat_buffer& buffer,
+                                                                    RequestParser& parser,
+                                                                    std::uint64_t declared) {
+    connection.enter(Phase::body);
+    const auto begun = Pace::Clock::now();
+    // The whole body within a deadline that grows with its size (slow but steady uploads
+    // succeed), and at no time far behind the minimum rate (a trickle is cut early).
+    const auto whole = begun + limits.read_timeout +
+                       std::chrono::seconds(declared / k_min_upload_bytes_per_second);
+    Pace pace(limits.min_body_bytes_per_second, limits.min_rate_window, begun);
+    while (!parser.is_done()) {
+        connection.stream.expires_at(std::min(whole, pace.deadline()));
+        auto [ec, bytes] =
+            co_await bhttp::async_read_some(connection.stream, buffer, parser, k_use);
+        if (ec) co_return ec;
+        connection.moved(bytes);
+        pace.moved(bytes, Pace::Clock::now());
+    }
+    co_return boost::system::error_code{};
 }
 
 asio::awaitable<Response> Server::State::call_handler(Connection& connection, Request& request) {
@@ -392,9 +518,23 @@ asio::awaitable<bool> Server::State::write(Connection& connection, Response& res
         asio::buffer(connection.head),
         with_body ? asio::const_buffer(response.body.data(), response.body.size())
                   : asio::const_buffer()};
-    connection.stream.expires_after(limits.read_timeout);
-    auto [ec, bytes] = co_await asio::async_write(connection.stream, buffers, k_use);
-    co_return !ec;
+    // Like a body: a deadline for the whole, and a minimum rate against slow readers.
+    connection.enter(Phase::writing);
+    const auto begun = Pace::Clock::now();
+    const auto whole =
+        begun + limits.read_timeout +
+        std::chrono::seconds(beast::buffer_bytes(buffers) / k_min_upload_bytes_per_second);
+    Pace pace(limits.min_send_bytes_per_second, limits.min_rate_window, begun);
+    beast::buffers_suffix<std::array<asio::const_buffer, 2>> rest(buffers);
+    while (beast::buffer_bytes(rest) > 0) {
+        connection.stream.expires_at(std::min(whole, pace.deadline()));
+        auto [ec, bytes] = co_await connection.stream.async_write_some(rest, k_use);
+        if (ec) co_return false;
+        rest.consume(bytes);
+        connection.moved(bytes);
+        pace.moved(bytes, Pace::Clock::now());
+    }
+    co_return true;
 }
 
 asio::awaitable<void> Server::State::refuse(Connection& connection, int status, unsigned version) {
@@ -428,7 +568,8 @@ void Server::State::begin_shutdown() {
     const auto live = live_connections();
     for (const auto& connection : live) {
         asio::post(connection->stream.get_executor(), [connection] {
-            if (connection->idle) connection->stream.cancel();
+            const Phase phase = connection->phase.load(std::memory_order_relaxed);
+            if (phase == Phase::opening || phase == Phase::idle) connection->stream.cancel();
         });
     }
     if (live.empty()) {

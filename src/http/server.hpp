@@ -1,7 +1,9 @@
 #pragma once
 // The HTTP/1.1 server (Boost.Beast with C++20 coroutines). It owns sockets, timeouts and
 // limits, and hands each request to a Handler; it adds the security headers of
-// security_headers.hpp to every response.
+// security_headers.hpp to every response. Slow clients are cut by deadlines (head, whole
+// request) and by minimum data rates (body, response); when connections run out, the least
+// valuable one makes room (admission.hpp), so that slow clients cannot hold the server.
 
 #include <chrono>
 #include <cstddef>
@@ -9,6 +11,7 @@
 #include <memory>
 #include <string>
 
+#include "http/client_address.hpp"
 #include "http/message.hpp"
 #include "util/error.hpp"
 
@@ -18,10 +21,22 @@ struct ServerLimits {
     std::size_t max_header_bytes = 16 * 1024;  // larger: 431
     std::size_t max_body_bytes = 1024 * 1024;  // larger: 413, refused before buffering
     std::chrono::seconds read_timeout{30};     // to read one request once it started
+    std::chrono::seconds header_timeout{10};   // to send a request head (and a first byte)
     std::chrono::seconds idle_timeout{60};     // kept-alive connection with no request
+    // A body must arrive, and a response be taken, at these rates (0: no minimum); a
+    // transfer may fall up to `min_rate_window` behind before it is cut, so a stall on a
+    // slow link (Tor) survives while a trickle of a byte now and then does not.
+    std::size_t min_body_bytes_per_second = 1024;
+    std::size_t min_send_bytes_per_second = 1024;
+    std::chrono::seconds min_rate_window{20};
     std::size_t max_requests_per_connection = 10000;
-    std::size_t max_connections_per_address = 256;
-    std::size_t max_connections = 4096;
+    std::size_t max_connections_per_address = 256;  // full: the least valuable one goes
+    std::size_t max_connections = 4096;             // likewise
+    // Only from these peers is a client address taken from a header or PROXY protocol.
+    TrustedProxies trusted_proxies;
+    ForwardedHeader forwarded_header = ForwardedHeader::x_forwarded_for;
+    enum class ProxyProtocol { off, on };  // on: trusted proxies send a PROXY header first
+    ProxyProtocol proxy_protocol = ProxyProtocol::off;
     int threads = 0;  // 0: one per core
 };
 

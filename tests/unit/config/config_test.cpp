@@ -57,6 +57,26 @@ TEST_F(ConfigTest, DefaultsAllowSixtyFourConnectionsFromOneAddress) {
     EXPECT_GE(config->server.max_connections, 64u);
 }
 
+TEST_F(ConfigTest, TrustedProxiesMayBeAListInTheFile) {
+    const auto config =
+        load(sources_with(std::string(k_one_office) +
+                          "[server]\ntrusted_proxies = [\"127.0.0.1\", \"10.0.0.0/8\"]\n"
+                          "proxy_protocol = true\nforwarded_header = \"forwarded\"\n"));
+    ASSERT_TRUE(config) << config.error().message;
+    EXPECT_EQ(config->server.trusted_proxies, "127.0.0.1, 10.0.0.0/8");
+    EXPECT_TRUE(config->server.proxy_protocol);
+    EXPECT_EQ(config->server.forwarded_header, "forwarded");
+}
+
+TEST_F(ConfigTest, RefusesAListOfNumbersAndAnUnknownForwardedHeader) {
+    EXPECT_FALSE(
+        load(sources_with(std::string(k_one_office) + "[server]\ntrusted_proxies = [1, 2]\n")));
+    EXPECT_FALSE(load(
+        sources_with(std::string(k_one_office) + "[server]\nforwarded_header = \"x-real-ip\"\n")));
+    EXPECT_FALSE(
+        load(sources_with(std::string(k_one_office) + "[server]\nproxy_protocol = \"yes\"\n")));
+}
+
 TEST_F(ConfigTest, PathsDefaultToTheDataFolder) {
     const auto config = load(sample_sources());
     ASSERT_TRUE(config);

@@ -5,6 +5,7 @@
 #include <spdlog/spdlog.h>
 
 #include <chrono>
+#include <condition_variable>
 #include <csignal>
 #include <memory>
 #include <mutex>
@@ -24,14 +25,45 @@ using testing::HttpConnection;
 using testing::HttpResponse;
 
 // /late answers from another thread after a delay, as storage does after a group commit.
+// /hold answers once release() is called (or after 5 s), like a handler still at work.
 class TestHandler final : public Handler {
   public:
     ~TestHandler() override {
-        std::lock_guard lock(m_mutex);
-        m_workers.clear();  // joins
+        release();
+        std::vector<std::jthread> workers;
+        {
+            std::lock_guard lock(m_mutex);
+            workers.swap(m_workers);
+        }
+        workers.clear();  // joins
+    }
+
+    void release() {
+        {
+            std::lock_guard lock(m_hold_mutex);
+            m_released = true;
+        }
+        m_hold.notify_all();
     }
 
     void handle(Request request, Responder respond) override {
+        if (request.path == "/hold") {
+            std::lock_guard lock(m_mutex);
+            m_workers.emplace_back([this, respond = std::move(respond)]() mutable {
+                std::unique_lock held(m_hold_mutex);
+                m_hold.wait_for(held, 5s, [this] { return m_released; });
+                respond(Response::text(200, "held"));
+            });
+            return;
+        }
+        if (request.path == "/client") {
+            respond(Response::text(200, request.client_address));
+            return;
+        }
+        if (request.path == "/big") {
+            respond(Response::text(200, std::string(32 * 1024 * 1024, 'b')));
+            return;
+        }
         if (request.path == "/late") {
             std::lock_guard lock(m_mutex);
             m_workers.emplace_back([respond = std::move(respond)]() mutable {
@@ -61,6 +93,9 @@ class TestHandler final : public Handler {
   private:
     std::mutex m_mutex;
     std::vector<std::jthread> m_workers;
+    std::mutex m_hold_mutex;
+    std::condition_variable m_hold;
+    bool m_released = false;
 };
 
 class ServerTest : public ::testing::Test {
@@ -337,33 +372,204 @@ TEST_F(ServerTest, MaxRequestsPerConnectionEndsWithConnectionClose) {
     EXPECT_TRUE(client->closed_by_peer_within(3s));
 }
 
-TEST_F(ServerTest, ConnectionsOverThePerAddressCapGet503) {
+TEST_F(ServerTest, WhenEveryPlaceFromAnAddressIsBusyANewcomerGets503) {
     ServerLimits limits;
     limits.max_connections_per_address = 2;
     start(limits);
     auto first = connect();
     auto second = connect();
-    EXPECT_EQ(first->get("/").status, 200);
-    EXPECT_EQ(second->get("/").status, 200);
+    first->send_raw("GET /hold HTTP/1.1\r\nHost: x\r\n\r\n");
+    second->send_raw("GET /hold HTTP/1.1\r\nHost: x\r\n\r\n");
+    std::this_thread::sleep_for(200ms);  // both requests are with the handler
     auto third = connect();
     const HttpResponse refused = third->read_response();
     EXPECT_EQ(refused.status, 503);
     EXPECT_TRUE(third->closed_by_peer_within(3s));
-    // A connection that ends frees its place.
-    first.reset();
-    std::this_thread::sleep_for(200ms);
-    auto fourth = connect();
-    EXPECT_EQ(fourth->get("/").status, 200);
+    // Requests being handled are never cut to make room.
+    m_handler.release();
+    EXPECT_EQ(first->read_response().body, "held");
+    EXPECT_EQ(second->read_response().body, "held");
 }
 
-TEST_F(ServerTest, ConnectionsOverTheTotalCapGet503) {
+TEST_F(ServerTest, WhenEveryPlaceIsBusyANewcomerGets503) {
     ServerLimits limits;
     limits.max_connections = 1;
     start(limits);
     auto first = connect();
-    EXPECT_EQ(first->get("/").status, 200);
+    first->send_raw("GET /hold HTTP/1.1\r\nHost: x\r\n\r\n");
+    std::this_thread::sleep_for(200ms);
     auto second = connect();
     EXPECT_EQ(second->read_response().status, 503);
+    m_handler.release();
+    EXPECT_EQ(first->read_response().body, "held");
+}
+
+TEST_F(ServerTest, StalledConnectionsGiveWayToANewClientFromTheSameAddress) {
+    // An attacker holds every place its address has with heads it never finishes; a
+    // genuine client from the same address (an onion service's Tor) must still be served.
+    ServerLimits limits;
+    limits.max_connections_per_address = 4;
+    start(limits);
+    std::vector<std::unique_ptr<HttpConnection>> stalled;
+    for (int i = 0; i < 4; ++i) {
+        stalled.push_back(connect());
+        stalled.back()->send_raw("GET / HTTP/1.1\r\nHost: x\r\nX-Slow: ");
+        std::this_thread::sleep_for(20ms);  // so that their ages differ
+    }
+    auto genuine = connect();
+    const HttpResponse response = genuine->get("/");
+    EXPECT_EQ(response.status, 200);
+    EXPECT_EQ(response.body, "hello");
+    // The oldest stalled one made room; the youngest still may finish its request.
+    EXPECT_TRUE(stalled.front()->closed_by_peer_within(3s));
+    stalled.back()->send_raw("1\r\n\r\n");
+    EXPECT_EQ(stalled.back()->read_response().status, 200);
+}
+
+TEST_F(ServerTest, AnIdleKeptAliveConnectionGivesWayBeforeAnUnfinishedRequest) {
+    ServerLimits limits;
+    limits.max_connections = 2;
+    start(limits);
+    auto idle = connect();
+    EXPECT_EQ(idle->get("/").status, 200);
+    auto unfinished = connect();
+    unfinished->send_raw("GET / HTTP/1.1\r\nHost: x\r\n");
+    std::this_thread::sleep_for(100ms);
+    auto newcomer = connect();
+    EXPECT_EQ(newcomer->get("/").status, 200);
+    EXPECT_TRUE(idle->closed_by_peer_within(3s));
+    unfinished->send_raw("\r\n");
+    EXPECT_EQ(unfinished->read_response().status, 200);
+}
+
+TEST_F(ServerTest, AHeadTrickledWithinTheReadTimeoutIsCutByTheHeaderTimeout) {
+    ServerLimits limits;
+    limits.read_timeout = 30s;
+    limits.header_timeout = 1s;
+    start(limits);
+    auto client = connect();
+    client->send_raw("GET / HTTP/1.1\r\n");
+    bool closed = false;
+    for (int i = 0; i < 20 && !closed; ++i) {  // a byte every 200 ms
+        try {
+            client->send_raw("X");
+        } catch (const testing::HttpClientError&) {
+            closed = true;
+            break;
+        }
+        closed = client->closed_by_peer_within(200ms);
+    }
+    EXPECT_TRUE(closed);
+}
+
+TEST_F(ServerTest, ABodyTrickledBelowTheMinimumRateIsCut) {
+    ServerLimits limits;
+    limits.read_timeout = 30s;  // with 100 kB declared, the whole-body deadline is 36 s away
+    limits.min_body_bytes_per_second = 1000;
+    limits.min_rate_window = 1s;
+    start(limits);
+    auto client = connect();
+    client->send_raw("POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 100000\r\n\r\n");
+    bool closed = false;
+    for (int i = 0; i < 25 && !closed; ++i) {  // 50 bytes a second, for at most 5 s
+        try {
+            client->send_raw(std::string(10, 'a'));
+        } catch (const testing::HttpClientError&) {
+            closed = true;
+            break;
+        }
+        closed = client->closed_by_peer_within(200ms);
+    }
+    EXPECT_TRUE(closed);
+}
+
+TEST_F(ServerTest, AClientThatDoesNotReadItsResponseIsCutByTheMinimumRate) {
+    ServerLimits limits;
+    limits.read_timeout = 30s;
+    limits.min_send_bytes_per_second = 1000;
+    limits.min_rate_window = 1s;
+    start(limits);
+    auto client = connect();
+    client->send_raw("GET /big HTTP/1.1\r\nHost: x\r\n\r\n");
+    std::this_thread::sleep_for(3s);  // reading nothing: the socket buffers fill, then stall
+    // Had the server waited, all 32 MB would arrive now and the connection stay open.
+    EXPECT_TRUE(client->closed_by_peer_within(5s));
+    EXPECT_LT(client->unread().size(), 32u * 1024 * 1024);
+}
+
+TEST_F(ServerTest, ForwardedAddressIsIgnoredFromAnUntrustedPeer) {
+    start();
+    auto client = connect();
+    EXPECT_EQ(client->get("/client", {{"X-Forwarded-For", "203.0.113.9"}}).body, "127.0.0.1");
+}
+
+TEST_F(ServerTest, ForwardedAddressIsTakenFromATrustedProxy) {
+    ServerLimits limits;
+    limits.trusted_proxies = *TrustedProxies::parse("127.0.0.0/8");
+    start(limits);
+    auto client = connect();
+    // The right-most entry not itself a trusted proxy: 198.51.100.1 may be forged.
+    EXPECT_EQ(client->get("/client", {{"X-Forwarded-For", "198.51.100.1, 203.0.113.9"}}).body,
+              "203.0.113.9");
+    EXPECT_EQ(client->get("/client", {{"X-Forwarded-For", "203.0.113.9, 127.0.0.2"}}).body,
+              "203.0.113.9");
+    EXPECT_EQ(client->get("/client", {{"X-Forwarded-For", "2001:db8:1:2:aaaa::9"}}).body,
+              "2001:db8:1:2::/64");
+    EXPECT_EQ(client->get("/client").body, "");  // the proxy did not say
+}
+
+TEST_F(ServerTest, Ipv6ClientsShareTheCapOfTheirSlash64) {
+    ServerLimits limits;
+    limits.trusted_proxies = *TrustedProxies::parse("127.0.0.1");
+    limits.max_connections_per_address = 1;
+    start(limits);
+    auto first = connect();
+    EXPECT_EQ(first->get("/client", {{"X-Forwarded-For", "2001:db8:1:2::1"}}).status, 200);
+    // Another address of the same /64 is the same client: it takes the one place.
+    auto same_network = connect();
+    EXPECT_EQ(same_network->get("/client", {{"X-Forwarded-For", "2001:db8:1:2::2"}}).status, 200);
+    EXPECT_TRUE(first->closed_by_peer_within(3s));
+    // Another /64 has a place of its own.
+    auto other_network = connect();
+    EXPECT_EQ(other_network->get("/client", {{"X-Forwarded-For", "2001:db8:1:3::1"}}).status, 200);
+    EXPECT_EQ(same_network->get("/client", {{"X-Forwarded-For", "2001:db8:1:2::2"}}).body,
+              "2001:db8:1:2::/64");
+}
+
+TEST_F(ServerTest, ForwardedHeaderOnlyWhenChosen) {
+    ServerLimits limits;
+    limits.trusted_proxies = *TrustedProxies::parse("127.0.0.1");
+    limits.forwarded_header = ForwardedHeader::forwarded;
+    start(limits);
+    auto client = connect();
+    EXPECT_EQ(client
+                  ->get("/client", {{"Forwarded", R"(for="[2001:db8:7:8::1]:4711";proto=http)"},
+                                    {"X-Forwarded-For", "203.0.113.9"}})
+                  .body,
+              "2001:db8:7:8::/64");
+}
+
+TEST_F(ServerTest, ProxyProtocolNamesTheClientOfATrustedProxy) {
+    ServerLimits limits;
+    limits.trusted_proxies = *TrustedProxies::parse("127.0.0.1");
+    limits.proxy_protocol = ServerLimits::ProxyProtocol::on;
+    start(limits);
+    auto client = connect();
+    client->send_raw(
+        "PROXY TCP6 2001:db8:5:6:7::1 ::1 1234 80\r\n"
+        "GET /client HTTP/1.1\r\nHost: x\r\nX-Forwarded-For: 203.0.113.9\r\n\r\n");
+    EXPECT_EQ(client->read_response().body, "2001:db8:5:6::/64");
+    EXPECT_EQ(client->get("/client").body, "2001:db8:5:6::/64");  // for the whole connection
+}
+
+TEST_F(ServerTest, ProxyProtocolFromAnUntrustedPeerIsNotHttp) {
+    ServerLimits limits;
+    limits.trusted_proxies = *TrustedProxies::parse("192.0.2.1");
+    limits.proxy_protocol = ServerLimits::ProxyProtocol::on;
+    start(limits);
+    auto client = connect();
+    client->send_raw("PROXY TCP4 203.0.113.9 127.0.0.1 1234 80\r\nGET / HTTP/1.1\r\n\r\n");
+    EXPECT_EQ(client->read_response().status, 400);
 }
 
 TEST_F(ServerTest, StopReturnsPromptlyWithIdleConnectionsOpen) {
