@@ -5,8 +5,9 @@
 // web::Site and api::Api over intake and an in-memory store. The store is fresh for each
 // input, holding one known complaint (OPR-2026-000001 with k_known_receipt) so that status
 // look-ups can succeed. Every request must be answered synchronously, exactly once, with a
-// status the server can send and headers it accepts (no header injection); a handler that
-// throws is a failure too (the server would answer 500).
+// status the server can send but no server error (the store is healthy), JSON when it says
+// JSON, and headers the server accepts (no header injection); a handler that throws is a
+// failure too (the server would answer 500).
 //
 // REDRESS_FUZZ_VERBOSE=1 prints each request's method, path and status, and the response
 // body, on stderr: how the seeds' form token was obtained.
@@ -17,11 +18,13 @@
 #include <boost/beast/http/error.hpp>
 #include <boost/beast/http/parser.hpp>
 #include <boost/beast/http/string_body.hpp>
+#include <chrono>
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -41,6 +44,7 @@
 #include "intake/status_lookup.hpp"
 #include "support/memory_store.hpp"
 #include "support/sample_deployment.hpp"
+#include "web/form_token.hpp"
 #include "web/site.hpp"
 
 namespace {
@@ -50,6 +54,10 @@ using namespace redress;
 using fuzz::require;
 
 constexpr std::string_view k_known_receipt = "7KQ2-MZ8D-0TFA-X3RC-94HN";  // OPR-2026-000001
+// The form token in the corpus's POSTs, issued with the fixed key at the fixed time.
+constexpr std::string_view k_corpus_token =
+    "AAAAAGsJcMCK3DLgcqklwZWAQl90FAiMV-OW1xcxAmyhvWATvnuEFA";
+constexpr std::chrono::hours k_token_lifetime{12};
 constexpr int k_max_pipelined = 4;
 
 // A Store whose contents a fuzz input cannot leave to the next one.
@@ -90,9 +98,13 @@ struct World {
         languages.emplace(std::move(*loaded));
         site.emplace(intake, status, *languages, keys.form_token,
                      web::SiteSettings{REDRESS_SHARE_DIR "/templates", REDRESS_SHARE_DIR "/static",
-                                       std::chrono::hours(12)},
+                                       k_token_lifetime},
                      testing::fixed_now);
         require(site->check().has_value(), "the templates and static files are usable");
+        // Else the corpus's forms stop at the token check: issue a new one (README.md).
+        require(web::FormTokens(keys.form_token, k_token_lifetime)
+                    .verify(k_corpus_token, testing::fixed_now()),
+                "the corpus's form token is valid with the fixed key and clock");
         site->add_routes(router);
         api.emplace(intake, status, *languages);
         api->add_routes(router);
@@ -143,6 +155,13 @@ std::size_t feed(bhttp::request_parser<bhttp::string_body>& parser, std::string_
 
 void check_response(http::Response response, unsigned version, bool keep_alive) {
     require(response.status >= 100 && response.status <= 599, "a status the server can send");
+    // The store never fails here, so a server error is a bug (a page that did not render,
+    // an internal error in the API).
+    require(response.status < 500, "no server error while the store is healthy");
+    if (response.headers.get("Content-Type").starts_with("application/json")) {
+        require(!nlohmann::json::parse(response.body, nullptr, false).is_discarded(),
+                "JSON responses are JSON");
+    }
     http::add_security_headers(response);
     std::string head;
     require(http::write_response_head(response, version, keep_alive, head),
