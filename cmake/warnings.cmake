@@ -11,3 +11,8 @@ if(REDRESS_SANITIZE)
     add_compile_options(-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined)
     add_link_options(-fsanitize=address,undefined)
 endif()
+
+# Coverage instrumentation for libFuzzer in every library; the fuzzers link the fuzzer itself.
+if(REDRESS_FUZZ)
+    add_compile_options(-fsanitize=fuzzer-no-link)
+endif()

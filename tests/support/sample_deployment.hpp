@@ -2,6 +2,7 @@
 // A small deployment for intake tests: OPR for misconduct, OIG for corruption.
 
 #include "crypto/keys.hpp"
+#include "domain/calendar.hpp"
 #include "domain/deployment.hpp"
 
 namespace redress::testing {
