@@ -5,7 +5,7 @@
 // "REFERENCE<TAB>RECEIPT" lines for a random sample of the complaints, and for as many
 // references that were never given, for bench/status.lua.
 //
-//   redress_bench_seed --data DIR --share SHARE --count N --sample K \
+//   redress_bench_seed --data DIR --share SHARE --count N --sample K
 //       --known known.tsv --unknown unknown.tsv
 
 #include <CLI/CLI.hpp>
@@ -63,9 +63,8 @@ int main(int argc, char** argv) {
     std::filesystem::create_directories(data_dir);
     const auto config_file = std::filesystem::path(data_dir) / "redress.toml";
     if (!std::filesystem::exists(config_file)) {
-        std::filesystem::copy_file(std::filesystem::path(share_dir) / "config" /
-                                       "redress.sample.toml",
-                                   config_file);
+        std::filesystem::copy_file(
+            std::filesystem::path(share_dir) / "config" / "redress.sample.toml", config_file);
     }
     auto config = config::load({data_dir, share_dir, config_file, {}, {}});
     if (!config) {
@@ -85,8 +84,7 @@ int main(int argc, char** argv) {
         return 1;
     }
     intake::Intake intake(config->deployment, **store, *keys, [] {
-        return std::chrono::time_point_cast<std::chrono::seconds>(
-            std::chrono::system_clock::now());
+        return std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());
     });
 
     // Which complaints go into the sample: chosen before filing, spread over the whole run.
@@ -106,19 +104,19 @@ int main(int argc, char** argv) {
             room.wait(lock, [&] { return outstanding < in_flight; });
             ++outstanding;
         }
-        intake.file(filing_number(number), domain::Channel::api,
-                    [&, keep = sampled[number]](
-                        std::expected<intake::Stored, intake::Refusal> result) {
-                        std::lock_guard lock(mutex);
-                        --outstanding;
-                        if (!result) {
-                            ++failed;
-                        } else if (keep) {
-                            known.emplace_back(result->complaints.front().reference,
-                                               result->receipt.text());
-                        }
-                        room.notify_one();
-                    });
+        intake.file(
+            filing_number(number), domain::Channel::api,
+            [&, keep = sampled[number]](std::expected<intake::Stored, intake::Refusal> result) {
+                std::lock_guard lock(mutex);
+                --outstanding;
+                if (!result) {
+                    ++failed;
+                } else if (keep) {
+                    known.emplace_back(result->complaints.front().reference,
+                                       result->receipt.text());
+                }
+                room.notify_one();
+            });
         if (number % 100000 == 99999) {
             std::cerr << "filed " << number + 1 << '\n';
         }
@@ -133,7 +131,8 @@ int main(int argc, char** argv) {
 
     std::shuffle(known.begin(), known.end(), random);
     std::ofstream known_out(known_path);
-    for (const auto& [reference, receipt] : known) known_out << reference << '\t' << receipt << '\n';
+    for (const auto& [reference, receipt] : known)
+        known_out << reference << '\t' << receipt << '\n';
     // References of the same offices and year, past every number given: well-formed, never
     // filed. Each with a receipt of the right shape.
     std::ofstream unknown_out(unknown_path);

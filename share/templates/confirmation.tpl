@@ -23,7 +23,7 @@
 <section class="proof" aria-labelledby="proof-heading">
 <h2 id="proof-heading">{{confirmation_proof_heading}}</h2>
 <p>{{confirmation_proof_intro}}</p>
-<pre class="proof-text">{{PROOF}}</pre>
+<pre class="proof-text">{{PROOF:pre_escape}}</pre>
 <p>{{confirmation_proof_verify}} <a href="/verify?lang={{LANG}}">{{confirmation_proof_link}}</a></p>
 </section>
 <p class="no-print"><a class="button" href="/status?lang={{LANG}}">{{confirmation_status_link}}</a></p>

@@ -20,7 +20,7 @@
 <div class="field">
 <label for="f-confirmation">{{verify_label}}</label>
 <p class="hint" id="f-confirmation-hint">{{verify_hint}}</p>
-<textarea id="f-confirmation" name="confirmation" rows="10" class="monospace" spellcheck="false" aria-describedby="f-confirmation-hint">{{PASTED}}</textarea>
+<textarea id="f-confirmation" name="confirmation" rows="10" class="monospace" spellcheck="false" aria-describedby="f-confirmation-hint">{{PASTED:pre_escape}}</textarea>
 </div>
 <div class="actions">
 <button type="submit">{{verify_submit}}</button>

@@ -12,13 +12,6 @@ constexpr std::string_view k_end = "-----END REDRESS CONFIRMATION-----";
 constexpr std::string_view k_version = "1";
 constexpr std::size_t k_max_references = 64;
 
-std::string_view trim_line(std::string_view line) {
-    const auto first = line.find_first_not_of(" \t\r");
-    if (first == std::string_view::npos) return {};
-    const auto last = line.find_last_not_of(" \t\r");
-    return line.substr(first, last - first + 1);
-}
-
 bool is_lower_hex(std::string_view text) {
     return std::all_of(text.begin(), text.end(),
                        [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); });
@@ -82,22 +75,25 @@ std::optional<Confirmation> parse_confirmation(std::string_view text) {
     if (end == std::string_view::npos) return std::nullopt;
     text = text.substr(0, end);
 
-    // Each field once, in the order statement() writes them.
-    constexpr std::string_view k_fields[] = {"Version",       "Received-At", "References",
-                                             "Filing-Digest", "Key",         "Signature"};
-    std::vector<std::string_view> values;
+    // Each field once, in the order statement() writes them. The text is read as words, so
+    // that a copy whose line breaks became spaces (a web page, a messenger) still reads.
+    constexpr std::string_view k_fields[] = {
+        "Version:", "Received-At:", "References:", "Filing-Digest:", "Key:", "Signature:"};
+    std::vector<std::string> values;
     while (!text.empty()) {
-        const auto newline = std::min(text.find('\n'), text.size());
-        const auto line = trim_line(text.substr(0, newline));
-        text.remove_prefix(std::min(newline + 1, text.size()));
-        if (line.empty()) continue;
-        if (values.size() == std::size(k_fields)) return std::nullopt;
-        const auto& field = k_fields[values.size()];
-        if (!line.starts_with(field) || line.size() < field.size() + 1 ||
-            line[field.size()] != ':') {
-            return std::nullopt;
+        const auto start = text.find_first_not_of(" \t\r\n");
+        if (start == std::string_view::npos) break;
+        text.remove_prefix(start);
+        const auto word_end = std::min(text.find_first_of(" \t\r\n"), text.size());
+        const std::string_view word = text.substr(0, word_end);
+        text.remove_prefix(word_end);
+        if (values.size() < std::size(k_fields) && word == k_fields[values.size()]) {
+            values.emplace_back();
+            continue;
         }
-        values.push_back(trim_line(line.substr(field.size() + 1)));
+        if (values.empty()) return std::nullopt;  // text before the first field
+        if (!values.back().empty()) values.back() += ' ';
+        values.back() += word;
     }
     if (values.size() != std::size(k_fields) || values[0] != k_version) return std::nullopt;
 
@@ -113,16 +109,16 @@ std::optional<Confirmation> parse_confirmation(std::string_view text) {
         if (!parse_reference(reference)) return std::nullopt;
     }
     constexpr std::string_view k_sha256 = "sha256:";
-    const auto digest = values[3];
+    const std::string_view digest = values[3];
     if (!digest.starts_with(k_sha256) || digest.size() != k_sha256.size() + 64 ||
         !is_lower_hex(digest.substr(k_sha256.size()))) {
         return std::nullopt;
     }
     confirmation.filing_digest = std::string(digest);
     if (values[4].size() != 16 || !is_lower_hex(values[4])) return std::nullopt;
-    confirmation.key_id = std::string(values[4]);
+    confirmation.key_id = values[4];
     if (!is_base64(values[5]) || values[5].size() > 256) return std::nullopt;
-    confirmation.signature = std::string(values[5]);
+    confirmation.signature = values[5];
     return confirmation;
 }
 

@@ -28,9 +28,10 @@ struct Confirmation {
     std::string text() const;
 };
 
-// Reads a confirmation as text() writes it; lines may carry surrounding white space and
-// CR LF endings (a copy through e-mail or a word processor), and text may surround the
-// block. nullopt when there is no complete, well-formed block.
+// Reads a confirmation as text() writes it. White space between words may be anything
+// (CR LF endings, line breaks turned into spaces by a copy through e-mail, a messenger or a
+// web page), and text may surround the block. nullopt when there is no complete,
+// well-formed block.
 std::optional<Confirmation> parse_confirmation(std::string_view text);
 
 // The most text parse_confirmation() reads; a longer paste is refused unread.

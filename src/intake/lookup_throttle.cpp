@@ -12,6 +12,12 @@ std::string key_of(std::string_view text) {
     return std::string(text.substr(0, k_max_key));
 }
 
+// An address every client may share: unknown, or this machine's own (an onion service, or
+// a proxy not named as trusted, connects from loopback). Slowing it would slow everyone.
+bool shared_by_everyone(std::string_view client) {
+    return client.empty() || client.starts_with("127.") || client == "::1" || client == "::/64";
+}
+
 }  // namespace
 
 std::size_t LookupThrottle::Failures::count(std::string_view key, Clock::time_point now,
@@ -67,7 +73,7 @@ LookupThrottle::Admission LookupThrottle::admit(std::string_view reference, std:
         m_tokens -= 1;
     }
     std::size_t failures = m_by_reference.count(reference, now, m_settings.forget_after);
-    if (m_settings.per_address) {
+    if (m_settings.per_address && !shared_by_everyone(client)) {
         failures = std::max(failures, m_by_address.count(client, now, m_settings.forget_after));
     }
     admission.delay = delay_for(failures);
@@ -78,7 +84,7 @@ void LookupThrottle::failed(std::string_view reference, std::string_view client,
                             Clock::time_point now) {
     std::lock_guard lock(m_mutex);
     m_by_reference.add(reference, now, m_settings.forget_after, m_settings.max_tracked);
-    if (m_settings.per_address) {
+    if (m_settings.per_address && !shared_by_everyone(client)) {
         m_by_address.add(client, now, m_settings.forget_after, m_settings.max_tracked);
     }
 }

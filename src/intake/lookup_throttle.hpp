@@ -4,9 +4,10 @@
 // a few, every look-up of that reference, or from that address, is answered later, the
 // delay doubling up to a ceiling. A delay, not a refusal: an attacker hammering someone's
 // reference can make the real complainant wait seconds, never keep them out. Failures are
-// forgotten after a while. Separately, a budget of look-ups per second for the whole
-// deployment bounds what an enumeration can cost the server; past it, look-ups are refused
-// as "busy" before any work is done.
+// forgotten after a while. An address every client may share (loopback, where an onion
+// service or an unnamed proxy connects from, or none) is not counted against. Separately, a budget
+// of look-ups per second for the whole deployment bounds what an enumeration can cost the server;
+// past it, look-ups are refused as "busy" before any work is done.
 //
 // Memory is bounded: each table keeps at most `max_tracked` entries, forgetting the least
 // recently failed first. Safe from any thread.

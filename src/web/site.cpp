@@ -109,6 +109,8 @@ void Site::status_form(const http::Request& request, http::Responder respond) co
 
 namespace {
 
+constexpr std::size_t k_max_echoed_reference = 64;
+
 // The answer to a look-up; an unknown reference and a wrong receipt get the same page.
 http::Response status_page(const PageContext& page, StatusState state,
                            const intake::LookupResult& result) {
@@ -142,9 +144,13 @@ void Site::status_post(const http::Request& request, http::Responder respond) co
     const auto& catalogue = language_of(request, form->get("lang"));
     const auto page = context(catalogue, "/status");
     const std::string token = m_tokens.issue(m_now());
+    // Echoed back into the form; a reference is short, so anything longer is not.
+    const std::string_view typed_reference = form->get("reference");
+    const std::string_view echoed =
+        typed_reference.size() <= k_max_echoed_reference ? typed_reference : std::string_view();
     StatusState state;
     state.form_token = token;
-    state.reference = form->get("reference");
+    state.reference = echoed;
 
     if (!m_tokens.verify(form->get("form_token"), m_now())) {
         state.notice_key = "form.expired";
@@ -154,7 +160,7 @@ void Site::status_post(const http::Request& request, http::Responder respond) co
     // The page is made later, on the connection's thread: keep what it echoes.
     m_status.look_up(
         form->get("reference"), form->get("receipt"), request.client_address,
-        [page, token, reference = std::string(form->get("reference")),
+        [page, token, reference = std::string(echoed),
          respond = std::move(respond)](intake::LookupResult result) mutable {
             respond.render([page, token = std::move(token), reference = std::move(reference),
                             result = std::move(result)]() {

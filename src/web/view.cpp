@@ -12,8 +12,8 @@ constexpr ctemplate::Strip k_strip = ctemplate::STRIP_BLANK_LINES;
 
 // Every template a page may use, loaded up front so that the cache can be frozen.
 constexpr std::string_view k_templates[] = {
-    "head.tpl",   "foot.tpl",         "landing.tpl", "form.tpl",
-    "review.tpl", "confirmation.tpl", "status.tpl",  "problem.tpl",
+    "head.tpl",         "foot.tpl",   "landing.tpl", "form.tpl",   "review.tpl",
+    "confirmation.tpl", "status.tpl", "problem.tpl", "verify.tpl",
 };
 
 ctemplate::TemplateString template_string(std::string_view text) {

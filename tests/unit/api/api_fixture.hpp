@@ -80,7 +80,8 @@ class ApiTest : public ::testing::Test {
         m_languages = std::make_unique<i18n::Languages>(std::move(*loaded));
         m_intake = std::make_unique<intake::Intake>(m_deployment, m_store, m_keys, fixed_now);
         m_status = std::make_unique<intake::StatusLookup>(m_deployment, m_store, m_keys);
-        m_api = std::make_unique<Api>(*m_intake, *m_status, *m_languages);
+        m_api = std::make_unique<Api>(*m_intake, *m_status, *m_languages,
+                                      intake::published_keys(m_keys));
         m_api->add_routes(m_router);
     }
 

@@ -273,5 +273,51 @@ TEST_F(ComplaintsApiTest, GetIsNotAllowed) {
     EXPECT_EQ(response.status, 405);
 }
 
+TEST_F(ComplaintsApiTest, AListLongerThanItsLimitIsRefusedWithoutReadingIt) {
+    json offices = json::array();
+    for (int i = 0; i < 100000; ++i) offices.push_back("office-" + std::to_string(i));
+    const auto response = file({{"incident", {{"narrative", "x"}}}, {"offices", offices}});
+    ASSERT_EQ(response.status, 422);
+    const json body = body_of(response);
+    ASSERT_EQ(body.at("errors").size(), 1u) << response.body;
+    EXPECT_EQ(body.at("errors")[0].at("field"), "offices");
+    EXPECT_EQ(body.at("errors")[0].at("code"), "too_many");
+    EXPECT_EQ(body.at("errors")[0].at("limit"), 20);
+    EXPECT_TRUE(m_store.filings().empty());
+}
+
+TEST_F(ComplaintsApiTest, RepeatedEntriesStillCountAgainstTheLimit) {
+    json categories = json::array();
+    for (int i = 0; i < 500; ++i) categories.push_back("excessive-force");
+    const auto response = file({{"incident", {{"narrative", "x"}, {"categories", categories}}}});
+    ASSERT_EQ(response.status, 422);
+    EXPECT_EQ(body_of(response).at("errors")[0].at("code"), "too_many");
+}
+
+TEST_F(ComplaintsApiTest, ARefusalListsTheFirstErrorsAndCountsThemAll) {
+    json filing = {{"incident", {{"narrative", "x"}}}};
+    for (int i = 0; i < 60; ++i) filing["unknown_" + std::to_string(i)] = 1;
+    const auto response = file(filing);
+    ASSERT_EQ(response.status, 422);
+    const json body = body_of(response);
+    // At most 64 members of an object are read; 50 errors are listed.
+    EXPECT_EQ(body.at("errors").size(), 50u);
+    EXPECT_EQ(body.at("error_count"), 60);
+}
+
+TEST_F(ComplaintsApiTest, TheAnswerCarriesASignedConfirmation) {
+    const auto response = file(k_smallest);
+    ASSERT_EQ(response.status, 201);
+    const json confirmation = body_of(response).at("confirmation");
+    EXPECT_EQ(confirmation.at("references"), json::array({"OPR-2026-000001"}));
+    const auto checked = post("/api/v1/confirmations/verify",
+                              json{{"confirmation", confirmation.at("text")}}.dump());
+    ASSERT_EQ(checked.status, 200);
+    EXPECT_EQ(body_of(checked).at("verdict"), "genuine");
+    const auto keys = body_of(call(http::Method::get, "/.well-known/redress-signing-keys", "", {}));
+    ASSERT_EQ(keys.at("keys").size(), 1u);
+    EXPECT_EQ(keys.at("keys")[0].at("key"), confirmation.at("key"));
+}
+
 }  // namespace
 }  // namespace redress::api::test_support

@@ -48,6 +48,17 @@ TEST(LookupThrottleTest, PerAddressCanBeTurnedOff) {
     EXPECT_EQ(throttle.admit("OPR-2026-000002", "onion", now).delay.count(), 0);
 }
 
+TEST(LookupThrottleTest, AnAddressEveryoneSharesIsNotCountedAgainst) {
+    LookupThrottle throttle(small());
+    const auto now = Clock::now();
+    for (const char* shared : {"127.0.0.1", "::1", ""}) {
+        for (int i = 0; i < 4; ++i) throttle.failed("OPR-2026-000001", shared, now);
+        EXPECT_EQ(throttle.admit("OPR-2026-000002", shared, now).delay.count(), 0) << shared;
+    }
+    // The reference itself is still slowed.
+    EXPECT_GT(throttle.admit("OPR-2026-000001", "127.0.0.1", now).delay.count(), 0);
+}
+
 TEST(LookupThrottleTest, FailuresAreForgottenAfterAWhile) {
     LookupThrottle throttle(small());
     const auto then = Clock::now();

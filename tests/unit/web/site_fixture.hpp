@@ -105,10 +105,11 @@ class SiteTest : public ::testing::Test {
         auto languages = i18n::Languages::load(REDRESS_SHARE_DIR "/locale", "en");
         if (!languages) throw std::runtime_error(languages.error().message);
         m_languages.emplace(std::move(*languages));
-        m_site.emplace(m_intake, m_status, *m_languages, m_keys.form_token,
-                       SiteSettings{REDRESS_SHARE_DIR "/templates", REDRESS_SHARE_DIR "/static",
-                                    std::chrono::hours(12)},
-                       [this] { return m_now; });
+        m_site.emplace(
+            m_intake, m_status, *m_languages, m_keys.form_token,
+            SiteSettings{REDRESS_SHARE_DIR "/templates", REDRESS_SHARE_DIR "/static",
+                         std::chrono::hours(12)},
+            [this] { return m_now; }, intake::published_keys(m_keys));
         m_site->add_routes(m_router);
     }
 
