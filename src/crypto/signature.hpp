@@ -22,7 +22,7 @@ std::string sign(const SigningKey& key, std::string_view message);
 // signature is simply not valid.
 bool verify(const PublicKey& public_key, std::string_view message, std::string_view signature);
 
-// Names a public key: the first 8 bytes of its BLAKE2b hash, as 16 lower-case hex digits.
+// Names a public key: its BLAKE2b hash with an 8-byte output, as 16 lower-case hex digits.
 std::string signing_key_id(const PublicKey& public_key);
 
 std::string to_base64(std::span<const std::uint8_t> bytes);

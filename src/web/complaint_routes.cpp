@@ -8,6 +8,7 @@
 #include "http/form_data.hpp"
 #include "web/filing_form.hpp"
 #include "web/form_post.hpp"
+#include "web/page_cache.hpp"
 #include "web/page_response.hpp"
 #include "web/pages.hpp"
 #include "web/site.hpp"
@@ -37,9 +38,13 @@ http::Response Site::form_response(int status, const i18n::Catalogue& catalogue,
 void Site::complaint_form(const http::Request& request, http::Responder respond) const {
     const auto query = http::FormData::parse(request.query);
     const auto& catalogue = language_of(request, query ? query->get("lang") : "");
-    const domain::Filing filing;
-    const std::string token = m_tokens.issue(m_now());
-    respond_form(respond, 200, catalogue, FormState{filing, 1, 1, {}, "", token});
+    auto page = m_pages.get("complaint", catalogue.language(), [&] {
+        const domain::Filing filing;
+        return render_form(context(catalogue, "/complaint"),
+                           FormState{filing, 1, 1, {}, "", k_token_placeholder});
+    });
+    if (page) page = with_token(std::move(*page), m_tokens.issue(m_now()));
+    respond(page_response(200, std::move(page)));
 }
 
 void Site::complaint_post(const http::Request& request, http::Responder respond) {

@@ -4,6 +4,7 @@
 
 #include "http/form_data.hpp"
 #include "web/form_post.hpp"
+#include "web/page_cache.hpp"
 #include "web/page_response.hpp"
 #include "web/pages.hpp"
 #include "web/static_files.hpp"
@@ -96,15 +97,20 @@ PageContext Site::context(const i18n::Catalogue& catalogue, std::string_view pat
 
 void Site::landing(const http::Request& request, http::Responder respond) const {
     const auto& catalogue = language_of(request, chosen_in_query(request));
-    respond(page_response(200, render_landing(context(catalogue, "/"))));
+    respond(page_response(200, m_pages.get("landing", catalogue.language(), [&] {
+        return render_landing(context(catalogue, "/"));
+    })));
 }
 
 void Site::status_form(const http::Request& request, http::Responder respond) const {
     const auto& catalogue = language_of(request, chosen_in_query(request));
-    const std::string token = m_tokens.issue(m_now());
-    StatusState state;
-    state.form_token = token;
-    respond(page_response(200, render_status(context(catalogue, "/status"), state)));
+    auto page = m_pages.get("status", catalogue.language(), [&] {
+        StatusState state;
+        state.form_token = k_token_placeholder;
+        return render_status(context(catalogue, "/status"), state);
+    });
+    if (page) page = with_token(std::move(*page), m_tokens.issue(m_now()));
+    respond(page_response(200, std::move(page)));
 }
 
 namespace {

@@ -15,6 +15,7 @@
 #include "intake/intake.hpp"
 #include "intake/status_lookup.hpp"
 #include "web/form_token.hpp"
+#include "web/page_cache.hpp"
 
 namespace redress::web {
 
@@ -79,6 +80,7 @@ class Site {
     FormTokens m_tokens;
     std::vector<intake::PublishedKey> m_signing_keys;
     std::unique_ptr<View> m_view;
+    PageCache m_pages;
 };
 
 }  // namespace redress::web

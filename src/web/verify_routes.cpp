@@ -11,7 +11,9 @@ namespace redress::web {
 void Site::verify_form(const http::Request& request, http::Responder respond) const {
     const auto query = http::FormData::parse(request.query);
     const auto& catalogue = language_of(request, query ? query->get("lang") : "");
-    respond(page_response(200, render_verify(context(catalogue, "/verify"), {})));
+    respond(page_response(200, m_pages.get("verify", catalogue.language(), [&] {
+        return render_verify(context(catalogue, "/verify"), {});
+    })));
 }
 
 void Site::verify_post(const http::Request& request, http::Responder respond) const {

@@ -1,4 +1,5 @@
 #include "site_fixture.hpp"
+#include "web/page_cache.hpp"
 
 namespace redress::web::testing {
 namespace {
@@ -203,6 +204,24 @@ TEST_F(ComplaintForm, AnExpiredTokenStoresNothing) {
     fields[1].second = token_from(response);
     EXPECT_EQ(post("/complaint", fields).status, 200);
     EXPECT_EQ(m_store.filings().size(), 1u);
+}
+
+TEST_F(ComplaintForm, EveryVisitGetsItsOwnTokenFromTheKeptPage) {
+    const std::string first = fresh_token();
+    m_now += std::chrono::seconds(1);
+    const auto page = get("/complaint");
+    const std::string second = token_from(page);
+    EXPECT_FALSE(first.empty());
+    EXPECT_NE(first, second);
+    EXPECT_FALSE(contains(page.body, k_token_placeholder));
+    // Both work.
+    for (const auto& token : {first, second}) {
+        auto fields = valid_filing("review");
+        for (auto& [name, value] : fields) {
+            if (name == "form_token") value = token;
+        }
+        EXPECT_EQ(post("/complaint", fields).status, 200);
+    }
 }
 
 TEST_F(ComplaintForm, AMalformedBodyIsRefused) {
