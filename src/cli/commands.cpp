@@ -93,6 +93,7 @@ int init_data(const config::Config& config) {
         spdlog::critical("{}", keys.error().message);
         return 1;
     }
+    if (auto sealed = seal_earlier_accounts(**store, *keys); !sealed) return 1;
     spdlog::info("data folder {} is ready", config.data_dir.string());
     return 0;
 }

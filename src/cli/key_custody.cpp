@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
+#include "intake/account_sealing.hpp"
+
 namespace redress::cli {
 
 util::Expected<crypto::Keys> unlock_keys(const config::Config& config, storage::Store& store) {
@@ -59,6 +61,26 @@ util::Expected<crypto::Keys> unlock_keys(const config::Config& config, storage::
     }
     spdlog::info("key id {}", crypto::key_id(keys->check));
     return keys;
+}
+
+}  // namespace redress::cli
+
+namespace redress::cli {
+
+util::Expected<void> seal_earlier_accounts(storage::Store& store, const crypto::Keys& keys) {
+    auto sealed = intake::seal_clear_accounts(store, keys.content);
+    if (!sealed) {
+        spdlog::critical("could not seal the accounts of earlier filings: {}",
+                         sealed.error().message);
+        return std::unexpected(sealed.error());
+    }
+    if (*sealed > 0) {
+        spdlog::info(
+            "sealed the accounts of {} filings stored in the clear by an earlier "
+            "redress",
+            *sealed);
+    }
+    return {};
 }
 
 }  // namespace redress::cli

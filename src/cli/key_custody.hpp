@@ -16,4 +16,9 @@ namespace redress::cli {
 // with a message for the operator that says what to restore.
 util::Expected<crypto::Keys> unlock_keys(const config::Config& config, storage::Store& store);
 
+// Seals what a redress older than the sealing of accounts stored in the clear (see
+// migrations/sqlite/0002_sealed_account.sql), logging how much; fails (logged) when it
+// cannot.
+util::Expected<void> seal_earlier_accounts(storage::Store& store, const crypto::Keys& keys);
+
 }  // namespace redress::cli

@@ -105,6 +105,7 @@ int serve(const config::Config& config) {
         spdlog::critical("{}", keys.error().message);
         return 1;
     }
+    if (auto sealed = seal_earlier_accounts(**store, *keys); !sealed) return 1;
 
     intake::Intake intake(config.deployment, **store, *keys, now, config.filing_limits);
     intake::StatusLookup status(config.deployment, **store, *keys, throttle_of(config.public_side));

@@ -43,6 +43,29 @@ std::vector<std::uint8_t> seal_account(const domain::Filing& filing, const crypt
     return crypto::seal(key, account_record(filing));
 }
 
+util::Expected<std::size_t> seal_clear_accounts(storage::Store& store, const crypto::Key& key) {
+    constexpr std::size_t k_batch = 1000;
+    std::size_t sealed_count = 0;
+    for (;;) {
+        auto clear = store.unsealed_accounts(k_batch);
+        if (!clear) return std::unexpected(clear.error());
+        if (clear->empty()) return sealed_count;
+        std::vector<storage::SealedAccount> sealed;
+        sealed.reserve(clear->size());
+        for (auto& account : *clear) {
+            domain::Filing filing;
+            filing.incident = std::move(account.incident);
+            filing.subjects = std::move(account.subjects);
+            sealed.push_back(
+                {account.filing_id, seal_account(filing, key), filing.subjects.size()});
+        }
+        if (auto replaced = store.seal_accounts(sealed); !replaced) {
+            return std::unexpected(replaced.error());
+        }
+        sealed_count += sealed.size();
+    }
+}
+
 util::Expected<Account> open_account(const std::vector<std::uint8_t>& sealed,
                                      const crypto::Key& key) {
     auto text = crypto::open(key, sealed);

@@ -10,6 +10,7 @@
 
 #include "crypto/keys.hpp"
 #include "domain/filing.hpp"
+#include "storage/store.hpp"
 
 namespace redress::intake {
 
@@ -23,6 +24,11 @@ struct Account {
 std::string account_record(const domain::Filing& filing);
 
 std::vector<std::uint8_t> seal_account(const domain::Filing& filing, const crypto::Key& key);
+
+// Seals the accounts that an older redress stored in the clear, in batches, each replacing
+// the clear text in one transaction. Returns how many it sealed. For start-up, once the
+// key is known and before serving.
+util::Expected<std::size_t> seal_clear_accounts(storage::Store& store, const crypto::Key& key);
 
 // Fails when the record was altered or sealed with another key.
 util::Expected<Account> open_account(const std::vector<std::uint8_t>& sealed,

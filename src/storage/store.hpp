@@ -23,6 +23,21 @@ using FindDone =
 // The check value of the key that seals a database's data (crypto::KeyCheck's bytes).
 using KeyCheck = std::array<std::uint8_t, 32>;
 
+// A filing stored before its account was sealed (by a redress older than the sealing of
+// accounts), with its account in the clear.
+struct UnsealedAccount {
+    std::int64_t filing_id = 0;
+    domain::Incident incident;  // without categories, which stay readable
+    std::vector<domain::Subject> subjects;
+};
+
+// The same filing's account, sealed, to replace the clear one.
+struct SealedAccount {
+    std::int64_t filing_id = 0;
+    std::vector<std::uint8_t> sealed;
+    std::size_t subject_count = 0;
+};
+
 class Store {
   public:
     virtual ~Store() = default;
@@ -50,6 +65,12 @@ class Store {
     virtual util::Expected<void> adopt_key_check(const KeyCheck& check) = 0;
     // Whether any filing is stored. For start-up.
     virtual util::Expected<bool> holds_filings() = 0;
+
+    // Up to `max` filings whose account is still in the clear. For start-up.
+    virtual util::Expected<std::vector<UnsealedAccount>> unsealed_accounts(std::size_t max) = 0;
+    // Replaces the clear accounts of these filings by their sealed ones in one transaction,
+    // overwriting what it removes. For start-up, before serving.
+    virtual util::Expected<void> seal_accounts(const std::vector<SealedAccount>& sealed) = 0;
 };
 
 }  // namespace redress::storage

@@ -89,6 +89,13 @@ class FreshStore final : public storage::Store {
         return m_store->adopt_key_check(check);
     }
     util::Expected<bool> holds_filings() override { return m_store->holds_filings(); }
+    util::Expected<std::vector<storage::UnsealedAccount>> unsealed_accounts(
+        std::size_t max) override {
+        return m_store->unsealed_accounts(max);
+    }
+    util::Expected<void> seal_accounts(const std::vector<storage::SealedAccount>& sealed) override {
+        return m_store->seal_accounts(sealed);
+    }
 
   private:
     std::unique_ptr<testing::MemoryStore> m_store;

@@ -62,6 +62,13 @@ class MemoryStore final : public storage::Store {
         std::lock_guard lock(m_mutex);
         return !m_filings.empty();
     }
+    // A memory store never held accounts in the clear.
+    util::Expected<std::vector<storage::UnsealedAccount>> unsealed_accounts(std::size_t) override {
+        return std::vector<storage::UnsealedAccount>{};
+    }
+    util::Expected<void> seal_accounts(const std::vector<storage::SealedAccount>&) override {
+        return {};
+    }
 
     void set_failing(bool failing) {
         std::lock_guard lock(m_mutex);

@@ -38,6 +38,24 @@ constexpr std::string_view k_insert_key_check =
     "INSERT INTO sealing_key (id, check_value, adopted_at) VALUES (1, ?1, ?2)";
 constexpr std::string_view k_any_filing = "SELECT EXISTS (SELECT 1 FROM filings)";
 
+// Filings written before migration 0002 have no sealed account (every sealed record is
+// longer than nothing).
+constexpr std::string_view k_select_unsealed = R"sql(
+SELECT id, incident_date, incident_date_precision, incident_time, incident_when, place, city,
+       region, narrative, injuries
+FROM filings WHERE length(sealed_account) = 0 ORDER BY id LIMIT ?1
+)sql";
+constexpr std::string_view k_select_clear_subjects = R"sql(
+SELECT name, badge, agency, component, unit, description, uniform, vehicle
+FROM subjects WHERE filing_id = ?1 ORDER BY ordinal
+)sql";
+constexpr std::string_view k_seal_account = R"sql(
+UPDATE filings SET sealed_account = ?2, subject_count = ?3, incident_time = '',
+       incident_when = '', place = '', city = '', region = '', narrative = '', injuries = ''
+WHERE id = ?1 AND length(sealed_account) = 0
+)sql";
+constexpr std::string_view k_delete_clear_subjects = "DELETE FROM subjects WHERE filing_id = ?1";
+
 class SqliteStore final : public Store {
   public:
     SqliteStore(std::filesystem::path path, std::unique_ptr<GroupCommit> writer,
@@ -101,6 +119,87 @@ class SqliteStore final : public Store {
         auto any = connection->query_text(k_any_filing);
         if (!any) return std::unexpected(any.error());
         return *any == "1";
+    }
+
+    util::Expected<std::vector<UnsealedAccount>> unsealed_accounts(std::size_t max) override {
+        auto connection = Connection::open(m_path, Access::read_only);
+        if (!connection) return std::unexpected(connection.error());
+        auto filings = connection->prepare(k_select_unsealed);
+        if (!filings) return std::unexpected(filings.error());
+        auto subjects = connection->prepare(k_select_clear_subjects);
+        if (!subjects) return std::unexpected(subjects.error());
+        std::vector<UnsealedAccount> found;
+        filings->bind(1, static_cast<std::int64_t>(max));
+        util::Expected<bool> row;
+        while ((row = filings->step()) && *row) {
+            UnsealedAccount account;
+            account.filing_id = filings->column_int(0);
+            auto& i = account.incident;
+            for (auto [column, field] : {std::pair{1, &i.date},
+                                         {2, &i.date_precision},
+                                         {3, &i.time},
+                                         {4, &i.when_description},
+                                         {5, &i.place},
+                                         {6, &i.city},
+                                         {7, &i.region},
+                                         {8, &i.narrative},
+                                         {9, &i.injuries}}) {
+                *field = std::string(filings->column_text(column));
+            }
+            found.push_back(std::move(account));
+        }
+        if (!row) return std::unexpected(row.error());
+        for (auto& account : found) {
+            subjects->bind(1, account.filing_id);
+            util::Expected<bool> subject_row;
+            while ((subject_row = subjects->step()) && *subject_row) {
+                domain::Subject subject;
+                for (auto [column, field] : {std::pair{0, &subject.name},
+                                             {1, &subject.badge},
+                                             {2, &subject.agency},
+                                             {3, &subject.component},
+                                             {4, &subject.unit},
+                                             {5, &subject.description},
+                                             {6, &subject.uniform},
+                                             {7, &subject.vehicle}}) {
+                    *field = std::string(subjects->column_text(column));
+                }
+                account.subjects.push_back(std::move(subject));
+            }
+            subjects->reset();
+            if (!subject_row) return std::unexpected(subject_row.error());
+        }
+        return found;
+    }
+
+    util::Expected<void> seal_accounts(const std::vector<SealedAccount>& sealed) override {
+        auto connection = Connection::open(m_path, Access::read_write);
+        if (!connection) return std::unexpected(connection.error());
+        // Freed pages are overwritten, so that the clear text does not linger in the file.
+        if (auto secure = connection->execute("PRAGMA secure_delete = ON"); !secure) {
+            return secure;
+        }
+        auto update = connection->prepare(k_seal_account);
+        if (!update) return std::unexpected(update.error());
+        auto remove = connection->prepare(k_delete_clear_subjects);
+        if (!remove) return std::unexpected(remove.error());
+        if (auto begun = connection->execute("BEGIN IMMEDIATE"); !begun) return begun;
+        util::Expected<void> result;
+        for (const auto& account : sealed) {
+            result = update->bind(1, account.filing_id)
+                         .bind(2, std::span<const std::uint8_t>(account.sealed))
+                         .bind(3, static_cast<std::int64_t>(account.subject_count))
+                         .run();
+            if (result) result = remove->bind(1, account.filing_id).run();
+            if (!result) break;
+        }
+        if (result) result = connection->execute("COMMIT");
+        if (!result) {
+            if (connection->in_transaction()) (void)connection->execute("ROLLBACK");
+            return result;
+        }
+        // Moves the overwritten pages into the database file and empties the journal.
+        return connection->execute("PRAGMA wal_checkpoint(TRUNCATE)");
     }
 
   private:
