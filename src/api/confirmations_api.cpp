@@ -9,23 +9,6 @@
 #include "crypto/signature.hpp"
 
 namespace redress::api {
-namespace {
-
-std::string_view verdict_name(intake::Verdict verdict) {
-    switch (verdict) {
-        case intake::Verdict::genuine:
-            return "genuine";
-        case intake::Verdict::altered:
-            return "altered";
-        case intake::Verdict::unknown_key:
-            return "unknown_key";
-        case intake::Verdict::unreadable:
-            break;
-    }
-    return "unreadable";
-}
-
-}  // namespace
 
 void Api::list_signing_keys(http::Request, http::Responder respond) const {
     nlohmann::json keys = nlohmann::json::array();
@@ -59,7 +42,7 @@ void Api::verify_confirmation(http::Request request, http::Responder respond) co
             field_errors_response(422, errors, messages, m_intake.limits().errors_reported));
     }
     const auto verification = intake::verify_confirmation(text, m_signing_keys);
-    nlohmann::json answer = {{"verdict", verdict_name(verification.verdict)}};
+    nlohmann::json answer = {{"verdict", intake::verdict_name(verification.verdict)}};
     if (verification.verdict != intake::Verdict::unreadable) {
         answer["confirmation"] = confirmation_json(verification.confirmation);
     }

@@ -34,6 +34,20 @@ domain::Confirmation sign_confirmation(domain::Timestamp received_at,
     return confirmation;
 }
 
+std::string_view verdict_name(Verdict verdict) {
+    switch (verdict) {
+        case Verdict::genuine:
+            return "genuine";
+        case Verdict::altered:
+            return "altered";
+        case Verdict::unknown_key:
+            return "unknown_key";
+        case Verdict::unreadable:
+            break;
+    }
+    return "unreadable";
+}
+
 Verification verify_confirmation(std::string_view text, std::span<const PublishedKey> keys) {
     auto parsed = domain::parse_confirmation(text);
     if (!parsed) return {};

@@ -41,6 +41,9 @@ enum class Verdict {
     unreadable,   // no well-formed confirmation in the text
 };
 
+// "genuine", "altered", "unknown_key" or "unreadable": the API's word and the message key's.
+std::string_view verdict_name(Verdict verdict);
+
 struct Verification {
     Verdict verdict = Verdict::unreadable;
     domain::Confirmation confirmation;  // as read, unless unreadable

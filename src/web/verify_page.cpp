@@ -4,23 +4,6 @@
 #include "web/pages.hpp"
 
 namespace redress::web {
-namespace {
-
-std::string_view verdict_key(intake::Verdict verdict) {
-    switch (verdict) {
-        case intake::Verdict::genuine:
-            return "verify.genuine";
-        case intake::Verdict::altered:
-            return "verify.altered";
-        case intake::Verdict::unknown_key:
-            return "verify.unknown_key";
-        case intake::Verdict::unreadable:
-            break;
-    }
-    return "verify.unreadable";
-}
-
-}  // namespace
 
 void add_signing_keys(Dictionary& page, std::span<const intake::PublishedKey> keys) {
     for (const auto& key : keys) {
@@ -39,7 +22,8 @@ util::Expected<std::string> render_verify(const PageContext& context, const Veri
     if (state.verification) {
         const auto& verification = *state.verification;
         Dictionary* verdict = page->AddSectionDictionary("VERDICT");
-        verdict->SetValue("VERDICT_TEXT", tstr(catalogue.text(verdict_key(verification.verdict))));
+        const std::string key = "verify." + std::string(intake::verdict_name(verification.verdict));
+        verdict->SetValue("VERDICT_TEXT", tstr(catalogue.text(key)));
         if (verification.verdict == intake::Verdict::genuine) {
             verdict->ShowSection("GENUINE");
             const auto& confirmation = verification.confirmation;

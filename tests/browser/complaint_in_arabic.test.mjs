@@ -8,99 +8,16 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import {
+  catalogue, launchChromium, message, receiptPattern, referencePattern, startServer, stopServer,
+} from './support.mjs';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const shareDir = path.resolve(here, '../../share');
-const chromiumPath = '/usr/bin/chromium';
 const formScreenshot = '/tmp/redress-arabic-form.png';
 const reviewScreenshot = '/tmp/redress-arabic-review.png';
 const confirmationScreenshot = '/tmp/redress-arabic-confirmation.png';
-const referencePattern = /(OPR|OIG)-\d{4}-\d{6}/g;
-const receiptPattern = /[0-9A-HJKMNP-TV-Z]{4}(?:-[0-9A-HJKMNP-TV-Z]{4}){4}/;
-
-// The texts of a language's catalogues, read from the .po files: msgid → msgstr, and for
-// plural messages msgid → [msgstr[0], msgstr[1], ...].
-function catalogue(language) {
-  const messages = new Map();
-  const folder = path.join(shareDir, 'locale', language);
-  const unquote = (line) =>
-    JSON.parse(line.slice(line.indexOf('"'), line.lastIndexOf('"') + 1));
-  for (const file of readdirSync(folder).filter((name) => name.endsWith('.po'))) {
-    let id = null;
-    let text = null;
-    let forms = null;
-    let current = null;
-    const flush = () => {
-      if (id) messages.set(id, forms ?? text ?? '');
-      id = text = forms = current = null;
-    };
-    for (const line of readFileSync(path.join(folder, file), 'utf8').split('\n')) {
-      const form = line.match(/^msgstr\[(\d)\] /);
-      if (line.startsWith('msgid ')) {
-        flush();
-        id = unquote(line);
-        current = 'id';
-      } else if (line.startsWith('msgid_plural ')) {
-        forms = [];
-        current = 'plural';
-      } else if (form) {
-        forms[Number(form[1])] = unquote(line);
-        current = 'form';
-      } else if (line.startsWith('msgstr ')) {
-        text = unquote(line);
-        current = 'text';
-      } else if (line.startsWith('"') && current) {
-        if (current === 'id') id += unquote(line);
-        else if (current === 'text') text += unquote(line);
-        else if (current === 'form') forms[forms.length - 1] += unquote(line);
-      } else if (current === 'text' || current === 'form') {
-        flush();
-      }
-    }
-    flush();
-  }
-  return messages;
-}
-
-function message(messages, key) {
-  assert.ok(messages.has(key), `the Arabic catalogue has no ${key}`);
-  return messages.get(key);
-}
-
-// Starts `redress serve` on a free port in its own data folder; resolves with its URL.
-function startServer(dataDir) {
-  const binary = process.env.REDRESS_BINARY;
-  assert.ok(binary, 'REDRESS_BINARY must name the redress executable');
-  assert.ok(existsSync(binary), `no redress executable at ${binary}`);
-  const child = spawn(binary, ['serve', '--listen', '127.0.0.1:0', '--data', dataDir], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let log = '';
-  const ready = new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`redress did not start:\n${log}`)), 20000);
-    const read = (chunk) => {
-      log += chunk.toString();
-      const match = log.match(/serving on (http:\/\/127\.0\.0\.1:\d+)\//);
-      if (match) {
-        clearTimeout(timer);
-        resolve(match[1]);
-      }
-    };
-    child.stdout.on('data', read);
-    child.stderr.on('data', read);
-    child.on('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`redress exited with ${code}:\n${log}`));
-    });
-  });
-  return { child, ready, log: () => log };
-}
 
 // Where the text of an element lies (not its box, which a block fills edge to edge).
 async function textBox(locator) {
@@ -162,22 +79,13 @@ before(async () => {
 
 after(async () => {
   await browser?.close();
-  if (server && server.child.exitCode === null) {
-    const exited = new Promise((resolve) => server.child.once('exit', resolve));
-    server.child.kill('SIGTERM');
-    await exited;
-  }
+  await stopServer(server);
   if (dataRoot) rmSync(dataRoot, { recursive: true, force: true });
 });
 
 test('a complaint filed and followed in Arabic, right to left, with JavaScript off', { timeout: 120000 }, async () => {
-  assert.ok(existsSync(chromiumPath), `Chromium is required at ${chromiumPath} (apt install chromium)`);
+  browser = await launchChromium();
   const ar = catalogue('ar');
-  browser = await chromium.launch({
-    executablePath: chromiumPath,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
   const context = await browser.newContext({
     javaScriptEnabled: false, locale: 'ar', viewport: { width: 900, height: 900 },
   });
