@@ -2,6 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <future>
+#include <stdexcept>
+#include <thread>
+
 #include "sample_filing.hpp"
 #include "store_backends.hpp"
 
@@ -110,6 +114,30 @@ TYPED_TEST(StoreRecordTest, FilingWithoutOfficeIsRefusedAndNothingStored) {
         EXPECT_EQ(result->error().code, util::ErrorCode::invalid_input);
     }
     EXPECT_EQ(this->m_backend.count(Table::filings), 0);
+}
+
+TYPED_TEST(StoreRecordTest, ACompletionThatThrowsDoesNotStopTheStore) {
+    auto store = this->open_store();
+    std::promise<void> ran;
+    store->record(sample_filing({opr()}), [&ran](auto) {
+        ran.set_value();
+        throw std::runtime_error("a bug in a caller");
+    });
+    ran.get_future().wait();
+    // The next filing is still stored and answered.
+    EXPECT_EQ(record_one(*store, sample_filing({opr()})), "OPR-2026-000002");
+    EXPECT_EQ(this->m_backend.count(Table::filings), 2);
+}
+
+TYPED_TEST(StoreRecordTest, LookUpsAnswerOnAThreadOfTheStore) {
+    auto store = this->open_store();
+    ASSERT_EQ(record_one(*store, sample_filing({opr()})), "OPR-2026-000001");
+    std::promise<std::thread::id> answered_on;
+    store->find_complaint("OPR-2026-000001", [&answered_on](auto found) {
+        EXPECT_TRUE(found && found->has_value());
+        answered_on.set_value(std::this_thread::get_id());
+    });
+    EXPECT_NE(answered_on.get_future().get(), std::this_thread::get_id());
 }
 
 TYPED_TEST(StoreRecordTest, AnsweringStoreIsHealthy) {
