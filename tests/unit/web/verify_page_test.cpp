@@ -5,6 +5,7 @@
 #include <regex>
 
 #include "crypto/signature.hpp"
+#include "intake/confirmation_signing.hpp"
 #include "site_fixture.hpp"
 
 namespace redress::web::testing {
@@ -43,6 +44,18 @@ TEST_F(VerifyPage, AnAlteredConfirmationIsCalledAltered) {
     const auto checked = post("/verify", {{"lang", "en"}, {"confirmation", proof}});
     EXPECT_EQ(checked.status, 200);
     EXPECT_TRUE(contains(checked.body, html_escaped(text("en", "verify.altered"))));
+    EXPECT_FALSE(contains(checked.body, html_escaped(text("en", "verify.genuine"))));
+}
+
+TEST_F(VerifyPage, AConfirmationSignedByAnotherDeploymentIsNotOurs) {
+    crypto::MasterKey other{};
+    other.fill(42);
+    const auto stranger = crypto::derive_keys(other);
+    const auto foreign = intake::sign_confirmation(
+        m_now, {"OPR-2026-000001"}, "sha256:" + std::string(64, '0'), stranger.current_signing());
+    const auto checked = post("/verify", {{"lang", "en"}, {"confirmation", foreign.text()}});
+    EXPECT_EQ(checked.status, 200);
+    EXPECT_TRUE(contains(checked.body, html_escaped(text("en", "verify.unknown_key"))));
     EXPECT_FALSE(contains(checked.body, html_escaped(text("en", "verify.genuine"))));
 }
 
