@@ -2,6 +2,9 @@
 
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
+#include <thread>
+
 #include "api/complaints_api.hpp"
 #include "cli/file_limit.hpp"
 #include "cli/key_custody.hpp"
@@ -55,10 +58,15 @@ intake::ThrottleSettings throttle_of(const config::PublicSettings& public_side) 
             .lookups_per_second = static_cast<double>(public_side.status_lookups_per_second)};
 }
 
+std::size_t read_connections(const config::Config& config) {
+    if (config.storage.read_connections > 0) return config.storage.read_connections;
+    return std::max(1u, std::thread::hardware_concurrency());
+}
+
 // Descriptors for all but connections: the database and its journal per connection, the
 // listening socket, the event loops', templates and static files being read, the log.
 std::size_t reserved_files(const config::Config& config) {
-    return 64 + 4 * config.storage.read_connections;
+    return 64 + 4 * read_connections(config);
 }
 
 // Raises the open-file limit for the connection cap, or lowers the cap to fit the limit.
@@ -94,7 +102,7 @@ int serve(const config::Config& config) {
     }
     auto store = storage::sqlite::open({.path = config.storage.sqlite_path,
                                         .max_batch = config.storage.max_batch,
-                                        .read_connections = config.storage.read_connections});
+                                        .read_connections = read_connections(config)});
     if (!store) {
         spdlog::critical("database {}: {}", config.storage.sqlite_path.string(),
                          store.error().message);

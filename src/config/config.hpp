@@ -41,7 +41,9 @@ struct StorageSettings {
     std::string backend = "sqlite";
     std::filesystem::path sqlite_path;  // default: <data>/redress.sqlite3
     std::size_t max_batch = 1024;       // filings per group commit
-    std::size_t read_connections = 8;
+    // 0: one per core. Each is a thread that reads; a thread beyond the cores helps only
+    // while reads wait for the disk, and costs wake-ups when they do not.
+    std::size_t read_connections = 0;
 };
 
 // What the public may send and how status look-ups are slowed (intake/lookup_throttle.hpp).

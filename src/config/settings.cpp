@@ -192,8 +192,9 @@ std::vector<Setting> make_settings() {
             "storage.max_batch", "Most filings committed together",
             [](auto& c) -> auto& { return c.storage.max_batch; }, 1, 100000),
         number<std::size_t>(
-            "storage.read_connections", "Database connections for reading",
-            [](auto& c) -> auto& { return c.storage.read_connections; }, 1, 256),
+            "storage.read_connections",
+            "Database connections (and threads) for reading (0: one per core)",
+            [](auto& c) -> auto& { return c.storage.read_connections; }, 0, 256),
         text(
             "public.default_language", "Language of pages when the browser states none",
             [](auto& c) -> auto& { return c.default_language; }),

@@ -21,6 +21,8 @@ WHERE c.reference = ?1
 ORDER BY e.at, e.id
 )sql";
 
+constexpr std::size_t k_waiting_per_awake_reader = 4;
+
 constexpr std::string_view k_map_database = "PRAGMA mmap_size = 268435456";  // 256 MiB
 
 domain::Timestamp timestamp(std::int64_t seconds) {
@@ -118,11 +120,22 @@ ReadPool::~ReadPool() {
 }
 
 void ReadPool::find_complaint(std::string reference, FindDone done) {
+    bool wake = false;
     {
         std::lock_guard lock(m_mutex);
         m_queue.push_back({std::move(reference), std::move(done)});
+        // Another reader is woken only when those awake have a few look-ups each waiting:
+        // waking a thread costs more than a look-up from the page cache, so under a steady
+        // load one or two readers stay awake and take the queue in turn, and more wake when
+        // the queue grows (reads that wait for the disk).
+        const std::size_t awake = m_readers.size() - m_sleeping;
+        if (m_sleeping > 0 && m_queue.size() > k_waiting_per_awake_reader * awake) {
+            --m_sleeping;
+            ++m_wakes;
+            wake = true;
+        }
     }
-    m_queued.notify_one();
+    if (wake) m_queued.notify_one();
 }
 
 void ReadPool::run(Reader& reader) {
@@ -130,8 +143,16 @@ void ReadPool::run(Reader& reader) {
         Lookup lookup;
         {
             std::unique_lock lock(m_mutex);
-            m_queued.wait(lock, [this] { return m_stopping || !m_queue.empty(); });
-            if (m_queue.empty()) return;  // stopping, and nothing left to answer
+            while (m_queue.empty()) {
+                if (m_stopping) return;  // nothing left to answer
+                ++m_sleeping;
+                m_queued.wait(lock, [this] { return m_wakes > 0 || m_stopping; });
+                if (m_wakes > 0) {
+                    --m_wakes;  // the waker counted this reader awake
+                } else {
+                    --m_sleeping;  // stopping
+                }
+            }
             lookup = std::move(m_queue.front());
             m_queue.pop_front();
         }

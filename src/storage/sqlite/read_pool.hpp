@@ -57,6 +57,8 @@ class ReadPool {
     std::mutex m_mutex;
     std::condition_variable m_queued;
     std::deque<Lookup> m_queue;
+    std::size_t m_sleeping = 0;  // readers waiting and not yet woken
+    std::size_t m_wakes = 0;     // wakes given and not yet taken
     bool m_stopping = false;
     std::vector<std::jthread> m_threads;  // last: joined before the rest is destroyed
 };

@@ -5,9 +5,12 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <chrono>
+#include <future>
 #include <mutex>
 #include <set>
 #include <thread>
+#include <vector>
 
 #include "sample_filing.hpp"
 #include "store_backends.hpp"
@@ -97,6 +100,37 @@ TYPED_TEST(StoreConcurrencyTest, ClosingCommitsEverythingQueuedFirst) {
     auto last = find_and_wait(*store, fmt::format("OPR-2026-{:06}", k_filings));
     ASSERT_TRUE(last);
     EXPECT_TRUE(last->has_value());
+}
+
+TYPED_TEST(StoreConcurrencyTest, LookUpsQueuedInBurstsFromManyThreadsAreAllAnswered) {
+    auto store = this->open_store();
+    ASSERT_EQ(record_one(*store, sample_filing({opr()})), "OPR-2026-000001");
+    constexpr int k_threads = 8;
+    constexpr int k_each = 500;
+    std::atomic<int> found{0};
+    std::atomic<int> answered{0};
+    std::promise<void> all_answered;
+    {
+        std::vector<std::jthread> askers;
+        for (int t = 0; t < k_threads; ++t) {
+            askers.emplace_back([&, t] {
+                for (int i = 0; i < k_each; ++i) {
+                    const bool known = (i + t) % 2 == 0;
+                    store->find_complaint(known ? "OPR-2026-000001" : "OPR-2026-000002",
+                                          [&, known](auto result) {
+                                              if (result && result->has_value() == known) ++found;
+                                              if (++answered == k_threads * k_each) {
+                                                  all_answered.set_value();
+                                              }
+                                          });
+                }
+            });
+        }
+    }
+    // A wake lost between a burst and a reader going to sleep would hang here.
+    ASSERT_EQ(all_answered.get_future().wait_for(std::chrono::seconds(30)),
+              std::future_status::ready);
+    EXPECT_EQ(found.load(), k_threads * k_each);
 }
 
 }  // namespace
