@@ -52,7 +52,8 @@ class Store {
     // Finds the complaint with this exact reference (nullopt when there is none). The
     // search runs on a reading thread of the store's, never the caller's, and `done` runs
     // there, with the same rules as record()'s. Known and unknown references take the same
-    // path: the same query, on the same threads.
+    // path and cost the same: a reference that matches nothing reads another complaint's
+    // rows instead, which are dropped.
     virtual void find_complaint(std::string reference, FindDone done) = 0;
 
     // Whether the database answers; for /healthz. Safe from any thread; brief.

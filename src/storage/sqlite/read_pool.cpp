@@ -21,6 +21,18 @@ WHERE c.reference = ?1
 ORDER BY e.at, e.id
 )sql";
 
+// A complaint chosen at random, read as k_find_complaint reads one: what a look-up that
+// found nothing reads instead, so that a miss costs what a hit does (a random one, so that
+// its pages are as likely to be cached as a real hit's).
+constexpr std::string_view k_find_decoy = R"sql(
+SELECT c.office_id, c.reference, f.received_at, f.receipt_hash, e.at, e.status
+FROM complaints AS c
+JOIN filings AS f ON f.id = c.filing_id
+JOIN status_events AS e ON e.complaint_id = c.id
+WHERE c.id = 1 + abs(random()) % (SELECT max(id) FROM complaints)
+ORDER BY e.at, e.id
+)sql";
+
 constexpr std::size_t k_waiting_per_awake_reader = 4;
 
 constexpr std::string_view k_map_database = "PRAGMA mmap_size = 268435456";  // 256 MiB
@@ -53,9 +65,8 @@ util::Expected<Connection> open_reader(const std::filesystem::path& path) {
     return connection;
 }
 
-util::Expected<std::optional<domain::ComplaintRecord>> find(Statement& statement,
-                                                            std::string_view reference) {
-    statement.bind(1, reference);
+// The complaint the bound `statement` reads, with its timeline; nullopt when no row.
+util::Expected<std::optional<domain::ComplaintRecord>> read_complaint(Statement& statement) {
     std::optional<domain::ComplaintRecord> record;
     util::Expected<bool> row;
     while ((row = statement.step()) && *row) {
@@ -91,8 +102,10 @@ util::Expected<std::unique_ptr<ReadPool>> ReadPool::open(const std::filesystem::
         if (!connection) return std::unexpected(connection.error());
         auto find_statement = connection->prepare(k_find_complaint);
         if (!find_statement) return std::unexpected(find_statement.error());
-        readers.push_back(
-            std::make_unique<Reader>(Reader{std::move(*connection), std::move(*find_statement)}));
+        auto decoy_statement = connection->prepare(k_find_decoy);
+        if (!decoy_statement) return std::unexpected(decoy_statement.error());
+        readers.push_back(std::make_unique<Reader>(Reader{
+            std::move(*connection), std::move(*find_statement), std::move(*decoy_statement)}));
     }
     auto ping_connection = open_reader(path);
     if (!ping_connection) return std::unexpected(ping_connection.error());
@@ -156,7 +169,11 @@ void ReadPool::run(Reader& reader) {
             lookup = std::move(m_queue.front());
             m_queue.pop_front();
         }
-        auto found = find(reader.find_complaint, lookup.reference);
+        reader.find_complaint.bind(1, lookup.reference);
+        auto found = read_complaint(reader.find_complaint);
+        // A reference that matched nothing reads a random complaint's rows instead, and
+        // drops them: a guesser cannot time which references exist.
+        if (found && !found->has_value()) (void)read_complaint(reader.find_decoy);
         try {
             lookup.done(std::move(found));
         } catch (const std::exception& e) {

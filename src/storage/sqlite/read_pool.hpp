@@ -39,6 +39,7 @@ class ReadPool {
     struct Reader {
         Connection connection;
         Statement find_complaint;
+        Statement find_decoy;
     };
     struct Lookup {
         std::string reference;
