@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "crypto/secret_box.hpp"
+#include "intake/record_text.hpp"
 
 namespace redress::intake {
 namespace {
@@ -13,30 +14,33 @@ using nlohmann::json;
 
 std::string account_record(const domain::Filing& filing) {
     const auto& i = filing.incident;
-    json subjects = json::array();
+    RecordText account;
+    account.open_object("incident")
+        .text("date", i.date)
+        .text("date_precision", i.date_precision)
+        .text("time", i.time)
+        .text("when_description", i.when_description)
+        .text("place", i.place)
+        .text("city", i.city)
+        .text("region", i.region)
+        .text("narrative", i.narrative)
+        .text("injuries", i.injuries)
+        .texts("categories", i.categories)
+        .close();
+    account.open_list("subjects");
     for (const auto& s : filing.subjects) {
-        subjects.push_back({{"name", s.name},
-                            {"badge", s.badge},
-                            {"agency", s.agency},
-                            {"component", s.component},
-                            {"unit", s.unit},
-                            {"description", s.description},
-                            {"uniform", s.uniform},
-                            {"vehicle", s.vehicle}});
+        account.open_object()
+            .text("name", s.name)
+            .text("badge", s.badge)
+            .text("agency", s.agency)
+            .text("component", s.component)
+            .text("unit", s.unit)
+            .text("description", s.description)
+            .text("uniform", s.uniform)
+            .text("vehicle", s.vehicle)
+            .close();
     }
-    const json record = {{"incident",
-                          {{"date", i.date},
-                           {"date_precision", i.date_precision},
-                           {"time", i.time},
-                           {"when_description", i.when_description},
-                           {"place", i.place},
-                           {"city", i.city},
-                           {"region", i.region},
-                           {"narrative", i.narrative},
-                           {"injuries", i.injuries},
-                           {"categories", i.categories}}},
-                         {"subjects", std::move(subjects)}};
-    return record.dump();
+    return account.take();
 }
 
 std::vector<std::uint8_t> seal_account(const domain::Filing& filing, const crypto::Key& key) {

@@ -4,6 +4,7 @@
 
 #include "crypto/secret_box.hpp"
 #include "domain/validation.hpp"
+#include "intake/record_text.hpp"
 
 namespace redress::intake {
 namespace {
@@ -18,32 +19,43 @@ bool has_identity(const domain::Complainant& complainant) {
 }  // namespace
 
 std::string people_record(const domain::Filing& filing) {
-    json people = json::object();
     const auto& c = filing.complainant;
-    if (domain::confidentiality_of(c) != domain::Confidentiality::anonymous && has_identity(c)) {
-        people["complainant"] = {{"name", c.name},
-                                 {"email", c.email},
-                                 {"phone", c.phone},
-                                 {"postal_address", c.postal_address},
-                                 {"preferred_language", c.preferred_language},
-                                 {"replies_by_email", c.replies_by_email}};
+    const bool identity =
+        domain::confidentiality_of(c) != domain::Confidentiality::anonymous && has_identity(c);
+    const auto& o = filing.on_behalf;
+    if (!identity && !o.applies && filing.witnesses.empty()) return {};
+    RecordText people;
+    if (identity) {
+        people.open_object("complainant")
+            .text("name", c.name)
+            .text("email", c.email)
+            .text("phone", c.phone)
+            .text("postal_address", c.postal_address)
+            .text("preferred_language", c.preferred_language)
+            .flag("replies_by_email", c.replies_by_email)
+            .close();
     }
-    if (const auto& o = filing.on_behalf; o.applies) {
-        people["on_behalf"] = {{"relationship", o.relationship},
-                               {"person_name", o.person_name},
-                               {"detention_facility", o.detention_facility},
-                               {"case_number", o.case_number},
-                               {"consent", o.consent}};
+    if (o.applies) {
+        people.open_object("on_behalf")
+            .text("relationship", o.relationship)
+            .text("person_name", o.person_name)
+            .text("detention_facility", o.detention_facility)
+            .text("case_number", o.case_number)
+            .text("consent", o.consent)
+            .close();
     }
     if (!filing.witnesses.empty()) {
-        json witnesses = json::array();
+        people.open_list("witnesses");
         for (const auto& w : filing.witnesses) {
-            witnesses.push_back({{"name", w.name}, {"contact", w.contact}, {"account", w.account}});
+            people.open_object()
+                .text("name", w.name)
+                .text("contact", w.contact)
+                .text("account", w.account)
+                .close();
         }
-        people["witnesses"] = std::move(witnesses);
+        people.close();
     }
-    if (people.empty()) return {};
-    return people.dump();
+    return people.take();
 }
 
 std::vector<std::uint8_t> seal_people(const domain::Filing& filing, const crypto::Key& key) {
