@@ -253,6 +253,10 @@ TEST_F(ComplaintForm, APostFromAnotherSiteIsRefused) {
         http::Method::post, "/status", body,
         {{"Content-Type", "application/x-www-form-urlencoded"}, {"Sec-Fetch-Site", "same-site"}});
     EXPECT_EQ(same_site_other_origin.status, 403);
+    const auto verify = request(
+        http::Method::post, "/verify", "confirmation=x",
+        {{"Content-Type", "application/x-www-form-urlencoded"}, {"Sec-Fetch-Site", "cross-site"}});
+    EXPECT_EQ(verify.status, 403);
     EXPECT_TRUE(m_store.filings().empty());
 }
 
