@@ -2,36 +2,19 @@
 // says what to restore, and never makes a second key beside existing data. With the right
 // key back, every earlier receipt works again.
 
-#include <sys/wait.h>
-
-#include <cstdlib>
 #include <filesystem>
-#include <fstream>
-#include <iterator>
 
 #include "integration/server_suite.hpp"
+#include "support/redress_command.hpp"
 
 namespace redress::testing {
 namespace {
 
 namespace fs = std::filesystem;
 
-struct Outcome {
-    int exit_code = -1;
-    std::string output;
-};
-
 // `redress init`, which opens the data folder exactly as `serve` does, then exits.
-Outcome init(const fs::path& data_dir, const fs::path& scratch) {
-    const fs::path output = scratch / "init.out";
-    const std::string command = std::string("'") + REDRESS_BINARY + "' init --data '" +
-                                data_dir.string() + "' >'" + output.string() + "' 2>&1";
-    const int status = std::system(command.c_str());
-    std::ifstream in(output);
-    Outcome outcome;
-    outcome.output.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-    outcome.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    return outcome;
+CommandOutcome init(const fs::path& data_dir, const fs::path& scratch) {
+    return run_redress({"init", "--data", data_dir.string()}, scratch);
 }
 
 class KeyCustody : public ServerSuite {
@@ -56,7 +39,7 @@ TEST_F(KeyCustody, AMissingOrWrongKeyIsRefusedAndTheRightOneRestoresEverything) 
     const fs::path backup = m_folder.path() / "backup.key";
     fs::rename(key, backup);
 
-    const Outcome missing = init(m_data, m_folder.path());
+    const CommandOutcome missing = init(m_data, m_folder.path());
     EXPECT_NE(missing.exit_code, 0);
     EXPECT_NE(missing.output.find("is missing"), std::string::npos) << missing.output;
     EXPECT_NE(missing.output.find("Restore the key file"), std::string::npos);
@@ -66,7 +49,7 @@ TEST_F(KeyCustody, AMissingOrWrongKeyIsRefusedAndTheRightOneRestoresEverything) 
     const fs::path other = m_folder.path() / "other";
     ASSERT_EQ(init(other, m_folder.path()).exit_code, 0);
     fs::copy_file(other / "redress.key", key);
-    const Outcome wrong = init(m_data, m_folder.path());
+    const CommandOutcome wrong = init(m_data, m_folder.path());
     EXPECT_NE(wrong.exit_code, 0);
     EXPECT_NE(wrong.output.find("is not the key of the database"), std::string::npos)
         << wrong.output;

@@ -1,34 +1,18 @@
 // `redress verify-confirmation`: anyone with the deployment's published public key checks
 // a proof of filing offline, without the site or its data.
 
-#include <sys/wait.h>
-
-#include <cstdlib>
 #include <fstream>
-#include <iterator>
 
 #include "integration/server_suite.hpp"
+#include "support/redress_command.hpp"
 
 namespace redress::testing {
 namespace {
 
-struct Outcome {
-    int exit_code = -1;
-    std::string output;
-};
-
-Outcome verify(const std::string& public_key, const std::filesystem::path& confirmation,
-               const std::filesystem::path& scratch) {
-    const auto output = scratch / "verify.out";
-    const std::string command = std::string("'") + REDRESS_BINARY +
-                                "' verify-confirmation --public-key '" + public_key + "' '" +
-                                confirmation.string() + "' >'" + output.string() + "' 2>&1";
-    const int status = std::system(command.c_str());
-    std::ifstream in(output);
-    Outcome outcome;
-    outcome.output.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-    outcome.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    return outcome;
+CommandOutcome verify(const std::string& public_key, const std::filesystem::path& confirmation,
+                      const std::filesystem::path& scratch) {
+    return run_redress({"verify-confirmation", "--public-key", public_key, confirmation.string()},
+                       scratch);
 }
 
 class VerifyCommand : public ServerSuite {};
@@ -47,7 +31,7 @@ TEST_F(VerifyCommand, TellsAGenuineConfirmationFromAnAlteredOne) {
     TempFolder scratch;
     const auto file = scratch.path() / "confirmation.txt";
     std::ofstream(file) << text;
-    const Outcome genuine = verify(public_key, file, scratch.path());
+    const CommandOutcome genuine = verify(public_key, file, scratch.path());
     EXPECT_EQ(genuine.exit_code, 0) << genuine.output;
     EXPECT_NE(genuine.output.find("genuine"), std::string::npos);
     EXPECT_NE(genuine.output.find(answer.at("complaints").at(0).at("reference").get<std::string>()),
@@ -57,7 +41,7 @@ TEST_F(VerifyCommand, TellsAGenuineConfirmationFromAnAlteredOne) {
     const auto at = altered.find("Received-At: ") + 13;
     altered[at + 3] = altered[at + 3] == '9' ? '8' : '9';  // another year
     std::ofstream(file) << altered;
-    const Outcome changed = verify(public_key, file, scratch.path());
+    const CommandOutcome changed = verify(public_key, file, scratch.path());
     EXPECT_EQ(changed.exit_code, 1);
     EXPECT_NE(changed.output.find("ALTERED"), std::string::npos) << changed.output;
 }

@@ -1,0 +1,37 @@
+#pragma once
+// Runs a `redress` command other than `serve` (REDRESS_BINARY, as integration tests get it)
+// to its end, for tests of what it prints and its exit status.
+
+#include <sys/wait.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <string>
+#include <vector>
+
+namespace redress::testing {
+
+struct CommandOutcome {
+    int exit_code = -1;  // -1 when a signal ended it
+    std::string output;  // standard output and error together
+};
+
+// `arguments` are single-quoted for the shell and must not contain a quote; the output
+// goes through a file in `scratch`.
+inline CommandOutcome run_redress(const std::vector<std::string>& arguments,
+                                  const std::filesystem::path& scratch) {
+    const auto output = scratch / "command.out";
+    std::string command = std::string("'") + REDRESS_BINARY + "'";
+    for (const auto& argument : arguments) command += " '" + argument + "'";
+    command += " >'" + output.string() + "' 2>&1";
+    const int status = std::system(command.c_str());
+    std::ifstream in(output);
+    CommandOutcome outcome;
+    outcome.output.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    outcome.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    return outcome;
+}
+
+}  // namespace redress::testing
