@@ -195,6 +195,11 @@ std::vector<Setting> make_settings() {
             "storage.read_connections",
             "Database connections (and threads) for reading (0: one per core)",
             [](auto& c) -> auto& { return c.storage.read_connections; }, 0, 256),
+        // Data folders made before look-ups stopped keeping recent complaints in memory have
+        // this line in their redress.toml; it is read and ignored, so that they still start.
+        {"storage.recent_complaints", "No longer used: every look-up reads the database",
+         [](Config&, std::string_view) -> util::Expected<void> { return {}; },
+         [](const Config&) { return std::string("0"); }},
         text(
             "public.default_language", "Language of pages when the browser states none",
             [](auto& c) -> auto& { return c.default_language; }),

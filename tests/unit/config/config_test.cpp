@@ -171,5 +171,23 @@ TEST_F(ConfigTest, RefusesAMissingFile) {
     EXPECT_FALSE(load(sources));
 }
 
+TEST_F(ConfigTest, AConfigurationFromBeforeStillLoads) {
+    // A data folder made by an earlier redress has settings that are no longer used.
+    const auto config =
+        load(sources_with(std::string(k_one_office) + "\n[storage]\nrecent_complaints = 100000\n"
+                                                      "read_connections = 8\n"));
+    ASSERT_TRUE(config) << config.error().message;
+    EXPECT_EQ(config->storage.read_connections, 8u);
+}
+
+TEST_F(ConfigTest, TheKeyFileMayBeNamedApartFromTheData) {
+    auto sources = sources_with(k_one_office);
+    sources.flags = {{"keys.file", "/srv/keys/redress.key"}, {"keys.signing_generation", "3"}};
+    const auto config = load(sources);
+    ASSERT_TRUE(config) << config.error().message;
+    EXPECT_EQ(config->key_file, "/srv/keys/redress.key");
+    EXPECT_EQ(config->signing_generation, 3u);
+}
+
 }  // namespace
 }  // namespace redress::config
