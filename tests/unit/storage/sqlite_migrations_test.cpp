@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <future>
 #include <vector>
 
 #include "storage/sqlite/connection.hpp"
@@ -115,6 +116,43 @@ TEST_F(SqliteMigrationsTest, ListOutOfOrderIsRefused) {
 
     ASSERT_FALSE(applied);
     EXPECT_EQ(connection.query_text("SELECT count(*) FROM sqlite_schema").value(), "0");
+}
+
+TEST_F(SqliteMigrationsTest, ADatabaseOfSchemaOneUpgradesWithItsData) {
+    {
+        auto connection = connect();
+        ASSERT_EQ(apply_migrations(connection, embedded_migrations().first(1)).value(), 1);
+        // A complaint as redress stored it with schema 1: its account in the clear.
+        const auto written = connection.execute(
+            "INSERT INTO filings (id, channel, language, received_at, receipt_hash, "
+            "confidentiality, whistleblower, on_behalf, sealed_people, witness_count, "
+            "incident_date, incident_date_precision, incident_time, incident_when, place, city, "
+            "region, narrative, injuries) VALUES (1, 'web', 'en', 1780000000, zeroblob(32), "
+            "'anonymous', 0, 0, x'', 0, '2026-05-01', 'exact', '', '', 'Gate 3', '', '', "
+            "'Pushed', ''); "
+            "INSERT INTO complaints (id, filing_id, office_id, prefix, year, sequence, reference) "
+            "VALUES (1, 1, 'opr', 'OPR', 2026, 1, 'OPR-2026-000001'); "
+            "INSERT INTO status_events (complaint_id, at, status, actor) "
+            "VALUES (1, 1780000000, 'received', 'intake'); "
+            "INSERT INTO office_sequences (prefix, year, last) VALUES ('OPR', 2026, 1);");
+        ASSERT_TRUE(written) << written.error().message;
+    }
+    auto store = storage::sqlite::open({.path = m_path});
+    ASSERT_TRUE(store) << store.error().message;
+
+    // The complaint is still there, numbering goes on, and its account awaits sealing.
+    std::promise<util::Expected<std::optional<domain::ComplaintRecord>>> answered;
+    (*store)->find_complaint("OPR-2026-000001",
+                             [&answered](auto found) { answered.set_value(std::move(found)); });
+    const auto found = answered.get_future().get();
+    ASSERT_TRUE(found && found->has_value());
+    EXPECT_EQ((*found)->status, domain::Status::received);
+    const auto clear = (*store)->unsealed_accounts(10);
+    ASSERT_TRUE(clear);
+    ASSERT_EQ(clear->size(), 1u);
+    EXPECT_EQ(clear->front().incident.narrative, "Pushed");
+    EXPECT_FALSE((*store)->key_check().value().has_value());
+    EXPECT_TRUE((*store)->holds_filings().value());
 }
 
 }  // namespace
