@@ -225,7 +225,8 @@ std::vector<Setting> make_settings() {
             [](auto& c) -> auto& { return c.public_side.status_per_address; }),
         number<std::size_t>(
             "public.status_lookups_per_second",
-            "Status look-ups per second for the whole deployment, beyond: busy (0: no limit)",
+            "Failed status look-ups per second for the whole deployment; while failures come "
+            "faster, look-ups are answered busy (0: no limit)",
             [](auto& c) -> auto& { return c.public_side.status_lookups_per_second; }, 0, 10000000),
         {"keys.file",
          "The key file (default <data>/redress.key); keep it apart from the data's backups",

@@ -57,20 +57,9 @@ LookupThrottle::Admission LookupThrottle::admit(std::string_view reference, std:
                                                 Clock::time_point now) {
     std::lock_guard lock(m_mutex);
     Admission admission;
-    if (m_settings.lookups_per_second > 0) {
-        const double capacity = m_settings.lookups_per_second;  // one second's worth
-        if (m_tokens < 0) {
-            m_tokens = capacity;
-        } else {
-            const std::chrono::duration<double> elapsed = now - m_refilled;
-            m_tokens = std::min(capacity, m_tokens + elapsed.count() * capacity);
-        }
-        m_refilled = now;
-        if (m_tokens < 1) {
-            admission.busy = true;
-            return admission;
-        }
-        m_tokens -= 1;
+    if (m_settings.lookups_per_second > 0 && refill(now) < 1) {
+        admission.busy = true;
+        return admission;
     }
     std::size_t failures = m_by_reference.count(reference, now, m_settings.forget_after);
     if (m_settings.per_address && !shared_by_everyone(client)) {
@@ -80,9 +69,22 @@ LookupThrottle::Admission LookupThrottle::admit(std::string_view reference, std:
     return admission;
 }
 
+double LookupThrottle::refill(Clock::time_point now) {
+    const double capacity = m_settings.lookups_per_second;  // one second's worth
+    if (m_tokens < 0) {
+        m_tokens = capacity;
+    } else {
+        const std::chrono::duration<double> elapsed = now - m_refilled;
+        m_tokens = std::min(capacity, m_tokens + elapsed.count() * capacity);
+    }
+    m_refilled = now;
+    return m_tokens;
+}
+
 void LookupThrottle::failed(std::string_view reference, std::string_view client,
                             Clock::time_point now) {
     std::lock_guard lock(m_mutex);
+    if (m_settings.lookups_per_second > 0 && refill(now) >= 1) m_tokens -= 1;
     m_by_reference.add(reference, now, m_settings.forget_after, m_settings.max_tracked);
     if (m_settings.per_address && !shared_by_everyone(client)) {
         m_by_address.add(client, now, m_settings.forget_after, m_settings.max_tracked);

@@ -5,9 +5,12 @@
 // delay doubling up to a ceiling. A delay, not a refusal: an attacker hammering someone's
 // reference can make the real complainant wait seconds, never keep them out. Failures are
 // forgotten after a while. An address every client may share (loopback, where an onion
-// service or an unnamed proxy connects from, or none) is not counted against. Separately, a budget
-// of look-ups per second for the whole deployment bounds what an enumeration can cost the server;
-// past it, look-ups are refused as "busy" before any work is done.
+// service or an unnamed proxy connects from, or none) is not counted against.
+//
+// Separately, a budget of failed look-ups per second for the whole deployment bounds what
+// an enumeration can cost the server: while failures come faster than the budget, look-ups
+// are refused as "busy" before any work is done. Look-ups that find their complaint spend
+// nothing of it, so a deployment under no attack never answers busy.
 //
 // Memory is bounded: each table keeps at most `max_tracked` entries, forgetting the least
 // recently failed first. Safe from any thread.
@@ -28,7 +31,7 @@ struct ThrottleSettings {
     std::chrono::milliseconds max_delay{8000};
     std::chrono::seconds forget_after{15 * 60};
     bool per_address = true;  // off where every client shares one address and no proxy says
-    double lookups_per_second = 2000;  // for the whole deployment; 0: no budget
+    double lookups_per_second = 2000;  // failed ones, for the whole deployment; 0: no budget
     std::size_t max_tracked = 100000;  // entries per table
 };
 
@@ -44,7 +47,7 @@ class LookupThrottle {
     };
     Admission admit(std::string_view reference, std::string_view client, Clock::time_point now);
 
-    // A look-up of `reference` from `client` matched nothing.
+    // A look-up of `reference` from `client` matched nothing; it spends the budget.
     void failed(std::string_view reference, std::string_view client, Clock::time_point now);
 
   private:
@@ -67,6 +70,7 @@ class LookupThrottle {
     };
 
     std::chrono::milliseconds delay_for(std::size_t failures) const;
+    double refill(Clock::time_point now);  // the budget's tokens now; under m_mutex
 
     ThrottleSettings m_settings;
     std::mutex m_mutex;

@@ -104,19 +104,18 @@ TEST_F(StatusLookupTest, WrongReceiptsSlowTheReferenceDownButNeverLockItOut) {
     EXPECT_EQ(look_up("OPR-2026-000999", m_receipt, "someone-else").delay.count(), 0);
 }
 
-TEST_F(StatusLookupTest, PastTheBudgetALookUpIsBusyAndDoesNoWork) {
+TEST_F(StatusLookupTest, PastTheBudgetOfFailuresALookUpIsBusyAndDoesNoWork) {
     StatusLookup budgeted{m_deployment, m_store, m_keys, {.lookups_per_second = 2}};
     std::vector<LookupResult::Outcome> outcomes;
-    for (int i = 0; i < 3; ++i) {
-        budgeted.look_up(m_reference, m_receipt, "client",
-                         [&](LookupResult result) { outcomes.push_back(result.outcome); });
-    }
+    const auto record = [&](LookupResult result) { outcomes.push_back(result.outcome); };
+    budgeted.look_up(m_reference, m_receipt, "client", record);  // found: spends nothing
+    budgeted.look_up(m_reference, "0000-0000-0000-0000-0000", "client", record);
+    budgeted.look_up("OPR-2026-000999", m_receipt, "client", record);
     m_store.set_failing(true);  // a busy answer must not even ask the store
-    budgeted.look_up(m_reference, m_receipt, "client",
-                     [&](LookupResult result) { outcomes.push_back(result.outcome); });
+    budgeted.look_up(m_reference, m_receipt, "client", record);
     using Outcome = LookupResult::Outcome;
-    EXPECT_EQ(outcomes,
-              (std::vector<Outcome>{Outcome::found, Outcome::found, Outcome::busy, Outcome::busy}));
+    EXPECT_EQ(outcomes, (std::vector<Outcome>{Outcome::found, Outcome::not_found,
+                                              Outcome::not_found, Outcome::busy}));
 }
 
 }  // namespace
