@@ -8,8 +8,8 @@ namespace {
 // Keys are bounded so that a long reference cannot make an entry large.
 constexpr std::size_t k_max_key = 64;
 
-std::string key_of(std::string_view text) {
-    return std::string(text.substr(0, k_max_key));
+std::string_view key_of(std::string_view text) {
+    return text.substr(0, k_max_key);
 }
 
 // An address every client may share: unknown, or this machine's own (an onion service, or
@@ -29,7 +29,7 @@ std::size_t LookupThrottle::Failures::count(std::string_view key, Clock::time_po
 
 void LookupThrottle::Failures::add(std::string_view key, Clock::time_point now,
                                    std::chrono::seconds forget_after, std::size_t max_tracked) {
-    auto [found, inserted] = m_entries.try_emplace(key_of(key));
+    auto [found, inserted] = m_entries.try_emplace(std::string(key_of(key)));
     Entry& entry = found->second;
     if (inserted) {
         entry.position = m_order.insert(m_order.end(), found->first);

@@ -65,7 +65,14 @@ class LookupThrottle {
             Clock::time_point last;
             std::list<std::string>::iterator position;
         };
-        std::unordered_map<std::string, Entry> m_entries;
+        // Looked up by string_view: counting, on every look-up, allocates nothing.
+        struct Hash {
+            using is_transparent = void;
+            std::size_t operator()(std::string_view text) const {
+                return std::hash<std::string_view>{}(text);
+            }
+        };
+        std::unordered_map<std::string, Entry, Hash, std::equal_to<>> m_entries;
         std::list<std::string> m_order;
     };
 
