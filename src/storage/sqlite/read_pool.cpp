@@ -35,8 +35,6 @@ ORDER BY e.at, e.id
 
 constexpr std::size_t k_waiting_per_awake_reader = 4;
 
-constexpr std::string_view k_map_database = "PRAGMA mmap_size = 268435456";  // 256 MiB
-
 domain::Timestamp timestamp(std::int64_t seconds) {
     return domain::Timestamp(std::chrono::seconds(seconds));
 }
@@ -54,12 +52,14 @@ util::Expected<domain::ComplaintRecord> read_first_row(const Statement& row) {
     return record;
 }
 
-util::Expected<Connection> open_reader(const std::filesystem::path& path) {
+util::Expected<Connection> open_reader(const std::filesystem::path& path, std::size_t map_bytes) {
     auto connection = Connection::open(path, Access::read_only);
     if (!connection) return std::unexpected(connection.error());
     // Readers share the operating system's page cache through a mapping instead of each
-    // copying pages into a private cache of its own.
-    if (auto mapped = connection->execute(k_map_database); !mapped) {
+    // copying pages into a private cache of its own. SQLite caps the size at its
+    // compile-time maximum (2 GiB in Debian's build); pages past the mapping are read.
+    if (auto mapped = connection->execute(fmt::format("PRAGMA mmap_size = {}", map_bytes));
+        !mapped) {
         return std::unexpected(mapped.error());
     }
     return connection;
@@ -94,11 +94,12 @@ util::Expected<std::optional<domain::ComplaintRecord>> read_complaint(Statement&
 }  // namespace
 
 util::Expected<std::unique_ptr<ReadPool>> ReadPool::open(const std::filesystem::path& path,
-                                                         std::size_t size) {
+                                                         std::size_t size,
+                                                         std::size_t map_bytes) {
     std::vector<std::unique_ptr<Reader>> readers;
     readers.reserve(size);
     for (std::size_t i = 0; i < size; ++i) {
-        auto connection = open_reader(path);
+        auto connection = open_reader(path, map_bytes);
         if (!connection) return std::unexpected(connection.error());
         auto find_statement = connection->prepare(k_find_complaint);
         if (!find_statement) return std::unexpected(find_statement.error());
@@ -107,7 +108,7 @@ util::Expected<std::unique_ptr<ReadPool>> ReadPool::open(const std::filesystem::
         readers.push_back(std::make_unique<Reader>(Reader{
             std::move(*connection), std::move(*find_statement), std::move(*decoy_statement)}));
     }
-    auto ping_connection = open_reader(path);
+    auto ping_connection = open_reader(path, 0);
     if (!ping_connection) return std::unexpected(ping_connection.error());
     auto ping = ping_connection->prepare("SELECT 1");
     if (!ping) return std::unexpected(ping.error());

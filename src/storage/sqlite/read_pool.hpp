@@ -20,9 +20,11 @@ namespace redress::storage::sqlite {
 
 class ReadPool {
   public:
-    // Opens `size` read-only connections to an existing database and starts their threads.
+    // Opens `size` read-only connections to an existing database, each mapping the first
+    // `map_bytes` of the file, and starts their threads.
     static util::Expected<std::unique_ptr<ReadPool>> open(const std::filesystem::path& path,
-                                                          std::size_t size);
+                                                          std::size_t size,
+                                                          std::size_t map_bytes);
     // Answers every queued look-up, then joins the threads.
     ~ReadPool();
     ReadPool(const ReadPool&) = delete;

@@ -234,7 +234,7 @@ util::Expected<std::unique_ptr<Store>> open(const Settings& settings) {
     if (auto migrated = apply_migrations(*connection, embedded_migrations()); !migrated) {
         return std::unexpected(migrated.error());
     }
-    auto readers = ReadPool::open(path, settings.read_connections);
+    auto readers = ReadPool::open(path, settings.read_connections, settings.read_map_bytes);
     if (!readers) return std::unexpected(readers.error());
     auto writer = GroupCommit::start(std::move(*connection), settings.max_batch);
     if (!writer) return std::unexpected(writer.error());

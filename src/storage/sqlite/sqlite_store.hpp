@@ -15,6 +15,7 @@ struct Settings {
     std::filesystem::path path;        // the database file; created (mode 0600) if absent
     std::size_t max_batch = 1024;      // most filings committed in one transaction
     std::size_t read_connections = 8;  // connections (and threads) for look-ups
+    std::size_t read_map_bytes = 0;    // of the file, mapped by each reader (mmap_size)
 };
 
 // Opens the database, creating it if absent, and applies pending migrations. Fails with
