@@ -28,6 +28,13 @@ class FilingWriter {
     // Writes the sequence numbers given out since begin(); call before COMMIT.
     util::Expected<void> finish();
 
+    // The sequence numbers given out so far in this transaction; restore() takes them back
+    // to a checkpoint when a job is rolled back to its savepoint, so that its numbers are
+    // given out again rather than skipped.
+    using Sequences = std::map<std::pair<std::string, int>, long>;
+    Sequences checkpoint() const { return m_sequences; }
+    void restore(Sequences sequences) { m_sequences = std::move(sequences); }
+
   private:
     struct Statements {
         Statement filing;
@@ -50,7 +57,7 @@ class FilingWriter {
     Statements m_statements;
     // Last sequence number per (prefix, year), loaded from office_sequences on first use in
     // the current transaction.
-    std::map<std::pair<std::string, int>, long> m_sequences;
+    Sequences m_sequences;
 };
 
 }  // namespace redress::storage::sqlite

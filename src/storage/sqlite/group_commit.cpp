@@ -5,19 +5,34 @@
 
 namespace redress::storage::sqlite {
 
+namespace {
+
+constexpr std::string_view k_begin = "BEGIN IMMEDIATE";
+constexpr std::string_view k_savepoint = "SAVEPOINT job";
+constexpr std::string_view k_release = "RELEASE job";
+constexpr std::string_view k_roll_back_job = "ROLLBACK TO job";
+
+}  // namespace
+
 util::Expected<std::unique_ptr<GroupCommit>> GroupCommit::start(Connection connection,
                                                                 std::size_t max_batch) {
     auto owned = std::make_unique<Connection>(std::move(connection));
-    auto writer = FilingWriter::prepare(*owned);
-    if (!writer) return std::unexpected(writer.error());
+    // Each job's savepoint keeps the pages it changes in a journal of its own; in memory
+    // rather than a temporary file, since it is dropped when the job ends.
+    if (auto memory = owned->execute("PRAGMA temp_store = MEMORY"); !memory) {
+        return std::unexpected(memory.error());
+    }
+    auto filings = FilingWriter::prepare(*owned);
+    if (!filings) return std::unexpected(filings.error());
     return std::unique_ptr<GroupCommit>(
-        new GroupCommit(std::move(owned), std::move(*writer), max_batch));
+        new GroupCommit(std::move(owned), std::move(*filings), max_batch));
 }
 
-GroupCommit::GroupCommit(std::unique_ptr<Connection> connection, FilingWriter writer,
+GroupCommit::GroupCommit(std::unique_ptr<Connection> connection, FilingWriter filings,
                          std::size_t max_batch)
     : m_connection(std::move(connection)),
-      m_writer(std::move(writer)),
+      m_statements(*m_connection),
+      m_filings(std::move(filings)),
       m_max_batch(max_batch),
       m_thread([this] { run(); }) {}
 
@@ -30,20 +45,35 @@ GroupCommit::~GroupCommit() {
     m_thread.join();
 }
 
-void GroupCommit::submit(domain::ReceivedFiling filing, RecordDone done) {
+namespace {
+
+// A completion that throws must not end the writer thread, which every write needs.
+void finish(WriteJob& job, util::Expected<void> outcome) {
+    try {
+        job.finish(std::move(outcome));
+    } catch (const std::exception& e) {
+        spdlog::error("storage: a write's completion threw: {}", e.what());
+    } catch (...) {
+        spdlog::error("storage: a write's completion threw");
+    }
+}
+
+}  // namespace
+
+void GroupCommit::submit(std::unique_ptr<WriteJob> job) {
     std::unique_lock lock(m_mutex);
     if (m_stopping) {
         lock.unlock();
-        done(util::fail(util::ErrorCode::unavailable, "the store is closing"));
+        finish(*job, util::fail(util::ErrorCode::unavailable, "the store is closing"));
         return;
     }
-    m_queue.push_back({std::move(filing), std::move(done)});
+    m_queue.push_back(std::move(job));
     lock.unlock();
     m_wake.notify_one();
 }
 
 void GroupCommit::run() {
-    std::vector<Pending> batch;
+    std::vector<std::unique_ptr<WriteJob>> batch;
     for (;;) {
         {
             std::unique_lock lock(m_mutex);
@@ -61,62 +91,57 @@ void GroupCommit::run() {
     }
 }
 
-namespace {
-
-// A completion that throws must not end the writer thread, which every filing needs.
-void complete(RecordDone& done, util::Expected<std::vector<domain::FiledComplaint>> result) {
-    try {
-        done(std::move(result));
-    } catch (const std::exception& e) {
-        spdlog::error("storage: a filing's completion threw: {}", e.what());
-    } catch (...) {
-        spdlog::error("storage: a filing's completion threw");
-    }
-}
-
-}  // namespace
-
-void GroupCommit::commit(std::vector<Pending>& batch) {
-    auto written = write(batch);
-    if (!written) {
+void GroupCommit::commit(std::vector<std::unique_ptr<WriteJob>>& batch) {
+    std::vector<util::Expected<void>> outcomes;
+    outcomes.reserve(batch.size());
+    if (auto written = write(batch, outcomes); !written) {
         const auto& error = written.error();
-        for (auto& pending : batch) complete(pending.done, util::fail(error.code, error.message));
+        for (auto& job : batch) finish(*job, util::fail(error.code, error.message));
         return;
     }
-    for (std::size_t i = 0; i < batch.size(); ++i) {
-        complete(batch[i].done, std::move((*written)[i]));
-    }
+    for (std::size_t i = 0; i < batch.size(); ++i) finish(*batch[i], std::move(outcomes[i]));
 }
 
-util::Expected<std::vector<std::vector<domain::FiledComplaint>>> GroupCommit::write(
-    const std::vector<Pending>& batch) {
+util::Expected<void> GroupCommit::write(std::vector<std::unique_ptr<WriteJob>>& batch,
+                                        std::vector<util::Expected<void>>& outcomes) {
     // IMMEDIATE takes the write lock now, so the transaction cannot fail later for want of it.
-    if (auto begun = m_connection->execute("BEGIN IMMEDIATE"); !begun) {
-        return std::unexpected(begun.error());
-    }
-    m_writer.begin();
-    std::vector<std::vector<domain::FiledComplaint>> filed;
-    filed.reserve(batch.size());
+    if (auto begun = m_connection->execute(k_begin); !begun) return begun;
+    m_filings.begin();
+    WriteContext context{*m_connection, m_statements, m_filings};
     util::Expected<void> result;
-    for (const auto& pending : batch) {
-        auto written = m_writer.write(pending.filing);
-        if (!written) {
-            result = std::unexpected(written.error());
-            break;
+    // Savepoints are prepared once: a batch may hold thousands of jobs.
+    const auto run = [this](std::string_view sql) -> util::Expected<void> {
+        auto statement = m_statements.get(sql);
+        if (!statement) return std::unexpected(statement.error());
+        return (*statement)->run();
+    };
+    for (auto& job : batch) {
+        result = run(k_savepoint);
+        if (!result) break;
+        auto sequences = m_filings.checkpoint();
+        auto outcome = job->write(context);
+        if (outcome) {
+            result = run(k_release);
+        } else {
+            // This job alone is undone; its numbers are given out again to the next.
+            m_filings.restore(std::move(sequences));
+            result = run(k_roll_back_job);
+            if (result) result = run(k_release);
         }
-        filed.push_back(std::move(*written));
+        if (!result) break;
+        outcomes.push_back(std::move(outcome));
     }
-    if (result) result = m_writer.finish();
+    if (result) result = m_filings.finish();
     if (result) result = m_connection->execute("COMMIT");
     if (!result) {
         // A failed COMMIT may already have rolled back (disk full, I/O error).
         if (m_connection->in_transaction()) (void)m_connection->execute("ROLLBACK");
-        m_writer.begin();  // forget sequence numbers given out in the lost transaction
+        m_filings.begin();  // forget sequence numbers given out in the lost transaction
         return util::fail(
             util::ErrorCode::unavailable,
-            fmt::format("could not store {} filing(s): {}", batch.size(), result.error().message));
+            fmt::format("could not store {} write(s): {}", batch.size(), result.error().message));
     }
-    return filed;
+    return {};
 }
 
 }  // namespace redress::storage::sqlite

@@ -1,17 +1,20 @@
 #pragma once
-// One writer thread that commits many filings per transaction, so that concurrent filings
-// share one fsync. A filing's `done` runs only once its transaction has committed (or
-// failed), on the writer thread, never while the queue is locked.
+// One writer thread that commits many write jobs per transaction, so that concurrent
+// filings, decisions and sign-ins share one fsync. A job's completion runs only once its
+// transaction has committed (or failed), on the writer thread, never while the queue is
+// locked.
 
 #include <condition_variable>
 #include <cstddef>
 #include <deque>
+#include <memory>
 #include <mutex>
 #include <thread>
 
 #include "storage/sqlite/connection.hpp"
 #include "storage/sqlite/filing_writer.hpp"
-#include "storage/store.hpp"
+#include "storage/sqlite/statement_cache.hpp"
+#include "storage/sqlite/write_job.hpp"
 
 namespace redress::storage::sqlite {
 
@@ -21,35 +24,33 @@ class GroupCommit {
     static util::Expected<std::unique_ptr<GroupCommit>> start(Connection connection,
                                                               std::size_t max_batch);
 
-    // Stops accepting filings, commits everything already queued, calls its callbacks and
+    // Stops accepting jobs, commits everything already queued, calls their completions and
     // joins the writer thread.
     ~GroupCommit();
     GroupCommit(const GroupCommit&) = delete;
     GroupCommit& operator=(const GroupCommit&) = delete;
 
-    // Queues the filing; `done` runs once, on the writer thread, after COMMIT or failure.
-    void submit(domain::ReceivedFiling filing, RecordDone done);
+    // Queues the job; its finish() runs once, on the writer thread, after COMMIT or failure.
+    void submit(std::unique_ptr<WriteJob> job);
 
   private:
-    struct Pending {
-        domain::ReceivedFiling filing;
-        RecordDone done;
-    };
-
     GroupCommit(std::unique_ptr<Connection> connection, FilingWriter writer, std::size_t max_batch);
 
     void run();
-    void commit(std::vector<Pending>& batch);
-    util::Expected<std::vector<std::vector<domain::FiledComplaint>>> write(
-        const std::vector<Pending>& batch);
+    void commit(std::vector<std::unique_ptr<WriteJob>>& batch);
+    // Runs every job of the batch in the transaction; a job that fails is rolled back to
+    // its savepoint and its error kept in `outcomes`. Fails when the transaction does.
+    util::Expected<void> write(std::vector<std::unique_ptr<WriteJob>>& batch,
+                               std::vector<util::Expected<void>>& outcomes);
 
-    std::unique_ptr<Connection> m_connection;  // stable address: m_writer points into it
-    FilingWriter m_writer;
+    std::unique_ptr<Connection> m_connection;  // stable address: the parts below point into it
+    StatementCache m_statements;
+    FilingWriter m_filings;
     const std::size_t m_max_batch;
 
     std::mutex m_mutex;
     std::condition_variable m_wake;
-    std::deque<Pending> m_queue;
+    std::deque<std::unique_ptr<WriteJob>> m_queue;
     bool m_stopping = false;
 
     std::thread m_thread;  // last: starts once everything above exists

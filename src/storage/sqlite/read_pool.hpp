@@ -1,51 +1,56 @@
 #pragma once
-// Read-only connections, each owned by a thread of its own, taking look-ups from one
-// queue. Callers never wait for a read: they queue it and hear back on the reading
+// Read-only connections, each owned by a thread of its own, taking reads of any kind from
+// one queue. Callers never wait for a read: they queue it and hear back on the reading
 // thread. In WAL mode readers never wait for the writer.
 
 #include <condition_variable>
 #include <deque>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <mutex>
-#include <string>
 #include <thread>
 #include <vector>
 
 #include "storage/sqlite/connection.hpp"
-#include "storage/store.hpp"
+#include "storage/sqlite/statement_cache.hpp"
 #include "util/error.hpp"
 
 namespace redress::storage::sqlite {
+
+// What a read may use; all of it belongs to the reading thread that runs it.
+struct ReadContext {
+    Connection& connection;
+    StatementCache& statements;
+};
+
+// Runs on a reading thread and hands its answer on itself (it must not block, and should
+// only hand the answer on). An exception it throws is logged and dropped.
+using ReadJob = std::move_only_function<void(ReadContext&)>;
 
 class ReadPool {
   public:
     // Opens `size` read-only connections to an existing database, each mapping the first
     // `map_bytes` of the file, and starts their threads.
     static util::Expected<std::unique_ptr<ReadPool>> open(const std::filesystem::path& path,
-                                                          std::size_t size,
-                                                          std::size_t map_bytes);
-    // Answers every queued look-up, then joins the threads.
+                                                          std::size_t size, std::size_t map_bytes);
+    // Runs every queued read, then joins the threads.
     ~ReadPool();
     ReadPool(const ReadPool&) = delete;
     ReadPool& operator=(const ReadPool&) = delete;
 
-    // Queues a look-up of the complaint with exactly this reference and its timeline,
-    // oldest first; `done` runs on a reading thread.
-    void find_complaint(std::string reference, FindDone done);
+    // Queues a read.
+    void submit(ReadJob job);
 
     // Whether a trivial query succeeds, on a connection kept for this alone.
     bool healthy();
 
   private:
     struct Reader {
+        explicit Reader(Connection opened)
+            : connection(std::move(opened)), statements(connection) {}
         Connection connection;
-        Statement find_complaint;
-        Statement find_decoy;
-    };
-    struct Lookup {
-        std::string reference;
-        FindDone done;
+        StatementCache statements;
     };
 
     ReadPool(std::vector<std::unique_ptr<Reader>> readers, Connection ping_connection,
@@ -59,7 +64,7 @@ class ReadPool {
 
     std::mutex m_mutex;
     std::condition_variable m_queued;
-    std::deque<Lookup> m_queue;
+    std::deque<ReadJob> m_queue;
     std::size_t m_sleeping = 0;  // readers waiting and not yet woken
     std::size_t m_wakes = 0;     // wakes given and not yet taken
     bool m_stopping = false;

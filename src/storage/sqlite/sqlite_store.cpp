@@ -4,6 +4,7 @@
 #include <chrono>
 #include <set>
 
+#include "storage/sqlite/complaint_lookup.hpp"
 #include "storage/sqlite/durability.hpp"
 #include "storage/sqlite/group_commit.hpp"
 #include "storage/sqlite/migrations.hpp"
@@ -67,11 +68,18 @@ class SqliteStore final : public Store {
             done(std::unexpected(storable.error()));
             return;
         }
-        m_writer->submit(std::move(filing), std::move(done));
+        m_writer->submit(make_write_job<std::vector<domain::FiledComplaint>>(
+            [filing = std::move(filing)](WriteContext& context) {
+                return context.filings.write(filing);
+            },
+            std::move(done)));
     }
 
     void find_complaint(std::string reference, FindDone done) override {
-        m_readers->find_complaint(std::move(reference), std::move(done));
+        m_readers->submit([reference = std::move(reference),
+                           done = std::move(done)](ReadContext& context) mutable {
+            sqlite::find_complaint(context, reference, done);
+        });
     }
 
     bool healthy() override { return m_readers->healthy(); }
