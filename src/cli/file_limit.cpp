@@ -19,15 +19,17 @@ FileLimit raise_file_limit(std::size_t wanted) {
     rlimit limit{};
     if (getrlimit(RLIMIT_NOFILE, &limit) != 0) return {};
     FileLimit result{as_count(limit.rlim_cur), as_count(limit.rlim_cur)};
-    if (result.before >= wanted) return result;
-    const rlim_t target = limit.rlim_max == RLIM_INFINITY
-                              ? static_cast<rlim_t>(wanted)
-                              : std::min(limit.rlim_max, static_cast<rlim_t>(wanted));
-    if (target <= limit.rlim_cur) return result;
+    const std::size_t target = soft_limit_for(wanted, result.before, as_count(limit.rlim_max));
+    if (target <= result.before) return result;
     rlimit raised = limit;
-    raised.rlim_cur = target;
-    if (setrlimit(RLIMIT_NOFILE, &raised) == 0) result.now = as_count(target);
+    raised.rlim_cur = static_cast<rlim_t>(target);
+    if (setrlimit(RLIMIT_NOFILE, &raised) == 0) result.now = target;
     return result;
+}
+
+std::size_t soft_limit_for(std::size_t wanted, std::size_t soft, std::size_t hard) {
+    if (soft >= wanted) return soft;
+    return std::max(soft, std::min(hard, wanted));
 }
 
 std::size_t connections_that_fit(std::size_t wanted, std::size_t limit, std::size_t reserved) {

@@ -15,6 +15,10 @@ struct FileLimit {
 // Raises the soft RLIMIT_NOFILE to `wanted`, or as far as the hard limit allows.
 FileLimit raise_file_limit(std::size_t wanted);
 
+// The soft limit raise_file_limit asks for, given the limits found (SIZE_MAX: unlimited):
+// `wanted` or as much of it as `hard` allows, and never less than `soft`.
+std::size_t soft_limit_for(std::size_t wanted, std::size_t soft, std::size_t hard);
+
 // The connection cap that fits in `limit` descriptors with `reserved` kept for everything
 // else (database files, the listening socket, the event loop's own).
 std::size_t connections_that_fit(std::size_t wanted, std::size_t limit, std::size_t reserved);

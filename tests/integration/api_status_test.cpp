@@ -2,8 +2,11 @@
 
 #include <cctype>
 #include <map>
+#include <optional>
 #include <string>
 
+#include "integration/catalogue_text.hpp"
+#include "integration/html.hpp"
 #include "integration/server_suite.hpp"
 
 namespace redress::testing {
@@ -144,6 +147,74 @@ TEST_F(ApiStatus, OfficesAreListedWithTheirServiceLevels) {
     for (const json& category : body["categories"])
         has_other |= category.value("id", "") == "other";
     EXPECT_TRUE(has_other) << body.dump();
+}
+
+// The deployment's budget of failed look-ups, made tiny: one a second. Past it, a look-up is
+// refused as busy, over HTTP, with the time to wait before trying again.
+class StatusBudget : public ServerSuite {
+  protected:
+    // Enough failed look-ups to spend a budget of one a second many times over, however
+    // slowly each is answered (each takes far less than the second the budget refills in).
+    static constexpr int k_attempts = 20;
+
+    static void SetUpTestSuite() {
+        s_server = std::make_unique<ServerProcess>(
+            std::vector<std::string>{"--public-status-lookups-per-second", "1"});
+    }
+
+    // An unknown reference each time, so that no per-reference delay builds up.
+    static std::string unknown_reference(int i) {
+        const std::string number = std::to_string(900000 + i);
+        return "OPR-2024-" + number;
+    }
+};
+
+TEST_F(StatusBudget, PastTheBudgetTheApiAnswersBusyWithRetryAfter) {
+    auto connection = connect();
+    std::optional<HttpResponse> busy;
+    int failures = 0;
+    for (int i = 0; i < k_attempts && !busy; ++i) {
+        HttpResponse response = connection.post_json(
+            "/api/v1/status",
+            json{{"reference", unknown_reference(i)}, {"receipt", "AAAA-AAAA-AAAA-AAAA-AAAA"}}
+                .dump());
+        if (response.status == 503) {
+            busy = std::move(response);
+        } else {
+            EXPECT_EQ(response.status, 404) << response.body;
+            ++failures;
+        }
+    }
+
+    ASSERT_TRUE(busy.has_value()) << k_attempts << " failed look-ups and never busy";
+    EXPECT_GE(failures, 1);  // the budget's one failure went through
+    EXPECT_EQ(busy->header_or_empty("Retry-After"), "1");
+    EXPECT_TRUE(has_error(parse_json(*busy), "", "busy"));
+}
+
+TEST_F(StatusBudget, PastTheBudgetTheStatusPageAnswersBusyWithRetryAfter) {
+    auto connection = connect();
+    std::optional<HttpResponse> busy;
+    for (int i = 0; i < k_attempts && !busy; ++i) {
+        const HttpResponse form = connection.get("/status");
+        ASSERT_EQ(form.status, 200);
+        HttpResponse response = connection.post_form(
+            "/status", {{"lang", "en"},
+                        {"form_token", input_value(form.body, "form_token").value_or("")},
+                        {"reference", unknown_reference(i)},
+                        {"receipt", "AAAA-AAAA-AAAA-AAAA-AAAA"}});
+        if (response.status == 503) {
+            busy = std::move(response);
+        } else {
+            EXPECT_EQ(response.status, 404) << response.body;
+        }
+    }
+
+    ASSERT_TRUE(busy.has_value()) << k_attempts << " failed look-ups and never busy";
+    EXPECT_EQ(busy->header_or_empty("Retry-After"), "1");
+    EXPECT_EQ(busy->header_or_empty("Content-Type").rfind("text/html", 0), 0u);
+    const std::string text = visible_text(busy->body);
+    EXPECT_NE(text.find(message("en", "lookup.busy")), std::string::npos) << text;
 }
 
 }  // namespace

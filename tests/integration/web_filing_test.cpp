@@ -2,7 +2,11 @@
 // hidden fields carried from page to page, and the buttons' action values.
 
 #include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <regex>
+#include <set>
 #include <string>
 
 #include "integration/catalogue_text.hpp"
@@ -324,6 +328,164 @@ TEST_F(WebFiling, SpanishFilingIsConfirmedAndFollowedInSpanish) {
                                          {"receipt", receipts[0]}});
     ASSERT_EQ(status.status, 200) << status.body;
     EXPECT_TRUE(contains(visible_text(status.body), message("es", "status.received")));
+}
+
+// Every language the server has a catalogue for, as its folder under share/locale.
+std::vector<std::string> catalogued_languages() {
+    std::vector<std::string> languages;
+    for (const auto& entry :
+         std::filesystem::directory_iterator(std::filesystem::path(REDRESS_SHARE_DIR) / "locale")) {
+        if (entry.is_directory()) languages.push_back(entry.path().filename().string());
+    }
+    std::sort(languages.begin(), languages.end());
+    return languages;
+}
+
+// The web addresses the offices of the sample configuration give as their contact: the one
+// kind of address outside the server that a page may name, as a link a person may follow.
+std::set<std::string> configured_office_web_addresses() {
+    std::ifstream in(std::filesystem::path(REDRESS_SHARE_DIR) / "config" / "redress.sample.toml");
+    const std::string toml((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    static const std::regex k_web(R"re(\bweb\s*=\s*"([^"]*)")re");
+    std::set<std::string> found;
+    for (auto it = std::sregex_iterator(toml.begin(), toml.end(), k_web);
+         it != std::sregex_iterator(); ++it) {
+        found.insert((*it)[1].str());
+    }
+    return found;
+}
+
+// The attributes with which HTML names an address to load, send to, or go to.
+const std::set<std::string> k_address_attributes = {
+    "action",  "archive", "background",  "cite",     "codebase",  "data", "formaction",
+    "href",    "icon",    "imagesrcset", "longdesc", "manifest",  "ping", "poster",
+    "profile", "src",     "srcset",      "usemap",   "xlink:href"};
+
+// An address of this server's own: a path ("/..."), a query or a fragment of this page.
+bool is_own(std::string_view address) {
+    if (address.empty() || address.starts_with('#') || address.starts_with('?')) return true;
+    return address.starts_with('/') && !address.starts_with("//") && !address.starts_with("/\\");
+}
+
+// What in `html` names an address other than the server's own, as "<tag attr=value>".
+// Links (<a href>) may also dial (tel:), write (mailto:), or go to an office's web address.
+std::vector<std::string> outside_addresses(const std::string& html,
+                                           const std::set<std::string>& office_web,
+                                           std::size_t& inspected) {
+    std::vector<std::string> found;
+    static const std::regex k_tag_name("<([A-Za-z][A-Za-z0-9-]*)");
+    std::set<std::string> tags;
+    for (auto it = std::sregex_iterator(html.begin(), html.end(), k_tag_name);
+         it != std::sregex_iterator(); ++it) {
+        tags.insert(lower_ascii((*it)[1].str()));
+    }
+    for (const std::string& tag : tags) {
+        for (const Attributes& attributes : tags_named(html, tag)) {
+            for (const auto& [name, raw] : attributes) {
+                const bool refresh =
+                    tag == "meta" && name == "content" && attributes.contains("http-equiv");
+                if (!k_address_attributes.contains(name) && !refresh) continue;
+                ++inspected;
+                std::string value = raw;
+                value.erase(0, value.find_first_not_of(" \t\n\r"));
+                const bool link = tag == "a" && name == "href";
+                const bool allowed =
+                    !refresh && (is_own(value) || (link && (value.starts_with("tel:") ||
+                                                            value.starts_with("mailto:") ||
+                                                            office_web.contains(value))));
+                if (!allowed) found.push_back("<" + tag + " " + name + "=" + value + ">");
+            }
+        }
+    }
+    // Style sheets and style attributes load through url() and @import.
+    for (const std::string_view loader : {"url(", "@import", "<base"}) {
+        if (lower_ascii(html).find(loader) != std::string::npos) found.emplace_back(loader);
+    }
+    return found;
+}
+
+TEST_F(WebFiling, NoPageNamesAnOutsideAddress) {
+    const auto office_web = configured_office_web_addresses();
+    ASSERT_FALSE(office_web.empty());
+    std::size_t inspected = 0;
+    std::size_t pages = 0;
+    const auto check = [&](const std::string& what, const HttpResponse& page, int status) {
+        SCOPED_TRACE(what);
+        ++pages;
+        EXPECT_EQ(page.status, status) << page.body.substr(0, 2000);
+        EXPECT_EQ(outside_addresses(page.body, office_web, inspected), std::vector<std::string>{});
+    };
+
+    auto connection = connect();
+    const auto languages = catalogued_languages();
+    ASSERT_GE(languages.size(), 2u);
+    for (const std::string& language : languages) {
+        SCOPED_TRACE(language);
+        const std::string lang = "?lang=" + language;
+        check("landing", connection.get("/" + lang), 200);
+        const HttpResponse form = connection.get("/complaint" + lang);
+        check("form", form, 200);
+        check("status form", connection.get("/status" + lang), 200);
+        check("verify form", connection.get("/verify" + lang), 200);
+
+        HeaderList fields = complaint_fields(form_token_of(form), language);
+        fields.emplace_back("action", "add_subject");
+        check("form with another subject", connection.post_form("/complaint", fields), 200);
+        HeaderList refused = {{"lang", language},
+                              {"form_token", fresh_token(connection, "/complaint" + lang)},
+                              {"incident.date", "2999-01-01"},
+                              {"action", "review"}};
+        check("form with errors", connection.post_form("/complaint", refused), 422);
+        fields = complaint_fields(fresh_token(connection, "/complaint" + lang), language);
+        fields.emplace_back("action", "review");
+        const HttpResponse review = connection.post_form("/complaint", fields);
+        check("review", review, 200);
+        HeaderList carried = hidden_fields(review.body);
+        carried.emplace_back("action", "file");
+        const HttpResponse confirmation = connection.post_form("/complaint", carried);
+        check("confirmation", confirmation, 200);
+        HeaderList forged = complaint_fields("forged-token", language);
+        forged.emplace_back("action", "file");
+        check("form whose token is not valid", connection.post_form("/complaint", forged), 400);
+
+        const auto references = all_matches(visible_text(confirmation.body), k_reference);
+        const auto receipts = receipts_on(confirmation.body);
+        ASSERT_FALSE(references.empty());
+        ASSERT_EQ(receipts.size(), 1u);
+        const auto look_up = [&](const std::string& receipt) {
+            return connection.post_form("/status",
+                                        {{"lang", language},
+                                         {"form_token", fresh_token(connection, "/status" + lang)},
+                                         {"reference", references[0]},
+                                         {"receipt", receipt}});
+        };
+        check("status", look_up(receipts[0]), 200);
+        check("status not found", look_up("AAAA-AAAA-AAAA-AAAA-AAAA"), 404);
+        check("status without a token",
+              connection.post_form(
+                  "/status",
+                  {{"lang", language}, {"reference", references[0]}, {"receipt", receipts[0]}}),
+              400);
+        check("verify of something unreadable",
+              connection.post_form("/verify",
+                                   {{"lang", language}, {"confirmation", "not a confirmation"}}),
+              422);
+        check("post from another site",
+              connection.post_form("/verify" + lang, {{"confirmation", "x"}},
+                                   {{"Origin", "https://elsewhere.example"}}),
+              403);
+    }
+    check("unknown page", connection.get("/no-such-page"), 404);
+    // Every page was read, and its links and forms were looked at (several per page).
+    EXPECT_EQ(pages, 1 + 14 * languages.size());
+    EXPECT_GT(inspected, 5 * pages);
+
+    // The one style sheet loads nothing further.
+    const HttpResponse style = connection.get("/static/style.css");
+    ASSERT_EQ(style.status, 200);
+    for (const std::string_view loader : {"url(", "@import", "//"}) {
+        EXPECT_EQ(style.body.find(loader), std::string::npos) << loader;
+    }
 }
 
 }  // namespace

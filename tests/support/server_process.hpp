@@ -6,6 +6,7 @@
 #include <fcntl.h>
 #include <signal.h>
 #include <sys/prctl.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -33,6 +34,16 @@ class ServerProcess {
     // added to `redress serve`, e.g. {"--server-max-body-bytes", "4096"}.
     explicit ServerProcess(std::vector<std::string> flags = {})
         : m_temp(std::in_place), m_data_dir(m_temp->path() / "data"), m_flags(std::move(flags)) {
+        start();
+    }
+
+    // Starts a server in a fresh temporary folder under an open-file limit of its own (the
+    // test's own limit is left alone), as `ulimit -n` or systemd's LimitNOFILE= would set it.
+    ServerProcess(std::vector<std::string> flags, rlimit open_files)
+        : m_temp(std::in_place),
+          m_data_dir(m_temp->path() / "data"),
+          m_flags(std::move(flags)),
+          m_open_files(open_files) {
         start();
     }
 
@@ -85,6 +96,7 @@ class ServerProcess {
             // Only async-signal-safe calls from here on. The server dies with the test.
             ::prctl(PR_SET_PDEATHSIG, SIGKILL);
             if (::getppid() != parent) ::_exit(126);
+            if (m_open_files && ::setrlimit(RLIMIT_NOFILE, &*m_open_files) != 0) ::_exit(125);
             ::dup2(pipe_fds[1], STDOUT_FILENO);
             ::dup2(pipe_fds[1], STDERR_FILENO);
             ::execv(argv[0], argv.data());
@@ -169,6 +181,7 @@ class ServerProcess {
     std::optional<TempFolder> m_temp;
     std::filesystem::path m_data_dir;
     std::vector<std::string> m_flags;
+    std::optional<rlimit> m_open_files;
     pid_t m_pid = -1;
     unsigned short m_port = 0;
 

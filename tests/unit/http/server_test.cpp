@@ -26,6 +26,9 @@ using testing::HttpResponse;
 
 // /late answers from another thread after a delay, as storage does after a group commit.
 // /hold answers once release() is called (or after 5 s), like a handler still at work.
+// /delayed answers at once with a response held back for k_held_back, as a slowed look-up.
+constexpr auto k_held_back = 3s;
+
 class TestHandler final : public Handler {
   public:
     ~TestHandler() override {
@@ -54,6 +57,12 @@ class TestHandler final : public Handler {
                 m_hold.wait_for(held, 5s, [this] { return m_released; });
                 respond(Response::text(200, "held"));
             });
+            return;
+        }
+        if (request.path == "/delayed") {
+            Response response = Response::text(200, "delayed");
+            response.delay = k_held_back;
+            respond(std::move(response));
             return;
         }
         if (request.path == "/client") {
@@ -220,6 +229,14 @@ TEST_F(ServerTest, HandlerExceptionGives500) {
     auto client = connect();
     EXPECT_EQ(client->get("/throw").status, 500);
     EXPECT_EQ(client->get("/").status, 200);
+}
+
+TEST_F(ServerTest, AnExceptionsMessageIsNeverSentToTheClient) {
+    start();
+    auto client = connect();
+    const HttpResponse response = client->get("/throw");
+    EXPECT_EQ(response.status, 500);
+    EXPECT_EQ(response.body.find("handler bug"), std::string::npos) << response.body;
 }
 
 TEST_F(ServerTest, DroppedResponderGives500) {
@@ -424,6 +441,29 @@ TEST_F(ServerTest, StalledConnectionsGiveWayToANewClientFromTheSameAddress) {
     EXPECT_TRUE(stalled.front()->closed_by_peer_within(3s));
     stalled.back()->send_raw("1\r\n\r\n");
     EXPECT_EQ(stalled.back()->read_response().status, 200);
+}
+
+TEST_F(ServerTest, AResponseHeldBackByADelayGivesWayToANewcomer) {
+    // A guesser fills every place its address has with look-ups the throttle holds back;
+    // a complainant behind the same address (an onion service's Tor) must still be served.
+    ServerLimits limits;
+    limits.max_connections_per_address = 2;
+    start(limits);
+    auto first = connect();
+    first->send_raw("GET /delayed HTTP/1.1\r\nHost: x\r\n\r\n");
+    std::this_thread::sleep_for(20ms);  // so that their ages differ
+    auto second = connect();
+    second->send_raw("GET /delayed HTTP/1.1\r\nHost: x\r\n\r\n");
+    std::this_thread::sleep_for(200ms);  // both responses are being held back
+
+    auto newcomer = connect();
+    const HttpResponse response = newcomer->get("/");
+    EXPECT_EQ(response.status, 200);
+    EXPECT_EQ(response.body, "hello");
+    // The older held-back response made room (well before its delay ran out); the other
+    // is still sent when its delay ends.
+    EXPECT_TRUE(first->closed_by_peer_within(1s));
+    EXPECT_EQ(second->read_response().body, "delayed");
 }
 
 TEST_F(ServerTest, AnIdleKeptAliveConnectionGivesWayBeforeAnUnfinishedRequest) {
