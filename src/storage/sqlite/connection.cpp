@@ -13,7 +13,10 @@ namespace {
 constexpr int k_busy_timeout_ms = 5000;
 
 util::Error error_of(sqlite3* db, std::string_view what) {
-    return util::Error{util::ErrorCode::unavailable,
+    // A broken constraint is the caller's conflict (a name taken, a row already there);
+    // everything else is the database failing.
+    const bool constraint = (sqlite3_errcode(db) & 0xff) == SQLITE_CONSTRAINT;
+    return util::Error{constraint ? util::ErrorCode::conflict : util::ErrorCode::unavailable,
                        fmt::format("sqlite: {}: {}", what, sqlite3_errmsg(db))};
 }
 

@@ -33,6 +33,7 @@ GroupCommit::GroupCommit(std::unique_ptr<Connection> connection, FilingWriter fi
     : m_connection(std::move(connection)),
       m_statements(*m_connection),
       m_filings(std::move(filings)),
+      m_audit(m_statements),
       m_max_batch(max_batch),
       m_thread([this] { run(); }) {}
 
@@ -107,7 +108,8 @@ util::Expected<void> GroupCommit::write(std::vector<std::unique_ptr<WriteJob>>& 
     // IMMEDIATE takes the write lock now, so the transaction cannot fail later for want of it.
     if (auto begun = m_connection->execute(k_begin); !begun) return begun;
     m_filings.begin();
-    WriteContext context{*m_connection, m_statements, m_filings};
+    m_audit.begin();
+    WriteContext context{*m_connection, m_statements, m_filings, m_audit};
     util::Expected<void> result;
     // Savepoints are prepared once: a batch may hold thousands of jobs.
     const auto run = [this](std::string_view sql) -> util::Expected<void> {
@@ -119,12 +121,14 @@ util::Expected<void> GroupCommit::write(std::vector<std::unique_ptr<WriteJob>>& 
         result = run(k_savepoint);
         if (!result) break;
         auto sequences = m_filings.checkpoint();
+        auto audit_head = m_audit.checkpoint();
         auto outcome = job->write(context);
         if (outcome) {
             result = run(k_release);
         } else {
             // This job alone is undone; its numbers are given out again to the next.
             m_filings.restore(std::move(sequences));
+            m_audit.restore(audit_head);
             result = run(k_roll_back_job);
             if (result) result = run(k_release);
         }
@@ -137,6 +141,7 @@ util::Expected<void> GroupCommit::write(std::vector<std::unique_ptr<WriteJob>>& 
         // A failed COMMIT may already have rolled back (disk full, I/O error).
         if (m_connection->in_transaction()) (void)m_connection->execute("ROLLBACK");
         m_filings.begin();  // forget sequence numbers given out in the lost transaction
+        m_audit.begin();
         return util::fail(
             util::ErrorCode::unavailable,
             fmt::format("could not store {} write(s): {}", batch.size(), result.error().message));

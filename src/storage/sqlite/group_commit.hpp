@@ -46,6 +46,7 @@ class GroupCommit {
     std::unique_ptr<Connection> m_connection;  // stable address: the parts below point into it
     StatementCache m_statements;
     FilingWriter m_filings;
+    AuditWriter m_audit;
     const std::size_t m_max_batch;
 
     std::mutex m_mutex;

@@ -1,14 +1,18 @@
 #include "storage/sqlite/sqlite_store.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <chrono>
 #include <set>
 
+#include "storage/sqlite/audit_records.hpp"
 #include "storage/sqlite/complaint_lookup.hpp"
 #include "storage/sqlite/durability.hpp"
 #include "storage/sqlite/group_commit.hpp"
 #include "storage/sqlite/migrations.hpp"
 #include "storage/sqlite/read_pool.hpp"
+#include "storage/sqlite/staff_records.hpp"
 
 namespace redress::storage::sqlite {
 
@@ -57,7 +61,7 @@ WHERE id = ?1 AND length(sealed_account) = 0
 )sql";
 constexpr std::string_view k_delete_clear_subjects = "DELETE FROM subjects WHERE filing_id = ?1";
 
-class SqliteStore final : public Store {
+class SqliteStore final : public Backend {
   public:
     SqliteStore(std::filesystem::path path, std::unique_ptr<GroupCommit> writer,
                 std::unique_ptr<ReadPool> readers)
@@ -69,8 +73,18 @@ class SqliteStore final : public Store {
             return;
         }
         m_writer->submit(make_write_job<std::vector<domain::FiledComplaint>>(
-            [filing = std::move(filing)](WriteContext& context) {
-                return context.filings.write(filing);
+            [filing = std::move(filing)](
+                WriteContext& context) -> util::Expected<std::vector<domain::FiledComplaint>> {
+                auto written = context.filings.write(filing);
+                // A filing that was checked before it was queued and still cannot be
+                // written is the database failing, whatever SQLite called it: the
+                // complainant is told to try again.
+                if (!written) {
+                    return util::fail(
+                        util::ErrorCode::unavailable,
+                        fmt::format("could not store the filing: {}", written.error().message));
+                }
+                return written;
             },
             std::move(done)));
     }
@@ -210,7 +224,71 @@ class SqliteStore final : public Store {
         return connection->execute("PRAGMA wal_checkpoint(TRUNCATE)");
     }
 
+    void add_staff(StaffAccount account, domain::AuditEvent audit,
+                   Done<domain::StaffId> done) override {
+        write<domain::StaffId>(
+            [account = std::move(account), audit = std::move(audit)](WriteContext& context) {
+                return insert_staff(context, account, audit);
+            },
+            std::move(done));
+    }
+
+    void find_account(std::string username, Done<std::optional<StaffAccount>> done) override {
+        read([username = std::move(username)](
+                 ReadContext& context) { return read_account(context, username); },
+             std::move(done));
+    }
+
+    void list_staff(Done<std::vector<domain::StaffMember>> done) override {
+        read([](ReadContext& context) { return read_staff(context); }, std::move(done));
+    }
+
+    void record_audit(domain::AuditEvent event, Done<std::int64_t> done) override {
+        write<std::int64_t>(
+            [event = std::move(event)](WriteContext& context) -> util::Expected<std::int64_t> {
+                auto entry = context.audit.append(event);
+                if (!entry) return std::unexpected(entry.error());
+                return entry->sequence;
+            },
+            std::move(done));
+    }
+
+    void audit_entries(std::int64_t after, std::size_t max,
+                       Done<std::vector<domain::AuditEntry>> done) override {
+        read([after, max](ReadContext& context) { return read_audit_entries(context, after, max); },
+             std::move(done));
+    }
+
+    void audit_head(Done<domain::AuditEntry> done) override {
+        read([](ReadContext& context) { return read_audit_head(context); }, std::move(done));
+    }
+
+    void add_checkpoint(AuditCheckpoint checkpoint, Done<std::int64_t> done) override {
+        write<std::int64_t>(
+            [checkpoint = std::move(checkpoint)](WriteContext& context) {
+                return insert_checkpoint(context, checkpoint);
+            },
+            std::move(done));
+    }
+
+    void audit_checkpoints(Done<std::vector<AuditCheckpoint>> done) override {
+        read([](ReadContext& context) { return read_checkpoints(context); }, std::move(done));
+    }
+
   private:
+    // Queues `read` (util::Expected<T>(ReadContext&)) on a reading thread; `done` gets
+    // its answer there.
+    template <typename Read, typename T>
+    void read(Read read, Done<T> done) {
+        m_readers->submit([read = std::move(read), done = std::move(done)](
+                              ReadContext& context) mutable { done(read(context)); });
+    }
+
+    template <typename T, typename Write>
+    void write(Write write, Done<T> done) {
+        m_writer->submit(make_write_job<T>(std::move(write), std::move(done)));
+    }
+
     std::filesystem::path m_path;
     std::unique_ptr<ReadPool> m_readers;
     // Destroyed first, so that callbacks run while draining may still look complaints up.
@@ -219,7 +297,7 @@ class SqliteStore final : public Store {
 
 }  // namespace
 
-util::Expected<std::unique_ptr<Store>> open(const Settings& settings) {
+util::Expected<std::unique_ptr<Backend>> open(const Settings& settings) {
     if (settings.max_batch == 0 || settings.read_connections == 0) {
         return util::fail(util::ErrorCode::invalid_input,
                           "sqlite max_batch and read_connections must be at least 1");

@@ -6,7 +6,7 @@
 #include <filesystem>
 #include <memory>
 
-#include "storage/store.hpp"
+#include "storage/backend.hpp"
 #include "util/error.hpp"
 
 namespace redress::storage::sqlite {
@@ -24,6 +24,6 @@ struct Settings {
 // synchronous=FULL); conflict when a newer schema is already there. Destroying the store
 // commits everything queued and answers every queued look-up, calls their callbacks, then
 // joins its threads.
-util::Expected<std::unique_ptr<Store>> open(const Settings& settings);
+util::Expected<std::unique_ptr<Backend>> open(const Settings& settings);
 
 }  // namespace redress::storage::sqlite

@@ -8,6 +8,7 @@
 #include <optional>
 #include <utility>
 
+#include "storage/sqlite/audit_writer.hpp"
 #include "storage/sqlite/connection.hpp"
 #include "storage/sqlite/filing_writer.hpp"
 #include "storage/sqlite/statement_cache.hpp"
@@ -20,6 +21,7 @@ struct WriteContext {
     Connection& connection;
     StatementCache& statements;
     FilingWriter& filings;
+    AuditWriter& audit;
 };
 
 class WriteJob {

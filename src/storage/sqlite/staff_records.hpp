@@ -1,0 +1,23 @@
+#pragma once
+// Staff accounts in SQLite: written by write jobs (with their audit entry), read by
+// reading threads.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "storage/sqlite/read_pool.hpp"
+#include "storage/sqlite/write_job.hpp"
+#include "storage/staff_directory.hpp"
+
+namespace redress::storage::sqlite {
+
+util::Expected<domain::StaffId> insert_staff(WriteContext& context, const StaffAccount& account,
+                                             const domain::AuditEvent& audit);
+
+util::Expected<std::optional<StaffAccount>> read_account(ReadContext& context,
+                                                         const std::string& username);
+
+util::Expected<std::vector<domain::StaffMember>> read_staff(ReadContext& context);
+
+}  // namespace redress::storage::sqlite
