@@ -6,6 +6,7 @@
 #include <CLI/CLI.hpp>
 #include <map>
 
+#include "cli/audit_command.hpp"
 #include "cli/data_folder.hpp"
 #include "cli/key_custody.hpp"
 #include "cli/serve.hpp"
@@ -117,6 +118,13 @@ int run(int argc, char** argv) {
         "verify-confirmation",
         "Check a proof of filing (from FILE or standard input) against a deployment's public keys");
     add_verify_options(*verify_command, verify_options);
+    auto* audit_command = app.add_subcommand("audit", "The audit trail");
+    audit_command->require_subcommand(1);
+    AuditOptions audit_options;
+    auto* audit_verify_command = audit_command->add_subcommand(
+        "verify", "Check the audit trail's chain and signed checkpoints; name the first break");
+    add_config_options(*audit_verify_command, options);
+    add_audit_verify_options(*audit_verify_command, audit_options);
 
     try {
         app.parse(argc, argv);
@@ -148,6 +156,7 @@ int run(int argc, char** argv) {
         return 0;
     }
     if (init_command->parsed()) return init_data(*config);
+    if (audit_verify_command->parsed()) return verify_audit(*config, audit_options);
     return serve(*config);
 }
 

@@ -14,6 +14,7 @@
 #include "i18n/languages.hpp"
 #include "intake/intake.hpp"
 #include "intake/status_lookup.hpp"
+#include "staff/audit_anchoring.hpp"
 #include "storage/sqlite/sqlite_store.hpp"
 #include "web/site.hpp"
 
@@ -115,6 +116,10 @@ int serve(const config::Config& config) {
         return 1;
     }
     if (auto sealed = seal_earlier_accounts(**store, *keys); !sealed) return 1;
+    // Destroyed before the store: it signs the trail's head one last time on the way out.
+    staff::AuditAnchoring anchoring(**store, keys->current_signing(),
+                                    config.data_dir / "audit-head",
+                                    config.staff.audit_checkpoint_interval);
 
     intake::Intake intake(config.deployment, **store, *keys, now, config.filing_limits);
     intake::StatusLookup status(config.deployment, **store, *keys, throttle_of(config.public_side));

@@ -12,7 +12,8 @@ namespace redress::config {
 namespace {
 
 // The sections of the file that hold settings rather than the deployment's domain.
-constexpr std::string_view k_setting_sections[] = {"server", "storage", "public", "keys", "filing"};
+constexpr std::string_view k_setting_sections[] = {"server", "storage", "public",
+                                                   "staff",  "keys",    "filing"};
 constexpr std::string_view k_deployment_keys[] = {"office", "category", "rule", "routing"};
 
 util::Expected<std::string> node_text(const toml::node& node, std::string_view name) {

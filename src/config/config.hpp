@@ -61,6 +61,13 @@ struct PublicSettings {
     std::size_t status_lookups_per_second = 2000;  // 0: no budget
 };
 
+// The staff side: accounts, sign-in and the audit trail.
+struct StaffSettings {
+    // How often the audit trail's head is signed (when it moved): at most this much of
+    // the trail is ever without a signed checkpoint.
+    std::chrono::seconds audit_checkpoint_interval{60};
+};
+
 struct Config {
     std::filesystem::path data_dir;
     std::filesystem::path share_dir;    // templates, locale, static, sample configuration
@@ -73,6 +80,7 @@ struct Config {
     ServerSettings server;
     StorageSettings storage;
     PublicSettings public_side;
+    StaffSettings staff;
     domain::Limits filing_limits;
     domain::Deployment deployment;
 };

@@ -223,6 +223,10 @@ std::vector<Setting> make_settings() {
         seconds(
             "public.status_forget_after_seconds", "Time after which wrong receipts stop counting",
             [](auto& c) -> auto& { return c.public_side.status_forget_after; }),
+        seconds(
+            "staff.audit_checkpoint_seconds",
+            "How often the audit trail's head is signed, when entries were added",
+            [](auto& c) -> auto& { return c.staff.audit_checkpoint_interval; }),
         boolean(
             "public.status_per_address",
             "Also slow look-ups per client address (off when all clients share one address)",

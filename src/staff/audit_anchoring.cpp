@@ -1,0 +1,44 @@
+#include "staff/audit_anchoring.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include "staff/audit_anchor.hpp"
+
+namespace redress::staff {
+
+AuditAnchoring::AuditAnchoring(storage::AuditTrail& trail, crypto::SigningKey key,
+                               std::filesystem::path head_file, std::chrono::seconds interval)
+    : m_trail(trail),
+      m_key(std::move(key)),
+      m_head_file(std::move(head_file)),
+      m_interval(interval),
+      m_thread([this] { run(); }) {}
+
+AuditAnchoring::~AuditAnchoring() {
+    {
+        std::lock_guard lock(m_mutex);
+        m_stopping = true;
+    }
+    m_wake.notify_one();
+    m_thread.join();
+}
+
+void AuditAnchoring::anchor() {
+    const auto now =
+        std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());
+    if (auto anchored = anchor_audit_trail(m_trail, m_key, m_head_file, now); !anchored) {
+        spdlog::error("audit trail: could not sign its head: {}", anchored.error().message);
+    }
+}
+
+void AuditAnchoring::run() {
+    std::unique_lock lock(m_mutex);
+    while (!m_stopping) {
+        m_wake.wait_for(lock, m_interval, [this] { return m_stopping; });
+        lock.unlock();
+        anchor();
+        lock.lock();
+    }
+}
+
+}  // namespace redress::staff
