@@ -11,6 +11,8 @@ find_package(GTest REQUIRED)
 find_package(PkgConfig REQUIRED)
 pkg_check_modules(sodium REQUIRED IMPORTED_TARGET libsodium)
 pkg_check_modules(ctemplate REQUIRED IMPORTED_TARGET libctemplate)
+pkg_check_modules(libcrypto REQUIRED IMPORTED_TARGET libcrypto)    # HMAC-SHA1 for TOTP
+pkg_check_modules(qrencode REQUIRED IMPORTED_TARGET libqrencode)   # QR codes of TOTP secrets
 # A memory allocator made for many threads allocating small objects: it takes a tenth
 # off the CPU time of a filing (bench/README.md). Not with sanitizers, which bring their own.
 if(NOT REDRESS_SANITIZE)
