@@ -10,6 +10,7 @@
 #include "cli/data_folder.hpp"
 #include "cli/key_custody.hpp"
 #include "cli/serve.hpp"
+#include "cli/user_command.hpp"
 #include "cli/verify_command.hpp"
 #include "config/settings.hpp"
 #include "crypto/keys.hpp"
@@ -125,6 +126,15 @@ int run(int argc, char** argv) {
         "verify", "Check the audit trail's chain and signed checkpoints; name the first break");
     add_config_options(*audit_verify_command, options);
     add_audit_verify_options(*audit_verify_command, audit_options);
+    auto* user_command = app.add_subcommand("user", "Staff accounts");
+    user_command->require_subcommand(1);
+    UserOptions user_options;
+    auto* user_add_command = user_command->add_subcommand(
+        "add", "Add a staff member; the password is read from standard input");
+    add_config_options(*user_add_command, options);
+    add_user_add_options(*user_add_command, user_options);
+    auto* user_list_command = user_command->add_subcommand("list", "List the staff members");
+    add_config_options(*user_list_command, options);
 
     try {
         app.parse(argc, argv);
@@ -157,6 +167,8 @@ int run(int argc, char** argv) {
     }
     if (init_command->parsed()) return init_data(*config);
     if (audit_verify_command->parsed()) return verify_audit(*config, audit_options);
+    if (user_add_command->parsed()) return add_user(*config, user_options);
+    if (user_list_command->parsed()) return list_users(*config);
     return serve(*config);
 }
 

@@ -11,11 +11,10 @@
 
 namespace redress::cli {
 
-// The 50,000 passwords most often found in leaked lists, shipped by Debian's ncrack package
+// The default list (the setting staff.common_passwords_file) is the 50,000 passwords most
+// often found in leaked lists, shipped by Debian's ncrack package
 // (scripts/install-dependencies). John the Ripper's /usr/share/john/password.lst has the
 // same format and can be named instead.
-inline constexpr std::string_view k_default_common_passwords_file =
-    "/usr/share/ncrack/top50000.pwd";
 
 // Bounds on what is read, so that a wrong path (a log, a disk image) cannot fill memory.
 inline constexpr std::size_t k_common_password_max_bytes = 256;   // longer lines skipped

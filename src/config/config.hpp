@@ -66,6 +66,13 @@ struct StaffSettings {
     // How often the audit trail's head is signed (when it moved): at most this much of
     // the trail is ever without a signed checkpoint.
     std::chrono::seconds audit_checkpoint_interval{60};
+    // Passwords that staff may not choose, one per line (Debian's ncrack package ships a
+    // list of the 50,000 most common).
+    std::filesystem::path common_passwords_file = "/usr/share/ncrack/top50000.pwd";
+    // Argon2id's cost per password hash: memory (MiB) and passes. Each sign-in holds this
+    // much memory while its hash runs.
+    std::size_t password_memory_mib = 64;
+    std::size_t password_passes = 2;
 };
 
 struct Config {

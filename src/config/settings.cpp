@@ -227,6 +227,18 @@ std::vector<Setting> make_settings() {
             "staff.audit_checkpoint_seconds",
             "How often the audit trail's head is signed, when entries were added",
             [](auto& c) -> auto& { return c.staff.audit_checkpoint_interval; }),
+        {"staff.common_passwords_file", "Passwords staff may not choose, one per line",
+         [](Config& c, std::string_view v) -> util::Expected<void> {
+             c.staff.common_passwords_file = std::filesystem::path(v);
+             return {};
+         },
+         [](const Config& c) { return c.staff.common_passwords_file.string(); }},
+        number<std::size_t>(
+            "staff.password_memory_mib", "Memory (MiB) each password hash uses (Argon2id)",
+            [](auto& c) -> auto& { return c.staff.password_memory_mib; }, 8, 4096),
+        number<std::size_t>(
+            "staff.password_passes", "Passes over that memory per password hash (Argon2id)",
+            [](auto& c) -> auto& { return c.staff.password_passes; }, 1, 20),
         boolean(
             "public.status_per_address",
             "Also slow look-ups per client address (off when all clients share one address)",

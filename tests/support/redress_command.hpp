@@ -19,13 +19,16 @@ struct CommandOutcome {
 };
 
 // `arguments` are single-quoted for the shell and must not contain a quote; the output
-// goes through a file in `scratch`.
+// goes through a file in `scratch`, and so does `input`, given on standard input.
 inline CommandOutcome run_redress(const std::vector<std::string>& arguments,
-                                  const std::filesystem::path& scratch) {
+                                  const std::filesystem::path& scratch,
+                                  const std::string& input = {}) {
     const auto output = scratch / "command.out";
+    const auto given = scratch / "command.in";
+    std::ofstream(given, std::ios::binary | std::ios::trunc) << input;
     std::string command = std::string("'") + REDRESS_BINARY + "'";
     for (const auto& argument : arguments) command += " '" + argument + "'";
-    command += " >'" + output.string() + "' 2>&1";
+    command += " <'" + given.string() + "' >'" + output.string() + "' 2>&1";
     const int status = std::system(command.c_str());
     std::ifstream in(output);
     CommandOutcome outcome;

@@ -4,6 +4,7 @@
 
 #include <fstream>
 
+#include "config/config.hpp"
 #include "support/temp_folder.hpp"
 
 namespace redress::cli {
@@ -108,7 +109,7 @@ TEST_F(CommonPasswordsFileTest, AListOfNothingIsRefused) {
 
 // The list the deployment uses by default, from Debian's ncrack package.
 TEST(DefaultCommonPasswordsTest, TheDebianListLoadsAndRefusesTheUsualPasswords) {
-    const std::filesystem::path file(k_default_common_passwords_file);
+    const std::filesystem::path file = config::Config{}.staff.common_passwords_file;
     if (!std::filesystem::exists(file)) {
         GTEST_SKIP() << file << " is missing: scripts/install-dependencies installs ncrack";
     }
