@@ -20,4 +20,12 @@ std::string_view channel_name(Channel channel) {
     return "web";
 }
 
+std::optional<Channel> parse_channel(std::string_view name) {
+    for (const auto channel : {Channel::web, Channel::api, Channel::email, Channel::phone,
+                               Channel::mail, Channel::referral}) {
+        if (channel_name(channel) == name) return channel;
+    }
+    return std::nullopt;
+}
+
 }  // namespace redress::domain

@@ -6,6 +6,7 @@
 
 #include <array>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -17,6 +18,7 @@ namespace redress::domain {
 
 enum class Channel { web, api, email, phone, mail, referral };
 std::string_view channel_name(Channel channel);
+std::optional<Channel> parse_channel(std::string_view name);
 
 using ReceiptHash = std::array<std::uint8_t, 32>;
 

@@ -43,6 +43,13 @@ constexpr std::string_view k_insert_event = R"sql(
 INSERT INTO status_events (complaint_id, at, status, actor) VALUES (?1, ?2, ?3, ?4)
 )sql";
 
+// A new complaint waits in its office's triage queue.
+constexpr std::string_view k_insert_state = R"sql(
+INSERT INTO complaint_states (complaint_id, office_id, queue, status, channel, received_at,
+                              changed_at)
+VALUES (?1, ?2, 'triage', 'received', ?3, ?4, ?4)
+)sql";
+
 std::string_view confidentiality_name(domain::Confidentiality confidentiality) {
     switch (confidentiality) {
         case domain::Confidentiality::anonymous:
@@ -71,6 +78,7 @@ util::Expected<FilingWriter> FilingWriter::prepare(Connection& connection) {
         {&statements.filing, k_insert_filing},       {&statements.category, k_insert_category},
         {&statements.sequence, k_select_sequence},   {&statements.save_sequence, k_save_sequence},
         {&statements.complaint, k_insert_complaint}, {&statements.event, k_insert_event},
+        {&statements.state, k_insert_state},
     };
     for (const auto& [statement, sql] : all) {
         auto prepared = connection.prepare(sql);
@@ -117,12 +125,19 @@ util::Expected<std::vector<domain::FiledComplaint>> FilingWriter::write(
                              .bind(6, reference)
                              .run();
         if (!complaint) return std::unexpected(complaint.error());
-        auto event = m_statements.event.bind(1, m_connection->last_insert_id())
+        const std::int64_t complaint_id = m_connection->last_insert_id();
+        auto event = m_statements.event.bind(1, complaint_id)
                          .bind(2, seconds(filing.received_at))
                          .bind(3, domain::status_name(domain::Status::received))
                          .bind(4, k_intake_actor)
                          .run();
         if (!event) return std::unexpected(event.error());
+        auto state = m_statements.state.bind(1, complaint_id)
+                         .bind(2, destination.office_id)
+                         .bind(3, domain::channel_name(filing.channel))
+                         .bind(4, seconds(filing.received_at))
+                         .run();
+        if (!state) return std::unexpected(state.error());
         filed.push_back({destination.office_id, reference});
     }
     return filed;

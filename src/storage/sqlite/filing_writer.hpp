@@ -43,6 +43,7 @@ class FilingWriter {
         Statement save_sequence;
         Statement complaint;
         Statement event;
+        Statement state;
     };
 
     FilingWriter(Connection& connection, Statements statements)

@@ -11,6 +11,7 @@
 #include "storage/sqlite/durability.hpp"
 #include "storage/sqlite/group_commit.hpp"
 #include "storage/sqlite/migrations.hpp"
+#include "storage/sqlite/queue_records.hpp"
 #include "storage/sqlite/read_pool.hpp"
 #include "storage/sqlite/staff_records.hpp"
 
@@ -273,6 +274,12 @@ class SqliteStore final : public Backend {
 
     void audit_checkpoints(Done<std::vector<AuditCheckpoint>> done) override {
         read([](ReadContext& context) { return read_checkpoints(context); }, std::move(done));
+    }
+
+    void queue(domain::QueueQuery query, Done<domain::QueuePage> done) override {
+        read(
+            [query = std::move(query)](ReadContext& context) { return read_queue(context, query); },
+            std::move(done));
     }
 
   private:

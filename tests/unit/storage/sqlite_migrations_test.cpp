@@ -153,6 +153,16 @@ TEST_F(SqliteMigrationsTest, ADatabaseOfSchemaOneUpgradesWithItsData) {
     EXPECT_EQ(clear->front().incident.narrative, "Pushed");
     EXPECT_FALSE((*store)->key_check().value().has_value());
     EXPECT_TRUE((*store)->holds_filings().value());
+    // It waits in its office's triage queue, like a complaint filed today.
+    std::promise<util::Expected<domain::QueuePage>> listed;
+    domain::QueueQuery query;
+    query.office_id = "opr";
+    (*store)->queue(query, [&listed](auto page) { listed.set_value(std::move(page)); });
+    const auto page = listed.get_future().get();
+    ASSERT_TRUE(page);
+    ASSERT_EQ(page->items.size(), 1u);
+    EXPECT_EQ(page->items[0].reference, "OPR-2026-000001");
+    EXPECT_EQ(page->items[0].priority, domain::Priority::normal);
 }
 
 }  // namespace

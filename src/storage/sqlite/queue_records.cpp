@@ -1,0 +1,124 @@
+#include "storage/sqlite/queue_records.hpp"
+
+#include <algorithm>
+
+namespace redress::storage::sqlite {
+
+namespace {
+
+// Items of one priority after a place (received_at, complaint_id): one range of the queue
+// index, whatever the page. The filters only skip rows within that range.
+constexpr std::string_view k_same_priority = R"sql(
+SELECT s.complaint_id, c.reference, s.status, s.priority, s.channel, s.received_at, s.case_id
+FROM complaint_states AS s
+JOIN complaints AS c ON c.id = s.complaint_id
+WHERE s.office_id = ?1 AND s.queue = ?2 AND s.priority = ?3
+  AND (s.received_at, s.complaint_id) > (?4, ?5)
+  AND (?6 IS NULL OR s.channel = ?6)
+  AND (?7 IS NULL OR EXISTS (SELECT 1 FROM filing_categories AS fc
+                             WHERE fc.filing_id = c.filing_id AND fc.category = ?7))
+ORDER BY s.received_at, s.complaint_id
+LIMIT ?8
+)sql";
+
+// Items of every lower priority, most urgent first: the rest of the queue index.
+constexpr std::string_view k_lower_priorities = R"sql(
+SELECT s.complaint_id, c.reference, s.status, s.priority, s.channel, s.received_at, s.case_id
+FROM complaint_states AS s
+JOIN complaints AS c ON c.id = s.complaint_id
+WHERE s.office_id = ?1 AND s.queue = ?2 AND s.priority < ?3
+  AND (?4 IS NULL OR s.channel = ?4)
+  AND (?5 IS NULL OR EXISTS (SELECT 1 FROM filing_categories AS fc
+                             WHERE fc.filing_id = c.filing_id AND fc.category = ?5))
+ORDER BY s.priority DESC, s.received_at, s.complaint_id
+LIMIT ?6
+)sql";
+
+util::Expected<void> read_items(Statement& statement, std::vector<domain::QueueItem>& items) {
+    util::Expected<bool> row;
+    while ((row = statement.step()) && *row) {
+        domain::QueueItem item;
+        item.complaint_id = statement.column_int(0);
+        item.reference = statement.column_text(1);
+        const auto status = domain::parse_status(statement.column_text(2));
+        const auto channel = domain::parse_channel(statement.column_text(4));
+        const auto priority = statement.column_int(3);
+        if (!status || !channel || priority < 0 || priority > 3) {
+            statement.reset();
+            return util::fail(util::ErrorCode::internal, "a complaint's state is unreadable");
+        }
+        item.status = *status;
+        item.priority = static_cast<domain::Priority>(priority);
+        item.channel = *channel;
+        item.received_at = domain::Timestamp(std::chrono::seconds(statement.column_int(5)));
+        if (const auto case_id = statement.column_int(6); case_id != 0) item.case_id = case_id;
+        items.push_back(std::move(item));
+    }
+    statement.reset();
+    if (!row) return std::unexpected(row.error());
+    return {};
+}
+
+// Binds an optional text: NULL when absent, so that the filter lets every row through.
+void bind_optional(Statement& statement, int index, const std::optional<std::string_view>& text) {
+    if (text) statement.bind(index, *text);
+}
+
+}  // namespace
+
+util::Expected<domain::QueuePage> read_queue(ReadContext& context,
+                                             const domain::QueueQuery& query) {
+    const std::size_t limit = std::clamp<std::size_t>(query.limit, 1, domain::k_queue_page_max);
+    // One more than a page, to know whether another follows.
+    const auto wanted = static_cast<std::int64_t>(limit + 1);
+    const auto queue = domain::queue_name(query.queue);
+    const std::optional<std::string_view> channel =
+        query.channel ? std::optional(domain::channel_name(*query.channel)) : std::nullopt;
+    const std::optional<std::string_view> category =
+        query.category ? std::optional<std::string_view>(*query.category) : std::nullopt;
+
+    // Where to start: after the cursor, or at the top of the most urgent priority asked for.
+    const auto top = query.priority.value_or(domain::Priority::urgent);
+    domain::QueueCursor start{top, domain::Timestamp::min(), 0};
+    if (query.after) start = *query.after;
+    if (query.priority && start.priority != *query.priority) return domain::QueuePage{};
+
+    std::vector<domain::QueueItem> items;
+    auto same = context.statements.get(k_same_priority);
+    if (!same) return std::unexpected(same.error());
+    (*same)
+        ->bind(1, query.office_id)
+        .bind(2, queue)
+        .bind(3, static_cast<std::int64_t>(start.priority))
+        .bind(4, start.received_at == domain::Timestamp::min()
+                     ? std::numeric_limits<std::int64_t>::min()
+                     : start.received_at.time_since_epoch().count())
+        .bind(5, start.complaint_id);
+    bind_optional(**same, 6, channel);
+    bind_optional(**same, 7, category);
+    (*same)->bind(8, wanted);
+    if (auto read = read_items(**same, items); !read) return std::unexpected(read.error());
+
+    if (!query.priority && items.size() < limit + 1 && start.priority != domain::Priority::low) {
+        auto lower = context.statements.get(k_lower_priorities);
+        if (!lower) return std::unexpected(lower.error());
+        (*lower)
+            ->bind(1, query.office_id)
+            .bind(2, queue)
+            .bind(3, static_cast<std::int64_t>(start.priority));
+        bind_optional(**lower, 4, channel);
+        bind_optional(**lower, 5, category);
+        (*lower)->bind(6, wanted - static_cast<std::int64_t>(items.size()));
+        if (auto read = read_items(**lower, items); !read) return std::unexpected(read.error());
+    }
+
+    domain::QueuePage page;
+    if (items.size() > limit) {
+        items.resize(limit);
+        page.next = items.back().cursor();
+    }
+    page.items = std::move(items);
+    return page;
+}
+
+}  // namespace redress::storage::sqlite
