@@ -12,6 +12,7 @@ enum class ErrorCode {
     invalid_input,  // the caller sent something malformed
     not_found,      // no such object (or the caller may not know whether it exists)
     conflict,       // the object exists in a state that forbids the operation
+    forbidden,      // the caller may see the object but not do this to it
     unavailable,    // a dependency (disk, database) failed; retrying later may work
     internal,       // a bug or an impossible state
 };

@@ -14,6 +14,7 @@
 #include "storage/sqlite/queue_records.hpp"
 #include "storage/sqlite/read_pool.hpp"
 #include "storage/sqlite/staff_records.hpp"
+#include "storage/sqlite/triage_records.hpp"
 
 namespace redress::storage::sqlite {
 
@@ -279,6 +280,21 @@ class SqliteStore final : public Backend {
     void queue(domain::QueueQuery query, Done<domain::QueuePage> done) override {
         read(
             [query = std::move(query)](ReadContext& context) { return read_queue(context, query); },
+            std::move(done));
+    }
+
+    void staff_complaint(std::string reference, Done<std::optional<StaffComplaint>> done) override {
+        read([reference = std::move(reference)](
+                 ReadContext& context) { return read_staff_complaint(context, reference); },
+             std::move(done));
+    }
+
+    void record_triage(TriageRecord record, domain::AuditEvent audit,
+                       Done<domain::Status> done) override {
+        write<domain::Status>(
+            [record = std::move(record), audit = std::move(audit)](WriteContext& context) {
+                return insert_triage(context, record, audit);
+            },
             std::move(done));
     }
 

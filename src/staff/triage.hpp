@@ -1,0 +1,50 @@
+#pragma once
+// Triage as staff do it: who may see a complaint and decide on it, and the recording of a
+// decision with its audit entry. A member who may not see a complaint is told exactly
+// what they would be told of a reference that does not exist (not_found), so that
+// references of other offices cannot be probed.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "domain/deployment.hpp"
+#include "domain/staff_member.hpp"
+#include "domain/triage.hpp"
+#include "storage/casework.hpp"
+
+namespace redress::staff {
+
+// Whether `member` may read complaints handled by `office_id`: a working role there.
+bool may_read(const domain::StaffMember& member, std::string_view office_id);
+// Whether `member` may triage them: an intake officer or supervisor there.
+bool may_triage(const domain::StaffMember& member, std::string_view office_id);
+
+struct TriageResult {
+    std::optional<domain::Status> recorded;       // the complaint's new status
+    std::vector<domain::TriageProblem> problems;  // when refused for what was asked
+};
+
+class Triage {
+  public:
+    Triage(const domain::Deployment& deployment, storage::Casework& casework)
+        : m_deployment(deployment), m_casework(casework) {}
+
+    // The complaint, when `member` may read it; not_found otherwise, as for a missing one.
+    // `done` runs on a storage thread.
+    void complaint(const domain::StaffMember& member, std::string reference,
+                   storage::Done<storage::StaffComplaint> done);
+
+    // Records the decision: not_found as above; forbidden when the member may read but
+    // not triage; problems when the decision does not fit the complaint; conflict when
+    // another decision came first. `done` runs on a storage thread.
+    void decide(const domain::StaffMember& member, std::string reference,
+                domain::TriageDecision decision, domain::Timestamp now,
+                storage::Done<TriageResult> done);
+
+  private:
+    const domain::Deployment& m_deployment;
+    storage::Casework& m_casework;
+};
+
+}  // namespace redress::staff

@@ -1,0 +1,231 @@
+#include "storage/sqlite/triage_records.hpp"
+
+namespace redress::storage::sqlite {
+
+namespace {
+
+constexpr std::string_view k_select_complaint = R"sql(
+SELECT c.id, c.reference, s.office_id, s.status, s.priority, s.channel, s.received_at,
+       f.language, f.confidentiality, f.whistleblower, f.on_behalf, f.incident_date,
+       f.incident_date_precision, f.subject_count, f.witness_count, f.sealed_account, f.id
+FROM complaints AS c
+JOIN complaint_states AS s ON s.complaint_id = c.id
+JOIN filings AS f ON f.id = c.filing_id
+WHERE c.reference = ?1
+)sql";
+constexpr std::string_view k_select_filed_categories =
+    "SELECT category FROM filing_categories WHERE filing_id = ?1 ORDER BY category";
+constexpr std::string_view k_select_staff_categories =
+    "SELECT category FROM complaint_categories WHERE complaint_id = ?1 ORDER BY category";
+constexpr std::string_view k_select_timeline = R"sql(
+SELECT at, status, actor, note FROM status_events WHERE complaint_id = ?1 ORDER BY at, id
+)sql";
+
+constexpr std::string_view k_select_state = R"sql(
+SELECT s.complaint_id, s.office_id, s.queue
+FROM complaint_states AS s JOIN complaints AS c ON c.id = s.complaint_id
+WHERE c.reference = ?1
+)sql";
+constexpr std::string_view k_insert_decision = R"sql(
+INSERT INTO triage_decisions (complaint_id, at, staff_id, action, priority, close_reason, reason)
+VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+)sql";
+constexpr std::string_view k_clear_categories =
+    "DELETE FROM complaint_categories WHERE complaint_id = ?1";
+constexpr std::string_view k_insert_category =
+    "INSERT INTO complaint_categories (complaint_id, category) VALUES (?1, ?2)";
+constexpr std::string_view k_insert_referral = R"sql(
+INSERT INTO referrals (complaint_id, from_office, to_office, at, staff_id, state,
+                       external_reference)
+VALUES (?1, ?2, ?3, ?4, ?5, 'sent', ?6)
+)sql";
+constexpr std::string_view k_insert_event = R"sql(
+INSERT INTO status_events (complaint_id, at, status, actor, note) VALUES (?1, ?2, ?3, ?4, ?5)
+)sql";
+constexpr std::string_view k_update_state = R"sql(
+UPDATE complaint_states SET queue = ?2, status = ?3, priority = ?4, changed_at = ?5
+WHERE complaint_id = ?1
+)sql";
+
+std::int64_t seconds(domain::Timestamp at) {
+    return at.time_since_epoch().count();
+}
+domain::Timestamp timestamp(std::int64_t seconds) {
+    return domain::Timestamp(std::chrono::seconds(seconds));
+}
+
+util::Expected<std::vector<std::string>> read_texts(ReadContext& context, std::string_view sql,
+                                                    std::int64_t id) {
+    auto select = context.statements.get(sql);
+    if (!select) return std::unexpected(select.error());
+    (*select)->bind(1, id);
+    std::vector<std::string> texts;
+    util::Expected<bool> row;
+    while ((row = (*select)->step()) && *row) texts.emplace_back((*select)->column_text(0));
+    (*select)->reset();
+    if (!row) return std::unexpected(row.error());
+    return texts;
+}
+
+util::Expected<void> run(Statement& statement) {
+    return statement.run();
+}
+
+}  // namespace
+
+util::Expected<std::optional<StaffComplaint>> read_staff_complaint(ReadContext& context,
+                                                                   const std::string& reference) {
+    auto select = context.statements.get(k_select_complaint);
+    if (!select) return std::unexpected(select.error());
+    auto& row = **select;
+    row.bind(1, reference);
+    auto found = row.step();
+    if (!found || !*found) {
+        row.reset();
+        if (!found) return std::unexpected(found.error());
+        return std::optional<StaffComplaint>{};
+    }
+    StaffComplaint complaint;
+    complaint.complaint_id = row.column_int(0);
+    complaint.reference = row.column_text(1);
+    complaint.office_id = row.column_text(2);
+    const auto status = domain::parse_status(row.column_text(3));
+    const auto priority = row.column_int(4);
+    const auto channel = domain::parse_channel(row.column_text(5));
+    complaint.received_at = timestamp(row.column_int(6));
+    complaint.language = row.column_text(7);
+    complaint.confidentiality = row.column_text(8);
+    complaint.whistleblower = row.column_int(9) != 0;
+    complaint.on_behalf = row.column_int(10) != 0;
+    complaint.incident_date = row.column_text(11);
+    complaint.incident_date_precision = row.column_text(12);
+    complaint.subject_count = static_cast<std::size_t>(row.column_int(13));
+    complaint.witness_count = static_cast<std::size_t>(row.column_int(14));
+    const auto sealed = row.column_blob(15);
+    complaint.sealed_account.assign(sealed.begin(), sealed.end());
+    const std::int64_t filing_id = row.column_int(16);
+    row.reset();
+    if (!status || !channel || priority < 0 || priority > 3) {
+        return util::fail(util::ErrorCode::internal, "a complaint's state is unreadable");
+    }
+    complaint.status = *status;
+    complaint.priority = static_cast<domain::Priority>(priority);
+    complaint.channel = *channel;
+
+    auto filed = read_texts(context, k_select_filed_categories, filing_id);
+    if (!filed) return std::unexpected(filed.error());
+    complaint.filed_categories = std::move(*filed);
+    auto staff = read_texts(context, k_select_staff_categories, complaint.complaint_id);
+    if (!staff) return std::unexpected(staff.error());
+    complaint.staff_categories = std::move(*staff);
+
+    auto timeline = context.statements.get(k_select_timeline);
+    if (!timeline) return std::unexpected(timeline.error());
+    (*timeline)->bind(1, complaint.complaint_id);
+    util::Expected<bool> event_row;
+    while ((event_row = (*timeline)->step()) && *event_row) {
+        const auto event_status = domain::parse_status((*timeline)->column_text(1));
+        if (!event_status) {
+            (*timeline)->reset();
+            return util::fail(util::ErrorCode::internal, "unknown status in the database");
+        }
+        complaint.timeline.push_back({timestamp((*timeline)->column_int(0)), *event_status,
+                                      std::string((*timeline)->column_text(2)),
+                                      std::string((*timeline)->column_text(3))});
+    }
+    (*timeline)->reset();
+    if (!event_row) return std::unexpected(event_row.error());
+    return std::optional<StaffComplaint>{std::move(complaint)};
+}
+
+util::Expected<domain::Status> insert_triage(WriteContext& context, const TriageRecord& record,
+                                             const domain::AuditEvent& audit) {
+    // Checked again inside the transaction: two officers deciding at once, the second is
+    // told that the first came first.
+    auto select = context.statements.get(k_select_state);
+    if (!select) return std::unexpected(select.error());
+    (*select)->bind(1, record.reference);
+    auto found = (*select)->step();
+    std::int64_t complaint_id = 0;
+    std::string office, queue;
+    if (found && *found) {
+        complaint_id = (*select)->column_int(0);
+        office = (*select)->column_text(1);
+        queue = (*select)->column_text(2);
+    }
+    (*select)->reset();
+    if (!found) return std::unexpected(found.error());
+    if (!*found || office != record.office_id) {
+        return util::fail(util::ErrorCode::not_found, "no such complaint for this office");
+    }
+    if (queue != domain::queue_name(domain::Queue::triage)) {
+        return util::fail(util::ErrorCode::conflict, "the complaint was already triaged");
+    }
+
+    const auto& decision = record.decision;
+    const auto status = domain::status_after(decision.action);
+    const auto at = seconds(record.at);
+    const auto priority = static_cast<std::int64_t>(decision.priority);
+
+    auto insert = context.statements.get(k_insert_decision);
+    if (!insert) return std::unexpected(insert.error());
+    (*insert)
+        ->bind(1, complaint_id)
+        .bind(2, at)
+        .bind(3, record.staff_id)
+        .bind(4, domain::triage_action_name(decision.action))
+        .bind(5, priority)
+        .bind(7, decision.reason);
+    if (decision.close_reason)
+        (*insert)->bind(6, domain::close_reason_name(*decision.close_reason));
+    if (auto done = run(**insert); !done) return std::unexpected(done.error());
+
+    auto clear = context.statements.get(k_clear_categories);
+    auto category = context.statements.get(k_insert_category);
+    if (!clear) return std::unexpected(clear.error());
+    if (!category) return std::unexpected(category.error());
+    if (auto done = (*clear)->bind(1, complaint_id).run(); !done)
+        return std::unexpected(done.error());
+    for (const auto& each : decision.categories) {
+        if (auto done = (*category)->bind(1, complaint_id).bind(2, each).run(); !done) {
+            return std::unexpected(done.error());
+        }
+    }
+    if (decision.action == domain::TriageAction::refer) {
+        auto referral = context.statements.get(k_insert_referral);
+        if (!referral) return std::unexpected(referral.error());
+        auto done = (*referral)
+                        ->bind(1, complaint_id)
+                        .bind(2, record.office_id)
+                        .bind(3, decision.to_office)
+                        .bind(4, at)
+                        .bind(5, record.staff_id)
+                        .bind(6, decision.external_reference)
+                        .run();
+        if (!done) return std::unexpected(done.error());
+    }
+    auto event = context.statements.get(k_insert_event);
+    if (!event) return std::unexpected(event.error());
+    auto appended = (*event)
+                        ->bind(1, complaint_id)
+                        .bind(2, at)
+                        .bind(3, domain::status_name(status))
+                        .bind(4, record.actor)
+                        .bind(5, decision.reason)
+                        .run();
+    if (!appended) return std::unexpected(appended.error());
+    auto update = context.statements.get(k_update_state);
+    if (!update) return std::unexpected(update.error());
+    auto updated = (*update)
+                       ->bind(1, complaint_id)
+                       .bind(2, domain::queue_name(domain::queue_of(status)))
+                       .bind(3, domain::status_name(status))
+                       .bind(4, priority)
+                       .bind(5, at)
+                       .run();
+    if (!updated) return std::unexpected(updated.error());
+    if (auto entry = context.audit.append(audit); !entry) return std::unexpected(entry.error());
+    return status;
+}
+
+}  // namespace redress::storage::sqlite

@@ -1,0 +1,230 @@
+// Triage by staff, on the real SQLite store: who may see and decide, what a decision
+// records (the status the complainant sees with its reason, the queue it moves to, the
+// referral, the audit entry), and that a complaint is triaged once.
+
+#include "staff/triage.hpp"
+
+#include <gtest/gtest.h>
+
+#include "storage/sqlite/sqlite_store.hpp"
+#include "support/sample_deployment.hpp"
+#include "support/temp_folder.hpp"
+#include "util/await.hpp"
+
+namespace redress::staff {
+namespace {
+
+domain::Timestamp at(int day) {
+    return domain::Timestamp(std::chrono::sys_days{std::chrono::year{2026} / 3 / day});
+}
+
+domain::ReceivedFiling filing_for(std::vector<domain::Destination> destinations) {
+    domain::ReceivedFiling filing;
+    filing.channel = domain::Channel::web;
+    filing.language = "en";
+    filing.received_at = at(2);
+    filing.confidentiality = domain::Confidentiality::confidential;
+    filing.sealed_people = {1, 2, 3};
+    filing.sealed_account = {4, 5, 6};
+    filing.incident_date = "2026-03-01";
+    filing.incident_date_precision = "exact";
+    filing.categories = {"excessive-force"};
+    filing.destinations = std::move(destinations);
+    return filing;
+}
+
+class TriageTest : public ::testing::Test {
+  protected:
+    void SetUp() override {
+        auto opened = storage::sqlite::open(
+            {.path = m_folder.path() / "redress.sqlite3", .max_batch = 16, .read_connections = 2});
+        ASSERT_TRUE(opened);
+        m_backend = std::move(*opened);
+        m_triage = std::make_unique<Triage>(m_deployment, *m_backend);
+        auto filed = util::await<std::vector<domain::FiledComplaint>>([&](auto done) {
+            m_backend->record(filing_for({{"opr", "OPR"}, {"oig", "OIG"}}), std::move(done));
+        });
+        ASSERT_TRUE(filed);
+        m_reference = filed->front().reference;
+        m_officer = member("olga", {domain::Role::intake_officer}, {"opr"});
+        m_investigator = member("ivan", {domain::Role::investigator}, {"opr"});
+        m_stranger =
+            member("sam", {domain::Role::intake_officer, domain::Role::supervisor}, {"oig"});
+        m_administrator = member("ada", {domain::Role::administrator}, {"opr"});
+    }
+
+    domain::StaffMember member(std::string username, std::vector<domain::Role> roles,
+                               std::vector<std::string> offices) {
+        storage::StaffAccount account;
+        account.member.username = username;
+        account.member.display_name = username;
+        account.member.roles = std::move(roles);
+        account.member.offices = std::move(offices);
+        account.password_hash = "x";
+        auto id = util::await<domain::StaffId>([&](auto done) {
+            m_backend->add_staff(account,
+                                 {at(1), "test", "staff.added", "staff:" + username, "", ""},
+                                 std::move(done));
+        });
+        EXPECT_TRUE(id);
+        account.member.id = id ? *id : 0;
+        return account.member;
+    }
+
+    util::Expected<TriageResult> decide(const domain::StaffMember& who,
+                                        domain::TriageDecision decision,
+                                        std::string reference = {}) {
+        if (reference.empty()) reference = m_reference;
+        return util::await<TriageResult>([&](auto done) {
+            m_triage->decide(who, reference, std::move(decision), at(4), std::move(done));
+        });
+    }
+
+    util::Expected<storage::StaffComplaint> complaint(const domain::StaffMember& who,
+                                                      std::string reference = {}) {
+        if (reference.empty()) reference = m_reference;
+        return util::await<storage::StaffComplaint>(
+            [&](auto done) { m_triage->complaint(who, reference, std::move(done)); });
+    }
+
+    domain::QueuePage queue(domain::Queue which, std::string office = "opr") {
+        domain::QueueQuery query;
+        query.office_id = std::move(office);
+        query.queue = which;
+        return util::await<domain::QueuePage>(
+                   [&](auto done) { m_backend->queue(query, std::move(done)); })
+            .value();
+    }
+
+    std::vector<domain::AuditEntry> trail() {
+        return util::await<std::vector<domain::AuditEntry>>(
+                   [&](auto done) { m_backend->audit_entries(0, 100, std::move(done)); })
+            .value();
+    }
+
+    redress::testing::TempFolder m_folder;
+    std::unique_ptr<storage::Backend> m_backend;
+    domain::Deployment m_deployment = redress::testing::sample_deployment();
+    std::unique_ptr<Triage> m_triage;
+    std::string m_reference;
+    domain::StaffMember m_officer, m_investigator, m_stranger, m_administrator;
+};
+
+TEST_F(TriageTest, AnIntakeOfficerAcceptsAndTheComplaintMovesToInvestigation) {
+    domain::TriageDecision accept;
+    accept.priority = domain::Priority::high;
+    accept.categories = {"excessive-force", "bribery-corruption"};
+    const auto decided = decide(m_officer, accept);
+    ASSERT_TRUE(decided) << decided.error().message;
+    ASSERT_TRUE(decided->problems.empty());
+    EXPECT_EQ(decided->recorded, domain::Status::investigating);
+
+    EXPECT_TRUE(queue(domain::Queue::triage).items.empty());
+    const auto investigating = queue(domain::Queue::investigating);
+    ASSERT_EQ(investigating.items.size(), 1u);
+    EXPECT_EQ(investigating.items[0].priority, domain::Priority::high);
+
+    const auto seen = complaint(m_officer);
+    ASSERT_TRUE(seen);
+    EXPECT_EQ(seen->status, domain::Status::investigating);
+    EXPECT_EQ(seen->staff_categories,
+              (std::vector<std::string>{"bribery-corruption", "excessive-force"}));
+    EXPECT_EQ(seen->filed_categories, (std::vector<std::string>{"excessive-force"}));
+    ASSERT_EQ(seen->timeline.size(), 2u);
+    EXPECT_EQ(seen->timeline[1].actor, "staff:olga");
+
+    const auto entries = trail();
+    ASSERT_FALSE(entries.empty());
+    EXPECT_EQ(entries.back().event.action, "complaint.triaged");
+    EXPECT_EQ(entries.back().event.object, "complaint:" + m_reference);
+    EXPECT_NE(entries.back().event.details.find("action=accept priority=high"), std::string::npos);
+}
+
+TEST_F(TriageTest, AComplaintIsTriagedOnce) {
+    ASSERT_TRUE(decide(m_officer, {})->recorded);
+    const auto again = decide(m_officer, {});
+    ASSERT_TRUE(again);
+    ASSERT_EQ(again->problems.size(), 1u);
+    EXPECT_EQ(again->problems[0].code, "not_in_triage");
+}
+
+TEST_F(TriageTest, TheSecondOfTwoDecisionsWrittenAtOnceIsAConflict) {
+    storage::TriageRecord record;
+    record.reference = m_reference;
+    record.office_id = "opr";
+    record.staff_id = m_officer.id;
+    record.actor = "staff:olga";
+    record.at = at(4);
+    const auto write = [&] {
+        return util::await<domain::Status>([&](auto done) {
+            m_backend->record_triage(record, {at(4), "staff:olga", "complaint.triaged", "", "", ""},
+                                     std::move(done));
+        });
+    };
+    EXPECT_TRUE(write());
+    const auto second = write();
+    ASSERT_FALSE(second);
+    EXPECT_EQ(second.error().code, util::ErrorCode::conflict);
+}
+
+TEST_F(TriageTest, AReferralNamesAnotherOfficeAndIsRecorded) {
+    domain::TriageDecision refer;
+    refer.action = domain::TriageAction::refer;
+    refer.to_office = "oig";
+    refer.reason = "Bribery is for the inspector general.";
+    const auto decided = decide(m_officer, refer);
+    ASSERT_TRUE(decided);
+    EXPECT_EQ(decided->recorded, domain::Status::referred);
+    EXPECT_EQ(queue(domain::Queue::referred).items.size(), 1u);
+    const auto seen = complaint(m_officer);
+    ASSERT_TRUE(seen);
+    EXPECT_EQ(seen->timeline.back().note, "Bribery is for the inspector general.");
+}
+
+TEST_F(TriageTest, ADecisionThatDoesNotFitIsRefusedWithEachProblem) {
+    domain::TriageDecision refer;
+    refer.action = domain::TriageAction::refer;
+    refer.to_office = "opr";
+    refer.categories = {"no-such-category"};
+    const auto decided = decide(m_officer, refer);
+    ASSERT_TRUE(decided);
+    EXPECT_FALSE(decided->recorded);
+    std::vector<std::string> codes;
+    for (const auto& problem : decided->problems)
+        codes.push_back(problem.field + ":" + problem.code);
+    EXPECT_EQ(codes, (std::vector<std::string>{"categories:unknown_category", "reason:required",
+                                               "to_office:same_office"}));
+    domain::TriageDecision close;
+    close.action = domain::TriageAction::close;
+    close.reason = "Withdrawn by phone.";
+    const auto closing = decide(m_officer, close);
+    ASSERT_TRUE(closing);
+    ASSERT_EQ(closing->problems.size(), 1u);
+    EXPECT_EQ(closing->problems[0].field, "close_reason");
+    EXPECT_EQ(queue(domain::Queue::triage).items.size(), 1u);  // nothing changed
+}
+
+TEST_F(TriageTest, AnInvestigatorMayReadButNotTriage) {
+    EXPECT_TRUE(complaint(m_investigator));
+    const auto decided = decide(m_investigator, {});
+    ASSERT_FALSE(decided);
+    EXPECT_EQ(decided.error().code, util::ErrorCode::forbidden);
+}
+
+TEST_F(TriageTest, StaffOfAnotherOfficeAndAdministratorsAreToldWhatAMissingReferenceGets) {
+    const auto missing = complaint(m_officer, "OPR-2026-999999");
+    ASSERT_FALSE(missing);
+    for (const auto* who : {&m_stranger, &m_administrator}) {
+        const auto seen = complaint(*who);
+        ASSERT_FALSE(seen);
+        EXPECT_EQ(seen.error().code, missing.error().code);
+        EXPECT_EQ(seen.error().message, missing.error().message);
+        const auto decided = decide(*who, {});
+        ASSERT_FALSE(decided);
+        EXPECT_EQ(decided.error().code, missing.error().code);
+    }
+    EXPECT_EQ(queue(domain::Queue::triage).items.size(), 1u);
+}
+
+}  // namespace
+}  // namespace redress::staff
