@@ -18,3 +18,11 @@ pkg_check_modules(qrencode REQUIRED IMPORTED_TARGET libqrencode)   # QR codes of
 if(NOT REDRESS_SANITIZE)
     pkg_check_modules(tcmalloc REQUIRED IMPORTED_TARGET libtcmalloc_minimal)
 endif()
+# Google's cctz reads the system's time zone database (libstdc++ 12 has no std::chrono::
+# locate_zone). Debian ships neither a CMake nor a pkg-config file for it.
+find_path(CCTZ_INCLUDE_DIR cctz/time_zone.h REQUIRED)
+find_library(CCTZ_LIBRARY cctz REQUIRED)
+add_library(cctz::cctz UNKNOWN IMPORTED)
+set_target_properties(cctz::cctz PROPERTIES
+    IMPORTED_LOCATION "${CCTZ_LIBRARY}"
+    INTERFACE_INCLUDE_DIRECTORIES "${CCTZ_INCLUDE_DIR}")

@@ -6,14 +6,15 @@
 
 #include "config/deployment_toml.hpp"
 #include "config/settings.hpp"
+#include "config/time_zone_database.hpp"
 #include "fmt/format.h"
 
 namespace redress::config {
 namespace {
 
 // The sections of the file that hold settings rather than the deployment's domain.
-constexpr std::string_view k_setting_sections[] = {"server", "storage", "public",
-                                                   "staff",  "keys",    "filing"};
+constexpr std::string_view k_setting_sections[] = {"server", "storage", "public",    "staff",
+                                                   "keys",   "filing",  "deployment"};
 constexpr std::string_view k_deployment_keys[] = {"office", "category", "rule", "routing"};
 
 util::Expected<std::string> node_text(const toml::node& node, std::string_view name) {
@@ -132,6 +133,12 @@ util::Expected<Config> load(const Sources& sources) {
                           fmt::format("{}: {}", file_origin, deployment.error().message));
     }
     config.deployment = std::move(*deployment);
+    auto zone = load_time_zone(config.time_zone);
+    if (!zone) {
+        return util::fail(util::ErrorCode::invalid_input,
+                          fmt::format("setting 'deployment.time_zone': {}", zone.error().message));
+    }
+    config.deployment.time_zone = std::move(*zone);
     return config;
 }
 

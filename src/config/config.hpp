@@ -84,6 +84,9 @@ struct Config {
     unsigned signing_generation = 1;  // raise by one to rotate the signing key
     std::string default_language = "en";
     std::chrono::hours form_token_lifetime{12};
+    // The IANA name of the zone in which due dates fall; load() reads it into
+    // deployment.time_zone.
+    std::string time_zone = "UTC";
     ServerSettings server;
     StorageSettings storage;
     PublicSettings public_side;

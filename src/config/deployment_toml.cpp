@@ -1,5 +1,6 @@
 #include "config/deployment_toml.hpp"
 
+#include "domain/calendar.hpp"
 #include "fmt/format.h"
 
 namespace redress::config {
@@ -78,6 +79,71 @@ util::Expected<int> days(const toml::table& table, std::string_view key, std::st
     return static_cast<int>(value->get());
 }
 
+// `working_days = ["mon", "tue", ...]` (default Monday to Friday) and
+// `holidays = ["2026-12-25", ...]`: the days business-day service levels count.
+util::Expected<domain::OfficeCalendar> read_office_calendar(const toml::table& table,
+                                                            std::string_view where) {
+    auto working = string_list(table, "working_days", where);
+    if (!working) return std::unexpected(working.error());
+    domain::WorkingDays working_days;
+    if (table.contains("working_days")) {
+        working_days = domain::WorkingDays::none();
+        for (const auto& name : *working) {
+            const auto day = domain::parse_weekday(name);
+            if (!day) {
+                return std::unexpected(problem(fmt::format(
+                    "{}: working_days: '{}' is not a day; write mon, tue, wed, thu, fri, sat "
+                    "or sun",
+                    where, name)));
+            }
+            if (!working_days.add(*day)) {
+                return std::unexpected(
+                    problem(fmt::format("{}: working_days: '{}' is listed twice", where, name)));
+            }
+        }
+    }
+    const auto* holidays_node = table.get("holidays");
+    const auto* holiday_array = holidays_node ? holidays_node->as_array() : nullptr;
+    if (holidays_node != nullptr && holiday_array == nullptr) {
+        return std::unexpected(problem(
+            fmt::format("{}: 'holidays' must be a list of dates like [\"2026-12-25\"]", where)));
+    }
+    std::vector<domain::Date> holidays;
+    if (holiday_array != nullptr) {
+        if (holiday_array->size() > domain::OfficeCalendar::k_max_holidays) {
+            return std::unexpected(problem(fmt::format("{}: holidays: {} listed, at most {}", where,
+                                                       holiday_array->size(),
+                                                       domain::OfficeCalendar::k_max_holidays)));
+        }
+        for (const auto& item : *holiday_array) {
+            // A quoted "2026-12-25" or a bare TOML date 2026-12-25.
+            std::optional<domain::Date> day;
+            std::string shown;
+            if (const auto* text = item.as_string()) {
+                shown = text->get();
+                day = domain::parse_iso_date(shown);
+            } else if (const auto* date = item.as_date()) {
+                const auto value = date->get();
+                day = domain::Date{std::chrono::year{value.year}, std::chrono::month{value.month},
+                                   std::chrono::day{value.day}};
+                shown = domain::iso_date(*day);
+                if (!day->ok()) day.reset();
+            }
+            if (!day) {
+                return std::unexpected(problem(fmt::format(
+                    "{}: holidays: '{}' is not a date; write YYYY-MM-DD, like \"2026-12-25\"",
+                    where, shown)));
+            }
+            holidays.push_back(*day);
+        }
+    }
+    auto calendar = domain::make_office_calendar(working_days, std::move(holidays));
+    if (!calendar) {
+        return std::unexpected(problem(fmt::format("{}: {}", where, calendar.error().message)));
+    }
+    return calendar;
+}
+
 util::Expected<domain::Office> read_office(const toml::table& table) {
     domain::Office office;
     auto id = required_string(table, "id", "office");
@@ -130,6 +196,9 @@ util::Expected<domain::Office> read_office(const toml::table& table) {
                 problem(fmt::format("{}: day_count must be calendar or business", levels_where)));
         }
     }
+    auto calendar = read_office_calendar(table, where);
+    if (!calendar) return std::unexpected(calendar.error());
+    office.calendar = std::move(*calendar);
     return office;
 }
 

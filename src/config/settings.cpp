@@ -277,6 +277,10 @@ std::vector<Setting> make_settings() {
         number<std::size_t>(
             "filing.max_errors_listed", "Problems listed in one refusal (the rest are counted)",
             [](auto& c) -> auto& { return c.filing_limits.errors_reported; }, 1, 10000),
+        text(
+            "deployment.time_zone",
+            "Time zone in which service levels fall due, an IANA name such as America/New_York",
+            [](auto& c) -> auto& { return c.time_zone; }),
         {"public.form_token_hours", "Hours a complaint form stays valid before it must be reloaded",
          [](Config& c, std::string_view v) -> util::Expected<void> {
              auto hours = parse_number<long>(v, 1, 24 * 14);

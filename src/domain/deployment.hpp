@@ -9,6 +9,7 @@
 #include "domain/category.hpp"
 #include "domain/office.hpp"
 #include "domain/routing_rule.hpp"
+#include "domain/time_zone.hpp"
 #include "util/error.hpp"
 
 namespace redress::domain {
@@ -18,6 +19,7 @@ struct Deployment {
     std::vector<Category> categories;
     std::vector<RoutingRule> rules;
     std::string default_office;  // takes filings that no rule routes
+    TimeZone time_zone;          // in which due dates fall; UTC unless configured
 
     const Office* find_office(std::string_view id) const;
     const Category* find_category(std::string_view id) const;

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "domain/office_calendar.hpp"
 #include "util/localized_text.hpp"
 
 namespace redress::domain {
@@ -41,6 +42,7 @@ struct Office {
     util::LocalizedText handles;  // what this office handles, in plain language
     ContactChannels contact;
     ServiceLevels service_levels;
+    OfficeCalendar calendar;  // working days and holidays for business-day service levels
 };
 
 }  // namespace redress::domain

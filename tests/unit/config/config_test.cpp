@@ -2,8 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <fstream>
 
+#include "domain/calendar.hpp"
 #include "support/temp_folder.hpp"
 
 namespace redress::config {
@@ -187,6 +189,92 @@ TEST_F(ConfigTest, TheKeyFileMayBeNamedApartFromTheData) {
     ASSERT_TRUE(config) << config.error().message;
     EXPECT_EQ(config->key_file, "/srv/keys/redress.key");
     EXPECT_EQ(config->signing_generation, 3u);
+}
+
+TEST_F(ConfigTest, TheSampleKeepsNewYorkTimeAndFederalHolidays) {
+    const auto config = load(sample_sources());
+    ASSERT_TRUE(config) << config.error().message;
+    EXPECT_EQ(config->time_zone, "America/New_York");
+    const auto& zone = config->deployment.time_zone;
+    EXPECT_EQ(zone.name(), "America/New_York");
+    const domain::Date christmas{std::chrono::year{2026}, std::chrono::December,
+                                 std::chrono::day{25}};
+    EXPECT_EQ(zone.start_of_day(christmas).time_since_epoch(),
+              (std::chrono::sys_days{christmas} + std::chrono::hours{5}).time_since_epoch());
+    const auto& opr = config->deployment.find_office("opr")->calendar;
+    EXPECT_EQ(opr.holidays.size(), 23u);
+    EXPECT_TRUE(std::binary_search(opr.holidays.begin(), opr.holidays.end(), christmas));
+    EXPECT_TRUE(opr.working_days.contains(std::chrono::Monday));
+    EXPECT_FALSE(opr.working_days.contains(std::chrono::Saturday));
+    EXPECT_EQ(config->deployment.find_office("oig")->calendar.holidays, opr.holidays);
+    EXPECT_TRUE(config->deployment.find_office("police")->calendar.holidays.empty());
+}
+
+TEST_F(ConfigTest, TheTimeZoneIsUtcUnlessSetAndMayComeFromTheEnvironment) {
+    const auto plain = load(sources_with(k_one_office));
+    ASSERT_TRUE(plain) << plain.error().message;
+    EXPECT_EQ(plain->deployment.time_zone.name(), "UTC");
+
+    auto sources = sources_with(std::string(k_one_office) +
+                                "[deployment]\ntime_zone = \"America/New_York\"\n");
+    sources.environment = {{"REDRESS_DEPLOYMENT_TIME_ZONE", "Europe/Paris"}};
+    const auto paris = load(sources);
+    ASSERT_TRUE(paris) << paris.error().message;
+    EXPECT_EQ(paris->deployment.time_zone.name(), "Europe/Paris");
+}
+
+TEST_F(ConfigTest, RefusesAnUnknownTimeZoneNamingIt) {
+    const auto config = load(
+        sources_with(std::string(k_one_office) + "[deployment]\ntime_zone = \"America/Gotham\"\n"));
+    ASSERT_FALSE(config);
+    EXPECT_NE(config.error().message.find("deployment.time_zone"), std::string::npos);
+    EXPECT_NE(config.error().message.find("America/Gotham"), std::string::npos);
+}
+
+TEST_F(ConfigTest, ReadsAnOfficesWorkingDaysAndHolidays) {
+    const auto config = load(sources_with(std::string(k_one_office) + R"(
+working_days = ["sun", "mon", "tue", "wed", "thu"]
+holidays = ["2026-12-25", 2027-01-01, "2026-11-26"]
+)"));
+    ASSERT_TRUE(config) << config.error().message;
+    const auto& calendar = config->deployment.find_office("opr")->calendar;
+    EXPECT_TRUE(calendar.working_days.contains(std::chrono::Sunday));
+    EXPECT_FALSE(calendar.working_days.contains(std::chrono::Friday));
+    ASSERT_EQ(calendar.holidays.size(), 3u);
+    EXPECT_EQ(domain::iso_date(calendar.holidays.front()), "2026-11-26");
+    EXPECT_EQ(domain::iso_date(calendar.holidays.back()), "2027-01-01");
+}
+
+TEST_F(ConfigTest, RefusesBadHolidaysAndWorkingDaysNamingTheOffice) {
+    const auto refused = [&](const std::string& lines, std::string_view expected) {
+        const auto config = load(sources_with(std::string(k_one_office) + lines));
+        ASSERT_FALSE(config) << lines;
+        EXPECT_NE(config.error().message.find("office 'opr'"), std::string::npos)
+            << config.error().message;
+        EXPECT_NE(config.error().message.find(expected), std::string::npos)
+            << config.error().message;
+    };
+    refused("holidays = [\"2026-02-30\"]\n", "2026-02-30");
+    refused("holidays = [\"25/12/2026\"]\n", "25/12/2026");
+    refused("holidays = [\"2026-12-25\", \"2026-12-25\"]\n", "listed twice");
+    refused("holidays = \"2026-12-25\"\n", "holidays");
+    refused("holidays = [20261225]\n", "not a date");
+    refused("working_days = [\"mon\", \"funday\"]\n", "funday");
+    refused("working_days = [\"mon\", \"mon\"]\n", "listed twice");
+    refused("working_days = []\n", "no working day");
+}
+
+TEST_F(ConfigTest, RefusesTooManyHolidays) {
+    std::string list = "holidays = [";
+    for (int i = 0; i <= 1000; ++i) {
+        const std::chrono::sys_days day =
+            std::chrono::sys_days{std::chrono::year{2026} / 1 / 1} + std::chrono::days{i};
+        list += "\"" + domain::iso_date(domain::Date{day}) + "\", ";
+    }
+    list += "]\n";
+    const auto config = load(sources_with(std::string(k_one_office) + list));
+    ASSERT_FALSE(config);
+    EXPECT_NE(config.error().message.find("at most 1000"), std::string::npos);
 }
 
 }  // namespace
