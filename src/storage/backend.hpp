@@ -1,14 +1,16 @@
 #pragma once
 // Everything a storage backend keeps, behind one object: filings and complaints (Store),
-// staff accounts (StaffDirectory) and the audit trail (AuditTrail). The composition root
+// staff accounts (StaffDirectory), their sign-in and sessions (StaffSessions) and the audit
+// trail (AuditTrail). The composition root
 // opens one backend and hands each part to the code that needs it.
 
 #include "storage/audit_trail.hpp"
 #include "storage/staff_directory.hpp"
+#include "storage/staff_sessions.hpp"
 #include "storage/store.hpp"
 
 namespace redress::storage {
 
-class Backend : public Store, public StaffDirectory, public AuditTrail {};
+class Backend : public Store, public StaffDirectory, public StaffSessions, public AuditTrail {};
 
 }  // namespace redress::storage
