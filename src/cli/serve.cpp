@@ -8,6 +8,7 @@
 #include "api/complaints_api.hpp"
 #include "cli/file_limit.hpp"
 #include "cli/key_custody.hpp"
+#include "console/console.hpp"
 #include "crypto/keys.hpp"
 #include "http/router.hpp"
 #include "http/server.hpp"
@@ -15,6 +16,8 @@
 #include "intake/intake.hpp"
 #include "intake/status_lookup.hpp"
 #include "staff/audit_anchoring.hpp"
+#include "staff/sessions.hpp"
+#include "staff/sign_in.hpp"
 #include "storage/sqlite/sqlite_store.hpp"
 #include "web/site.hpp"
 
@@ -57,6 +60,20 @@ intake::ThrottleSettings throttle_of(const config::PublicSettings& public_side) 
             .forget_after = public_side.status_forget_after,
             .per_address = public_side.status_per_address,
             .lookups_per_second = static_cast<double>(public_side.status_lookups_per_second)};
+}
+
+staff::SignInSettings sign_in_settings(const config::Config& config) {
+    const auto& settings = config.staff;
+    return {.password_cost = {.ops = settings.password_passes,
+                              .memory_bytes = settings.password_memory_mib << 20U},
+            .password_checks_at_once = settings.password_checks_at_once,
+            .password_check_queue = settings.password_check_queue,
+            .throttle = {.free_failures = settings.sign_in_free_failures,
+                         .first_delay = settings.sign_in_first_delay,
+                         .max_delay = settings.sign_in_max_delay,
+                         .forget_after = settings.sign_in_forget_after,
+                         .per_address = settings.sign_in_per_address},
+            .issuer = "redress"};
 }
 
 std::size_t read_connections(const config::Config& config) {
@@ -139,6 +156,20 @@ int serve(const config::Config& config) {
     site.add_routes(router);
     api::Api api(intake, status, *languages, signing_keys);
     api.add_routes(router);
+
+    staff::Sessions sessions(
+        **store, keys->staff_session, keys->staff_form,
+        {.idle_timeout = config.staff.session_idle, .lifetime = config.staff.session_lifetime},
+        now);
+    staff::SignIn sign_in(**store, **store, **store, *keys, sessions, sign_in_settings(config));
+    console::Console console(sessions, sign_in, *languages,
+                             {.templates_dir = config.share_dir / "templates",
+                              .max_form_fields = config.public_side.max_form_fields});
+    if (auto ready = console.check(); !ready) {
+        spdlog::critical("staff pages: {}", ready.error().message);
+        return 1;
+    }
+    console.add_routes(router);
     router.add(http::Method::get, "/healthz", [&store](http::Request, http::Responder respond) {
         respond((*store)->healthy() ? http::Response::text(200, "ok\n")
                                     : http::Response::text(503, "database unavailable\n"));

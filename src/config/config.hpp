@@ -73,6 +73,20 @@ struct StaffSettings {
     // much memory while its hash runs.
     std::size_t password_memory_mib = 64;
     std::size_t password_passes = 2;
+    // Sessions end after this long without a request, and this long after sign-in.
+    std::chrono::minutes session_idle{30};
+    std::chrono::hours session_lifetime{12};
+    // Password checks that run at once (each holds password_memory_mib), and how many may
+    // wait beyond those before sign-ins are answered busy.
+    std::size_t password_checks_at_once = 2;
+    std::size_t password_check_queue = 32;
+    // Failed sign-in steps per account and per address before each step is slowed, the
+    // first delay (doubling after), the longest, and when failures are forgotten.
+    std::size_t sign_in_free_failures = 5;
+    std::chrono::milliseconds sign_in_first_delay{500};
+    std::chrono::milliseconds sign_in_max_delay{16000};
+    std::chrono::seconds sign_in_forget_after{15 * 60};
+    bool sign_in_per_address = true;
 };
 
 struct Config {

@@ -239,6 +239,48 @@ std::vector<Setting> make_settings() {
         number<std::size_t>(
             "staff.password_passes", "Passes over that memory per password hash (Argon2id)",
             [](auto& c) -> auto& { return c.staff.password_passes; }, 1, 20),
+        {"staff.session_idle_minutes", "Minutes without a request after which a session ends",
+         [](Config& c, std::string_view v) -> util::Expected<void> {
+             auto minutes = parse_number<long>(v, 1, 24 * 60);
+             if (!minutes) return std::unexpected(minutes.error());
+             c.staff.session_idle = std::chrono::minutes(*minutes);
+             return {};
+         },
+         [](const Config& c) { return fmt::format("{}", c.staff.session_idle.count()); }},
+        {"staff.session_lifetime_hours", "Hours after sign-in at which a session ends, used or not",
+         [](Config& c, std::string_view v) -> util::Expected<void> {
+             auto hours = parse_number<long>(v, 1, 24 * 7);
+             if (!hours) return std::unexpected(hours.error());
+             c.staff.session_lifetime = std::chrono::hours(*hours);
+             return {};
+         },
+         [](const Config& c) { return fmt::format("{}", c.staff.session_lifetime.count()); }},
+        number<std::size_t>(
+            "staff.password_checks_at_once",
+            "Password checks that run at once (each holds staff.password_memory_mib)",
+            [](auto& c) -> auto& { return c.staff.password_checks_at_once; }, 1, 64),
+        number<std::size_t>(
+            "staff.password_check_queue",
+            "Password checks that may wait beyond those; more sign-ins are answered busy (503)",
+            [](auto& c) -> auto& { return c.staff.password_check_queue; }, 0, 10000),
+        number<std::size_t>(
+            "staff.sign_in_free_failures",
+            "Failed sign-in steps per account or address before each step is slowed",
+            [](auto& c) -> auto& { return c.staff.sign_in_free_failures; }, 0, 1000),
+        milliseconds(
+            "staff.sign_in_first_delay_ms", "First delay of a slowed sign-in step; doubles after",
+            [](auto& c) -> auto& { return c.staff.sign_in_first_delay; }),
+        milliseconds(
+            "staff.sign_in_max_delay_ms",
+            "Longest delay of a slowed sign-in step (never a lock-out)",
+            [](auto& c) -> auto& { return c.staff.sign_in_max_delay; }),
+        seconds(
+            "staff.sign_in_forget_after_seconds", "Time after which failed sign-ins stop counting",
+            [](auto& c) -> auto& { return c.staff.sign_in_forget_after; }),
+        boolean(
+            "staff.sign_in_per_address",
+            "Also slow sign-ins per client address (off when all clients share one address)",
+            [](auto& c) -> auto& { return c.staff.sign_in_per_address; }),
         boolean(
             "public.status_per_address",
             "Also slow look-ups per client address (off when all clients share one address)",

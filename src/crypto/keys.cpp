@@ -32,6 +32,12 @@ enum Subkey : std::uint64_t {
     k_form_token = 3,
     k_content = 4,
     k_check = 5,
+    k_staff_session = 6,    // keys the hash of staff session tokens
+    k_staff_form = 7,       // binds staff forms' anti-forgery tokens to the session
+    k_staff_sign_in = 8,    // signs the cookie of a sign-in between its steps
+    k_staff_enrolment = 9,  // seals a new second factor's secret while it is confirmed
+    k_totp_secret = 10,     // seals second-factor secrets at rest
+    k_recovery_code = 11,   // keys the hash of recovery codes
     k_first_signing = 1000,
 };
 constexpr std::string_view k_check_text = "redress key check v1";
@@ -120,6 +126,12 @@ Keys derive_keys(const MasterKey& master, unsigned signing_generation) {
     keys.receipt_hash = subkey(master, k_receipt_hash);
     keys.form_token = subkey(master, k_form_token);
     keys.content = subkey(master, k_content);
+    keys.staff_session = subkey(master, k_staff_session);
+    keys.staff_form = subkey(master, k_staff_form);
+    keys.staff_sign_in = subkey(master, k_staff_sign_in);
+    keys.staff_enrolment = subkey(master, k_staff_enrolment);
+    keys.totp_secret = subkey(master, k_totp_secret);
+    keys.recovery_code = subkey(master, k_recovery_code);
     Key check_key = subkey(master, k_check);
     crypto_generichash(keys.check.data(), keys.check.size(),
                        reinterpret_cast<const unsigned char*>(k_check_text.data()),

@@ -37,7 +37,14 @@ struct Keys {
     Key receipt_hash;  // keys the hash of receipts
     Key form_token;    // signs anti-forgery tokens in forms
     Key content;       // seals the account of what happened: narrative, places, subjects
-    KeyCheck check{};  // kept in the database to recognise this key
+    // The staff side's sign-in (staff/sign_in.hpp, staff/sessions.hpp): each its own key.
+    Key staff_session;    // keys the hash of session tokens, the only form stored
+    Key staff_form;       // anti-forgery tokens of staff forms, bound to the session
+    Key staff_sign_in;    // signs the short-lived cookie between password and second factor
+    Key staff_enrolment;  // seals a new TOTP secret in the enrolment form until confirmed
+    Key totp_secret;      // seals TOTP secrets at rest
+    Key recovery_code;    // keys the hash of recovery codes
+    KeyCheck check{};     // kept in the database to recognise this key
     std::vector<SigningKey> signing;  // generations 1..current, oldest first
 
     // The key that signs new confirmations. Keys without signing keys (tests) must not

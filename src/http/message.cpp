@@ -18,6 +18,13 @@ std::string_view method_name(Method method) {
     return "OTHER";
 }
 
+std::string_view Request::parameter(std::string_view name) const {
+    for (const auto& [key, value] : parameters) {
+        if (key == name) return value;
+    }
+    return {};
+}
+
 namespace {
 
 // ASCII-only folding: header names are tokens (RFC 9110), never anything else.

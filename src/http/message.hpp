@@ -42,6 +42,12 @@ struct Request {
     // "2001:db8:1:2::/64" for IPv6), taken from a trusted proxy's word when there is one;
     // empty when unknown. For per-client limits only: never log it.
     std::string client_address;
+    // The path parameters of the route that matched ("{reference}" → "reference"), decoded;
+    // set by the Router.
+    std::vector<std::pair<std::string, std::string>> parameters;
+
+    // The value of path parameter `name`, or "" when the route has none of that name.
+    std::string_view parameter(std::string_view name) const;
 };
 
 // How long a response may be kept by a cache.

@@ -1,28 +1,100 @@
 #include "http/router.hpp"
 
 #include <algorithm>
+#include <stdexcept>
 
 namespace redress::http {
 
+namespace {
+
+// The segments of a path after its leading '/': "/a/b" → {"a", "b"}; "/" → {""}.
+std::vector<std::string_view> split(std::string_view path) {
+    std::vector<std::string_view> segments;
+    if (path.empty() || path.front() != '/') return segments;
+    path.remove_prefix(1);
+    while (true) {
+        const auto slash = path.find('/');
+        segments.push_back(path.substr(0, slash));
+        if (slash == std::string_view::npos) break;
+        path.remove_prefix(slash + 1);
+    }
+    return segments;
+}
+
+}  // namespace
+
 void Router::add(Method method, std::string path, Route route) {
-    m_entries.push_back(Entry{method, std::move(path), std::move(route)});
+    if (path.empty() || path.front() != '/') {
+        throw std::invalid_argument("route path must start with '/': " + path);
+    }
+    Entry entry{method, path, {}, 0, std::move(route)};
+    for (const std::string_view segment : split(path)) {
+        const bool opens = segment.find('{') != std::string_view::npos;
+        const bool closes = segment.find('}') != std::string_view::npos;
+        if (!opens && !closes) {
+            entry.segments.push_back(Segment{std::string(segment), false});
+            continue;
+        }
+        if (segment.size() < 3 || segment.front() != '{' || segment.back() != '}' ||
+            segment.substr(1, segment.size() - 2).find_first_of("{}") != std::string_view::npos) {
+            throw std::invalid_argument("malformed route parameter in " + path);
+        }
+        std::string name(segment.substr(1, segment.size() - 2));
+        const bool repeated = std::any_of(
+            entry.segments.begin(), entry.segments.end(),
+            [&name](const Segment& each) { return each.parameter && each.text == name; });
+        if (repeated) throw std::invalid_argument("route parameter named twice in " + path);
+        entry.segments.push_back(Segment{std::move(name), true});
+        ++entry.parameters;
+    }
+    m_entries.push_back(std::move(entry));
+}
+
+bool Router::matches(const Entry& entry, const std::vector<std::string_view>& segments,
+                     std::vector<std::pair<std::string, std::string>>& values) {
+    if (entry.segments.size() != segments.size()) return false;
+    values.clear();
+    for (std::size_t i = 0; i < segments.size(); ++i) {
+        const Segment& wanted = entry.segments[i];
+        if (!wanted.parameter) {
+            if (wanted.text != segments[i]) return false;
+            continue;
+        }
+        // The path is already decoded: an encoded "%2F" is a '/' here, and must not let a
+        // parameter reach into another segment.
+        if (segments[i].empty() || segments[i].find('/') != std::string_view::npos) return false;
+        values.emplace_back(wanted.text, std::string(segments[i]));
+    }
+    return true;
 }
 
 void Router::handle(Request request, Responder respond) {
     // HEAD is GET without a body; the server drops the body but keeps Content-Length.
     const Method wanted = request.method == Method::head ? Method::get : request.method;
+    const auto segments = split(request.path);
     std::string allow;
+    const Entry* best = nullptr;
+    std::vector<std::pair<std::string, std::string>> values;
+    std::vector<std::pair<std::string, std::string>> best_values;
     for (const Entry& entry : m_entries) {
-        if (entry.path != request.path) continue;
+        if (!matches(entry, segments, values)) continue;
         if (entry.method == wanted) {
-            entry.route(std::move(request), std::move(respond));
-            return;
+            if (best == nullptr || entry.parameters < best->parameters) {
+                best = &entry;
+                best_values = values;
+            }
+            continue;
         }
         const std::string_view name = method_name(entry.method);
         if (entry.method == Method::other || allow.find(name) != std::string::npos) continue;
         if (!allow.empty()) allow += ", ";
         allow += name;
         if (entry.method == Method::get) allow += ", HEAD";
+    }
+    if (best != nullptr) {
+        request.parameters = std::move(best_values);
+        best->route(std::move(request), std::move(respond));
+        return;
     }
     if (allow.empty()) {
         respond(Response::text(404, "Not Found"));

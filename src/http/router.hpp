@@ -1,6 +1,13 @@
 #pragma once
-// Maps method and exact path to a route. Unknown paths get 404, a known path with another
-// method 405 with Allow. HEAD is answered as GET (the server drops the body).
+// Maps method and path to a route. A route's path is literal segments and parameters:
+// "/staff/complaints/{reference}" matches "/staff/complaints/OPR-2026-000017", segment by
+// segment, and the handler reads Request::parameter("reference"). A parameter matches one
+// whole, non-empty segment (never an empty one, never across a '/'). Where a literal route
+// and a parameterised one both match, the one with fewer parameters wins, so that
+// "/staff/complaints/new" can sit beside "/staff/complaints/{reference}".
+//
+// Unknown paths get 404, a known path with another method 405 with Allow. HEAD is answered
+// as GET (the server drops the body).
 
 #include <functional>
 #include <string>
@@ -14,15 +21,28 @@ using Route = std::function<void(Request request, Responder respond)>;
 
 class Router final : public Handler {
   public:
+    // Throws std::invalid_argument when `path` does not start with '/', has an empty or
+    // unclosed parameter ("{}", "{name"), a parameter sharing a segment with other text,
+    // or the same parameter twice: those are programmer errors, found at start-up.
     void add(Method method, std::string path, Route route);
     void handle(Request request, Responder respond) override;
 
   private:
+    struct Segment {
+        std::string text;  // the literal, or the parameter's name
+        bool parameter = false;
+    };
     struct Entry {
         Method method;
         std::string path;
+        std::vector<Segment> segments;
+        std::size_t parameters = 0;
         Route route;
     };
+    // Whether `entry` matches the path of `segments`; fills `values` with its parameters.
+    static bool matches(const Entry& entry, const std::vector<std::string_view>& segments,
+                        std::vector<std::pair<std::string, std::string>>& values);
+
     std::vector<Entry> m_entries;
 };
 

@@ -1,16 +1,21 @@
 #pragma once
 // Everything a storage backend keeps, behind one object: filings and complaints (Store),
-// staff accounts (StaffDirectory), the audit trail (AuditTrail) and the offices' work
-// (Casework). The composition root
+// staff accounts (StaffDirectory), their sign-in and sessions (StaffSessions), the audit
+// trail (AuditTrail) and the offices' work (Casework). The composition root
 // opens one backend and hands each part to the code that needs it.
 
 #include "storage/audit_trail.hpp"
 #include "storage/casework.hpp"
 #include "storage/staff_directory.hpp"
+#include "storage/staff_sessions.hpp"
 #include "storage/store.hpp"
 
 namespace redress::storage {
 
-class Backend : public Store, public StaffDirectory, public AuditTrail, public Casework {};
+class Backend : public Store,
+                public StaffDirectory,
+                public StaffSessions,
+                public AuditTrail,
+                public Casework {};
 
 }  // namespace redress::storage

@@ -10,12 +10,6 @@ namespace {
 
 constexpr ctemplate::Strip k_strip = ctemplate::STRIP_BLANK_LINES;
 
-// Every template a page may use, loaded up front so that the cache can be frozen.
-constexpr std::string_view k_templates[] = {
-    "head.tpl",         "foot.tpl",   "landing.tpl", "form.tpl",   "review.tpl",
-    "confirmation.tpl", "status.tpl", "problem.tpl", "verify.tpl",
-};
-
 ctemplate::TemplateString template_string(std::string_view text) {
     return ctemplate::TemplateString(text.data(), text.size());
 }
@@ -27,8 +21,20 @@ std::string_view dir_attribute(const i18n::Catalogue& catalogue) {
 
 }  // namespace
 
-View::View(const std::filesystem::path& templates_dir, const i18n::Languages& languages)
-    : m_languages(languages), m_cache(std::make_unique<ctemplate::TemplateCache>()) {
+const Layout& public_layout() {
+    // Every template a public page may use, loaded up front so that the cache can be frozen.
+    static const Layout layout{"head.tpl",
+                               "foot.tpl",
+                               {"landing.tpl", "form.tpl", "review.tpl", "confirmation.tpl",
+                                "status.tpl", "problem.tpl", "verify.tpl"}};
+    return layout;
+}
+
+View::View(const std::filesystem::path& templates_dir, const i18n::Languages& languages,
+           const Layout& layout)
+    : m_languages(languages),
+      m_layout(layout),
+      m_cache(std::make_unique<ctemplate::TemplateCache>()) {
     for (const i18n::Catalogue& catalogue : languages.all()) {
         auto& messages = m_messages[catalogue.language()];
         messages.reserve(catalogue.all().size());
@@ -40,7 +46,9 @@ View::View(const std::filesystem::path& templates_dir, const i18n::Languages& la
         m_load_error = fmt::format("cannot use template folder {}", templates_dir.string());
         return;
     }
-    for (const std::string_view file : k_templates) {
+    std::vector<std::string_view> files{m_layout.head, m_layout.foot};
+    files.insert(files.end(), m_layout.pages.begin(), m_layout.pages.end());
+    for (const std::string_view file : files) {
         if (!m_cache->LoadTemplate(template_string(file), k_strip)) {
             m_load_error =
                 fmt::format("cannot load template {} from {}", file, templates_dir.string());
@@ -73,7 +81,8 @@ std::unique_ptr<Dictionary> View::page(const i18n::Catalogue& catalogue, std::st
     // Included templates do not see their parent's values, so each gets its own.
     for (const char* part : {"HEAD", "FOOT"}) {
         Dictionary* included = dictionary->AddIncludeDictionary(part);
-        included->SetFilename(std::string_view(part) == "HEAD" ? "head.tpl" : "foot.tpl");
+        included->SetFilename(
+            template_string(std::string_view(part) == "HEAD" ? m_layout.head : m_layout.foot));
         add_messages(*included, catalogue);
         included->SetValue("LANG", template_string(catalogue.language()));
         included->SetValue("DIR", template_string(dir_attribute(catalogue)));

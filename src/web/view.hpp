@@ -25,10 +25,22 @@ inline ctemplate::TemplateString tstr(std::string_view text) {
     return ctemplate::TemplateString(text.data(), text.size());
 }
 
+// The templates of a set of pages: the shared head and foot every page includes, and
+// every page's own, all loaded up front.
+struct Layout {
+    std::string_view head;
+    std::string_view foot;
+    std::vector<std::string_view> pages;
+};
+
+// The public pages' layout.
+const Layout& public_layout();
+
 class View {
   public:
     // `languages` is borrowed and must outlive the View.
-    View(const std::filesystem::path& templates_dir, const i18n::Languages& languages);
+    View(const std::filesystem::path& templates_dir, const i18n::Languages& languages,
+         const Layout& layout = public_layout());
 
     // Whether every template loaded and parsed; the error names the first that did not.
     util::Expected<void> check() const;
@@ -46,6 +58,7 @@ class View {
     void add_messages(Dictionary& dictionary, const i18n::Catalogue& catalogue) const;
 
     const i18n::Languages& m_languages;
+    Layout m_layout;
     // Per language: (variable name, message), kept here because dictionaries borrow them.
     std::map<std::string, std::vector<std::pair<std::string, std::string>>, std::less<>> m_messages;
     std::unique_ptr<ctemplate::TemplateCache> m_cache;

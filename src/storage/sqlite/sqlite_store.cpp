@@ -13,6 +13,7 @@
 #include "storage/sqlite/migrations.hpp"
 #include "storage/sqlite/queue_records.hpp"
 #include "storage/sqlite/read_pool.hpp"
+#include "storage/sqlite/session_records.hpp"
 #include "storage/sqlite/staff_records.hpp"
 #include "storage/sqlite/triage_records.hpp"
 
@@ -243,6 +244,62 @@ class SqliteStore final : public Backend {
 
     void list_staff(Done<std::vector<domain::StaffMember>> done) override {
         read([](ReadContext& context) { return read_staff(context); }, std::move(done));
+    }
+
+    void find_account_by_id(domain::StaffId id, Done<std::optional<StaffAccount>> done) override {
+        read([id](ReadContext& context) { return read_account_by_id(context, id); },
+             std::move(done));
+    }
+
+    void sign_in_with_code(NewSession session, std::int64_t step,
+                           std::vector<domain::AuditEvent> audit, Done<Written> done) override {
+        write<Written>(
+            [session, step, audit = std::move(audit)](WriteContext& context) {
+                return write_sign_in_with_code(context, session, step, audit);
+            },
+            std::move(done));
+    }
+
+    void sign_in_with_recovery_code(NewSession session, TokenHash code_hash,
+                                    std::vector<domain::AuditEvent> audit,
+                                    Done<Written> done) override {
+        write<Written>(
+            [session, code_hash, audit = std::move(audit)](WriteContext& context) {
+                return write_sign_in_with_recovery_code(context, session, code_hash, audit);
+            },
+            std::move(done));
+    }
+
+    void enrol_and_sign_in(NewSession session, std::vector<std::uint8_t> sealed_totp,
+                           std::int64_t step, std::vector<TokenHash> recovery_codes,
+                           std::vector<domain::AuditEvent> audit, Done<Written> done) override {
+        write<Written>(
+            [session, sealed_totp = std::move(sealed_totp), step,
+             recovery_codes = std::move(recovery_codes),
+             audit = std::move(audit)](WriteContext& context) {
+                return write_enrolment(context, session, sealed_totp, step, recovery_codes, audit);
+            },
+            std::move(done));
+    }
+
+    void find_session(TokenHash token_hash, Done<std::optional<SessionRecord>> done) override {
+        read([token_hash](ReadContext& context) { return read_session(context, token_hash); },
+             std::move(done));
+    }
+
+    void touch_session(TokenHash token_hash, domain::Timestamp at, Done<Written> done) override {
+        write<Written>([token_hash,
+                        at](WriteContext& context) { return write_touch(context, token_hash, at); },
+                       std::move(done));
+    }
+
+    void end_session(TokenHash token_hash, domain::Timestamp at, domain::AuditEvent audit,
+                     Done<bool> done) override {
+        write<bool>(
+            [token_hash, at, audit = std::move(audit)](WriteContext& context) {
+                return write_end_session(context, token_hash, at, audit);
+            },
+            std::move(done));
     }
 
     void record_audit(domain::AuditEvent event, Done<std::int64_t> done) override {

@@ -21,6 +21,11 @@ SELECT id, username, display_name, password_hash, totp_secret, totp_last_step, c
        disabled_at IS NOT NULL
 FROM staff WHERE username = ?1
 )sql";
+constexpr std::string_view k_select_account_by_id = R"sql(
+SELECT id, username, display_name, password_hash, totp_secret, totp_last_step, created_at,
+       disabled_at IS NOT NULL
+FROM staff WHERE id = ?1
+)sql";
 constexpr std::string_view k_select_members = R"sql(
 SELECT id, username, display_name, password_hash, totp_secret, totp_last_step, created_at,
        disabled_at IS NOT NULL
@@ -50,6 +55,8 @@ StaffAccount account_of(const Statement& row) {
     member.enrolled = !account.sealed_totp.empty();
     return account;
 }
+
+}  // namespace
 
 util::Expected<void> read_roles_and_offices(ReadContext& context, domain::StaffMember& member) {
     auto roles = context.statements.get(k_select_roles);
@@ -83,8 +90,6 @@ util::Expected<void> read_roles_and_offices(ReadContext& context, domain::StaffM
     if (!row) return std::unexpected(row.error());
     return {};
 }
-
-}  // namespace
 
 util::Expected<domain::StaffId> insert_staff(WriteContext& context, const StaffAccount& account,
                                              const domain::AuditEvent& audit) {
@@ -128,11 +133,15 @@ util::Expected<domain::StaffId> insert_staff(WriteContext& context, const StaffA
     return id;
 }
 
-util::Expected<std::optional<StaffAccount>> read_account(ReadContext& context,
-                                                         const std::string& username) {
-    auto select = context.statements.get(k_select_account);
+namespace {
+
+template <typename Key>
+util::Expected<std::optional<StaffAccount>> read_account_where(ReadContext& context,
+                                                               std::string_view query,
+                                                               const Key& key) {
+    auto select = context.statements.get(query);
     if (!select) return std::unexpected(select.error());
-    (*select)->bind(1, username);
+    (*select)->bind(1, key);
     auto row = (*select)->step();
     if (!row) {
         (*select)->reset();
@@ -148,6 +157,18 @@ util::Expected<std::optional<StaffAccount>> read_account(ReadContext& context,
         return std::unexpected(rest.error());
     }
     return std::optional<StaffAccount>{std::move(account)};
+}
+
+}  // namespace
+
+util::Expected<std::optional<StaffAccount>> read_account(ReadContext& context,
+                                                         const std::string& username) {
+    return read_account_where(context, k_select_account, std::string_view(username));
+}
+
+util::Expected<std::optional<StaffAccount>> read_account_by_id(ReadContext& context,
+                                                               domain::StaffId id) {
+    return read_account_where(context, k_select_account_by_id, id);
 }
 
 util::Expected<std::vector<domain::StaffMember>> read_staff(ReadContext& context) {

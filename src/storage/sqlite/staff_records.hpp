@@ -18,6 +18,12 @@ util::Expected<domain::StaffId> insert_staff(WriteContext& context, const StaffA
 util::Expected<std::optional<StaffAccount>> read_account(ReadContext& context,
                                                          const std::string& username);
 
+util::Expected<std::optional<StaffAccount>> read_account_by_id(ReadContext& context,
+                                                               domain::StaffId id);
+
+// Fills the member's roles (in the listed order) and offices.
+util::Expected<void> read_roles_and_offices(ReadContext& context, domain::StaffMember& member);
+
 util::Expected<std::vector<domain::StaffMember>> read_staff(ReadContext& context);
 
 }  // namespace redress::storage::sqlite

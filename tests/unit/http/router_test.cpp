@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <optional>
+#include <stdexcept>
 
 namespace redress::http {
 namespace {
@@ -94,6 +95,70 @@ TEST_F(RouterTest, RouteMayAnswerLater) {
     kept(Response::text(200, "now"));
     ASSERT_TRUE(answer.has_value());
     EXPECT_EQ(answer->body, "now");
+}
+
+Route echoing(std::string name) {
+    return [name = std::move(name)](Request request, Responder respond) {
+        respond(Response::text(200, std::string(request.parameter(name))));
+    };
+}
+
+TEST(RouterParameters, ParameterTakesOneWholeSegment) {
+    Router router;
+    router.add(Method::get, "/staff/complaints/{reference}", echoing("reference"));
+    EXPECT_EQ(dispatch(router, Method::get, "/staff/complaints/OPR-2026-000017").body,
+              "OPR-2026-000017");
+    EXPECT_EQ(dispatch(router, Method::get, "/staff/complaints/").status, 404);  // empty
+    EXPECT_EQ(dispatch(router, Method::get, "/staff/complaints").status, 404);
+    EXPECT_EQ(dispatch(router, Method::get, "/staff/complaints/a/b").status, 404);
+    EXPECT_EQ(dispatch(router, Method::get, "/staff/complaint/x").status, 404);
+}
+
+TEST(RouterParameters, SeveralParametersAreEachNamed) {
+    Router router;
+    router.add(Method::get, "/staff/cases/{case}/notes/{note}",
+               [](Request request, Responder respond) {
+                   respond(Response::text(200, std::string(request.parameter("case")) + "|" +
+                                                   std::string(request.parameter("note")) + "|" +
+                                                   std::string(request.parameter("missing"))));
+               });
+    EXPECT_EQ(dispatch(router, Method::get, "/staff/cases/7/notes/12").body, "7|12|");
+    EXPECT_EQ(dispatch(router, Method::get, "/staff/cases/7/notes/").status, 404);
+    EXPECT_EQ(dispatch(router, Method::get, "/staff/cases//notes/12").status, 404);
+}
+
+TEST(RouterParameters, LiteralRouteWinsOverParameter) {
+    Router router;
+    router.add(Method::get, "/staff/complaints/{reference}", echoing("reference"));
+    router.add(Method::get, "/staff/complaints/new", answering("literal"));
+    EXPECT_EQ(dispatch(router, Method::get, "/staff/complaints/new").body, "literal");
+    EXPECT_EQ(dispatch(router, Method::get, "/staff/complaints/old").body, "old");
+}
+
+TEST(RouterParameters, OtherMethodOnParameterisedPathIsNotAllowed) {
+    Router router;
+    router.add(Method::post, "/staff/complaints/{reference}/triage", answering("triaged"));
+    const Response response = dispatch(router, Method::get, "/staff/complaints/X/triage");
+    EXPECT_EQ(response.status, 405);
+    EXPECT_EQ(response.headers.get("Allow"), "POST");
+    EXPECT_EQ(dispatch(router, Method::post, "/staff/complaints/X/triage").body, "triaged");
+}
+
+TEST(RouterParameters, DecodedSlashInASegmentIsNotMatched) {
+    Router router;
+    router.add(Method::get, "/a/{x}", echoing("x"));
+    // The path arrives decoded: "/a/b%2Fc" is "/a/b/c", two segments, not one.
+    EXPECT_EQ(dispatch(router, Method::get, "/a/b/c").status, 404);
+}
+
+TEST(RouterParameters, MalformedPatternsAreRefusedWhenAdded) {
+    Router router;
+    EXPECT_THROW(router.add(Method::get, "/a/{}", answering("")), std::invalid_argument);
+    EXPECT_THROW(router.add(Method::get, "/a/{x", answering("")), std::invalid_argument);
+    EXPECT_THROW(router.add(Method::get, "/a/x}", answering("")), std::invalid_argument);
+    EXPECT_THROW(router.add(Method::get, "/a/pre{x}", answering("")), std::invalid_argument);
+    EXPECT_THROW(router.add(Method::get, "/{x}/{x}", answering("")), std::invalid_argument);
+    EXPECT_THROW(router.add(Method::get, "a", answering("")), std::invalid_argument);
 }
 
 }  // namespace

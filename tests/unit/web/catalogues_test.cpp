@@ -63,7 +63,9 @@ TEST(WebCatalogues, ThePublicSideSpeaksAtLeastFiveLanguages) {
 TEST(WebCatalogues, EveryLanguageHasTheSameKeys) {
     const auto languages = real_languages();
     ASSERT_GE(languages.all().size(), 5u);
-    const auto english = keys_of(languages.fallback());
+    // The staff console ("staff." keys, share/locale/en/staff.po) is English for now.
+    auto english = keys_of(languages.fallback());
+    std::erase_if(english, [](const std::string& key) { return key.starts_with("staff."); });
     const auto english_plurals = plural_keys_of(languages.fallback());
     EXPECT_FALSE(english_plurals.empty());
     for (const auto& catalogue : languages.all()) {
@@ -72,6 +74,7 @@ TEST(WebCatalogues, EveryLanguageHasTheSameKeys) {
             EXPECT_TRUE(keys.contains(key)) << catalogue.language() << " lacks " << key;
         }
         for (const auto& key : keys) {
+            if (key.starts_with("staff.")) continue;
             EXPECT_TRUE(english.contains(key)) << catalogue.language() << " has extra " << key;
         }
         EXPECT_EQ(plural_keys_of(catalogue), english_plurals) << catalogue.language();

@@ -1,0 +1,20 @@
+{{%AUTOESCAPE context="HTML"}}
+{{>HEAD}}
+<h1>{{TITLE}}</h1>
+<p>{{staff_home_signed_in_as}} <strong>{{NAME}}</strong> (<span dir="ltr">{{USERNAME}}</span>)</p>
+<h2>{{staff_home_roles}}</h2>
+<ul class="roles">
+{{#ROLE}}<li>{{ROLE_NAME}}</li>
+{{/ROLE}}
+</ul>
+<h2>{{staff_home_offices}}</h2>
+<ul class="offices">
+{{#OFFICE}}<li dir="ltr">{{OFFICE_ID}}</li>
+{{/OFFICE}}
+</ul>
+{{#NO_OFFICE}}<p>{{staff_home_no_office}}</p>{{/NO_OFFICE}}
+<form method="post" action="/staff/sign-out">
+<input type="hidden" name="csrf" value="{{CSRF}}">
+<p><button type="submit" class="secondary">{{staff_sign_out}}</button></p>
+</form>
+{{>FOOT}}

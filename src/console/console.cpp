@@ -1,0 +1,321 @@
+#include "console/console.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include "http/cookies.hpp"
+#include "web/form_post.hpp"
+#include "web/page_response.hpp"
+#include "web/qr_svg.hpp"
+
+namespace redress::console {
+
+namespace {
+
+constexpr std::string_view k_ticket_cookie = "__Host-redress-sign-in";
+constexpr std::string_view k_staff_language = "en";  // staff pages are English for now
+
+const web::Layout& console_layout() {
+    static const web::Layout layout{
+        "staff/head.tpl",
+        "staff/foot.tpl",
+        {"staff/sign_in.tpl", "staff/code.tpl", "staff/enrol.tpl", "staff/recovery_codes.tpl",
+         "staff/home.tpl", "staff/problem.tpl"}};
+    return layout;
+}
+
+http::Response with_ticket(http::Response response, std::string_view ticket,
+                           std::chrono::seconds lifetime) {
+    response.headers.add("Set-Cookie", http::host_cookie(k_ticket_cookie, ticket, lifetime));
+    return response;
+}
+
+void forget(http::Response& response, std::string_view cookie) {
+    response.headers.add("Set-Cookie",
+                         http::host_cookie(cookie, "", std::nullopt, http::CookieLife::remove));
+}
+
+}  // namespace
+
+Console::Console(staff::Sessions& sessions, staff::SignIn& sign_in,
+                 const i18n::Languages& languages, ConsoleSettings settings)
+    : m_sessions(sessions),
+      m_sign_in(sign_in),
+      m_languages(languages),
+      m_settings(std::move(settings)),
+      m_view(std::make_unique<web::View>(m_settings.templates_dir, languages, console_layout())) {}
+
+Console::~Console() = default;
+
+util::Expected<void> Console::check() const {
+    return m_view->check();
+}
+
+const i18n::Catalogue& Console::catalogue() const {
+    const auto* found = m_languages.find(k_staff_language);
+    return found != nullptr ? *found : m_languages.fallback();
+}
+
+http::Response Console::page(int status, std::string_view template_file, std::string_view title_key,
+                             const std::function<void(web::Dictionary&)>& fill) const {
+    auto dictionary = m_view->page(catalogue(), "/staff/", title_key);
+    dictionary->SetValue("TITLE", web::tstr(catalogue().text(title_key)));
+    if (fill) fill(*dictionary);
+    return web::page_response(status, m_view->render(template_file, *dictionary));
+}
+
+http::Response Console::problem(int status, std::string_view title_key,
+                                std::string_view message_key) const {
+    return page(status, "staff/problem.tpl", title_key, [&](web::Dictionary& page) {
+        page.SetValue("MESSAGE", web::tstr(catalogue().text(message_key)));
+    });
+}
+
+StaffRoutes& Console::add_routes(http::Router& router) {
+    Refusals refusals{
+        .forbidden =
+            [this] { return problem(403, "staff.forbidden.title", "staff.forbidden.message"); },
+        .unavailable =
+            [this] { return problem(503, "staff.unavailable.title", "staff.unavailable.message"); },
+    };
+    m_routes = std::make_unique<StaffRoutes>(router, m_sessions, std::move(refusals),
+                                             m_settings.max_form_fields);
+    auto& routes = *m_routes;
+    using http::Method;
+    routes.add(Method::get, "/staff/sign-in", k_anyone,
+               [this](http::Request request, http::Responder respond) {
+                   sign_in_form(request, std::move(respond));
+               });
+    routes.add(Method::post, "/staff/sign-in", k_anyone,
+               [this](http::Request request, http::Responder respond) {
+                   sign_in_post(request, std::move(respond));
+               });
+    routes.add(Method::get, "/staff/sign-in/code", k_anyone,
+               [this](http::Request request, http::Responder respond) {
+                   code_form(request, std::move(respond));
+               });
+    routes.add(Method::post, "/staff/sign-in/code", k_anyone,
+               [this](http::Request request, http::Responder respond) {
+                   code_post(request, std::move(respond));
+               });
+    routes.add(Method::get, "/staff/sign-in/enrol", k_anyone,
+               [this](http::Request request, http::Responder respond) {
+                   enrol_form(request, std::move(respond));
+               });
+    routes.add(Method::post, "/staff/sign-in/enrol", k_anyone,
+               [this](http::Request request, http::Responder respond) {
+                   enrol_post(request, std::move(respond));
+               });
+    routes.add(Method::post, "/staff/sign-out", Access::any_staff,
+               [this](Visit visit, http::Responder respond) {
+                   sign_out(std::move(visit), std::move(respond));
+               });
+    routes.add(Method::get, "/staff/", Access::any_staff,
+               [this](Visit visit, http::Responder respond) {
+                   home(std::move(visit), std::move(respond));
+               });
+    return routes;
+}
+
+void Console::sign_in_form(const http::Request&, http::Responder respond) const {
+    respond(page(200, "staff/sign_in.tpl", "staff.sign_in.title", {}));
+}
+
+void Console::sign_in_post(const http::Request& request, http::Responder respond) {
+    auto form = web::read_form_post(request, m_settings.max_form_fields);
+    if (!form) {
+        respond(problem(web::status_of(form.error()), "staff.bad_post.title",
+                        "staff.bad_post.message"));
+        return;
+    }
+    m_sign_in.password(
+        std::string(form->get("username")), std::string(form->get("password")),
+        request.client_address,
+        [this, respond = std::move(respond)](staff::StepResult result) mutable {
+            respond.render([this, result = std::move(result)]() mutable {
+                return step_response(std::move(result), [this](std::string_view notice) {
+                    return page(403, "staff/sign_in.tpl", "staff.sign_in.title",
+                                [&](web::Dictionary& page) {
+                                    page.ShowSection("NOTICE");
+                                    page.SetValue("NOTICE_TEXT",
+                                                  web::tstr(catalogue().text(notice)));
+                                });
+                });
+            });
+        });
+}
+
+http::Response Console::step_response(staff::StepResult result, const Again& again) const {
+    http::Response response;
+    switch (result.outcome) {
+        case staff::Outcome::busy:
+            response = problem(503, "staff.busy.title", "staff.busy.message");
+            response.headers.set("Retry-After", "5");
+            break;
+        case staff::Outcome::failed:
+            response = problem(503, "staff.unavailable.title", "staff.unavailable.message");
+            break;
+        case staff::Outcome::refused:
+            response = again("staff.sign_in.refused");
+            break;
+        case staff::Outcome::expired:
+            response = http::Response::redirect("/staff/sign-in");
+            forget(response, k_ticket_cookie);
+            break;
+        case staff::Outcome::second_factor:
+            response = with_ticket(http::Response::redirect("/staff/sign-in/code"), result.ticket,
+                                   m_settings.ticket_lifetime);
+            break;
+        case staff::Outcome::enrol:
+            response = with_ticket(http::Response::redirect("/staff/sign-in/enrol"), result.ticket,
+                                   m_settings.ticket_lifetime);
+            break;
+        case staff::Outcome::signed_in:
+            if (result.recovery_codes.empty()) {
+                response = http::Response::redirect("/staff/");
+            } else {
+                response = page(200, "staff/recovery_codes.tpl", "staff.recovery.title",
+                                [&](web::Dictionary& page) {
+                                    for (const auto& code : result.recovery_codes) {
+                                        page.AddSectionDictionary("CODE")->SetValue(
+                                            "VALUE", web::tstr(code));
+                                    }
+                                });
+            }
+            // A new token at every sign-in: a session never outlives the sign-in that made it.
+            response.headers.add("Set-Cookie",
+                                 http::host_cookie(k_session_cookie, result.session_token));
+            forget(response, k_ticket_cookie);
+            break;
+    }
+    response.delay = result.delay;
+    return response;
+}
+
+void Console::code_form(const http::Request& request, http::Responder respond) const {
+    const auto ticket = m_sign_in.read_ticket(http::cookie(request, k_ticket_cookie).value_or(""));
+    if (!ticket) {
+        respond(http::Response::redirect("/staff/sign-in"));
+        return;
+    }
+    if (!ticket->enrolled) {
+        respond(http::Response::redirect("/staff/sign-in/enrol"));
+        return;
+    }
+    respond(page(200, "staff/code.tpl", "staff.code.title", {}));
+}
+
+void Console::code_post(const http::Request& request, http::Responder respond) {
+    auto form = web::read_form_post(request, m_settings.max_form_fields);
+    if (!form) {
+        respond(problem(web::status_of(form.error()), "staff.bad_post.title",
+                        "staff.bad_post.message"));
+        return;
+    }
+    const auto ticket = m_sign_in.read_ticket(http::cookie(request, k_ticket_cookie).value_or(""));
+    if (!ticket) {
+        respond(http::Response::redirect("/staff/sign-in"));
+        return;
+    }
+    auto done = [this, respond = std::move(respond)](staff::StepResult result) mutable {
+        respond.render([this, result = std::move(result)]() mutable {
+            return step_response(std::move(result), [this](std::string_view notice) {
+                return page(403, "staff/code.tpl", "staff.code.title", [&](web::Dictionary& page) {
+                    page.ShowSection("NOTICE");
+                    page.SetValue("NOTICE_TEXT", web::tstr(catalogue().text(notice)));
+                });
+            });
+        });
+    };
+    const auto recovery = form->get("recovery_code");
+    if (!recovery.empty()) {
+        m_sign_in.recovery_code(*ticket, std::string(recovery), request.client_address,
+                                std::move(done));
+    } else {
+        m_sign_in.code(*ticket, std::string(form->get("code")), request.client_address,
+                       std::move(done));
+    }
+}
+
+void Console::enrol_form(const http::Request& request, http::Responder respond) const {
+    const auto ticket = m_sign_in.read_ticket(http::cookie(request, k_ticket_cookie).value_or(""));
+    if (!ticket) {
+        respond(http::Response::redirect("/staff/sign-in"));
+        return;
+    }
+    if (ticket->enrolled) {
+        respond(http::Response::redirect("/staff/sign-in/code"));
+        return;
+    }
+    const auto enrolment = m_sign_in.begin_enrolment(*ticket);
+    auto svg = web::qr_svg(enrolment.provisioning_uri, catalogue().text("staff.enrol.qr_label"));
+    if (!svg) {
+        spdlog::error("console: cannot draw the enrolment QR code: {}", svg.error().message);
+        respond(problem(500, "staff.unavailable.title", "staff.unavailable.message"));
+        return;
+    }
+    respond(page(200, "staff/enrol.tpl", "staff.enrol.title", [&](web::Dictionary& page) {
+        page.SetValue("QR_SVG", *svg);
+        page.SetValue("SECRET", enrolment.secret_base32);
+        page.SetValue("SEALED", enrolment.sealed);
+        page.SetValue("USERNAME", ticket->username);
+    }));
+}
+
+void Console::enrol_post(const http::Request& request, http::Responder respond) {
+    auto form = web::read_form_post(request, m_settings.max_form_fields);
+    if (!form) {
+        respond(problem(web::status_of(form.error()), "staff.bad_post.title",
+                        "staff.bad_post.message"));
+        return;
+    }
+    const auto ticket = m_sign_in.read_ticket(http::cookie(request, k_ticket_cookie).value_or(""));
+    if (!ticket) {
+        respond(http::Response::redirect("/staff/sign-in"));
+        return;
+    }
+    m_sign_in.enrol(
+        *ticket, form->get("enrolment"), std::string(form->get("code")), request.client_address,
+        [this, respond = std::move(respond)](staff::StepResult result) mutable {
+            respond.render([this, result = std::move(result)]() mutable {
+                return step_response(std::move(result), [this](std::string_view) {
+                    // The secret was not confirmed: start the enrolment again with a new one.
+                    http::Response again = http::Response::redirect("/staff/sign-in/enrol");
+                    return again;
+                });
+            });
+        });
+}
+
+void Console::sign_out(Visit visit, http::Responder respond) {
+    m_sessions.sign_out(visit.session_token, visit.signed_in.member,
+                        [respond = std::move(respond)](util::Expected<bool> ended) mutable {
+                            if (!ended) {
+                                spdlog::error("sign-out: {}", ended.error().message);
+                            }
+                            http::Response response = http::Response::redirect("/staff/sign-in");
+                            forget(response, k_session_cookie);
+                            respond(std::move(response));
+                        });
+}
+
+void Console::home(Visit visit, http::Responder respond) const {
+    respond.render([this, visit = std::move(visit)] {
+        const auto& member = visit.signed_in.member;
+        return page(200, "staff/home.tpl", "staff.home.title", [&](web::Dictionary& page) {
+            page.SetValue("NAME", member.display_name);
+            page.SetValue("USERNAME", member.username);
+            page.SetValue("CSRF", visit.signed_in.form_token);
+            for (const auto role : member.roles) {
+                const std::string key = "staff.role." + std::string(domain::role_name(role));
+                page.AddSectionDictionary("ROLE")->SetValue("ROLE_NAME",
+                                                            web::tstr(catalogue().text(key)));
+            }
+            for (const auto& office : member.offices) {
+                page.AddSectionDictionary("OFFICE")->SetValue("OFFICE_ID", office);
+            }
+            if (member.offices.empty()) page.ShowSection("NO_OFFICE");
+        });
+    });
+}
+
+}  // namespace redress::console

@@ -1,0 +1,70 @@
+#pragma once
+// The console: the staff side's web interface, under /staff/. Server-rendered pages with
+// plain HTML forms, so that everything works with JavaScript off. This holds the sign-in
+// pages (password, second factor, enrolment with its QR code, the recovery codes shown
+// once), sign-out, and the home page; other staff pages add themselves to the same
+// StaffRoutes table, each with its access policy.
+
+#include <filesystem>
+#include <memory>
+
+#include "console/staff_routes.hpp"
+#include "http/router.hpp"
+#include "i18n/languages.hpp"
+#include "staff/sessions.hpp"
+#include "staff/sign_in.hpp"
+#include "util/error.hpp"
+#include "web/view.hpp"
+
+namespace redress::console {
+
+struct ConsoleSettings {
+    std::filesystem::path templates_dir;
+    std::size_t max_form_fields = http::k_default_max_form_fields;
+    std::chrono::seconds ticket_lifetime{10 * 60};  // the sign-in cookie between steps
+};
+
+class Console {
+  public:
+    // Everything is borrowed and must outlive the Console and its routes.
+    Console(staff::Sessions& sessions, staff::SignIn& sign_in, const i18n::Languages& languages,
+            ConsoleSettings settings);
+    ~Console();
+    Console(const Console&) = delete;
+    Console& operator=(const Console&) = delete;
+
+    // Whether the templates are usable; call once at start-up.
+    util::Expected<void> check() const;
+
+    // Adds the console's routes to `router`, and answers the table of them.
+    StaffRoutes& add_routes(http::Router& router);
+
+  private:
+    void sign_in_form(const http::Request& request, http::Responder respond) const;
+    void sign_in_post(const http::Request& request, http::Responder respond);
+    void code_form(const http::Request& request, http::Responder respond) const;
+    void code_post(const http::Request& request, http::Responder respond);
+    void enrol_form(const http::Request& request, http::Responder respond) const;
+    void enrol_post(const http::Request& request, http::Responder respond);
+    void sign_out(Visit visit, http::Responder respond);
+    void home(Visit visit, http::Responder respond) const;
+
+    // The result of a sign-in step as a response; `again` shows the step's form again with
+    // a notice, for a refusal.
+    using Again = std::function<http::Response(std::string_view notice_key)>;
+    http::Response step_response(staff::StepResult result, const Again& again) const;
+    http::Response page(int status, std::string_view template_file, std::string_view title_key,
+                        const std::function<void(web::Dictionary&)>& fill) const;
+    http::Response problem(int status, std::string_view title_key,
+                           std::string_view message_key) const;
+    const i18n::Catalogue& catalogue() const;
+
+    staff::Sessions& m_sessions;
+    staff::SignIn& m_sign_in;
+    const i18n::Languages& m_languages;
+    ConsoleSettings m_settings;
+    std::unique_ptr<web::View> m_view;
+    std::unique_ptr<StaffRoutes> m_routes;
+};
+
+}  // namespace redress::console

@@ -1,0 +1,53 @@
+#include "staff/password_checks.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include <algorithm>
+#include <exception>
+
+namespace redress::staff {
+
+PasswordChecks::PasswordChecks(std::size_t threads, std::size_t queue) : m_queue_limit(queue) {
+    threads = std::max<std::size_t>(threads, 1);
+    m_threads.reserve(threads);
+    for (std::size_t i = 0; i < threads; ++i) m_threads.emplace_back([this] { run(); });
+}
+
+PasswordChecks::~PasswordChecks() {
+    {
+        std::lock_guard lock(m_mutex);
+        m_stopping = true;
+    }
+    m_queued.notify_all();
+    m_threads.clear();
+}
+
+bool PasswordChecks::try_submit(Job job) {
+    {
+        std::lock_guard lock(m_mutex);
+        if (m_stopping || m_jobs.size() >= m_queue_limit) return false;
+        m_jobs.push_back(std::move(job));
+    }
+    m_queued.notify_one();
+    return true;
+}
+
+void PasswordChecks::run() {
+    while (true) {
+        Job job;
+        {
+            std::unique_lock lock(m_mutex);
+            m_queued.wait(lock, [this] { return m_stopping || !m_jobs.empty(); });
+            if (m_jobs.empty()) return;  // stopping, and nothing left
+            job = std::move(m_jobs.front());
+            m_jobs.pop_front();
+        }
+        try {
+            job();
+        } catch (const std::exception& error) {
+            spdlog::error("password check failed: {}", error.what());
+        }
+    }
+}
+
+}  // namespace redress::staff

@@ -1,0 +1,34 @@
+#include "staff/password_checks.hpp"
+
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <future>
+
+namespace redress::staff {
+namespace {
+
+TEST(PasswordChecks, BeyondTheQueueJobsAreRefusedAndNeverRun) {
+    std::promise<void> release;
+    auto released = release.get_future().share();
+    std::atomic<int> ran{0};
+    {
+        PasswordChecks checks(1, 2);
+        std::promise<void> started;
+        // Holds the only thread until released.
+        ASSERT_TRUE(checks.try_submit([&] {
+            started.set_value();
+            released.wait();
+            ++ran;
+        }));
+        started.get_future().wait();
+        EXPECT_TRUE(checks.try_submit([&] { ++ran; }));
+        EXPECT_TRUE(checks.try_submit([&] { ++ran; }));
+        EXPECT_FALSE(checks.try_submit([&] { ran += 100; }));  // the queue is full: busy
+        release.set_value();
+    }  // runs what was queued, then joins
+    EXPECT_EQ(ran.load(), 3);
+}
+
+}  // namespace
+}  // namespace redress::staff
