@@ -6,6 +6,8 @@
 #include <charconv>
 #include <utility>
 
+#include "domain/name_table.hpp"
+
 namespace redress::domain {
 
 namespace {
@@ -24,23 +26,6 @@ constexpr std::array k_priorities{
     std::pair{Priority::high, std::string_view("high")},
     std::pair{Priority::urgent, std::string_view("urgent")},
 };
-
-template <typename Table, typename Value>
-std::string_view name_in(const Table& table, Value value) {
-    for (const auto& [each, name] : table) {
-        if (each == value) return name;
-    }
-    return {};
-}
-
-template <typename Table>
-auto parse_in(const Table& table, std::string_view name)
-    -> std::optional<typename Table::value_type::first_type> {
-    for (const auto& [each, text] : table) {
-        if (text == name) return each;
-    }
-    return std::nullopt;
-}
 
 std::optional<std::int64_t> number(std::string_view text) {
     std::int64_t value = 0;

@@ -3,6 +3,8 @@
 #include <array>
 #include <utility>
 
+#include "domain/name_table.hpp"
+
 namespace redress::domain {
 
 namespace {
@@ -26,17 +28,11 @@ std::span<const Role> all_roles() {
 }
 
 std::string_view role_name(Role role) {
-    for (const auto& [each, name] : k_roles) {
-        if (each == role) return name;
-    }
-    return {};
+    return name_in(k_roles, role);
 }
 
 std::optional<Role> parse_role(std::string_view name) {
-    for (const auto& [role, each] : k_roles) {
-        if (each == name) return role;
-    }
-    return std::nullopt;
+    return parse_in(k_roles, name);
 }
 
 bool is_working_role(Role role) {

@@ -4,6 +4,7 @@
 #include <set>
 #include <utility>
 
+#include "domain/name_table.hpp"
 #include "util/text.hpp"
 
 namespace redress::domain {
@@ -22,23 +23,6 @@ constexpr std::array k_close_reasons{
     std::pair{CloseReason::duplicate, std::string_view("duplicate")},
     std::pair{CloseReason::withdrawn, std::string_view("withdrawn")},
 };
-
-template <typename Table, typename Value>
-std::string_view name_in(const Table& table, Value value) {
-    for (const auto& [each, name] : table) {
-        if (each == value) return name;
-    }
-    return {};
-}
-
-template <typename Table>
-auto parse_in(const Table& table, std::string_view name)
-    -> std::optional<typename Table::value_type::first_type> {
-    for (const auto& [each, text] : table) {
-        if (text == name) return each;
-    }
-    return std::nullopt;
-}
 
 bool usable_text(std::string_view text, std::size_t longest) {
     return util::valid_utf8(text) && !util::has_forbidden_controls(text, true) &&

@@ -1,80 +1,16 @@
 #pragma once
-// Slows the guessing of passwords and second-factor codes without ever locking anyone out
-// (the idea of intake/lookup_throttle.hpp, for sign-in). Each failed step counts against
-// the account's user name and against the client's address; past a few, every sign-in step
-// for that account, or from that address, is answered later, the delay doubling up to a
-// ceiling. A delay, not a refusal: someone hammering a colleague's user name can make them
-// wait seconds, never keep them out. Failures are forgotten after a while. An address every
-// client may share (loopback, where an onion service or an unnamed proxy connects from, or
-// none) is not counted against.
-//
-// Memory is bounded: each table keeps at most `max_tracked` entries, forgetting the least
-// recently failed first. Safe from any thread.
+// Slows the guessing of passwords and second-factor codes without ever locking anyone out:
+// each failed sign-in step counts against the account's user name and against the client's
+// address (util/failure_delays.hpp). Someone hammering a colleague's user name can make
+// them wait seconds, never keep them out. Its settings are `staff.sign_in_*`, which start
+// higher than a status look-up's: a person signing in fails rarely, and a password guess is
+// worth more.
 
-#include <chrono>
-#include <cstddef>
-#include <list>
-#include <mutex>
-#include <string>
-#include <string_view>
-#include <unordered_map>
+#include "util/failure_delays.hpp"
 
 namespace redress::staff {
 
-struct SignInThrottleSettings {
-    std::size_t free_failures = 5;  // per account and per address, before any delay
-    std::chrono::milliseconds first_delay{500};
-    std::chrono::milliseconds max_delay{16000};
-    std::chrono::seconds forget_after{15 * 60};
-    bool per_address = true;  // off where every client shares one address and no proxy says
-    std::size_t max_tracked = 100000;  // entries per table
-};
-
-class SignInThrottle {
-  public:
-    using Clock = std::chrono::steady_clock;
-
-    explicit SignInThrottle(SignInThrottleSettings settings) : m_settings(settings) {}
-
-    // How long to hold the answer to a sign-in step for `account` from `client`.
-    std::chrono::milliseconds delay(std::string_view account, std::string_view client,
-                                    Clock::time_point now);
-
-    // A sign-in step for `account` from `client` failed.
-    void failed(std::string_view account, std::string_view client, Clock::time_point now);
-
-  private:
-    // Recent failures of one key, least recently failed first in `m_order`.
-    class Failures {
-      public:
-        std::size_t count(std::string_view key, Clock::time_point now,
-                          std::chrono::seconds forget_after) const;
-        void add(std::string_view key, Clock::time_point now, std::chrono::seconds forget_after,
-                 std::size_t max_tracked);
-
-      private:
-        struct Entry {
-            std::size_t count = 0;
-            Clock::time_point last;
-            std::list<std::string>::iterator position;
-        };
-        struct Hash {
-            using is_transparent = void;
-            std::size_t operator()(std::string_view text) const {
-                return std::hash<std::string_view>{}(text);
-            }
-        };
-        std::unordered_map<std::string, Entry, Hash, std::equal_to<>> m_entries;
-        std::list<std::string> m_order;
-    };
-
-    std::chrono::milliseconds delay_for(std::size_t failures) const;
-    bool counts(std::string_view client) const;
-
-    SignInThrottleSettings m_settings;
-    std::mutex m_mutex;
-    Failures m_by_account;
-    Failures m_by_address;
-};
+using SignInThrottleSettings = util::DelaySettings;
+using SignInThrottle = util::FailureDelays;
 
 }  // namespace redress::staff

@@ -1,11 +1,12 @@
-#include "staff/sign_in_throttle.hpp"
+#include "util/failure_delays.hpp"
 
 #include <algorithm>
+#include <cstdint>
 
-namespace redress::staff {
+namespace redress::util {
 namespace {
 
-// Keys are bounded so that a long user name cannot make an entry large.
+// Keys are bounded so that a long reference or user name cannot make an entry large.
 constexpr std::size_t k_max_key = 64;
 
 std::string_view key_of(std::string_view text) {
@@ -14,15 +15,15 @@ std::string_view key_of(std::string_view text) {
 
 }  // namespace
 
-std::size_t SignInThrottle::Failures::count(std::string_view key, Clock::time_point now,
-                                            std::chrono::seconds forget_after) const {
+std::size_t FailureDelays::Failures::count(std::string_view key, Clock::time_point now,
+                                           std::chrono::seconds forget_after) const {
     const auto found = m_entries.find(key_of(key));
     if (found == m_entries.end() || now - found->second.last > forget_after) return 0;
     return found->second.count;
 }
 
-void SignInThrottle::Failures::add(std::string_view key, Clock::time_point now,
-                                   std::chrono::seconds forget_after, std::size_t max_tracked) {
+void FailureDelays::Failures::add(std::string_view key, Clock::time_point now,
+                                  std::chrono::seconds forget_after, std::size_t max_tracked) {
     auto [found, inserted] = m_entries.try_emplace(std::string(key_of(key)));
     Entry& entry = found->second;
     if (inserted) {
@@ -39,7 +40,7 @@ void SignInThrottle::Failures::add(std::string_view key, Clock::time_point now,
     }
 }
 
-std::chrono::milliseconds SignInThrottle::delay_for(std::size_t failures) const {
+std::chrono::milliseconds FailureDelays::delay_for(std::size_t failures) const {
     if (failures <= m_settings.free_failures) return {};
     const std::size_t doublings =
         std::min<std::size_t>(failures - m_settings.free_failures - 1, 30);
@@ -48,29 +49,28 @@ std::chrono::milliseconds SignInThrottle::delay_for(std::size_t failures) const 
 }
 
 // An address every client may share: unknown, or this machine's own (an onion service, or
-// a proxy not named as trusted, connects from loopback). Slowing it would slow everyone.
-bool SignInThrottle::counts(std::string_view client) const {
+// a proxy not named as trusted, connects from loopback).
+bool FailureDelays::counts(std::string_view client) const {
     return m_settings.per_address && !client.empty() && !client.starts_with("127.") &&
            client != "::1" && client != "::/64";
 }
 
-std::chrono::milliseconds SignInThrottle::delay(std::string_view account, std::string_view client,
-                                                Clock::time_point now) {
+std::chrono::milliseconds FailureDelays::delay(std::string_view key, std::string_view client,
+                                               Clock::time_point now) {
     std::lock_guard lock(m_mutex);
-    std::size_t failures = m_by_account.count(account, now, m_settings.forget_after);
+    std::size_t failures = m_by_key.count(key, now, m_settings.forget_after);
     if (counts(client)) {
         failures = std::max(failures, m_by_address.count(client, now, m_settings.forget_after));
     }
     return delay_for(failures);
 }
 
-void SignInThrottle::failed(std::string_view account, std::string_view client,
-                            Clock::time_point now) {
+void FailureDelays::failed(std::string_view key, std::string_view client, Clock::time_point now) {
     std::lock_guard lock(m_mutex);
-    m_by_account.add(account, now, m_settings.forget_after, m_settings.max_tracked);
+    m_by_key.add(key, now, m_settings.forget_after, m_settings.max_tracked);
     if (counts(client)) {
         m_by_address.add(client, now, m_settings.forget_after, m_settings.max_tracked);
     }
 }
 
-}  // namespace redress::staff
+}  // namespace redress::util
