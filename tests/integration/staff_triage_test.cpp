@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <regex>
+#include <set>
 #include <string>
 
 #include "crypto/totp.hpp"
@@ -282,6 +283,34 @@ TEST_F(StaffTriage, QueueTriageAndWhoMayDoWhat) {
     EXPECT_EQ(missing_post.status, 404);
     EXPECT_EQ(foreign_post.body, missing_post.body);
     EXPECT_TRUE(contains(get("/staff/queue?office=opr", ines.cookie).body, third));
+}
+
+TEST_F(StaffTriage, TheNextPageFollowsTheCursor) {
+    // One more than a page: the first page links to a second that holds the rest.
+    const std::regex row("href=\"/staff/complaints/(OPR-[0-9]{4}-[0-9]{6})\"");
+    std::set<std::string> filed;
+    for (int i = 0; i < 51; ++i) filed.insert(file("Complaint number " + std::to_string(i)));
+    const auto ines = sign_in("ines");
+    std::vector<std::string> seen;
+    std::string target = "/staff/queue?office=opr";
+    for (int page = 0; page < 3 && !target.empty(); ++page) {
+        const auto response = get(target, ines.cookie);
+        ASSERT_EQ(response.status, 200) << target;
+        const auto before = seen.size();
+        for (std::sregex_iterator it(response.body.begin(), response.body.end(), row), end;
+             it != end; ++it) {
+            seen.push_back((*it)[1]);
+        }
+        EXPECT_EQ(seen.size() - before, page == 0 ? 50u : 1u);
+        target = first_match(response.body, "href=\"([^\"]+)\" rel=\"next\"");
+        // The link is HTML: its ampersands are escaped.
+        for (std::size_t at; (at = target.find("&amp;")) != std::string::npos;) {
+            target.replace(at, 5, "&");
+        }
+    }
+    EXPECT_TRUE(target.empty());  // no link after the last page
+    EXPECT_EQ(std::set<std::string>(seen.begin(), seen.end()), filed);
+    EXPECT_EQ(seen.size(), filed.size());  // none twice
 }
 
 }  // namespace
