@@ -18,6 +18,7 @@
 #include "staff/audit_anchoring.hpp"
 #include "staff/sessions.hpp"
 #include "staff/sign_in.hpp"
+#include "staff/triage.hpp"
 #include "storage/sqlite/sqlite_store.hpp"
 #include "web/site.hpp"
 
@@ -162,7 +163,13 @@ int serve(const config::Config& config) {
         {.idle_timeout = config.staff.session_idle, .lifetime = config.staff.session_lifetime},
         now);
     staff::SignIn sign_in(**store, **store, **store, *keys, sessions, sign_in_settings(config));
+    staff::Triage triage(config.deployment, **store);
     console::Console console(sessions, sign_in, *languages,
+                             console::WorkParts{.deployment = config.deployment,
+                                                .casework = **store,
+                                                .triage = triage,
+                                                .content_key = keys->content,
+                                                .now = now},
                              {.templates_dir = config.share_dir / "templates",
                               .max_form_fields = config.public_side.max_form_fields});
     if (auto ready = console.check(); !ready) {

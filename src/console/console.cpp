@@ -4,7 +4,6 @@
 
 #include "http/cookies.hpp"
 #include "web/form_post.hpp"
-#include "web/page_response.hpp"
 #include "web/qr_svg.hpp"
 
 namespace redress::console {
@@ -12,17 +11,6 @@ namespace redress::console {
 namespace {
 
 constexpr std::string_view k_ticket_cookie = "__Host-redress-sign-in";
-constexpr std::string_view k_staff_language = "en";  // staff pages are English for now
-
-const web::Layout& console_layout() {
-    static const web::Layout layout{
-        "staff/head.tpl",
-        "staff/foot.tpl",
-        {"staff/sign_in.tpl", "staff/code.tpl", "staff/enrol.tpl", "staff/recovery_codes.tpl",
-         "staff/home.tpl", "staff/problem.tpl"}};
-    return layout;
-}
-
 http::Response with_ticket(http::Response response, std::string_view ticket,
                            std::chrono::seconds lifetime) {
     response.headers.add("Set-Cookie", http::host_cookie(k_ticket_cookie, ticket, lifetime));
@@ -37,12 +25,14 @@ void forget(http::Response& response, std::string_view cookie) {
 }  // namespace
 
 Console::Console(staff::Sessions& sessions, staff::SignIn& sign_in,
-                 const i18n::Languages& languages, ConsoleSettings settings)
+                 const i18n::Languages& languages, WorkParts work, ConsoleSettings settings)
     : m_sessions(sessions),
       m_sign_in(sign_in),
       m_languages(languages),
+      m_deployment(work.deployment),
       m_settings(std::move(settings)),
-      m_view(std::make_unique<web::View>(m_settings.templates_dir, languages, console_layout())) {}
+      m_view(std::make_unique<StaffView>(m_settings.templates_dir, languages)),
+      m_work(std::make_unique<WorkPages>(std::move(work), *m_view)) {}
 
 Console::~Console() = default;
 
@@ -51,23 +41,17 @@ util::Expected<void> Console::check() const {
 }
 
 const i18n::Catalogue& Console::catalogue() const {
-    const auto* found = m_languages.find(k_staff_language);
-    return found != nullptr ? *found : m_languages.fallback();
+    return m_view->catalogue();
 }
 
 http::Response Console::page(int status, std::string_view template_file, std::string_view title_key,
                              const std::function<void(web::Dictionary&)>& fill) const {
-    auto dictionary = m_view->page(catalogue(), "/staff/", title_key);
-    dictionary->SetValue("TITLE", web::tstr(catalogue().text(title_key)));
-    if (fill) fill(*dictionary);
-    return web::page_response(status, m_view->render(template_file, *dictionary));
+    return m_view->page(status, template_file, title_key, fill);
 }
 
 http::Response Console::problem(int status, std::string_view title_key,
                                 std::string_view message_key) const {
-    return page(status, "staff/problem.tpl", title_key, [&](web::Dictionary& page) {
-        page.SetValue("MESSAGE", web::tstr(catalogue().text(message_key)));
-    });
+    return m_view->problem(status, title_key, message_key);
 }
 
 StaffRoutes& Console::add_routes(http::Router& router) {
@@ -113,6 +97,7 @@ StaffRoutes& Console::add_routes(http::Router& router) {
                [this](Visit visit, http::Responder respond) {
                    home(std::move(visit), std::move(respond));
                });
+    m_work->add_routes(routes);
     return routes;
 }
 
@@ -311,7 +296,14 @@ void Console::home(Visit visit, http::Responder respond) const {
                                                             web::tstr(catalogue().text(key)));
             }
             for (const auto& office : member.offices) {
-                page.AddSectionDictionary("OFFICE")->SetValue("OFFICE_ID", office);
+                auto* item = page.AddSectionDictionary("OFFICE");
+                item->SetValue("OFFICE_ID", office);
+                const auto* known = m_deployment.find_office(office);
+                item->SetValue("OFFICE_NAME", known != nullptr ? known->name.in("en") : office);
+                // A list only for an office whose complaints they work.
+                if (known != nullptr && member.works_complaints_of(office)) {
+                    item->ShowSection("QUEUE_LINK");
+                }
             }
             if (member.offices.empty()) page.ShowSection("NO_OFFICE");
         });

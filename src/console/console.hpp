@@ -2,19 +2,21 @@
 // The console: the staff side's web interface, under /staff/. Server-rendered pages with
 // plain HTML forms, so that everything works with JavaScript off. This holds the sign-in
 // pages (password, second factor, enrolment with its QR code, the recovery codes shown
-// once), sign-out, and the home page; other staff pages add themselves to the same
-// StaffRoutes table, each with its access policy.
+// once), sign-out, and the home page with a link to each office's work list; the pages of
+// the offices' work (work_pages.hpp) add themselves to the same StaffRoutes table, each
+// with its access policy.
 
 #include <filesystem>
 #include <memory>
 
 #include "console/staff_routes.hpp"
+#include "console/staff_view.hpp"
+#include "console/work_pages.hpp"
 #include "http/router.hpp"
 #include "i18n/languages.hpp"
 #include "staff/sessions.hpp"
 #include "staff/sign_in.hpp"
 #include "util/error.hpp"
-#include "web/view.hpp"
 
 namespace redress::console {
 
@@ -28,7 +30,7 @@ class Console {
   public:
     // Everything is borrowed and must outlive the Console and its routes.
     Console(staff::Sessions& sessions, staff::SignIn& sign_in, const i18n::Languages& languages,
-            ConsoleSettings settings);
+            WorkParts work, ConsoleSettings settings);
     ~Console();
     Console(const Console&) = delete;
     Console& operator=(const Console&) = delete;
@@ -62,8 +64,10 @@ class Console {
     staff::Sessions& m_sessions;
     staff::SignIn& m_sign_in;
     const i18n::Languages& m_languages;
+    const domain::Deployment& m_deployment;
     ConsoleSettings m_settings;
-    std::unique_ptr<web::View> m_view;
+    std::unique_ptr<StaffView> m_view;
+    std::unique_ptr<WorkPages> m_work;
     std::unique_ptr<StaffRoutes> m_routes;
 };
 

@@ -1,0 +1,83 @@
+{{%AUTOESCAPE context="HTML"}}
+{{>HEAD}}
+<h1>{{TITLE}} <span dir="ltr">{{REFERENCE}}</span></h1>
+<dl class="complaint-facts">
+<dt>{{staff_complaint_office}}</dt><dd>{{OFFICE_NAME}} (<span dir="ltr">{{OFFICE_ID}}</span>)</dd>
+<dt>{{staff_complaint_status}}</dt><dd>{{STATUS}}</dd>
+<dt>{{staff_complaint_priority}}</dt><dd>{{PRIORITY}}</dd>
+<dt>{{staff_complaint_channel}}</dt><dd>{{CHANNEL}}</dd>
+<dt>{{staff_complaint_received}}</dt><dd dir="ltr">{{RECEIVED}}</dd>
+<dt>{{staff_complaint_language}}</dt><dd dir="ltr">{{LANGUAGE}}</dd>
+<dt>{{staff_complaint_confidentiality}}</dt><dd>{{CONFIDENTIALITY}}{{#WHISTLEBLOWER}}; {{staff_complaint_whistleblower}}{{/WHISTLEBLOWER}}{{#ON_BEHALF}}; {{staff_complaint_on_behalf}}{{/ON_BEHALF}}</dd>
+<dt>{{staff_complaint_incident_date}}</dt><dd><span dir="ltr">{{INCIDENT_DATE}}</span>{{#NO_INCIDENT_DATE}}{{staff_complaint_not_given}}{{/NO_INCIDENT_DATE}}{{#APPROXIMATE}} ({{staff_complaint_approximate}}){{/APPROXIMATE}}</dd>
+<dt>{{staff_complaint_filed_categories}}</dt><dd>{{#FILED_CATEGORY}}{{LABEL}}{{#FILED_CATEGORY_separator}}, {{/FILED_CATEGORY_separator}}{{/FILED_CATEGORY}}{{#NO_FILED_CATEGORY}}{{staff_complaint_none}}{{/NO_FILED_CATEGORY}}</dd>
+<dt>{{staff_complaint_staff_categories}}</dt><dd>{{#STAFF_CATEGORY}}{{LABEL}}{{#STAFF_CATEGORY_separator}}, {{/STAFF_CATEGORY_separator}}{{/STAFF_CATEGORY}}{{#NO_STAFF_CATEGORY}}{{staff_complaint_none}}{{/NO_STAFF_CATEGORY}}</dd>
+<dt>{{staff_complaint_subjects}}</dt><dd>{{SUBJECT_COUNT}}</dd>
+<dt>{{staff_complaint_witnesses}}</dt><dd>{{WITNESS_COUNT}}</dd>
+</dl>
+<h2>{{staff_complaint_account}}</h2>
+{{#ACCOUNT_UNREADABLE}}<div class="notice" role="alert"><p>{{staff_complaint_account_unreadable}}</p></div>{{/ACCOUNT_UNREADABLE}}
+{{#ACCOUNT}}<dl class="account">
+{{#TIME}}<dt>{{staff_complaint_time}}</dt><dd class="typed">{{TEXT}}</dd>
+{{/TIME}}{{#WHEN}}<dt>{{staff_complaint_when}}</dt><dd class="typed">{{TEXT}}</dd>
+{{/WHEN}}{{#PLACE}}<dt>{{staff_complaint_place}}</dt><dd class="typed">{{TEXT}}</dd>
+{{/PLACE}}{{#CITY}}<dt>{{staff_complaint_city}}</dt><dd class="typed">{{TEXT}}</dd>
+{{/CITY}}{{#REGION}}<dt>{{staff_complaint_region}}</dt><dd class="typed">{{TEXT}}</dd>
+{{/REGION}}{{#NARRATIVE}}<dt>{{staff_complaint_narrative}}</dt><dd class="typed narrative">{{TEXT}}</dd>
+{{/NARRATIVE}}{{#INJURIES}}<dt>{{staff_complaint_injuries}}</dt><dd class="typed">{{TEXT}}</dd>
+{{/INJURIES}}</dl>
+{{#SUBJECT}}<h3>{{staff_complaint_subject}}</h3>
+<dl class="subject">
+{{#FIELD}}<dt>{{LABEL}}</dt><dd class="typed">{{TEXT}}</dd>
+{{/FIELD}}</dl>
+{{/SUBJECT}}{{/ACCOUNT}}
+<h2>{{staff_complaint_timeline}}</h2>
+<table class="timeline">
+<thead><tr><th scope="col">{{staff_complaint_when_recorded}}</th><th scope="col">{{staff_complaint_status}}</th><th scope="col">{{staff_complaint_actor}}</th><th scope="col">{{staff_complaint_note}}</th></tr></thead>
+<tbody>
+{{#EVENT}}<tr><td dir="ltr">{{AT}}</td><td>{{STATUS}}</td><td dir="ltr">{{ACTOR}}</td><td class="typed">{{NOTE}}</td></tr>
+{{/EVENT}}</tbody>
+</table>
+{{#TRIAGE}}<h2 id="triage">{{staff_triage_heading}}</h2>
+{{#REFUSED}}<div class="error-summary" role="alert"><p>{{staff_triage_refused}}</p></div>{{/REFUSED}}
+<form method="post" action="/staff/complaints/{{REFERENCE}}/triage">
+<input type="hidden" name="csrf" value="{{CSRF}}">
+<fieldset class="{{#ACTION_ERROR}}field-error{{/ACTION_ERROR}}"><legend>{{staff_triage_action}}</legend>
+{{#ACTION_ERROR}}<p class="error-message">{{ACTION_ERROR_TEXT}}</p>{{/ACTION_ERROR}}
+{{#ACTION_OPTION}}<p><label><input type="radio" name="action" value="{{VALUE}}"{{#CHECKED}} checked{{/CHECKED}}> {{LABEL}}</label></p>
+{{/ACTION_OPTION}}</fieldset>
+<div class="field{{#PRIORITY_ERROR}} field-error{{/PRIORITY_ERROR}}"><p><label for="priority">{{staff_triage_priority}}</label><br>
+{{#PRIORITY_ERROR}}<span class="error-message">{{PRIORITY_ERROR_TEXT}}</span><br>{{/PRIORITY_ERROR}}
+<select id="priority" name="priority">
+{{#PRIORITY_OPTION}}<option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>
+{{/PRIORITY_OPTION}}</select></p></div>
+<fieldset class="{{#CATEGORIES_ERROR}}field-error{{/CATEGORIES_ERROR}}"><legend>{{staff_triage_categories}}</legend>
+{{#CATEGORIES_ERROR}}<p class="error-message">{{CATEGORIES_ERROR_TEXT}}</p>{{/CATEGORIES_ERROR}}
+{{#CATEGORY_OPTION}}<p><label><input type="checkbox" name="category" value="{{VALUE}}"{{#CHECKED}} checked{{/CHECKED}}> {{LABEL}}</label></p>
+{{/CATEGORY_OPTION}}</fieldset>
+<fieldset><legend>{{staff_triage_refer_heading}}</legend>
+<div class="field{{#TO_OFFICE_ERROR}} field-error{{/TO_OFFICE_ERROR}}"><p><label for="to_office">{{staff_triage_to_office}}</label><br>
+{{#TO_OFFICE_ERROR}}<span class="error-message">{{TO_OFFICE_ERROR_TEXT}}</span><br>{{/TO_OFFICE_ERROR}}
+<select id="to_office" name="to_office">
+<option value="">{{staff_triage_choose}}</option>
+{{#OFFICE_OPTION}}<option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>
+{{/OFFICE_OPTION}}</select></p></div>
+<div class="field{{#EXTERNAL_REFERENCE_ERROR}} field-error{{/EXTERNAL_REFERENCE_ERROR}}"><p><label for="external_reference">{{staff_triage_external_reference}}</label><br>
+{{#EXTERNAL_REFERENCE_ERROR}}<span class="error-message">{{EXTERNAL_REFERENCE_ERROR_TEXT}}</span><br>{{/EXTERNAL_REFERENCE_ERROR}}
+<input type="text" id="external_reference" name="external_reference" value="{{EXTERNAL_REFERENCE_VALUE}}" maxlength="100" dir="ltr"></p></div>
+</fieldset>
+<div class="field{{#CLOSE_REASON_ERROR}} field-error{{/CLOSE_REASON_ERROR}}"><p><label for="close_reason">{{staff_triage_close_reason}}</label><br>
+{{#CLOSE_REASON_ERROR}}<span class="error-message">{{CLOSE_REASON_ERROR_TEXT}}</span><br>{{/CLOSE_REASON_ERROR}}
+<select id="close_reason" name="close_reason">
+<option value="">{{staff_triage_choose}}</option>
+{{#CLOSE_REASON_OPTION}}<option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>
+{{/CLOSE_REASON_OPTION}}</select></p></div>
+<div class="field{{#REASON_ERROR}} field-error{{/REASON_ERROR}}"><p><label for="reason">{{staff_triage_reason}}</label><br>
+<span class="hint">{{staff_triage_reason_hint}}</span><br>
+{{#REASON_ERROR}}<span class="error-message">{{REASON_ERROR_TEXT}}</span><br>{{/REASON_ERROR}}
+<textarea id="reason" name="reason" rows="5" maxlength="{{REASON_MAX}}">{{REASON_VALUE}}</textarea></p></div>
+<p><button type="submit">{{staff_triage_submit}}</button></p>
+</form>
+{{/TRIAGE}}
+<p><a href="/staff/queue?office={{OFFICE_ID}}">{{staff_complaint_back}}</a></p>
+{{>FOOT}}

@@ -1,0 +1,41 @@
+#pragma once
+// The console's pages as responses: a template of share/templates/staff/ filled with the
+// staff catalogue's messages and the page's own values. Shared by the sign-in pages and
+// the pages of the offices' work, so that every staff page has the same head and foot.
+
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <string_view>
+
+#include "http/message.hpp"
+#include "i18n/languages.hpp"
+#include "util/error.hpp"
+#include "web/view.hpp"
+
+namespace redress::console {
+
+class StaffView {
+  public:
+    // `languages` is borrowed and must outlive the StaffView.
+    StaffView(const std::filesystem::path& templates_dir, const i18n::Languages& languages);
+
+    // Whether every staff template loaded and parsed.
+    util::Expected<void> check() const;
+
+    // The catalogue staff pages are written in (English for now).
+    const i18n::Catalogue& catalogue() const;
+
+    // `template_file` filled by `fill` (may be empty), titled by the message `title_key`.
+    http::Response page(int status, std::string_view template_file, std::string_view title_key,
+                        const std::function<void(web::Dictionary&)>& fill) const;
+    // The page that says what went wrong, in two messages of the catalogue.
+    http::Response problem(int status, std::string_view title_key,
+                           std::string_view message_key) const;
+
+  private:
+    const i18n::Languages& m_languages;
+    std::unique_ptr<web::View> m_view;
+};
+
+}  // namespace redress::console

@@ -1,0 +1,454 @@
+#include "console/work_pages.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include <algorithm>
+#include <array>
+#include <memory>
+#include <set>
+
+#include "console/queue_filters.hpp"
+#include "console/triage_form.hpp"
+#include "domain/reference.hpp"
+#include "intake/account_sealing.hpp"
+#include "web/messages.hpp"
+
+namespace redress::console {
+
+namespace {
+
+constexpr std::string_view k_language = "en";  // staff pages are English for now
+
+constexpr std::array k_queues{domain::Queue::triage, domain::Queue::referred,
+                              domain::Queue::investigating, domain::Queue::findings,
+                              domain::Queue::closed};
+constexpr std::array k_priorities{domain::Priority::urgent, domain::Priority::high,
+                                  domain::Priority::normal, domain::Priority::low};
+constexpr std::array k_channels{domain::Channel::web,   domain::Channel::api,
+                                domain::Channel::email, domain::Channel::phone,
+                                domain::Channel::mail,  domain::Channel::referral};
+constexpr std::array k_close_reasons{
+    domain::CloseReason::no_jurisdiction, domain::CloseReason::insufficient_information,
+    domain::CloseReason::duplicate, domain::CloseReason::withdrawn};
+constexpr std::array k_actions{domain::TriageAction::accept, domain::TriageAction::refer,
+                               domain::TriageAction::close};
+// The form's fields that a problem can name, with the template's name for its section.
+constexpr std::array k_form_fields{
+    std::pair{std::string_view("action"), std::string_view("ACTION")},
+    std::pair{std::string_view("priority"), std::string_view("PRIORITY")},
+    std::pair{std::string_view("categories"), std::string_view("CATEGORIES")},
+    std::pair{std::string_view("to_office"), std::string_view("TO_OFFICE")},
+    std::pair{std::string_view("external_reference"), std::string_view("EXTERNAL_REFERENCE")},
+    std::pair{std::string_view("close_reason"), std::string_view("CLOSE_REASON")},
+    std::pair{std::string_view("reason"), std::string_view("REASON")},
+};
+
+// References are short; anything else is no reference, answered without a read.
+constexpr std::size_t k_longest_reference = 40;
+
+std::string key(std::string_view prefix, std::string_view name) {
+    return std::string(prefix) + std::string(name);
+}
+
+// Adds an <option> of a select to `page`'s section `section`.
+void option(web::Dictionary& page, const char* section, std::string_view value,
+            std::string_view label, bool selected) {
+    auto* item = page.AddSectionDictionary(section);
+    item->SetValue("VALUE", web::tstr(value));
+    item->SetValue("LABEL", web::tstr(label));
+    if (selected) item->ShowSection("SELECTED");
+}
+
+bool has_problem(const std::vector<domain::TriageProblem>& problems, std::string_view code) {
+    return std::any_of(problems.begin(), problems.end(),
+                       [&](const auto& problem) { return problem.code == code; });
+}
+
+}  // namespace
+
+void WorkPages::add_routes(StaffRoutes& routes) {
+    using domain::Role;
+    using http::Method;
+    const auto working =
+        Access::roles({Role::intake_officer, Role::investigator, Role::supervisor});
+    routes.add(Method::get, "/staff/queue", working, [this](Visit visit, http::Responder respond) {
+        queue(std::move(visit), std::move(respond));
+    });
+    routes.add(Method::get, "/staff/complaints/{reference}", working,
+               [this](Visit visit, http::Responder respond) {
+                   complaint(std::move(visit), std::move(respond));
+               });
+    routes.add(Method::post, "/staff/complaints/{reference}/triage",
+               Access::roles({Role::intake_officer, Role::supervisor}),
+               [this](Visit visit, http::Responder respond) {
+                   triage(std::move(visit), std::move(respond));
+               });
+}
+
+std::string WorkPages::office_name(std::string_view office_id) const {
+    const auto* office = m_parts.deployment.find_office(office_id);
+    return office != nullptr ? office->name.in(k_language) : std::string(office_id);
+}
+
+std::string WorkPages::category_label(std::string_view category_id) const {
+    const auto* category = m_parts.deployment.find_category(category_id);
+    return category != nullptr ? category->label.in(k_language) : std::string(category_id);
+}
+
+http::Response WorkPages::bad_filter(std::string_view field) const {
+    const auto& catalogue = m_view.catalogue();
+    return m_view.page(
+        400, "staff/problem.tpl", "staff.queue.bad_filter.title", [&](web::Dictionary& page) {
+            page.SetValue("MESSAGE", web::fill(catalogue.text("staff.queue.bad_filter.message"),
+                                               {{"field", field}}));
+        });
+}
+
+http::Response WorkPages::not_found() const {
+    return m_view.problem(404, "staff.not_found.title", "staff.not_found.message");
+}
+
+http::Response WorkPages::failure(const util::Error& error) const {
+    switch (error.code) {
+        case util::ErrorCode::not_found:
+            return not_found();
+        case util::ErrorCode::forbidden:
+            return m_view.problem(403, "staff.forbidden.title", "staff.triage.forbidden");
+        case util::ErrorCode::conflict:
+            return m_view.problem(409, "staff.triage.conflict.title",
+                                  "staff.triage.conflict.message");
+        default:
+            spdlog::error("console: casework: {}", error.message);
+            return m_view.problem(503, "staff.unavailable.title", "staff.unavailable.message");
+    }
+}
+
+void WorkPages::queue(Visit visit, http::Responder respond) const {
+    const auto& member = visit.signed_in.member;
+    auto query = read_queue_filters(visit.request.query, member, m_parts.deployment);
+    if (!query) {
+        respond(bad_filter(query.error().field));
+        return;
+    }
+    // An office the member does not work for is answered like one that does not exist.
+    if (m_parts.deployment.find_office(query->office_id) == nullptr ||
+        !staff::may_read(member, query->office_id)) {
+        respond(not_found());
+        return;
+    }
+    auto shared = std::make_shared<Visit>(std::move(visit));
+    m_parts.casework.queue(*query, [this, shared, query = *query, respond = std::move(respond)](
+                                       util::Expected<domain::QueuePage> page) mutable {
+        respond.render([this, shared, query = std::move(query), page = std::move(page)] {
+            if (!page) return failure(page.error());
+            return queue_page(*shared, query, *page);
+        });
+    });
+}
+
+http::Response WorkPages::queue_page(const Visit& visit, const domain::QueueQuery& query,
+                                     const domain::QueuePage& list) const {
+    const auto& catalogue = m_view.catalogue();
+    const auto& member = visit.signed_in.member;
+    const auto& zone = m_parts.deployment.time_zone;
+    return m_view.page(200, "staff/queue.tpl", "staff.queue.title", [&](web::Dictionary& page) {
+        page.SetValue("OFFICE_NAME", office_name(query.office_id));
+        page.SetValue(
+            "QUEUE_NAME",
+            web::tstr(catalogue.text(key("staff.queue.", domain::queue_name(query.queue)))));
+        for (const auto& office : member.offices) {
+            if (!member.works_complaints_of(office)) continue;
+            option(page, "OFFICE_OPTION", office, office_name(office), office == query.office_id);
+        }
+        for (const auto queue : k_queues) {
+            const auto name = domain::queue_name(queue);
+            option(page, "QUEUE_OPTION", name, catalogue.text(key("staff.queue.", name)),
+                   queue == query.queue);
+        }
+        for (const auto priority : k_priorities) {
+            const auto name = domain::priority_name(priority);
+            option(page, "PRIORITY_OPTION", name, catalogue.text(key("staff.priority.", name)),
+                   query.priority == priority);
+        }
+        for (const auto channel : k_channels) {
+            const auto name = domain::channel_name(channel);
+            option(page, "CHANNEL_OPTION", name, catalogue.text(key("staff.channel.", name)),
+                   query.channel == channel);
+        }
+        for (const auto& category : m_parts.deployment.categories) {
+            option(page, "CATEGORY_OPTION", category.id, category.label.in(k_language),
+                   query.category == category.id);
+        }
+        for (const auto& item : list.items) {
+            auto* row = page.AddSectionDictionary("ITEM");
+            row->SetValue("REFERENCE", item.reference);
+            row->SetValue("RECEIVED", domain::iso_date(zone.local_date(item.received_at)));
+            row->SetValue("CHANNEL", web::tstr(catalogue.text(key(
+                                         "staff.channel.", domain::channel_name(item.channel)))));
+            row->SetValue("PRIORITY",
+                          web::tstr(catalogue.text(
+                              key("staff.priority.", domain::priority_name(item.priority)))));
+            row->SetValue(
+                "STATUS",
+                web::tstr(catalogue.text(key("status.", domain::status_name(item.status)))));
+        }
+        if (list.items.empty()) {
+            page.ShowSection("EMPTY");
+        } else {
+            page.ShowSection("LIST");
+        }
+        if (list.next) {
+            auto next = query;
+            next.after = list.next;
+            page.AddSectionDictionary("NEXT")->SetValue("NEXT_URL", queue_target(next));
+        }
+        if (query.after) {
+            auto first = query;
+            first.after.reset();
+            page.AddSectionDictionary("FIRST")->SetValue("FIRST_URL", queue_target(first));
+        }
+    });
+}
+
+void WorkPages::complaint(Visit visit, http::Responder respond) const {
+    std::string reference(visit.request.parameter("reference"));
+    if (reference.empty() || reference.size() > k_longest_reference) {
+        respond(not_found());
+        return;
+    }
+    auto shared = std::make_shared<Visit>(std::move(visit));
+    m_parts.triage.complaint(shared->signed_in.member, std::move(reference),
+                             [this, shared, respond = std::move(respond)](
+                                 util::Expected<storage::StaffComplaint> found) mutable {
+                                 respond.render([this, shared, found = std::move(found)] {
+                                     if (!found) return failure(found.error());
+                                     return complaint_page(200, *shared, *found, nullptr);
+                                 });
+                             });
+}
+
+void WorkPages::triage(Visit visit, http::Responder respond) const {
+    std::string reference(visit.request.parameter("reference"));
+    if (reference.empty() || reference.size() > k_longest_reference) {
+        respond(not_found());
+        return;
+    }
+    auto form = read_triage_form(visit.form, m_parts.deployment);
+    if (!form.problems.empty()) {
+        refuse(std::move(visit), Attempt{std::move(form.decision), std::move(form.problems)},
+               std::move(respond));
+        return;
+    }
+    auto shared = std::make_shared<Visit>(std::move(visit));
+    const auto& member = shared->signed_in.member;
+    m_parts.triage.decide(
+        member, reference, form.decision, m_parts.now(),
+        [this, shared, reference, decision = form.decision,
+         respond = std::move(respond)](util::Expected<staff::TriageResult> result) mutable {
+            if (!result) {
+                respond.render([this, error = result.error()] { return failure(error); });
+                return;
+            }
+            if (result->recorded) {
+                // The reference matched a stored complaint, so it is fit for a header.
+                respond(http::Response::redirect("/staff/complaints/" + reference));
+                return;
+            }
+            // Another decision came first: the complaint left the triage queue meanwhile.
+            if (has_problem(result->problems, "not_in_triage")) {
+                respond.render([this] {
+                    return failure(util::Error{util::ErrorCode::conflict, "already triaged"});
+                });
+                return;
+            }
+            refuse(std::move(*shared), Attempt{std::move(decision), std::move(result->problems)},
+                   std::move(respond));
+        });
+}
+
+void WorkPages::refuse(Visit visit, Attempt attempt, http::Responder respond) const {
+    std::string reference(visit.request.parameter("reference"));
+    auto shared = std::make_shared<Visit>(std::move(visit));
+    m_parts.triage.complaint(
+        shared->signed_in.member, std::move(reference),
+        [this, shared, attempt = std::move(attempt),
+         respond = std::move(respond)](util::Expected<storage::StaffComplaint> found) mutable {
+            respond.render([this, shared, attempt = std::move(attempt), found = std::move(found)] {
+                if (!found) return failure(found.error());
+                const auto& member = shared->signed_in.member;
+                // The same answers, in the same order, as a decision that was well formed.
+                if (!staff::may_triage(member, found->office_id)) {
+                    return failure(util::Error{util::ErrorCode::forbidden, "may not triage"});
+                }
+                if (domain::queue_of(found->status) != domain::Queue::triage) {
+                    return failure(util::Error{util::ErrorCode::conflict, "already triaged"});
+                }
+                return complaint_page(422, *shared, *found, &attempt);
+            });
+        });
+}
+
+http::Response WorkPages::complaint_page(int status, const Visit& visit,
+                                         const storage::StaffComplaint& complaint,
+                                         const Attempt* attempt) const {
+    const auto& catalogue = m_view.catalogue();
+    const auto& member = visit.signed_in.member;
+    auto account = intake::open_account(complaint.sealed_account, m_parts.content_key);
+    if (!account) {
+        // Never the account itself in the log: only that it did not open.
+        spdlog::error("console: the account of {} does not open: {}", complaint.reference,
+                      account.error().message);
+    }
+    return m_view.page(
+        status, "staff/complaint.tpl", "staff.complaint.title", [&](web::Dictionary& page) {
+            page.SetValue("REFERENCE", complaint.reference);
+            page.SetValue("OFFICE_ID", complaint.office_id);
+            page.SetValue("OFFICE_NAME", office_name(complaint.office_id));
+            page.SetValue(
+                "STATUS",
+                web::tstr(catalogue.text(key("status.", domain::status_name(complaint.status)))));
+            page.SetValue("PRIORITY",
+                          web::tstr(catalogue.text(
+                              key("staff.priority.", domain::priority_name(complaint.priority)))));
+            page.SetValue("CHANNEL",
+                          web::tstr(catalogue.text(
+                              key("staff.channel.", domain::channel_name(complaint.channel)))));
+            page.SetValue("RECEIVED", domain::iso_timestamp(complaint.received_at));
+            page.SetValue("LANGUAGE", complaint.language);
+            page.SetValue("CONFIDENTIALITY", complaint.confidentiality);
+            page.SetValue("INCIDENT_DATE", complaint.incident_date);
+        if (complaint.incident_date.empty()) page.ShowSection("NO_INCIDENT_DATE");
+            if (complaint.incident_date_precision == "approximate") page.ShowSection("APPROXIMATE");
+            if (complaint.whistleblower) page.ShowSection("WHISTLEBLOWER");
+            if (complaint.on_behalf) page.ShowSection("ON_BEHALF");
+            for (const auto& category : complaint.filed_categories) {
+                page.AddSectionDictionary("FILED_CATEGORY")
+                    ->SetValue("LABEL", category_label(category));
+            }
+            if (complaint.filed_categories.empty()) page.ShowSection("NO_FILED_CATEGORY");
+            for (const auto& category : complaint.staff_categories) {
+                page.AddSectionDictionary("STAFF_CATEGORY")
+                    ->SetValue("LABEL", category_label(category));
+            }
+            if (complaint.staff_categories.empty()) page.ShowSection("NO_STAFF_CATEGORY");
+            page.SetValue("SUBJECT_COUNT", std::to_string(complaint.subject_count));
+            page.SetValue("WITNESS_COUNT", std::to_string(complaint.witness_count));
+
+            if (account) {
+                auto* shown = page.AddSectionDictionary("ACCOUNT");
+                const auto& incident = account->incident;
+                const std::array<std::pair<const char*, const std::string*>, 7> parts{{
+                    {"TIME", &incident.time},
+                    {"WHEN", &incident.when_description},
+                    {"PLACE", &incident.place},
+                    {"CITY", &incident.city},
+                    {"REGION", &incident.region},
+                    {"NARRATIVE", &incident.narrative},
+                    {"INJURIES", &incident.injuries},
+                }};
+                for (const auto& [name, text] : parts) {
+                    if (text->empty()) continue;
+                    shown->AddSectionDictionary(name)->SetValue("TEXT", *text);
+                }
+                for (const auto& subject : account->subjects) {
+                    auto* item = shown->AddSectionDictionary("SUBJECT");
+                    const std::array<std::pair<const char*, const std::string*>, 8> fields{{
+                        {"staff.subject.name", &subject.name},
+                        {"staff.subject.badge", &subject.badge},
+                        {"staff.subject.agency", &subject.agency},
+                        {"staff.subject.component", &subject.component},
+                        {"staff.subject.unit", &subject.unit},
+                        {"staff.subject.description", &subject.description},
+                        {"staff.subject.uniform", &subject.uniform},
+                        {"staff.subject.vehicle", &subject.vehicle},
+                    }};
+                    for (const auto& [label, text] : fields) {
+                        if (text->empty()) continue;
+                        auto* field = item->AddSectionDictionary("FIELD");
+                        field->SetValue("LABEL", web::tstr(catalogue.text(label)));
+                        field->SetValue("TEXT", *text);
+                    }
+                }
+            } else {
+                page.ShowSection("ACCOUNT_UNREADABLE");
+            }
+
+            for (const auto& event : complaint.timeline) {
+                auto* row = page.AddSectionDictionary("EVENT");
+                row->SetValue("AT", domain::iso_timestamp(event.at));
+                row->SetValue(
+                    "STATUS",
+                    web::tstr(catalogue.text(key("status.", domain::status_name(event.status)))));
+                row->SetValue("ACTOR", event.actor);
+                row->SetValue("NOTE", event.note);
+            }
+
+            if (!staff::may_triage(member, complaint.office_id) ||
+                domain::queue_of(complaint.status) != domain::Queue::triage) {
+                return;
+            }
+            // The triage form, blank or with the refused attempt and its problems.
+            domain::TriageDecision blank;
+        blank.priority = complaint.priority;
+        blank.categories = complaint.filed_categories;
+        const auto& decision = attempt != nullptr ? attempt->decision : blank;
+            auto* form = page.AddSectionDictionary("TRIAGE");
+            form->SetValue("CSRF", visit.signed_in.form_token);
+            form->SetValue("REFERENCE", complaint.reference);
+            for (const auto action : k_actions) {
+                const auto name = domain::triage_action_name(action);
+                auto* item = form->AddSectionDictionary("ACTION_OPTION");
+                item->SetValue("VALUE", web::tstr(name));
+                item->SetValue("LABEL",
+                               web::tstr(catalogue.text(key("staff.triage.action.", name))));
+                if (action == decision.action) item->ShowSection("CHECKED");
+            }
+            for (const auto priority : k_priorities) {
+                const auto name = domain::priority_name(priority);
+                option(*form, "PRIORITY_OPTION", name, catalogue.text(key("staff.priority.", name)),
+                       priority == decision.priority);
+            }
+            const std::set<std::string_view> chosen(decision.categories.begin(),
+                                                    decision.categories.end());
+            for (const auto& category : m_parts.deployment.categories) {
+                auto* item = form->AddSectionDictionary("CATEGORY_OPTION");
+                item->SetValue("VALUE", category.id);
+                item->SetValue("LABEL", category.label.in(k_language));
+                if (chosen.contains(category.id)) item->ShowSection("CHECKED");
+            }
+            for (const auto& office : m_parts.deployment.offices) {
+                if (office.id == complaint.office_id) continue;
+                option(*form, "OFFICE_OPTION", office.id, office.name.in(k_language),
+                       office.id == decision.to_office);
+            }
+            form->SetValue("EXTERNAL_REFERENCE_VALUE", decision.external_reference);
+            for (const auto reason : k_close_reasons) {
+                const auto name = domain::close_reason_name(reason);
+                option(*form, "CLOSE_REASON_OPTION", name,
+                       catalogue.text(key("staff.triage.close_reason.", name)),
+                       decision.close_reason == reason);
+            }
+            form->SetValue("REASON_VALUE", decision.reason);
+            form->SetValue("REASON_MAX", std::to_string(domain::k_longest_triage_reason));
+            if (attempt == nullptr || attempt->problems.empty()) return;
+
+            form->ShowSection("REFUSED");
+            for (const auto& [field, section] : k_form_fields) {
+                std::string text;
+                std::set<std::string_view> codes;
+                for (const auto& problem : attempt->problems) {
+                    if (problem.field != field || !codes.insert(problem.code).second) continue;
+                    const auto message = key("staff.triage.error.", problem.code);
+                    if (!text.empty()) text += ' ';
+                    text += catalogue.has(message) ? catalogue.text(message)
+                                                   : catalogue.text("staff.triage.error.invalid");
+                }
+                if (text.empty()) continue;
+                const std::string name(section);
+                form->ShowSection(name + "_ERROR");
+                form->SetValue(name + "_ERROR_TEXT", text);
+            }
+        });
+}
+
+}  // namespace redress::console

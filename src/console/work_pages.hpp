@@ -1,0 +1,68 @@
+#pragma once
+// The pages of an office's work: the work lists (/staff/queue), a complaint as staff see it
+// (/staff/complaints/{reference}) with the account of what happened opened with the
+// content key, and the triage form and its post. A complaint a member may not read is
+// answered exactly like a reference that does not exist (404), and an office they do not
+// work for like an office that does not exist.
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "console/staff_routes.hpp"
+#include "console/staff_view.hpp"
+#include "crypto/keys.hpp"
+#include "domain/deployment.hpp"
+#include "domain/triage.hpp"
+#include "staff/triage.hpp"
+#include "storage/casework.hpp"
+
+namespace redress::console {
+
+// What the work pages use; all borrowed, and must outlive the routes.
+struct WorkParts {
+    const domain::Deployment& deployment;
+    storage::Casework& casework;
+    staff::Triage& triage;
+    const crypto::Key& content_key;
+    std::function<domain::Timestamp()> now;
+};
+
+class WorkPages {
+  public:
+    WorkPages(WorkParts parts, const StaffView& view) : m_parts(std::move(parts)), m_view(view) {}
+
+    void add_routes(StaffRoutes& routes);
+
+  private:
+    // A decision shown again in the form, with what was wrong with it.
+    struct Attempt {
+        domain::TriageDecision decision;
+        std::vector<domain::TriageProblem> problems;
+    };
+
+    void queue(Visit visit, http::Responder respond) const;
+    void complaint(Visit visit, http::Responder respond) const;
+    void triage(Visit visit, http::Responder respond) const;
+    // Reads the complaint again and shows it with `attempt` refused (422), or what stops it.
+    void refuse(Visit visit, Attempt attempt, http::Responder respond) const;
+
+    http::Response queue_page(const Visit& visit, const domain::QueueQuery& query,
+                              const domain::QueuePage& page) const;
+    http::Response complaint_page(int status, const Visit& visit,
+                                  const storage::StaffComplaint& complaint,
+                                  const Attempt* attempt) const;
+    http::Response bad_filter(std::string_view field) const;
+    http::Response not_found() const;
+    // The page for an error the casework or triage answered with.
+    http::Response failure(const util::Error& error) const;
+
+    std::string office_name(std::string_view office_id) const;
+    std::string category_label(std::string_view category_id) const;
+
+    WorkParts m_parts;
+    const StaffView& m_view;
+};
+
+}  // namespace redress::console

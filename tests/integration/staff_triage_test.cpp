@@ -1,0 +1,317 @@
+// The intake queue and triage against the real server: two complaints filed through the
+// API reach the work list of their office; an intake officer of that office opens one (the
+// account of what happened, opened with the content key), accepts it with a priority and
+// refers the other; the lists move them, a second decision is refused, an investigator
+// may read but not decide, staff of another office get the answer a missing reference
+// gets, and a post from another site is refused.
+
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <regex>
+#include <set>
+#include <string>
+
+#include "crypto/totp.hpp"
+#include "support/http_client.hpp"
+#include "support/redress_command.hpp"
+#include "support/server_process.hpp"
+#include "support/temp_folder.hpp"
+
+namespace redress {
+namespace {
+
+using testing::HeaderList;
+using testing::HttpConnection;
+using testing::HttpResponse;
+
+const std::vector<std::string> k_cheap = {"--staff-password-memory-mib", "8",
+                                          "--staff-password-passes", "1"};
+constexpr std::string_view k_password = "Quiet-River-Stone-2041";
+constexpr std::string_view k_narrative = "An officer pushed me against the fence at gate 3.";
+
+std::vector<std::string> with(std::vector<std::string> arguments,
+                              const std::vector<std::string>& more) {
+    arguments.insert(arguments.end(), more.begin(), more.end());
+    return arguments;
+}
+
+std::string first_match(const std::string& text, const std::string& pattern) {
+    std::smatch match;
+    if (!std::regex_search(text, match, std::regex(pattern))) return {};
+    return match[1].str();
+}
+
+std::optional<std::string> cookie_set(const HttpResponse& response, std::string_view name) {
+    for (const auto& [key, value] : response.headers) {
+        if (testing::lower_ascii(key) == "set-cookie" &&
+            value.starts_with(std::string(name) + "=")) {
+            const auto equals = value.find('=');
+            return value.substr(equals + 1, value.find(';') - equals - 1);
+        }
+    }
+    return std::nullopt;
+}
+
+bool contains(const std::string& text, std::string_view part) {
+    return text.find(part) != std::string::npos;
+}
+
+// A signed-in member: the session cookie and the session's anti-forgery token.
+struct Member {
+    HeaderList cookie;
+    std::string csrf;
+};
+
+class StaffTriage : public ::testing::Test {
+  protected:
+    void SetUp() override {
+        const auto data = m_folder.path() / "data";
+        ASSERT_EQ(
+            testing::run_redress(with({"init", "--data", data.string()}, k_cheap), m_folder.path())
+                .exit_code,
+            0);
+        add_user("ines", "intake_officer", "opr");
+        add_user("ivan", "investigator", "opr");
+        add_user("olga", "intake_officer", "oig");
+        m_server.emplace(data, k_cheap);
+    }
+
+    void TearDown() override {
+        if (HasFailure() && m_server) {
+            std::cerr << "--- server log ---\n" << m_server->log() << "--- end of log ---\n";
+        }
+    }
+
+    void add_user(const std::string& username, const std::string& role, const std::string& office) {
+        const auto added = testing::run_redress(
+            with({"user", "add", "--data", (m_folder.path() / "data").string(), "--username",
+                  username, "--name", username + " Member", "--role", role, "--office", office},
+                 k_cheap),
+            m_folder.path(), std::string(k_password) + "\n");
+        ASSERT_EQ(added.exit_code, 0) << added.output;
+    }
+
+    HttpResponse get(std::string_view target, const HeaderList& headers = {}) {
+        HttpConnection connection(m_server->port());
+        return connection.get(target, headers);
+    }
+
+    HttpResponse post(std::string_view target, const HeaderList& fields,
+                      const HeaderList& headers = {}) {
+        HttpConnection connection(m_server->port());
+        return connection.post_form(target, fields, headers);
+    }
+
+    // Files a complaint that no rule routes elsewhere (so to opr); its reference.
+    std::string file(std::string_view narrative) {
+        HttpConnection connection(m_server->port());
+        nlohmann::json filing = {{"incident", {{"narrative", narrative}, {"place", "Gate 3"}}},
+                                 {"subjects", {{{"badge", "4471"}}}}};
+        const auto response = connection.post_json("/api/v1/complaints", filing.dump());
+        EXPECT_EQ(response.status, 201) << response.body;
+        const auto body = nlohmann::json::parse(response.body, nullptr, false);
+        if (body.is_discarded() || body["complaints"].empty()) return {};
+        return body["complaints"][0].value("reference", "");
+    }
+
+    // Signs `username` in for the first time (enrolling a second factor).
+    Member sign_in(const std::string& username) {
+        const auto password =
+            post("/staff/sign-in", {{"username", username}, {"password", std::string(k_password)}});
+        EXPECT_EQ(password.status, 303) << password.body;
+        const HeaderList ticket{
+            {"Cookie", "__Host-redress-sign-in=" +
+                           cookie_set(password, "__Host-redress-sign-in").value_or("")}};
+        const auto enrol = get("/staff/sign-in/enrol", ticket);
+        const auto secret = crypto::TotpSecret::from_base32(
+            first_match(enrol.body, "class=\"totp-secret\" dir=\"ltr\">([A-Z2-7]+)<"));
+        EXPECT_TRUE(secret.has_value()) << enrol.body;
+        if (!secret) return {};
+        const auto step = crypto::totp_step(
+            std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now()));
+        const auto enrolled =
+            post("/staff/sign-in/enrol",
+                 {{"enrolment",
+                   first_match(enrol.body, "name=\"enrolment\" value=\"([A-Za-z0-9_-]+)\"")},
+                  {"code", crypto::totp_code(*secret, step)}},
+                 ticket);
+        EXPECT_EQ(enrolled.status, 200) << enrolled.body;
+        Member member;
+        member.cookie = {{"Cookie", "__Host-redress-staff=" +
+                                        cookie_set(enrolled, "__Host-redress-staff").value_or("")}};
+        const auto home = get("/staff/", member.cookie);
+        EXPECT_EQ(home.status, 200);
+        member.csrf = first_match(home.body, "name=\"csrf\" value=\"([A-Za-z0-9_-]+)\"");
+        EXPECT_FALSE(member.csrf.empty());
+        return member;
+    }
+
+    HttpResponse decide(const Member& member, const std::string& reference, HeaderList fields,
+                        HeaderList headers = {}) {
+        fields.emplace_back("csrf", member.csrf);
+        headers.insert(headers.begin(), member.cookie.begin(), member.cookie.end());
+        return post("/staff/complaints/" + reference + "/triage", fields, headers);
+    }
+
+    testing::TempFolder m_folder;
+    std::optional<testing::ServerProcess> m_server;
+};
+
+TEST_F(StaffTriage, QueueTriageAndWhoMayDoWhat) {
+    const auto first = file(k_narrative);
+    const auto second = file("They took my phone and did not give it back.");
+    ASSERT_TRUE(first.starts_with("OPR-")) << first;
+    ASSERT_TRUE(second.starts_with("OPR-")) << second;
+
+    const auto ines = sign_in("ines");
+    // The home page names the office and links to its work list.
+    const auto home = get("/staff/", ines.cookie);
+    EXPECT_TRUE(contains(home.body, "Office of Professional Responsibility")) << home.body;
+    EXPECT_TRUE(contains(home.body, "href=\"/staff/queue?office=opr\"")) << home.body;
+
+    // The triage list of the member's first office by default: both, linked.
+    const auto queue = get("/staff/queue", ines.cookie);
+    ASSERT_EQ(queue.status, 200) << queue.body;
+    EXPECT_EQ(queue.header_or_empty("Cache-Control"), "no-store");
+    EXPECT_TRUE(contains(queue.body, "href=\"/staff/complaints/" + first + "\"")) << queue.body;
+    EXPECT_TRUE(contains(queue.body, "href=\"/staff/complaints/" + second + "\""));
+    EXPECT_TRUE(contains(queue.body, "Awaiting triage"));
+    // Filters that match nothing, and bad filters, which name themselves.
+    std::string many_fields = "office=opr";
+    for (int i = 0; i < 17; ++i) many_fields += "&a=1";
+    const auto by_phone = get("/staff/queue?office=opr&queue=triage&channel=phone", ines.cookie);
+    EXPECT_EQ(by_phone.status, 200);
+    EXPECT_FALSE(contains(by_phone.body, first));
+    for (const auto& [query, field] :
+         std::map<std::string, std::string>{{"priority=extreme", "priority"},
+                                            {"queue=somewhere", "queue"},
+                                            {"channel=pigeon", "channel"},
+                                            {"category=not-a-category", "category"},
+                                            {"after=12.x", "after"},
+                                            {many_fields, "query"}}) {
+        const auto bad = get("/staff/queue?" + query, ines.cookie);
+        EXPECT_EQ(bad.status, 400) << query;
+        EXPECT_TRUE(contains(bad.body, "“" + field + "”")) << query << bad.body;
+    }
+    // An office they do not work for is answered like one that does not exist.
+    const auto other_office = get("/staff/queue?office=oig", ines.cookie);
+    const auto no_office = get("/staff/queue?office=nowhere", ines.cookie);
+    EXPECT_EQ(other_office.status, 404);
+    EXPECT_EQ(no_office.status, 404);
+    EXPECT_EQ(other_office.body, no_office.body);
+
+    // The complaint: its account opened, and the triage form.
+    const auto page = get("/staff/complaints/" + first, ines.cookie);
+    ASSERT_EQ(page.status, 200) << page.body;
+    EXPECT_TRUE(contains(page.body, k_narrative)) << page.body;
+    EXPECT_TRUE(contains(page.body, "Gate 3"));
+    EXPECT_TRUE(contains(page.body, "4471"));
+    EXPECT_TRUE(contains(page.body, "action=\"/staff/complaints/" + first + "/triage\""));
+    EXPECT_TRUE(contains(page.body, "name=\"csrf\" value=\"" + ines.csrf + "\""));
+
+    // Accept the first with priority high.
+    const auto accepted = decide(ines, first, {{"action", "accept"}, {"priority", "high"}});
+    EXPECT_EQ(accepted.status, 303) << accepted.body;
+    EXPECT_EQ(accepted.header_or_empty("Location"), "/staff/complaints/" + first);
+    const auto after_accept = get("/staff/complaints/" + first, ines.cookie);
+    EXPECT_TRUE(contains(after_accept.body, "staff:ines"));
+    EXPECT_FALSE(contains(after_accept.body, "/triage\""));  // no form once decided
+
+    // Refer the second: without a reason the form comes back with the problem by its field.
+    const auto no_reason = decide(ines, second, {{"action", "refer"}, {"to_office", "oig"}});
+    EXPECT_EQ(no_reason.status, 422);
+    EXPECT_TRUE(contains(no_reason.body, "This is required for this decision.")) << no_reason.body;
+    EXPECT_TRUE(contains(no_reason.body, "<option value=\"oig\" selected>"));
+    const auto unknown_action = decide(ines, second, {{"action", "shred"}});
+    EXPECT_EQ(unknown_action.status, 422);
+    const auto referred = decide(ines, second,
+                                 {{"action", "refer"},
+                                  {"to_office", "oig"},
+                                  {"reason", "The inspector general handles thefts by staff."}});
+    EXPECT_EQ(referred.status, 303) << referred.body;
+
+    // The lists moved them.
+    const auto triage_now = get("/staff/queue?office=opr&queue=triage", ines.cookie);
+    EXPECT_FALSE(contains(triage_now.body, first));
+    EXPECT_FALSE(contains(triage_now.body, second));
+    const auto investigating = get("/staff/queue?office=opr&queue=investigating", ines.cookie);
+    EXPECT_TRUE(contains(investigating.body, first)) << investigating.body;
+    EXPECT_TRUE(contains(investigating.body, "<td>High</td>"));
+    const auto high = get("/staff/queue?office=opr&queue=investigating&priority=high", ines.cookie);
+    EXPECT_TRUE(contains(high.body, first));
+    const auto referred_list = get("/staff/queue?office=opr&queue=referred", ines.cookie);
+    EXPECT_TRUE(contains(referred_list.body, second)) << referred_list.body;
+
+    // A second decision is refused: someone decided first.
+    const auto again =
+        decide(ines, first,
+               {{"action", "close"}, {"close_reason", "duplicate"}, {"reason", "Filed twice."}});
+    EXPECT_EQ(again.status, 409) << again.body;
+
+    // A post from another site never reaches the decision.
+    const auto third = file("A third complaint, to stay in triage.");
+    const auto cross_site =
+        decide(ines, third, {{"action", "accept"}}, {{"Sec-Fetch-Site", "cross-site"}});
+    EXPECT_EQ(cross_site.status, 403);
+    const auto without_token =
+        post("/staff/complaints/" + third + "/triage", {{"action", "accept"}}, ines.cookie);
+    EXPECT_EQ(without_token.status, 403);
+    EXPECT_TRUE(contains(get("/staff/queue?office=opr", ines.cookie).body, third));
+
+    // An investigator of the office reads the complaint, without the form, and may not decide.
+    const auto ivan = sign_in("ivan");
+    const auto read = get("/staff/complaints/" + third, ivan.cookie);
+    EXPECT_EQ(read.status, 200);
+    EXPECT_FALSE(contains(read.body, "/triage\""));
+    EXPECT_EQ(decide(ivan, third, {{"action", "accept"}}).status, 403);
+
+    // Staff of another office: an opr complaint is answered like a missing reference.
+    const auto olga = sign_in("olga");
+    const auto foreign = get("/staff/complaints/" + third, olga.cookie);
+    const auto missing = get("/staff/complaints/OPR-2026-999999", olga.cookie);
+    EXPECT_EQ(foreign.status, 404);
+    EXPECT_EQ(missing.status, 404);
+    EXPECT_EQ(foreign.body, missing.body);
+    EXPECT_FALSE(contains(foreign.body, third));
+    const auto foreign_post = decide(olga, third, {{"action", "accept"}});
+    const auto missing_post = decide(olga, "OPR-2026-999999", {{"action", "accept"}});
+    EXPECT_EQ(foreign_post.status, 404);
+    EXPECT_EQ(missing_post.status, 404);
+    EXPECT_EQ(foreign_post.body, missing_post.body);
+    EXPECT_TRUE(contains(get("/staff/queue?office=opr", ines.cookie).body, third));
+}
+
+TEST_F(StaffTriage, TheNextPageFollowsTheCursor) {
+    // One more than a page: the first page links to a second that holds the rest.
+    const std::regex row("href=\"/staff/complaints/(OPR-[0-9]{4}-[0-9]{6})\"");
+    std::set<std::string> filed;
+    for (int i = 0; i < 51; ++i) filed.insert(file("Complaint number " + std::to_string(i)));
+    const auto ines = sign_in("ines");
+    std::vector<std::string> seen;
+    std::string target = "/staff/queue?office=opr";
+    for (int page = 0; page < 3 && !target.empty(); ++page) {
+        const auto response = get(target, ines.cookie);
+        ASSERT_EQ(response.status, 200) << target;
+        const auto before = seen.size();
+        for (std::sregex_iterator it(response.body.begin(), response.body.end(), row), end;
+             it != end; ++it) {
+            seen.push_back((*it)[1]);
+        }
+        EXPECT_EQ(seen.size() - before, page == 0 ? 50u : 1u);
+        target = first_match(response.body, "href=\"([^\"]+)\" rel=\"next\"");
+        // The link is HTML: its ampersands are escaped.
+        for (std::size_t at; (at = target.find("&amp;")) != std::string::npos;) {
+            target.replace(at, 5, "&");
+        }
+    }
+    EXPECT_TRUE(target.empty());  // no link after the last page
+    EXPECT_EQ(std::set<std::string>(seen.begin(), seen.end()), filed);
+    EXPECT_EQ(seen.size(), filed.size());  // none twice
+}
+
+}  // namespace
+}  // namespace redress
