@@ -118,6 +118,15 @@ util::Expected<void> GroupCommit::write(std::vector<std::unique_ptr<WriteJob>>& 
         return (*statement)->run();
     };
     for (auto& job : batch) {
+        if (job->isolation() == Isolation::whole_batch) {
+            auto outcome = job->write(context);
+            if (!outcome) {
+                result = std::unexpected(outcome.error());
+                break;
+            }
+            outcomes.push_back(std::move(outcome));
+            continue;
+        }
         result = run(k_savepoint);
         if (!result) break;
         auto sequences = m_filings.checkpoint();

@@ -89,7 +89,7 @@ class SqliteStore final : public Backend {
                 }
                 return written;
             },
-            std::move(done)));
+            std::move(done), Isolation::whole_batch));
     }
 
     void find_complaint(std::string reference, FindDone done) override {
