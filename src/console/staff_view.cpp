@@ -35,7 +35,7 @@ const i18n::Catalogue& StaffView::catalogue() const {
 http::Response StaffView::page(int status, std::string_view template_file,
                                std::string_view title_key,
                                const std::function<void(web::Dictionary&)>& fill) const {
-    auto dictionary = m_view->page(catalogue(), "/staff/", title_key);
+    auto dictionary = m_view->page(catalogue(), "/staff/", title_key, template_file);
     dictionary->SetValue("TITLE", web::tstr(catalogue().text(title_key)));
     if (fill) fill(*dictionary);
     return web::page_response(status, m_view->render(template_file, *dictionary));

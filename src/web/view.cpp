@@ -2,6 +2,11 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <cctype>
+#include <fstream>
+#include <iterator>
+
 #include "web/messages.hpp"
 
 namespace redress::web {
@@ -37,10 +42,7 @@ View::View(const std::filesystem::path& templates_dir, const i18n::Languages& la
       m_cache(std::make_unique<ctemplate::TemplateCache>()) {
     for (const i18n::Catalogue& catalogue : languages.all()) {
         auto& messages = m_messages[catalogue.language()];
-        messages.reserve(catalogue.all().size());
-        for (const auto& [key, text] : catalogue.all()) {
-            messages.emplace_back(variable_name(key), text);
-        }
+        for (const auto& [key, text] : catalogue.all()) messages.emplace(variable_name(key), text);
     }
     if (!m_cache->SetTemplateRootDirectory(templates_dir.string())) {
         m_load_error = fmt::format("cannot use template folder {}", templates_dir.string());
@@ -56,6 +58,32 @@ View::View(const std::filesystem::path& templates_dir, const i18n::Languages& la
         }
     }
     m_cache->Freeze();
+    remember_used_messages(templates_dir, files);
+}
+
+void View::remember_used_messages(const std::filesystem::path& templates_dir,
+                                  const std::vector<std::string_view>& files) {
+    for (const std::string_view file : files) {
+        std::ifstream in(templates_dir / file);
+        const std::string text((std::istreambuf_iterator<char>(in)),
+                               std::istreambuf_iterator<char>());
+        std::vector<std::string> used;
+        // Message variables are lower case ({{staff_queue_office}}, maybe with modifiers);
+        // the page's own values are upper case.
+        for (std::size_t open = text.find("{{"); open != std::string::npos;
+             open = text.find("{{", open + 2)) {
+            std::size_t end = open + 2;
+            while (end < text.size() &&
+                   (std::islower(static_cast<unsigned char>(text[end])) ||
+                    std::isdigit(static_cast<unsigned char>(text[end])) || text[end] == '_')) {
+                ++end;
+            }
+            if (end > open + 2) used.emplace_back(text.substr(open + 2, end - open - 2));
+        }
+        std::sort(used.begin(), used.end());
+        used.erase(std::unique(used.begin(), used.end()), used.end());
+        m_used.emplace(std::string(file), std::move(used));
+    }
 }
 
 util::Expected<void> View::check() const {
@@ -63,18 +91,30 @@ util::Expected<void> View::check() const {
     return {};
 }
 
-void View::add_messages(Dictionary& dictionary, const i18n::Catalogue& catalogue) const {
+void View::add_messages(Dictionary& dictionary, const i18n::Catalogue& catalogue,
+                        std::string_view template_file) const {
     const auto found = m_messages.find(catalogue.language());
     if (found == m_messages.end()) return;
-    for (const auto& [variable, text] : found->second) {
-        dictionary.SetValueWithoutCopy(template_string(variable), template_string(text));
+    const auto used = template_file.empty() ? m_used.end() : m_used.find(template_file);
+    if (used == m_used.end()) {
+        for (const auto& [variable, text] : found->second) {
+            dictionary.SetValueWithoutCopy(template_string(variable), template_string(text));
+        }
+        return;
+    }
+    for (const std::string& variable : used->second) {
+        const auto message = found->second.find(variable);
+        if (message == found->second.end()) continue;  // ctemplate shows nothing, as before
+        dictionary.SetValueWithoutCopy(template_string(message->first),
+                                       template_string(message->second));
     }
 }
 
 std::unique_ptr<Dictionary> View::page(const i18n::Catalogue& catalogue, std::string_view path,
-                                       std::string_view title_key) const {
+                                       std::string_view title_key,
+                                       std::string_view template_file) const {
     auto dictionary = std::make_unique<Dictionary>("page");
-    add_messages(*dictionary, catalogue);
+    add_messages(*dictionary, catalogue, template_file);
     dictionary->SetValue("LANG", template_string(catalogue.language()));
     dictionary->SetValue("DIR", template_string(dir_attribute(catalogue)));
 
@@ -83,7 +123,12 @@ std::unique_ptr<Dictionary> View::page(const i18n::Catalogue& catalogue, std::st
         Dictionary* included = dictionary->AddIncludeDictionary(part);
         included->SetFilename(
             template_string(std::string_view(part) == "HEAD" ? m_layout.head : m_layout.foot));
-        add_messages(*included, catalogue);
+        // The head and foot name few messages; they get those alone whenever the page's
+        // own template is known.
+        add_messages(*included, catalogue,
+                     template_file.empty()              ? std::string_view()
+                     : std::string_view(part) == "HEAD" ? m_layout.head
+                                                        : m_layout.foot);
         included->SetValue("LANG", template_string(catalogue.language()));
         included->SetValue("DIR", template_string(dir_attribute(catalogue)));
         included->SetValue("TITLE", template_string(catalogue.text(title_key)));

@@ -47,20 +47,32 @@ class View {
 
     // A page's dictionary with the catalogue's messages, the language, the page title and
     // the shared header and footer filled in. `path` is where the language links point.
+    // Given the page's template, only the messages it names are added (a few dozen rather
+    // than the whole catalogue: each value added costs a lock inside ctemplate, which made
+    // the whole catalogue most of a staff page's time); without it, every message.
     std::unique_ptr<Dictionary> page(const i18n::Catalogue& catalogue, std::string_view path,
-                                     std::string_view title_key) const;
+                                     std::string_view title_key,
+                                     std::string_view template_file = {}) const;
 
     // Expands `template_file` (e.g. "form.tpl"); fails when it is unknown or broken.
     util::Expected<std::string> render(std::string_view template_file,
                                        const Dictionary& dictionary) const;
 
   private:
-    void add_messages(Dictionary& dictionary, const i18n::Catalogue& catalogue) const;
+    // Reads each template for the message variables it names (m_used).
+    void remember_used_messages(const std::filesystem::path& templates_dir,
+                                const std::vector<std::string_view>& files);
+    // The catalogue's messages that `template_file` names, or all of them when it is empty
+    // or unknown.
+    void add_messages(Dictionary& dictionary, const i18n::Catalogue& catalogue,
+                      std::string_view template_file) const;
 
     const i18n::Languages& m_languages;
     Layout m_layout;
-    // Per language: (variable name, message), kept here because dictionaries borrow them.
-    std::map<std::string, std::vector<std::pair<std::string, std::string>>, std::less<>> m_messages;
+    // Per language: variable name → message, kept here because dictionaries borrow them.
+    std::map<std::string, std::map<std::string, std::string, std::less<>>, std::less<>> m_messages;
+    // Per template file: the message variables it names.
+    std::map<std::string, std::vector<std::string>, std::less<>> m_used;
     std::unique_ptr<ctemplate::TemplateCache> m_cache;
     std::string m_load_error;
 };

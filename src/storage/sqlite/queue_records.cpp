@@ -1,19 +1,36 @@
 #include "storage/sqlite/queue_records.hpp"
 
 #include <algorithm>
+#include <limits>
 
 namespace redress::storage::sqlite {
 
 namespace {
 
-// Items of one priority after a place (received_at, complaint_id): one range of the queue
-// index, whatever the page. The filters only skip rows within that range.
-constexpr std::string_view k_same_priority = R"sql(
+// Items of one priority received in the same second as the cursor, after it; then those
+// received later. Two statements rather than one row-value comparison, so that each is one
+// range of the queue index: a flood of filings in one second puts tens of thousands of
+// complaints at the same time, and a comparison SQLite can only seek by time would read
+// them all for every page among them.
+constexpr std::string_view k_same_second = R"sql(
 SELECT s.complaint_id, c.reference, s.status, s.priority, s.channel, s.received_at, s.case_id
 FROM complaint_states AS s
 JOIN complaints AS c ON c.id = s.complaint_id
 WHERE s.office_id = ?1 AND s.queue = ?2 AND s.priority = ?3
-  AND (s.received_at, s.complaint_id) > (?4, ?5)
+  AND s.received_at = ?4 AND s.complaint_id > ?5
+  AND (?6 IS NULL OR s.channel = ?6)
+  AND (?7 IS NULL OR EXISTS (SELECT 1 FROM filing_categories AS fc
+                             WHERE fc.filing_id = c.filing_id AND fc.category = ?7))
+ORDER BY s.complaint_id
+LIMIT ?8
+)sql";
+
+constexpr std::string_view k_later_seconds = R"sql(
+SELECT s.complaint_id, c.reference, s.status, s.priority, s.channel, s.received_at, s.case_id
+FROM complaint_states AS s
+JOIN complaints AS c ON c.id = s.complaint_id
+WHERE s.office_id = ?1 AND s.queue = ?2 AND s.priority = ?3
+  AND s.received_at > ?4
   AND (?6 IS NULL OR s.channel = ?6)
   AND (?7 IS NULL OR EXISTS (SELECT 1 FROM filing_categories AS fc
                              WHERE fc.filing_id = c.filing_id AND fc.category = ?7))
@@ -84,20 +101,26 @@ util::Expected<domain::QueuePage> read_queue(ReadContext& context,
     if (query.priority && start.priority != *query.priority) return domain::QueuePage{};
 
     std::vector<domain::QueueItem> items;
-    auto same = context.statements.get(k_same_priority);
-    if (!same) return std::unexpected(same.error());
-    (*same)
-        ->bind(1, query.office_id)
-        .bind(2, queue)
-        .bind(3, static_cast<std::int64_t>(start.priority))
-        .bind(4, start.received_at == domain::Timestamp::min()
-                     ? std::numeric_limits<std::int64_t>::min()
-                     : start.received_at.time_since_epoch().count())
-        .bind(5, start.complaint_id);
-    bind_optional(**same, 6, channel);
-    bind_optional(**same, 7, category);
-    (*same)->bind(8, wanted);
-    if (auto read = read_items(**same, items); !read) return std::unexpected(read.error());
+    const bool from_cursor = query.after.has_value();
+    for (const auto sql : {k_same_second, k_later_seconds}) {
+        if (sql == k_same_second && !from_cursor) continue;
+        if (static_cast<std::int64_t>(items.size()) >= wanted) break;
+        auto same = context.statements.get(sql);
+        if (!same) return std::unexpected(same.error());
+        // Before any cursor, "later than" the earliest time there is.
+        const std::int64_t since = from_cursor ? start.received_at.time_since_epoch().count()
+                                               : std::numeric_limits<std::int64_t>::min();
+        (*same)
+            ->bind(1, query.office_id)
+            .bind(2, queue)
+            .bind(3, static_cast<std::int64_t>(start.priority))
+            .bind(4, since)
+            .bind(5, start.complaint_id);
+        bind_optional(**same, 6, channel);
+        bind_optional(**same, 7, category);
+        (*same)->bind(8, wanted - static_cast<std::int64_t>(items.size()));
+        if (auto read = read_items(**same, items); !read) return std::unexpected(read.error());
+    }
 
     if (!query.priority && items.size() < limit + 1 && start.priority != domain::Priority::low) {
         auto lower = context.statements.get(k_lower_priorities);

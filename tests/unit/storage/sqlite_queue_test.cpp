@@ -121,6 +121,23 @@ TEST_F(SqliteQueueTest, CursorsWalkTheWholeListOnceAcrossPriorities) {
     EXPECT_EQ(std::adjacent_find(walked.begin(), walked.end()), walked.end());
 }
 
+TEST_F(SqliteQueueTest, CursorsWalkComplaintsFiledInTheSameSecond) {
+    // A flood of filings puts many complaints at one time: pages must split them.
+    std::vector<std::string> all;
+    for (int i = 0; i < 11; ++i) all.push_back(file(utc(2026, 3, 1, 8, 0, 0)));
+    all.push_back(file(utc(2026, 3, 1, 8, 0, 1)));
+    std::vector<std::string> walked;
+    domain::QueueQuery query;
+    query.limit = 4;
+    for (int pages = 0; pages < 10; ++pages) {
+        const auto found = page(query);
+        for (const auto& reference : references(found)) walked.push_back(reference);
+        if (!found.next) break;
+        query.after = found.next;
+    }
+    EXPECT_EQ(walked, all);  // in filing order: same second, then by id
+}
+
 TEST_F(SqliteQueueTest, FiltersNarrowTheList) {
     const auto by_phone = file(utc(2026, 3, 1), domain::Channel::phone, {"theft"});
     const auto by_web = file(utc(2026, 3, 2), domain::Channel::web, {"force"});
