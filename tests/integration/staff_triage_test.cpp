@@ -18,6 +18,7 @@
 #include <string>
 
 #include "crypto/totp.hpp"
+#include "integration/html.hpp"
 #include "support/http_client.hpp"
 #include "support/redress_command.hpp"
 #include "support/server_process.hpp"
@@ -376,6 +377,17 @@ TEST_F(StaffTriage, TheReceivingOfficeAnswersAReferral) {
     EXPECT_EQ(status.value("office_name", ""), "Office of Inspector General");
     EXPECT_EQ(status.value("status", ""), "acknowledged");
     EXPECT_EQ(status.value("reference", ""), accepted);
+    // The status page says so too, in the complainant's language.
+    HttpConnection complainant(m_server->port());
+    const auto form = complainant.get("/status?lang=es");
+    const auto shown = complainant.post_form(
+        "/status", {{"lang", "es"},
+                    {"form_token", testing::input_value(form.body, "form_token").value_or("")},
+                    {"reference", accepted},
+                    {"receipt", receipt}});
+    EXPECT_EQ(shown.status, 200) << shown.body;
+    EXPECT_TRUE(contains(shown.body, "Oficina que la atiende ahora")) << shown.body;
+    EXPECT_TRUE(contains(shown.body, "Oficina del Inspector General")) << shown.body;
 
     // A second answer is refused: it was answered already.
     EXPECT_EQ(answer(olga, accepted, {{"answer", "return"}, {"reason", "Again."}}).status, 409);
