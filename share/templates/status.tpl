@@ -9,7 +9,7 @@
 <h2 id="status-result-heading">{{lookup_result_heading}}</h2>
 <dl class="summary">
 <dt>{{lookup_reference}}</dt><dd class="reference" dir="ltr">{{REFERENCE}}</dd>
-<dt>{{lookup_office}}</dt><dd>{{OFFICE_NAME}}</dd>
+<dt>{{lookup_handling_office}}</dt><dd>{{OFFICE_NAME}}</dd>
 <dt>{{lookup_received}}</dt><dd><time datetime="{{RECEIVED_ON}}" dir="ltr">{{RECEIVED_ON}}</time></dd>
 <dt>{{lookup_current}}</dt><dd><strong>{{STATUS_LABEL}}</strong></dd>
 </dl>

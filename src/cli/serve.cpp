@@ -16,6 +16,7 @@
 #include "intake/intake.hpp"
 #include "intake/status_lookup.hpp"
 #include "staff/audit_anchoring.hpp"
+#include "staff/referrals.hpp"
 #include "staff/sessions.hpp"
 #include "staff/sign_in.hpp"
 #include "staff/triage.hpp"
@@ -164,10 +165,12 @@ int serve(const config::Config& config) {
         now);
     staff::SignIn sign_in(**store, **store, **store, *keys, sessions, sign_in_settings(config));
     staff::Triage triage(config.deployment, **store);
+    staff::Referrals referrals(**store);
     console::Console console(sessions, sign_in, *languages,
                              console::WorkParts{.deployment = config.deployment,
                                                 .casework = **store,
                                                 .triage = triage,
+                                                .referrals = referrals,
                                                 .content_key = keys->content,
                                                 .now = now},
                              {.templates_dir = config.share_dir / "templates",

@@ -32,7 +32,8 @@ Console::Console(staff::Sessions& sessions, staff::SignIn& sign_in,
       m_deployment(work.deployment),
       m_settings(std::move(settings)),
       m_view(std::make_unique<StaffView>(m_settings.templates_dir, languages)),
-      m_work(std::make_unique<WorkPages>(std::move(work), *m_view)) {}
+      m_work(std::make_unique<WorkPages>(std::move(work), *m_view)),
+      m_referrals(std::make_unique<ReferralPages>(*m_work, *m_view)) {}
 
 Console::~Console() = default;
 
@@ -98,6 +99,7 @@ StaffRoutes& Console::add_routes(http::Router& router) {
                    home(std::move(visit), std::move(respond));
                });
     m_work->add_routes(routes);
+    m_referrals->add_routes(routes);
     return routes;
 }
 

@@ -11,6 +11,7 @@
 
 #include "console/staff_routes.hpp"
 #include "console/staff_view.hpp"
+#include "console/referral_pages.hpp"
 #include "console/work_pages.hpp"
 #include "http/router.hpp"
 #include "i18n/languages.hpp"
@@ -68,6 +69,7 @@ class Console {
     ConsoleSettings m_settings;
     std::unique_ptr<StaffView> m_view;
     std::unique_ptr<WorkPages> m_work;
+    std::unique_ptr<ReferralPages> m_referrals;
     std::unique_ptr<StaffRoutes> m_routes;
 };
 

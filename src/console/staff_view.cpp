@@ -13,7 +13,8 @@ const web::Layout& console_layout() {
         "staff/head.tpl",
         "staff/foot.tpl",
         {"staff/sign_in.tpl", "staff/code.tpl", "staff/enrol.tpl", "staff/recovery_codes.tpl",
-         "staff/home.tpl", "staff/problem.tpl", "staff/queue.tpl", "staff/complaint.tpl"}};
+         "staff/home.tpl", "staff/problem.tpl", "staff/queue.tpl", "staff/complaint.tpl",
+         "staff/referrals.tpl"}};
     return layout;
 }
 

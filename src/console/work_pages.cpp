@@ -8,6 +8,7 @@
 #include <set>
 
 #include "console/queue_filters.hpp"
+#include "console/referral_pages.hpp"
 #include "console/triage_form.hpp"
 #include "domain/reference.hpp"
 #include "intake/account_sealing.hpp"
@@ -153,6 +154,7 @@ http::Response WorkPages::queue_page(const Visit& visit, const domain::QueueQuer
     const auto& zone = m_parts.deployment.time_zone;
     return m_view.page(200, "staff/queue.tpl", "staff.queue.title", [&](web::Dictionary& page) {
         page.SetValue("OFFICE_NAME", office_name(query.office_id));
+        page.SetValue("OFFICE_ID", query.office_id);
         page.SetValue(
             "QUEUE_NAME",
             web::tstr(catalogue.text(key("staff.queue.", domain::queue_name(query.queue)))));
@@ -222,7 +224,7 @@ void WorkPages::complaint(Visit visit, http::Responder respond) const {
                                  util::Expected<storage::StaffComplaint> found) mutable {
                                  respond.render([this, shared, found = std::move(found)] {
                                      if (!found) return failure(found.error());
-                                     return complaint_page(200, *shared, *found, nullptr);
+                                     return complaint_page(200, *shared, *found, nullptr, nullptr);
                                  });
                              });
 }
@@ -283,14 +285,21 @@ void WorkPages::refuse(Visit visit, Attempt attempt, http::Responder respond) co
                 if (domain::queue_of(found->status) != domain::Queue::triage) {
                     return failure(util::Error{util::ErrorCode::conflict, "already triaged"});
                 }
-                return complaint_page(422, *shared, *found, &attempt);
+                return complaint_page(422, *shared, *found, &attempt, nullptr);
             });
         });
 }
 
 http::Response WorkPages::complaint_page(int status, const Visit& visit,
                                          const storage::StaffComplaint& complaint,
-                                         const Attempt* attempt) const {
+                                         const ReferralAttempt* referral) const {
+    return complaint_page(status, visit, complaint, nullptr, referral);
+}
+
+http::Response WorkPages::complaint_page(int status, const Visit& visit,
+                                         const storage::StaffComplaint& complaint,
+                                         const Attempt* attempt,
+                                         const ReferralAttempt* referral) const {
     const auto& catalogue = m_view.catalogue();
     const auto& member = visit.signed_in.member;
     auto account = intake::open_account(complaint.sealed_account, m_parts.content_key);
@@ -317,7 +326,7 @@ http::Response WorkPages::complaint_page(int status, const Visit& visit,
             page.SetValue("LANGUAGE", complaint.language);
             page.SetValue("CONFIDENTIALITY", complaint.confidentiality);
             page.SetValue("INCIDENT_DATE", complaint.incident_date);
-        if (complaint.incident_date.empty()) page.ShowSection("NO_INCIDENT_DATE");
+            if (complaint.incident_date.empty()) page.ShowSection("NO_INCIDENT_DATE");
             if (complaint.incident_date_precision == "approximate") page.ShowSection("APPROXIMATE");
             if (complaint.whistleblower) page.ShowSection("WHISTLEBLOWER");
             if (complaint.on_behalf) page.ShowSection("ON_BEHALF");
@@ -383,15 +392,18 @@ http::Response WorkPages::complaint_page(int status, const Visit& visit,
                 row->SetValue("NOTE", event.note);
             }
 
+            fill_referral(page, catalogue, visit, complaint, referral,
+                          [this](std::string_view office) { return office_name(office); });
+
             if (!staff::may_triage(member, complaint.office_id) ||
                 domain::queue_of(complaint.status) != domain::Queue::triage) {
                 return;
             }
             // The triage form, blank or with the refused attempt and its problems.
             domain::TriageDecision blank;
-        blank.priority = complaint.priority;
-        blank.categories = complaint.filed_categories;
-        const auto& decision = attempt != nullptr ? attempt->decision : blank;
+            blank.priority = complaint.priority;
+            blank.categories = complaint.filed_categories;
+            const auto& decision = attempt != nullptr ? attempt->decision : blank;
             auto* form = page.AddSectionDictionary("TRIAGE");
             form->SetValue("CSRF", visit.signed_in.form_token);
             form->SetValue("REFERENCE", complaint.reference);

@@ -15,16 +15,20 @@
 #include "crypto/keys.hpp"
 #include "domain/deployment.hpp"
 #include "domain/triage.hpp"
+#include "staff/referrals.hpp"
 #include "staff/triage.hpp"
 #include "storage/casework.hpp"
 
 namespace redress::console {
+
+struct ReferralAttempt;  // referral_pages.hpp
 
 // What the work pages use; all borrowed, and must outlive the routes.
 struct WorkParts {
     const domain::Deployment& deployment;
     storage::Casework& casework;
     staff::Triage& triage;
+    staff::Referrals& referrals;
     const crypto::Key& content_key;
     std::function<domain::Timestamp()> now;
 };
@@ -34,6 +38,13 @@ class WorkPages {
     WorkPages(WorkParts parts, const StaffView& view) : m_parts(std::move(parts)), m_view(view) {}
 
     void add_routes(StaffRoutes& routes);
+
+    const WorkParts& parts() const { return m_parts; }
+    std::string office_name(std::string_view office_id) const;
+    // The complaint's page, with a refused answer to its referral when `referral` is set.
+    http::Response complaint_page(int status, const Visit& visit,
+                                  const storage::StaffComplaint& complaint,
+                                  const ReferralAttempt* referral) const;
 
   private:
     // A decision shown again in the form, with what was wrong with it.
@@ -51,14 +62,13 @@ class WorkPages {
     http::Response queue_page(const Visit& visit, const domain::QueueQuery& query,
                               const domain::QueuePage& page) const;
     http::Response complaint_page(int status, const Visit& visit,
-                                  const storage::StaffComplaint& complaint,
-                                  const Attempt* attempt) const;
+                                  const storage::StaffComplaint& complaint, const Attempt* attempt,
+                                  const ReferralAttempt* referral) const;
     http::Response bad_filter(std::string_view field) const;
     http::Response not_found() const;
     // The page for an error the casework or triage answered with.
     http::Response failure(const util::Error& error) const;
 
-    std::string office_name(std::string_view office_id) const;
     std::string category_label(std::string_view category_id) const;
 
     WorkParts m_parts;

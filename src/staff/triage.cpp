@@ -41,6 +41,13 @@ bool may_triage(const domain::StaffMember& member, std::string_view office_id) {
            (member.has(domain::Role::intake_officer) || member.has(domain::Role::supervisor));
 }
 
+bool may_read(const domain::StaffMember& member, const storage::StaffComplaint& complaint) {
+    if (may_read(member, complaint.office_id)) return true;
+    const auto& referral = complaint.referral;
+    return referral && referral->state == domain::ReferralState::sent &&
+           may_read(member, referral->to_office);
+}
+
 void Triage::complaint(const domain::StaffMember& member, std::string reference,
                        storage::Done<storage::StaffComplaint> done) {
     m_casework.staff_complaint(
@@ -48,7 +55,7 @@ void Triage::complaint(const domain::StaffMember& member, std::string reference,
         [member, done = std::move(done)](
             util::Expected<std::optional<storage::StaffComplaint>> found) mutable {
             if (!found) return done(std::unexpected(found.error()));
-            if (!found->has_value() || !may_read(member, (*found)->office_id)) {
+            if (!found->has_value() || !may_read(member, **found)) {
                 return done(std::unexpected(not_found()));
             }
             done(std::move(**found));
@@ -63,7 +70,7 @@ void Triage::decide(const domain::StaffMember& member, std::string reference,
         [this, member, reference, decision = std::move(decision), now, done = std::move(done)](
             util::Expected<std::optional<storage::StaffComplaint>> found) mutable {
             if (!found) return done(std::unexpected(found.error()));
-            if (!found->has_value() || !may_read(member, (*found)->office_id)) {
+            if (!found->has_value() || !may_read(member, **found)) {
                 return done(std::unexpected(not_found()));
             }
             const auto& complaint = **found;

@@ -12,11 +12,25 @@
 #include "domain/complaint_status.hpp"
 #include "domain/queue.hpp"
 #include "domain/received_filing.hpp"
+#include "domain/referral.hpp"
 #include "domain/staff_member.hpp"
 #include "domain/triage.hpp"
 #include "storage/staff_directory.hpp"
 
 namespace redress::storage {
+
+// A referral of a complaint from one office of this deployment to another.
+struct Referral {
+    std::int64_t id = 0;
+    std::string from_office;
+    std::string to_office;
+    domain::Timestamp at{};  // when sent
+    domain::ReferralState state = domain::ReferralState::sent;
+    std::string reason;  // the sending office's, as given at triage
+    std::string external_reference;
+    std::optional<domain::Timestamp> answered_at;
+    std::string answer_reason;
+};
 
 // A complaint as staff of its office see it. The account of what happened comes sealed:
 // the staff side opens it with the content key; the complainant's identity is not here
@@ -47,6 +61,29 @@ struct StaffComplaint {
         std::string note;
     };
     std::vector<Event> timeline;  // oldest first
+    // The latest referral to another office of this deployment, answered or not. While it
+    // is sent, staff of the receiving office may read the complaint too.
+    std::optional<Referral> referral;
+};
+
+// A referral an office received and has not answered, for its list.
+struct ReceivedReferral {
+    std::string reference;
+    Referral referral;
+    domain::Priority priority = domain::Priority::normal;
+    domain::Timestamp received_at{};  // the complaint's
+};
+
+inline constexpr std::size_t k_received_referrals_max = 200;
+
+// An answer to the referral of a complaint, by a member of the receiving office.
+struct ReferralAnswerRecord {
+    std::string reference;
+    std::string office_id;  // the receiving office: refused unless the referral is to it
+    domain::StaffId staff_id = 0;
+    std::string actor;  // "staff:<username>"
+    domain::Timestamp at{};
+    domain::ReferralDecision decision;
 };
 
 // A triage decision to record, by a member, on a complaint of an office.
@@ -78,6 +115,20 @@ class Casework {
     // first). Answers the complaint's new status.
     virtual void record_triage(TriageRecord record, domain::AuditEvent audit,
                                Done<domain::Status> done) = 0;
+
+    // The referrals sent to `office_id` and not answered yet, the oldest first, at most
+    // k_received_referrals_max. Runs on a reading thread, and `done` there.
+    virtual void received_referrals(std::string office_id,
+                                    Done<std::vector<ReceivedReferral>> done) = 0;
+
+    // Records the answer to the complaint's latest referral with its audit entry: the
+    // referral's state, the status event the complainant sees (with the reason), and the
+    // complaint's place: accepted, on the receiving office's triage list, handled by it;
+    // declined or returned, back on the sending office's. Fails with not_found when the
+    // complaint has no referral to `record.office_id`, and conflict when it was answered
+    // already. Answers the office now handling the complaint.
+    virtual void answer_referral(ReferralAnswerRecord record, domain::AuditEvent audit,
+                                 Done<std::string> done) = 0;
 };
 
 }  // namespace redress::storage

@@ -3,7 +3,9 @@
 // account of what happened, opened with the content key), accepts it with a priority and
 // refers the other; the lists move them, a second decision is refused, an investigator
 // may read but not decide, staff of another office get the answer a missing reference
-// gets, and a post from another site is refused.
+// gets, and a post from another site is refused. A referral to another office: the
+// receiving office lists it, reads it, declines or accepts it, and the complainant's
+// status answer names the office now handling it.
 
 #include <gtest/gtest.h>
 
@@ -16,6 +18,7 @@
 #include <string>
 
 #include "crypto/totp.hpp"
+#include "integration/html.hpp"
 #include "support/http_client.hpp"
 #include "support/redress_command.hpp"
 #include "support/server_process.hpp"
@@ -116,6 +119,33 @@ class StaffTriage : public ::testing::Test {
         const auto body = nlohmann::json::parse(response.body, nullptr, false);
         if (body.is_discarded() || body["complaints"].empty()) return {};
         return body["complaints"][0].value("reference", "");
+    }
+
+    // Files a complaint through the API; its reference and receipt.
+    std::pair<std::string, std::string> file_with_receipt(std::string_view narrative) {
+        HttpConnection connection(m_server->port());
+        nlohmann::json filing = {{"incident", {{"narrative", narrative}, {"place", "Gate 3"}}},
+                                 {"subjects", {{{"badge", "4471"}}}}};
+        const auto response = connection.post_json("/api/v1/complaints", filing.dump());
+        EXPECT_EQ(response.status, 201) << response.body;
+        const auto body = nlohmann::json::parse(response.body, nullptr, false);
+        if (body.is_discarded() || body["complaints"].empty()) return {};
+        return {body["complaints"][0].value("reference", ""), body.value("receipt", "")};
+    }
+
+    // The complainant's status answer from the API.
+    nlohmann::json status_of(const std::string& reference, const std::string& receipt) {
+        HttpConnection connection(m_server->port());
+        const auto response = connection.post_json(
+            "/api/v1/status",
+            nlohmann::json{{"reference", reference}, {"receipt", receipt}}.dump());
+        EXPECT_EQ(response.status, 200) << response.body;
+        return nlohmann::json::parse(response.body, nullptr, false);
+    }
+
+    HttpResponse answer(const Member& member, const std::string& reference, HeaderList fields) {
+        fields.emplace_back("csrf", member.csrf);
+        return post("/staff/complaints/" + reference + "/referral", fields, member.cookie);
     }
 
     // Signs `username` in for the first time (enrolling a second factor).
@@ -283,6 +313,84 @@ TEST_F(StaffTriage, QueueTriageAndWhoMayDoWhat) {
     EXPECT_EQ(missing_post.status, 404);
     EXPECT_EQ(foreign_post.body, missing_post.body);
     EXPECT_TRUE(contains(get("/staff/queue?office=opr", ines.cookie).body, third));
+}
+
+TEST_F(StaffTriage, TheReceivingOfficeAnswersAReferral) {
+    const auto [declined, declined_receipt] = file_with_receipt("Declined, then kept by OPR.");
+    const auto [accepted, receipt] = file_with_receipt(k_narrative);
+    ASSERT_TRUE(accepted.starts_with("OPR-")) << accepted;
+    const auto ines = sign_in("ines");
+    for (const auto& reference : {declined, accepted}) {
+        EXPECT_EQ(decide(ines, reference,
+                         {{"action", "refer"},
+                          {"to_office", "oig"},
+                          {"reason", "The inspector general handles this."}})
+                      .status,
+                  303);
+    }
+    EXPECT_EQ(status_of(accepted, receipt).value("office", ""), "opr");
+
+    // oig's intake officer finds both among the referrals to oig, and reads one, with the
+    // referral and the answer's form (the sending office's own page has no form).
+    const auto olga = sign_in("olga");
+    const auto queue = get("/staff/queue?office=oig", olga.cookie);
+    EXPECT_TRUE(contains(queue.body, "href=\"/staff/referrals?office=oig\"")) << queue.body;
+    const auto list = get("/staff/referrals?office=oig", olga.cookie);
+    ASSERT_EQ(list.status, 200) << list.body;
+    EXPECT_TRUE(contains(list.body, "href=\"/staff/complaints/" + accepted + "#referral\""))
+        << list.body;
+    EXPECT_TRUE(contains(list.body, declined));
+    EXPECT_TRUE(contains(list.body, "The inspector general handles this."));
+    EXPECT_EQ(get("/staff/referrals?office=opr", olga.cookie).status, 404);
+    EXPECT_EQ(get("/staff/referrals?office=nowhere", olga.cookie).status, 404);
+    const auto page = get("/staff/complaints/" + accepted, olga.cookie);
+    ASSERT_EQ(page.status, 200) << page.body;
+    EXPECT_TRUE(contains(page.body, k_narrative));
+    EXPECT_TRUE(contains(page.body, "action=\"/staff/complaints/" + accepted + "/referral\""));
+    EXPECT_FALSE(contains(page.body, "/triage\""));  // not oig's to triage yet
+    EXPECT_FALSE(contains(get("/staff/complaints/" + accepted, ines.cookie).body, "/referral\""));
+    // ines of the sending office may read it but not answer for oig.
+    EXPECT_EQ(answer(ines, accepted, {{"answer", "accept"}}).status, 403);
+
+    // Declining needs a reason; with it, back to opr's triage, and gone from oig's view.
+    const auto bare = answer(olga, declined, {{"answer", "decline"}});
+    EXPECT_EQ(bare.status, 422) << bare.body;
+    EXPECT_TRUE(contains(bare.body, "A reason is required to decline or return.")) << bare.body;
+    const auto no = answer(olga, declined, {{"answer", "decline"}, {"reason", "Not corruption."}});
+    EXPECT_EQ(no.status, 303) << no.body;
+    EXPECT_EQ(no.header_or_empty("Location"), "/staff/referrals");
+    EXPECT_EQ(get("/staff/complaints/" + declined, olga.cookie).status, 404);
+    EXPECT_TRUE(contains(get("/staff/queue?office=opr&queue=triage", ines.cookie).body, declined));
+    EXPECT_EQ(status_of(declined, declined_receipt).value("office", ""), "opr");
+
+    // Accepting: oig's complaint now, on its triage list, and the complainant sees oig.
+    const auto yes = answer(olga, accepted, {{"answer", "accept"}});
+    EXPECT_EQ(yes.status, 303) << yes.body;
+    EXPECT_EQ(yes.header_or_empty("Location"), "/staff/complaints/" + accepted);
+    EXPECT_TRUE(contains(get("/staff/queue?office=oig&queue=triage", olga.cookie).body, accepted));
+    EXPECT_FALSE(contains(get("/staff/referrals?office=oig", olga.cookie).body, accepted));
+    const auto after = get("/staff/complaints/" + accepted, olga.cookie);
+    EXPECT_TRUE(contains(after.body, "/triage\"")) << after.body;  // oig triages it now
+    EXPECT_EQ(get("/staff/complaints/" + accepted, ines.cookie).status, 404);
+    const auto status = status_of(accepted, receipt);
+    EXPECT_EQ(status.value("office", ""), "oig") << status.dump();
+    EXPECT_EQ(status.value("office_name", ""), "Office of Inspector General");
+    EXPECT_EQ(status.value("status", ""), "acknowledged");
+    EXPECT_EQ(status.value("reference", ""), accepted);
+    // The status page says so too, in the complainant's language.
+    HttpConnection complainant(m_server->port());
+    const auto form = complainant.get("/status?lang=es");
+    const auto shown = complainant.post_form(
+        "/status", {{"lang", "es"},
+                    {"form_token", testing::input_value(form.body, "form_token").value_or("")},
+                    {"reference", accepted},
+                    {"receipt", receipt}});
+    EXPECT_EQ(shown.status, 200) << shown.body;
+    EXPECT_TRUE(contains(shown.body, "Oficina que la atiende ahora")) << shown.body;
+    EXPECT_TRUE(contains(shown.body, "Oficina del Inspector General")) << shown.body;
+
+    // A second answer is refused: it was answered already.
+    EXPECT_EQ(answer(olga, accepted, {{"answer", "return"}, {"reason", "Again."}}).status, 409);
 }
 
 TEST_F(StaffTriage, TheNextPageFollowsTheCursor) {

@@ -38,6 +38,30 @@
 {{#EVENT}}<tr><td dir="ltr">{{AT}}</td><td>{{STATUS}}</td><td dir="ltr">{{ACTOR}}</td><td class="typed">{{NOTE}}</td></tr>
 {{/EVENT}}</tbody>
 </table>
+{{#REFERRAL}}<h2 id="referral">{{staff_referral_heading}}</h2>
+<dl class="referral">
+<dt>{{staff_referral_from}}</dt><dd>{{FROM_NAME}}</dd>
+<dt>{{staff_referral_to}}</dt><dd>{{TO_NAME}}</dd>
+<dt>{{staff_referral_sent}}</dt><dd dir="ltr">{{SENT}}</dd>
+<dt>{{staff_referral_reason}}</dt><dd class="typed">{{REFERRAL_REASON}}</dd>
+<dt>{{staff_referral_state}}</dt><dd>{{STATE}}</dd>
+{{#ANSWERED}}<dt>{{staff_referral_answered}}</dt><dd dir="ltr">{{ANSWERED_AT}}</dd>
+{{#ANSWER_REASON}}<dt>{{staff_referral_answer_reason}}</dt><dd class="typed">{{TEXT}}</dd>
+{{/ANSWER_REASON}}{{/ANSWERED}}</dl>
+{{#ANSWER_FORM}}{{#REFUSED}}<div class="error-summary" role="alert"><p>{{staff_referral_refused}}</p></div>{{/REFUSED}}
+<form method="post" action="/staff/complaints/{{REFERENCE}}/referral">
+<input type="hidden" name="csrf" value="{{CSRF}}">
+<fieldset class="{{#ANSWER_ERROR}}field-error{{/ANSWER_ERROR}}"><legend>{{staff_referral_answer}}</legend>
+{{#ANSWER_ERROR}}<p class="error-message">{{ANSWER_ERROR_TEXT}}</p>{{/ANSWER_ERROR}}
+{{#ANSWER_OPTION}}<p><label><input type="radio" name="answer" value="{{VALUE}}"{{#CHECKED}} checked{{/CHECKED}}> {{LABEL}}</label></p>
+{{/ANSWER_OPTION}}</fieldset>
+<div class="field{{#REASON_ERROR}} field-error{{/REASON_ERROR}}"><p><label for="referral_reason">{{staff_referral_answer_reason}}</label><br>
+<span class="hint">{{staff_referral_reason_hint}}</span><br>
+{{#REASON_ERROR}}<span class="error-message">{{REASON_ERROR_TEXT}}</span><br>{{/REASON_ERROR}}
+<textarea id="referral_reason" name="reason" rows="4" maxlength="{{REASON_MAX}}">{{REASON_VALUE}}</textarea></p></div>
+<p><button type="submit">{{staff_referral_submit}}</button></p>
+</form>
+{{/ANSWER_FORM}}{{/REFERRAL}}
 {{#TRIAGE}}<h2 id="triage">{{staff_triage_heading}}</h2>
 {{#REFUSED}}<div class="error-summary" role="alert"><p>{{staff_triage_refused}}</p></div>{{/REFUSED}}
 <form method="post" action="/staff/complaints/{{REFERENCE}}/triage">

@@ -27,6 +27,7 @@
 {{/CATEGORY_OPTION}}</select></p>
 <p><button type="submit">{{staff_queue_show}}</button></p>
 </form>
+<p><a href="/staff/referrals?office={{OFFICE_ID}}">{{staff_referrals_link}}</a></p>
 <h2>{{QUEUE_NAME}}</h2>
 {{#EMPTY}}<p>{{staff_queue_empty}}</p>{{/EMPTY}}
 {{#LIST}}<table class="queue">

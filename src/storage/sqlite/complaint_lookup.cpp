@@ -8,10 +8,12 @@ namespace redress::storage::sqlite {
 
 namespace {
 
-// One row per status event, oldest first; the complaint's columns repeat on each row.
+// One row per status event, oldest first; the complaint's columns repeat on each row. The
+// office is the one handling it now, which a referral accepted elsewhere changes.
 constexpr std::string_view k_find_complaint = R"sql(
-SELECT c.office_id, c.reference, f.received_at, f.receipt_hash, e.at, e.status
+SELECT s.office_id, c.reference, f.received_at, f.receipt_hash, e.at, e.status
 FROM complaints AS c
+JOIN complaint_states AS s ON s.complaint_id = c.id
 JOIN filings AS f ON f.id = c.filing_id
 JOIN status_events AS e ON e.complaint_id = c.id
 WHERE c.reference = ?1
@@ -22,8 +24,9 @@ ORDER BY e.at, e.id
 // found nothing reads instead, so that a miss costs what a hit does (a random one, so that
 // its pages are as likely to be cached as a real hit's).
 constexpr std::string_view k_find_decoy = R"sql(
-SELECT c.office_id, c.reference, f.received_at, f.receipt_hash, e.at, e.status
+SELECT s.office_id, c.reference, f.received_at, f.receipt_hash, e.at, e.status
 FROM complaints AS c
+JOIN complaint_states AS s ON s.complaint_id = c.id
 JOIN filings AS f ON f.id = c.filing_id
 JOIN status_events AS e ON e.complaint_id = c.id
 WHERE c.id = 1 + abs(random()) % (SELECT max(id) FROM complaints)

@@ -13,6 +13,7 @@
 #include "storage/sqlite/migrations.hpp"
 #include "storage/sqlite/queue_records.hpp"
 #include "storage/sqlite/read_pool.hpp"
+#include "storage/sqlite/referral_records.hpp"
 #include "storage/sqlite/session_records.hpp"
 #include "storage/sqlite/staff_records.hpp"
 #include "storage/sqlite/triage_records.hpp"
@@ -351,6 +352,22 @@ class SqliteStore final : public Backend {
         write<domain::Status>(
             [record = std::move(record), audit = std::move(audit)](WriteContext& context) {
                 return insert_triage(context, record, audit);
+            },
+            std::move(done));
+    }
+
+    void received_referrals(std::string office_id,
+                            Done<std::vector<ReceivedReferral>> done) override {
+        read([office_id = std::move(office_id)](
+                 ReadContext& context) { return read_received_referrals(context, office_id); },
+             std::move(done));
+    }
+
+    void answer_referral(ReferralAnswerRecord record, domain::AuditEvent audit,
+                         Done<std::string> done) override {
+        write<std::string>(
+            [record = std::move(record), audit = std::move(audit)](WriteContext& context) {
+                return insert_referral_answer(context, record, audit);
             },
             std::move(done));
     }

@@ -1,5 +1,7 @@
 #include "storage/sqlite/triage_records.hpp"
 
+#include "storage/sqlite/referral_records.hpp"
+
 namespace redress::storage::sqlite {
 
 namespace {
@@ -135,6 +137,10 @@ util::Expected<std::optional<StaffComplaint>> read_staff_complaint(ReadContext& 
     }
     (*timeline)->reset();
     if (!event_row) return std::unexpected(event_row.error());
+
+    auto referral = read_latest_referral(context.statements, complaint.complaint_id);
+    if (!referral) return std::unexpected(referral.error());
+    complaint.referral = std::move(*referral);
     return std::optional<StaffComplaint>{std::move(complaint)};
 }
 
