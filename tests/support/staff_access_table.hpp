@@ -1,0 +1,108 @@
+#pragma once
+// The route × caller table of the staff side: for every route the console declares, its
+// access policy and the exact answer each kind of caller gets. Two tests read it:
+//  - tests/unit/console/declared_routes_test.cpp builds the console as `redress serve` does
+//    and fails when a route is declared that this table lacks (or the table names a route,
+//    or a policy, the console does not declare). A new staff route cannot ship without a
+//    row here;
+//  - tests/integration/staff_access_test.cpp sends every probe as every caller to the real
+//    server and asserts each cell: a new row cannot be added without an answer for each.
+// A probe's target may hold placeholders, filled in by the integration test:
+//   {a}        the reference of complainant A's complaint (office opr)
+//   {b}        the reference of complainant B's complaint (office opr)
+//   {missing}  a well-formed reference that no complaint has
+// Staff callers send their session cookie and, on a POST, their own anti-forgery token, so
+// that what is tested is the route's policy and not the token. Anonymous callers and the
+// complainants send no cookie at all: a complainant holds a reference and a receipt, never a
+// staff session.
+
+#include <array>
+#include <cstddef>
+#include <string_view>
+
+namespace redress::testing {
+
+enum class Caller : std::size_t {
+    anonymous,
+    complainant_a,
+    complainant_b,
+    intake_opr,        // intake officer of opr
+    investigator_opr,  // investigator of opr (no assignment exists yet: see the test)
+    intake_oig,        // intake officer of oig: staff of another office
+    auditor,           // member of opr, auditor only
+    custodian,         // member of opr, custodian only
+    administrator,     // member of opr, administrator only
+};
+inline constexpr std::size_t k_callers = 9;
+inline constexpr std::array<std::string_view, k_callers> k_caller_names{
+    "anonymous",  "complainant A", "complainant B", "intake opr",   "investigator opr",
+    "intake oig", "auditor",       "custodian",     "administrator"};
+
+// An answer: its status, and for a redirect where it leads ({a} etc. filled in).
+struct Answer {
+    int status = 0;
+    std::string_view location;
+};
+
+struct Probe {
+    std::string_view method;                // "GET" or "POST"
+    std::string_view route;                 // the path as declared, with its {parameters}
+    std::string_view policy;                // Access::describe() as declared, or "anyone"
+    std::string_view target;                // what is requested, with the placeholders above
+    std::array<Answer, k_callers> answers;  // by Caller
+};
+
+// The answers, short so that the table below reads as a table.
+namespace answers {
+inline constexpr Answer ok{200, {}};
+inline constexpr Answer in{303, "/staff/sign-in"};         // sent to sign in
+inline constexpr Answer no{403, {}};                       // refused
+inline constexpr Answer nf{404, {}};                       // not found
+inline constexpr Answer tr{303, "/staff/complaints/{b}"};  // triaged: to B's complaint
+}  // namespace answers
+
+// Posts carry an empty form, but for the triage post: a well-formed decision to accept, so
+// that who may decide is what is tested. A post without a session is refused (403), never
+// redirected. The sign-out probe ends each staff caller's session: the test sends it last.
+// clang-format off
+namespace table {
+using namespace answers;
+inline constexpr std::string_view k_working = "roles: intake_officer, investigator, supervisor";
+inline constexpr std::string_view k_triaging = "roles: intake_officer, supervisor";
+inline const std::array k_staff_probes{
+    // Columns: anonymous, complainant A, complainant B, intake officer of opr, investigator
+    // of opr, intake officer of oig, auditor, custodian, administrator (see Caller).
+    // The sign-in pages: open to anyone and the same for everyone (no session is read).
+    // Without the cookie of the sign-in's first step, the later steps send back to it.
+    //                                                                                                       anon A   B   in  inv in  aud cus adm
+    //                                                                                                                opr opr oig
+    Probe{"GET",  "/staff/sign-in",                       "anyone",    "/staff/sign-in",                     {ok, ok, ok, ok, ok, ok, ok, ok, ok}},
+    Probe{"POST", "/staff/sign-in",                       "anyone",    "/staff/sign-in",                     {no, no, no, no, no, no, no, no, no}},  // empty form: refused
+    Probe{"GET",  "/staff/sign-in/code",                  "anyone",    "/staff/sign-in/code",                {in, in, in, in, in, in, in, in, in}},
+    Probe{"POST", "/staff/sign-in/code",                  "anyone",    "/staff/sign-in/code",                {in, in, in, in, in, in, in, in, in}},
+    Probe{"GET",  "/staff/sign-in/enrol",                 "anyone",    "/staff/sign-in/enrol",               {in, in, in, in, in, in, in, in, in}},
+    Probe{"POST", "/staff/sign-in/enrol",                 "anyone",    "/staff/sign-in/enrol",               {in, in, in, in, in, in, in, in, in}},
+    // The home page: any signed-in member.
+    Probe{"GET",  "/staff/",                              "any staff", "/staff/",                            {in, in, in, ok, ok, ok, ok, ok, ok}},
+    // The work list: working roles, by default of the first office the member works for;
+    // an office they do not work for is answered like one that does not exist.
+    Probe{"GET",  "/staff/queue",                         k_working,   "/staff/queue",                       {in, in, in, ok, ok, ok, no, no, no}},
+    Probe{"GET",  "/staff/queue",                         k_working,   "/staff/queue?office=opr",            {in, in, in, ok, ok, nf, no, no, no}},
+    Probe{"GET",  "/staff/queue",                         k_working,   "/staff/queue?office=oig",            {in, in, in, nf, nf, ok, no, no, no}},
+    Probe{"GET",  "/staff/queue",                         k_working,   "/staff/queue?office=nowhere",        {in, in, in, nf, nf, nf, no, no, no}},
+    // A complaint as staff see it: working roles of its office; anyone else allowed on the
+    // route gets what a missing reference gets.
+    Probe{"GET",  "/staff/complaints/{reference}",        k_working,   "/staff/complaints/{a}",              {in, in, in, ok, ok, nf, no, no, no}},
+    Probe{"GET",  "/staff/complaints/{reference}",        k_working,   "/staff/complaints/{missing}",        {in, in, in, nf, nf, nf, no, no, no}},
+    // Triage: intake officers and supervisors of the complaint's office. Only the intake
+    // officer of opr gets through, and accepts B's complaint.
+    Probe{"POST", "/staff/complaints/{reference}/triage", k_triaging,  "/staff/complaints/{missing}/triage", {no, no, no, nf, no, nf, no, no, no}},
+    Probe{"POST", "/staff/complaints/{reference}/triage", k_triaging,  "/staff/complaints/{b}/triage",       {no, no, no, tr, no, nf, no, no, no}},
+    // Sign-out: any signed-in member, with the form token.
+    Probe{"POST", "/staff/sign-out",                      "any staff", "/staff/sign-out",                    {no, no, no, in, in, in, in, in, in}},
+};
+}  // namespace table
+// clang-format on
+using table::k_staff_probes;
+
+}  // namespace redress::testing
