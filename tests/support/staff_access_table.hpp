@@ -98,6 +98,12 @@ inline const std::array k_staff_probes{
     // officer of opr gets through, and accepts B's complaint.
     Probe{"POST", "/staff/complaints/{reference}/triage", k_triaging,  "/staff/complaints/{missing}/triage", {no, no, no, nf, no, nf, no, no, no}},
     Probe{"POST", "/staff/complaints/{reference}/triage", k_triaging,  "/staff/complaints/{b}/triage",       {no, no, no, tr, no, nf, no, no, no}},
+    // Referrals received: working roles of the receiving office; none is waiting in this
+    // test, so the list is empty, and an answer to a referral that does not exist is
+    // answered like one to a missing reference.
+    Probe{"GET",  "/staff/referrals",                     k_working,   "/staff/referrals",                   {in, in, in, ok, ok, ok, no, no, no}},
+    Probe{"GET",  "/staff/referrals",                     k_working,   "/staff/referrals?office=oig",        {in, in, in, nf, nf, ok, no, no, no}},
+    Probe{"POST", "/staff/complaints/{reference}/referral", k_triaging, "/staff/complaints/{missing}/referral", {no, no, no, nf, no, nf, no, no, no}},
     // Sign-out: any signed-in member, with the form token.
     Probe{"POST", "/staff/sign-out",                      "any staff", "/staff/sign-out",                    {no, no, no, in, in, in, in, in, in}},
 };

@@ -16,6 +16,7 @@
 #include "crypto/password.hpp"
 #include "http/router.hpp"
 #include "i18n/languages.hpp"
+#include "staff/referrals.hpp"
 #include "staff/sessions.hpp"
 #include "staff/sign_in.hpp"
 #include "staff/triage.hpp"
@@ -47,10 +48,12 @@ std::map<Route, std::string> declared_routes() {
     cheap.password_cost = crypto::minimum_password_cost();
     staff::SignIn sign_in(**store, **store, **store, keys, sessions, cheap);
     staff::Triage triage(deployment, **store);
+    staff::Referrals referrals(**store);
     Console console(sessions, sign_in, *languages,
                     WorkParts{.deployment = deployment,
                               .casework = **store,
                               .triage = triage,
+                              .referrals = referrals,
                               .content_key = keys.content,
                               .now = now},
                     {.templates_dir = std::filesystem::path(REDRESS_SHARE_DIR) / "templates"});
