@@ -9,9 +9,9 @@
 #include <filesystem>
 #include <memory>
 
+#include "console/referral_pages.hpp"
 #include "console/staff_routes.hpp"
 #include "console/staff_view.hpp"
-#include "console/referral_pages.hpp"
 #include "console/work_pages.hpp"
 #include "http/router.hpp"
 #include "i18n/languages.hpp"

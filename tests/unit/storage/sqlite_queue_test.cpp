@@ -1,8 +1,8 @@
 // An office's work list: new complaints wait in triage, the most urgent first and then the
 // oldest; pages follow cursors without skipping or repeating an item; filters only narrow.
 
-#include <gtest/gtest.h>
 #include <fmt/format.h>
+#include <gtest/gtest.h>
 #include <sqlite3.h>
 
 #include "sample_filing.hpp"

@@ -32,11 +32,10 @@ class SqliteBackend {
     static bool available() { return true; }
 
     util::Expected<std::unique_ptr<storage::Store>> open(std::size_t max_batch = 1024) const {
-        return storage::sqlite::open(
-            {.path = m_path,
-             .max_batch = max_batch,
-             .read_connections = 2,
-             .read_map_bytes = 64 << 20});
+        return storage::sqlite::open({.path = m_path,
+                                      .max_batch = max_batch,
+                                      .read_connections = 2,
+                                      .read_map_bytes = 64 << 20});
     }
 
     // Whether a connection of its own sees this reference committed.
