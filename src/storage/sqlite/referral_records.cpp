@@ -1,5 +1,7 @@
 #include "storage/sqlite/referral_records.hpp"
 
+#include "storage/sqlite/complaint_moves.hpp"
+
 namespace redress::storage::sqlite {
 
 namespace {
@@ -40,13 +42,6 @@ WHERE c.reference = ?1
 constexpr std::string_view k_answer = R"sql(
 UPDATE referrals SET state = ?2, answered_at = ?3, answer_reason = ?4, answered_by = ?5
 WHERE id = ?1 AND state = 'sent'
-)sql";
-constexpr std::string_view k_insert_event = R"sql(
-INSERT INTO status_events (complaint_id, at, status, actor, note) VALUES (?1, ?2, ?3, ?4, ?5)
-)sql";
-constexpr std::string_view k_update_state = R"sql(
-UPDATE complaint_states SET office_id = ?2, queue = ?3, status = ?4, changed_at = ?5
-WHERE complaint_id = ?1
 )sql";
 
 domain::Timestamp timestamp(std::int64_t seconds) {
@@ -167,26 +162,14 @@ util::Expected<std::string> insert_referral_answer(WriteContext& context,
                         .run();
     if (!answered) return std::unexpected(answered.error());
 
-    auto event = context.statements.get(k_insert_event);
-    if (!event) return std::unexpected(event.error());
-    auto appended = (*event)
-                        ->bind(1, complaint_id)
-                        .bind(2, at)
-                        .bind(3, domain::status_name(status))
-                        .bind(4, record.actor)
-                        .bind(5, decision.reason)
-                        .run();
-    if (!appended) return std::unexpected(appended.error());
-    auto update = context.statements.get(k_update_state);
-    if (!update) return std::unexpected(update.error());
-    auto updated = (*update)
-                       ->bind(1, complaint_id)
-                       .bind(2, handling)
-                       .bind(3, domain::queue_name(domain::queue_of(status)))
-                       .bind(4, domain::status_name(status))
-                       .bind(5, at)
-                       .run();
-    if (!updated) return std::unexpected(updated.error());
+    auto moved = move_complaint(context, {.complaint_id = complaint_id,
+                                          .at = record.at,
+                                          .status = status,
+                                          .actor = record.actor,
+                                          .note = decision.reason,
+                                          .office_id = handling,
+                                          .priority = std::nullopt});
+    if (!moved) return std::unexpected(moved.error());
     if (auto entry = context.audit.append(audit); !entry) return std::unexpected(entry.error());
     return handling;
 }

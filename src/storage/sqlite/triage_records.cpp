@@ -1,5 +1,6 @@
 #include "storage/sqlite/triage_records.hpp"
 
+#include "storage/sqlite/complaint_moves.hpp"
 #include "storage/sqlite/referral_records.hpp"
 
 namespace redress::storage::sqlite {
@@ -40,13 +41,6 @@ constexpr std::string_view k_insert_referral = R"sql(
 INSERT INTO referrals (complaint_id, from_office, to_office, at, staff_id, state,
                        external_reference)
 VALUES (?1, ?2, ?3, ?4, ?5, 'sent', ?6)
-)sql";
-constexpr std::string_view k_insert_event = R"sql(
-INSERT INTO status_events (complaint_id, at, status, actor, note) VALUES (?1, ?2, ?3, ?4, ?5)
-)sql";
-constexpr std::string_view k_update_state = R"sql(
-UPDATE complaint_states SET queue = ?2, status = ?3, priority = ?4, changed_at = ?5
-WHERE complaint_id = ?1
 )sql";
 
 std::int64_t seconds(domain::Timestamp at) {
@@ -210,26 +204,14 @@ util::Expected<domain::Status> insert_triage(WriteContext& context, const Triage
                         .run();
         if (!done) return std::unexpected(done.error());
     }
-    auto event = context.statements.get(k_insert_event);
-    if (!event) return std::unexpected(event.error());
-    auto appended = (*event)
-                        ->bind(1, complaint_id)
-                        .bind(2, at)
-                        .bind(3, domain::status_name(status))
-                        .bind(4, record.actor)
-                        .bind(5, decision.reason)
-                        .run();
-    if (!appended) return std::unexpected(appended.error());
-    auto update = context.statements.get(k_update_state);
-    if (!update) return std::unexpected(update.error());
-    auto updated = (*update)
-                       ->bind(1, complaint_id)
-                       .bind(2, domain::queue_name(domain::queue_of(status)))
-                       .bind(3, domain::status_name(status))
-                       .bind(4, priority)
-                       .bind(5, at)
-                       .run();
-    if (!updated) return std::unexpected(updated.error());
+    auto moved = move_complaint(context, {.complaint_id = complaint_id,
+                                          .at = record.at,
+                                          .status = status,
+                                          .actor = record.actor,
+                                          .note = decision.reason,
+                                          .office_id = std::nullopt,
+                                          .priority = decision.priority});
+    if (!moved) return std::unexpected(moved.error());
     if (auto entry = context.audit.append(audit); !entry) return std::unexpected(entry.error());
     return status;
 }
