@@ -188,6 +188,11 @@ util::Expected<domain::Office> read_office(const toml::table& table) {
         }
         office.service_levels = {*acknowledge, *triage, *update, *resolution,
                                  domain::DayCount::calendar};
+        if (levels->contains("reconsideration_days")) {
+            auto reconsideration = days(*levels, "reconsideration_days", levels_where);
+            if (!reconsideration) return std::unexpected(reconsideration.error());
+            office.service_levels.reconsideration_days = *reconsideration;
+        }
         const auto count = optional_string(*levels, "day_count");
         if (count == "business") {
             office.service_levels.day_count = domain::DayCount::business;

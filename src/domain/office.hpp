@@ -21,6 +21,8 @@ struct ServiceLevels {
     int update_days = 0;       // longest gap between status updates to the complainant
     int resolution_days = 0;   // from receipt to a stated outcome
     DayCount day_count = DayCount::calendar;
+    // After closure: how long the complainant may ask for reconsideration (0: not offered).
+    int reconsideration_days = 30;
 };
 
 struct ContactChannels {

@@ -55,8 +55,7 @@ std::vector<TriageProblem> check_referral_answer(const ReferralDecision& decisio
     std::vector<TriageProblem> problems;
     if (state != ReferralState::sent) problems.push_back({"answer", "not_sent"});
     const auto reason = util::trim(decision.reason);
-    if (!util::valid_utf8(reason) || util::has_forbidden_controls(reason, true) ||
-        util::code_points(reason) > k_longest_triage_reason) {
+    if (!usable_staff_text(reason, k_longest_triage_reason)) {
         problems.push_back({"reason", "unusable_text"});
     } else if (reason.empty() && decision.answer != ReferralAnswer::accept) {
         problems.push_back({"reason", "required"});

@@ -24,11 +24,6 @@ constexpr std::array k_close_reasons{
     std::pair{CloseReason::withdrawn, std::string_view("withdrawn")},
 };
 
-bool usable_text(std::string_view text, std::size_t longest) {
-    return util::valid_utf8(text) && !util::has_forbidden_controls(text, true) &&
-           util::code_points(text) <= longest;
-}
-
 }  // namespace
 
 std::string_view triage_action_name(TriageAction action) {
@@ -70,7 +65,7 @@ std::vector<TriageProblem> check_triage(const TriageDecision& decision, Status c
         }
     }
     const auto reason = util::trim(decision.reason);
-    if (!usable_text(reason, k_longest_triage_reason)) {
+    if (!usable_staff_text(reason, k_longest_triage_reason)) {
         problems.push_back({"reason", "unusable_text"});
     } else if (reason.empty() && decision.action != TriageAction::accept) {
         problems.push_back({"reason", "required"});
@@ -88,7 +83,7 @@ std::vector<TriageProblem> check_triage(const TriageDecision& decision, Status c
             } else if (to->id == office_id) {
                 problems.push_back({"to_office", "same_office"});
             }
-            if (!usable_text(decision.external_reference, k_longest_external_reference)) {
+            if (!usable_staff_text(decision.external_reference, k_longest_external_reference)) {
                 problems.push_back({"external_reference", "unusable_text"});
             }
             break;

@@ -12,6 +12,7 @@
 
 #include "domain/complaint_status.hpp"
 #include "domain/deployment.hpp"
+#include "domain/form_problem.hpp"
 #include "domain/queue.hpp"
 
 namespace redress::domain {
@@ -43,10 +44,8 @@ inline constexpr std::size_t k_longest_external_reference = 100;
 // Every problem with `decision` for a complaint of `office_id` now at `current`, as
 // (field, code) pairs for the form; empty when it may be recorded. A complaint is triaged
 // once: only from the triage queue.
-struct TriageProblem {
-    std::string field;
-    std::string code;  // "not_in_triage", "required", "unknown_office", "same_office", ...
-};
+// Codes: "not_in_triage", "required", "unknown_office", "same_office", ...
+using TriageProblem = FormProblem;
 std::vector<TriageProblem> check_triage(const TriageDecision& decision, Status current,
                                         std::string_view office_id, const Deployment& deployment);
 

@@ -40,7 +40,7 @@ void Referrals::answer(const domain::StaffMember& member, std::string reference,
     m_casework.staff_complaint(
         reference,
         [this, member, reference, decision = std::move(decision), now, done = std::move(done)](
-            util::Expected<std::optional<storage::StaffComplaint>> found) mutable {
+            util::Expected<std::optional<storage::StaffComplaint>>&& found) mutable {
             if (!found) return done(std::unexpected(found.error()));
             if (!found->has_value() || !may_read(member, **found)) {
                 return done(std::unexpected(not_found()));

@@ -42,7 +42,12 @@ bool may_triage(const domain::StaffMember& member, std::string_view office_id) {
 }
 
 bool may_read(const domain::StaffMember& member, const storage::StaffComplaint& complaint) {
-    if (may_read(member, complaint.office_id)) return true;
+    if (may_read(member, complaint.office_id)) {
+        // In a case, an investigator reads only the cases assigned to them.
+        return !complaint.case_id || member.has(domain::Role::intake_officer) ||
+               member.has(domain::Role::supervisor) ||
+               (complaint.case_investigator && *complaint.case_investigator == member.id);
+    }
     const auto& referral = complaint.referral;
     return referral && referral->state == domain::ReferralState::sent &&
            may_read(member, referral->to_office);
@@ -53,7 +58,7 @@ void Triage::complaint(const domain::StaffMember& member, std::string reference,
     m_casework.staff_complaint(
         std::move(reference),
         [member, done = std::move(done)](
-            util::Expected<std::optional<storage::StaffComplaint>> found) mutable {
+            util::Expected<std::optional<storage::StaffComplaint>>&& found) mutable {
             if (!found) return done(std::unexpected(found.error()));
             if (!found->has_value() || !may_read(member, **found)) {
                 return done(std::unexpected(not_found()));
@@ -68,7 +73,7 @@ void Triage::decide(const domain::StaffMember& member, std::string reference,
     m_casework.staff_complaint(
         reference,
         [this, member, reference, decision = std::move(decision), now, done = std::move(done)](
-            util::Expected<std::optional<storage::StaffComplaint>> found) mutable {
+            util::Expected<std::optional<storage::StaffComplaint>>&& found) mutable {
             if (!found) return done(std::unexpected(found.error()));
             if (!found->has_value() || !may_read(member, **found)) {
                 return done(std::unexpected(not_found()));

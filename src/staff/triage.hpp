@@ -19,8 +19,9 @@ namespace redress::staff {
 bool may_read(const domain::StaffMember& member, std::string_view office_id);
 // Whether `member` may triage them: an intake officer or supervisor there.
 bool may_triage(const domain::StaffMember& member, std::string_view office_id);
-// Whether `member` may read `complaint`: a working role in the office handling it, or in
-// the office its referral was sent to while that referral waits for an answer.
+// Whether `member` may read `complaint`: a working role in the office handling it (once it
+// is in a case, an investigator only when the case is assigned to them), or in the office
+// its referral was sent to while that referral waits for an answer.
 bool may_read(const domain::StaffMember& member, const storage::StaffComplaint& complaint);
 
 struct TriageResult {

@@ -1,11 +1,14 @@
 #pragma once
 // Everything a storage backend keeps, behind one object: filings and complaints (Store),
 // staff accounts (StaffDirectory), their sign-in and sessions (StaffSessions), the audit
-// trail (AuditTrail) and the offices' work (Casework). The composition root
+// trail (AuditTrail), the offices' work lists and triage (Casework), their cases
+// (CaseFiles) and the messages with complainants (Correspondence). The composition root
 // opens one backend and hands each part to the code that needs it.
 
 #include "storage/audit_trail.hpp"
+#include "storage/case_files.hpp"
 #include "storage/casework.hpp"
+#include "storage/correspondence.hpp"
 #include "storage/staff_directory.hpp"
 #include "storage/staff_sessions.hpp"
 #include "storage/store.hpp"
@@ -16,6 +19,8 @@ class Backend : public Store,
                 public StaffDirectory,
                 public StaffSessions,
                 public AuditTrail,
-                public Casework {};
+                public Casework,
+                public CaseFiles,
+                public Correspondence {};
 
 }  // namespace redress::storage

@@ -15,6 +15,7 @@
 #include "domain/referral.hpp"
 #include "domain/staff_member.hpp"
 #include "domain/triage.hpp"
+#include "storage/correspondence.hpp"
 #include "storage/staff_directory.hpp"
 
 namespace redress::storage {
@@ -64,6 +65,9 @@ struct StaffComplaint {
     // The latest referral to another office of this deployment, answered or not. While it
     // is sent, staff of the receiving office may read the complaint too.
     std::optional<Referral> referral;
+    std::optional<std::int64_t> case_id;               // once accepted at triage
+    std::optional<domain::StaffId> case_investigator;  // the case's, once assigned
+    std::vector<StoredMessage> messages;               // with the complainant, oldest first
 };
 
 // A referral an office received and has not answered, for its list.

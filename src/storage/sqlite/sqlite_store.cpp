@@ -7,9 +7,11 @@
 #include <set>
 
 #include "storage/sqlite/audit_records.hpp"
+#include "storage/sqlite/case_records.hpp"
 #include "storage/sqlite/complaint_lookup.hpp"
 #include "storage/sqlite/durability.hpp"
 #include "storage/sqlite/group_commit.hpp"
+#include "storage/sqlite/message_records.hpp"
 #include "storage/sqlite/migrations.hpp"
 #include "storage/sqlite/queue_records.hpp"
 #include "storage/sqlite/read_pool.hpp"
@@ -368,6 +370,74 @@ class SqliteStore final : public Backend {
         write<std::string>(
             [record = std::move(record), audit = std::move(audit)](WriteContext& context) {
                 return insert_referral_answer(context, record, audit);
+            },
+            std::move(done));
+    }
+
+    void case_file(std::int64_t case_id, Done<std::optional<CaseFile>> done) override {
+        read([case_id](ReadContext& context) { return read_case_file(context, case_id); },
+             std::move(done));
+    }
+
+    void assigned_cases(domain::StaffId investigator,
+                        Done<std::vector<CaseSummary>> done) override {
+        read([investigator](
+                 ReadContext& context) { return read_assigned_cases(context, investigator); },
+             std::move(done));
+    }
+
+    void assign_case(CaseChange change, domain::StaffId investigator, domain::AuditEvent audit,
+                     Done<domain::CaseState> done) override {
+        write<domain::CaseState>(
+            [change = std::move(change), investigator,
+             audit = std::move(audit)](WriteContext& context) {
+                return update_assignment(context, change, investigator, audit);
+            },
+            std::move(done));
+    }
+
+    void add_note(CaseChange change, Sealed sealed_text, domain::AuditEvent audit,
+                  Done<std::int64_t> done) override {
+        write<std::int64_t>(
+            [change = std::move(change), sealed_text = std::move(sealed_text),
+             audit = std::move(audit)](WriteContext& context) {
+                return insert_note(context, change, sealed_text, audit);
+            },
+            std::move(done));
+    }
+
+    void record_findings(CaseChange change, std::vector<domain::AllegationFinding> findings,
+                         domain::AuditEvent audit, Done<domain::CaseState> done) override {
+        write<domain::CaseState>(
+            [change = std::move(change), findings = std::move(findings),
+             audit = std::move(audit)](WriteContext& context) {
+                return insert_findings(context, change, findings, audit);
+            },
+            std::move(done));
+    }
+
+    void close_case(CaseChange change, CaseClosure closure, domain::AuditEvent audit,
+                    Done<domain::CaseState> done) override {
+        write<domain::CaseState>(
+            [change = std::move(change), closure = std::move(closure), audit = std::move(audit)](
+                WriteContext& context) { return insert_closure(context, change, closure, audit); },
+            std::move(done));
+    }
+
+    void post_staff_message(StaffMessageRecord record, domain::AuditEvent audit,
+                            Done<std::int64_t> done) override {
+        write<std::int64_t>(
+            [record = std::move(record), audit = std::move(audit)](WriteContext& context) {
+                return insert_staff_message(context, record, audit);
+            },
+            std::move(done));
+    }
+
+    void post_complainant_message(ComplainantMessageRecord record, domain::AuditEvent audit,
+                                  Done<std::int64_t> done) override {
+        write<std::int64_t>(
+            [record = std::move(record), audit = std::move(audit)](WriteContext& context) {
+                return insert_complainant_message(context, record, audit);
             },
             std::move(done));
     }

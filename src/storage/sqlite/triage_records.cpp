@@ -1,6 +1,8 @@
 #include "storage/sqlite/triage_records.hpp"
 
+#include "storage/sqlite/case_records.hpp"
 #include "storage/sqlite/complaint_moves.hpp"
+#include "storage/sqlite/message_records.hpp"
 #include "storage/sqlite/referral_records.hpp"
 
 namespace redress::storage::sqlite {
@@ -10,7 +12,9 @@ namespace {
 constexpr std::string_view k_select_complaint = R"sql(
 SELECT c.id, c.reference, s.office_id, s.status, s.priority, s.channel, s.received_at,
        f.language, f.confidentiality, f.whistleblower, f.on_behalf, f.incident_date,
-       f.incident_date_precision, f.subject_count, f.witness_count, f.sealed_account, f.id
+       f.incident_date_precision, f.subject_count, f.witness_count, f.sealed_account, f.id,
+       coalesce(s.case_id, 0),
+       coalesce((SELECT k.investigator_id FROM cases AS k WHERE k.id = s.case_id), 0)
 FROM complaints AS c
 JOIN complaint_states AS s ON s.complaint_id = c.id
 JOIN filings AS f ON f.id = c.filing_id
@@ -100,6 +104,10 @@ util::Expected<std::optional<StaffComplaint>> read_staff_complaint(ReadContext& 
     const auto sealed = row.column_blob(15);
     complaint.sealed_account.assign(sealed.begin(), sealed.end());
     const std::int64_t filing_id = row.column_int(16);
+    if (const auto case_id = row.column_int(17); case_id != 0) complaint.case_id = case_id;
+    if (const auto investigator = row.column_int(18); investigator != 0) {
+        complaint.case_investigator = investigator;
+    }
     row.reset();
     if (!status || !channel || priority < 0 || priority > 3) {
         return util::fail(util::ErrorCode::internal, "a complaint's state is unreadable");
@@ -135,6 +143,9 @@ util::Expected<std::optional<StaffComplaint>> read_staff_complaint(ReadContext& 
     auto referral = read_latest_referral(context.statements, complaint.complaint_id);
     if (!referral) return std::unexpected(referral.error());
     complaint.referral = std::move(*referral);
+    auto messages = read_messages(context.statements, complaint.complaint_id);
+    if (!messages) return std::unexpected(messages.error());
+    complaint.messages = std::move(*messages);
     return std::optional<StaffComplaint>{std::move(complaint)};
 }
 
@@ -203,6 +214,11 @@ util::Expected<domain::Status> insert_triage(WriteContext& context, const Triage
                         .bind(6, decision.external_reference)
                         .run();
         if (!done) return std::unexpected(done.error());
+    }
+    if (decision.action == domain::TriageAction::accept) {
+        auto opened =
+            open_case(context, complaint_id, record.office_id, record.staff_id, record.at);
+        if (!opened) return std::unexpected(opened.error());
     }
     auto moved = move_complaint(context, {.complaint_id = complaint_id,
                                           .at = record.at,
