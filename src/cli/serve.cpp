@@ -166,11 +166,15 @@ int serve(const config::Config& config) {
     staff::SignIn sign_in(**store, **store, **store, *keys, sessions, sign_in_settings(config));
     staff::Triage triage(config.deployment, **store);
     staff::Referrals referrals(**store);
+    staff::Cases cases(config.deployment, **store, **store, keys->content);
+    staff::Messages messages(**store, **store, keys->content);
     console::Console console(sessions, sign_in, *languages,
                              console::WorkParts{.deployment = config.deployment,
                                                 .casework = **store,
                                                 .triage = triage,
                                                 .referrals = referrals,
+                                                .cases = cases,
+                                                .messages = messages,
                                                 .content_key = keys->content,
                                                 .now = now},
                              {.templates_dir = config.share_dir / "templates",

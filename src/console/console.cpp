@@ -33,7 +33,9 @@ Console::Console(staff::Sessions& sessions, staff::SignIn& sign_in,
       m_settings(std::move(settings)),
       m_view(std::make_unique<StaffView>(m_settings.templates_dir, languages)),
       m_work(std::make_unique<WorkPages>(std::move(work), *m_view)),
-      m_referrals(std::make_unique<ReferralPages>(*m_work, *m_view)) {}
+      m_referrals(std::make_unique<ReferralPages>(*m_work, *m_view)),
+      m_cases(std::make_unique<CasePages>(*m_work, m_work->parts().cases, *m_view)),
+      m_messages(std::make_unique<MessagePages>(*m_work, *m_view)) {}
 
 Console::~Console() = default;
 
@@ -100,6 +102,8 @@ StaffRoutes& Console::add_routes(http::Router& router) {
                });
     m_work->add_routes(routes);
     m_referrals->add_routes(routes);
+    m_cases->add_routes(routes);
+    m_messages->add_routes(routes);
     return routes;
 }
 
@@ -308,6 +312,7 @@ void Console::home(Visit visit, http::Responder respond) const {
                 }
             }
             if (member.offices.empty()) page.ShowSection("NO_OFFICE");
+            if (member.has(domain::Role::investigator)) page.ShowSection("MY_CASES");
         });
     });
 }

@@ -9,6 +9,8 @@
 #include <filesystem>
 #include <memory>
 
+#include "console/case_pages.hpp"
+#include "console/message_pages.hpp"
 #include "console/referral_pages.hpp"
 #include "console/staff_routes.hpp"
 #include "console/staff_view.hpp"
@@ -70,6 +72,8 @@ class Console {
     std::unique_ptr<StaffView> m_view;
     std::unique_ptr<WorkPages> m_work;
     std::unique_ptr<ReferralPages> m_referrals;
+    std::unique_ptr<CasePages> m_cases;
+    std::unique_ptr<MessagePages> m_messages;
     std::unique_ptr<StaffRoutes> m_routes;
 };
 

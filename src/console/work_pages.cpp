@@ -7,6 +7,7 @@
 #include <memory>
 #include <set>
 
+#include "console/message_pages.hpp"
 #include "console/queue_filters.hpp"
 #include "console/referral_pages.hpp"
 #include "console/triage_form.hpp"
@@ -219,14 +220,15 @@ void WorkPages::complaint(Visit visit, http::Responder respond) const {
         return;
     }
     auto shared = std::make_shared<Visit>(std::move(visit));
-    m_parts.triage.complaint(shared->signed_in.member, std::move(reference),
-                             [this, shared, respond = std::move(respond)](
-                                 util::Expected<storage::StaffComplaint> found) mutable {
-                                 respond.render([this, shared, found = std::move(found)] {
-                                     if (!found) return failure(found.error());
-                                     return complaint_page(200, *shared, *found, nullptr, nullptr);
-                                 });
-                             });
+    m_parts.triage.complaint(
+        shared->signed_in.member, std::move(reference),
+        [this, shared,
+         respond = std::move(respond)](util::Expected<storage::StaffComplaint> found) mutable {
+            respond.render([this, shared, found = std::move(found)] {
+                if (!found) return failure(found.error());
+                return complaint_page(200, *shared, *found, nullptr, nullptr, nullptr);
+            });
+        });
 }
 
 void WorkPages::triage(Visit visit, http::Responder respond) const {
@@ -285,7 +287,7 @@ void WorkPages::refuse(Visit visit, Attempt attempt, http::Responder respond) co
                 if (domain::queue_of(found->status) != domain::Queue::triage) {
                     return failure(util::Error{util::ErrorCode::conflict, "already triaged"});
                 }
-                return complaint_page(422, *shared, *found, &attempt, nullptr);
+                return complaint_page(422, *shared, *found, &attempt, nullptr, nullptr);
             });
         });
 }
@@ -293,13 +295,19 @@ void WorkPages::refuse(Visit visit, Attempt attempt, http::Responder respond) co
 http::Response WorkPages::complaint_page(int status, const Visit& visit,
                                          const storage::StaffComplaint& complaint,
                                          const ReferralAttempt* referral) const {
-    return complaint_page(status, visit, complaint, nullptr, referral);
+    return complaint_page(status, visit, complaint, nullptr, referral, nullptr);
 }
 
 http::Response WorkPages::complaint_page(int status, const Visit& visit,
                                          const storage::StaffComplaint& complaint,
-                                         const Attempt* attempt,
-                                         const ReferralAttempt* referral) const {
+                                         const MessageAttempt& message) const {
+    return complaint_page(status, visit, complaint, nullptr, nullptr, &message);
+}
+
+http::Response WorkPages::complaint_page(int status, const Visit& visit,
+                                         const storage::StaffComplaint& complaint,
+                                         const Attempt* attempt, const ReferralAttempt* referral,
+                                         const MessageAttempt* message_attempt) const {
     const auto& catalogue = m_view.catalogue();
     const auto& member = visit.signed_in.member;
     auto account = intake::open_account(complaint.sealed_account, m_parts.content_key);
@@ -394,6 +402,10 @@ http::Response WorkPages::complaint_page(int status, const Visit& visit,
 
             fill_referral(page, catalogue, visit, complaint, referral,
                           [this](std::string_view office) { return office_name(office); });
+            if (complaint.case_id) {
+                page.SetValueAndShowSection("CASE_ID", std::to_string(*complaint.case_id), "CASE");
+            }
+            fill_messages(page, catalogue, visit, complaint, message_attempt, m_parts.content_key);
 
             if (!staff::may_triage(member, complaint.office_id) ||
                 domain::queue_of(complaint.status) != domain::Queue::triage) {

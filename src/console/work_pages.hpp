@@ -15,6 +15,8 @@
 #include "crypto/keys.hpp"
 #include "domain/deployment.hpp"
 #include "domain/triage.hpp"
+#include "staff/cases.hpp"
+#include "staff/messages.hpp"
 #include "staff/referrals.hpp"
 #include "staff/triage.hpp"
 #include "storage/casework.hpp"
@@ -22,6 +24,7 @@
 namespace redress::console {
 
 struct ReferralAttempt;  // referral_pages.hpp
+struct MessageAttempt;   // message_pages.hpp
 
 // What the work pages use; all borrowed, and must outlive the routes.
 struct WorkParts {
@@ -29,6 +32,8 @@ struct WorkParts {
     storage::Casework& casework;
     staff::Triage& triage;
     staff::Referrals& referrals;
+    staff::Cases& cases;
+    staff::Messages& messages;
     const crypto::Key& content_key;
     std::function<domain::Timestamp()> now;
 };
@@ -45,6 +50,10 @@ class WorkPages {
     http::Response complaint_page(int status, const Visit& visit,
                                   const storage::StaffComplaint& complaint,
                                   const ReferralAttempt* referral) const;
+    // The complaint's page with a refused message in its form.
+    http::Response complaint_page(int status, const Visit& visit,
+                                  const storage::StaffComplaint& complaint,
+                                  const MessageAttempt& message) const;
 
   private:
     // A decision shown again in the form, with what was wrong with it.
@@ -63,7 +72,8 @@ class WorkPages {
                               const domain::QueuePage& page) const;
     http::Response complaint_page(int status, const Visit& visit,
                                   const storage::StaffComplaint& complaint, const Attempt* attempt,
-                                  const ReferralAttempt* referral) const;
+                                  const ReferralAttempt* referral,
+                                  const MessageAttempt* message) const;
     http::Response bad_filter(std::string_view field) const;
     http::Response not_found() const;
     // The page for an error the casework or triage answered with.

@@ -131,9 +131,11 @@ void Cases::assign(const domain::StaffMember& member, std::int64_t case_id,
             if (file.state == domain::CaseState::closed) {
                 return done(util::fail(util::ErrorCode::conflict, "the case is closed"));
             }
-            // The investigator must be one of the office's: read from the directory.
+            // The investigator must be one of the office's: read from the directory. The
+            // office is copied before the case moves into the completion.
+            std::string office = file.office_id;
             investigators(
-                file.office_id,
+                std::move(office),
                 [this, member, investigator, now, file = std::move(file), done = std::move(done)](
                     util::Expected<std::vector<domain::StaffMember>> candidates) mutable {
                     if (!candidates) return done(std::unexpected(candidates.error()));

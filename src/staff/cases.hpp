@@ -46,6 +46,12 @@ class Cases {
     void case_file(const domain::StaffMember& member, std::int64_t case_id,
                    storage::Done<storage::CaseFile> done);
 
+    // The cases assigned to the member, open ones first.
+    void assigned(const domain::StaffMember& member,
+                  storage::Done<std::vector<storage::CaseSummary>> done) {
+        m_files.assigned_cases(member.id, std::move(done));
+    }
+
     // The members who may be assigned cases of `office_id`: its investigators, enabled.
     void investigators(std::string office_id, storage::Done<std::vector<domain::StaffMember>> done);
 

@@ -8,10 +8,9 @@
 // A new staff route fails tests/unit/console/declared_routes_test.cpp until it has its row
 // in the table, and a row cannot be added without an answer for every caller here.
 //
-// Assignment of a complaint to an investigator does not exist yet, so an "assigned" and an
-// "unassigned" investigator cannot be told apart: the one investigator here is a member of
-// opr with no assignment, who today reads every complaint of the office. When assignment
-// comes, split that column in two.
+// Two investigators of opr: one is assigned the case of a third complaint (C), accepted at
+// triage and assigned before the probes run; the other is assigned nothing, and may read
+// the office's complaints awaiting triage but no case.
 
 #include <gtest/gtest.h>
 
@@ -100,9 +99,10 @@ struct StaffMemberSpec {
     std::string office;
 };
 
-const std::array<StaffMemberSpec, 6> k_members{{
+const std::array<StaffMemberSpec, 7> k_members{{
     {Caller::intake_opr, "ines", "intake_officer", "opr"},
     {Caller::investigator_opr, "ivan", "investigator", "opr"},
+    {Caller::investigator_off, "vera", "investigator", "opr"},
     {Caller::intake_oig, "olga", "intake_officer", "oig"},
     {Caller::auditor, "aude", "auditor", "opr"},
     {Caller::custodian, "cato", "custodian", "opr"},
@@ -134,6 +134,26 @@ class StaffAccess : public ::testing::Test {
         for (const auto& member : k_members) {
             holder(member.caller) = sign_in(member.username);
         }
+        s_complaint_c = file("They searched my bag and kept my papers.").reference;
+        open_case_of_c();
+    }
+
+    // Accepts C at triage as the intake officer of opr, then assigns its case to ivan.
+    static void open_case_of_c() {
+        const Holder& intake = holder(Caller::intake_opr);
+        const auto accepted = post(
+            "/staff/complaints/" + s_complaint_c + "/triage",
+            {{"action", "accept"}, {"priority", "normal"}, {"csrf", intake.csrf}}, intake.cookie);
+        ASSERT_EQ(accepted.status, 303) << accepted.body;
+        const auto page = get("/staff/complaints/" + s_complaint_c, intake.cookie);
+        s_case = first_match(page.body, "href=\"/staff/cases/([0-9]+)\"");
+        ASSERT_FALSE(s_case.empty()) << page.body;
+        const auto file = get("/staff/cases/" + s_case, intake.cookie);
+        const auto ivan = first_match(file.body, "<option value=\"([0-9]+)\">[^<]*\\(ivan\\)<");
+        ASSERT_FALSE(ivan.empty()) << file.body << s_server->log();
+        const auto assigned = post("/staff/cases/" + s_case + "/assignment",
+                                   {{"investigator", ivan}, {"csrf", intake.csrf}}, intake.cookie);
+        ASSERT_EQ(assigned.status, 303) << assigned.body;
     }
 
     static void TearDownTestSuite() {
@@ -157,6 +177,9 @@ class StaffAccess : public ::testing::Test {
         std::string filled(text);
         filled = replaced(filled, "{a}", reference_a());
         filled = replaced(filled, "{b}", reference_b());
+        filled = replaced(filled, "{c}", s_complaint_c);
+        filled = replaced(filled, "{case}", s_case);
+        filled = replaced(filled, "{nocase}", "999999");
         filled = replaced(filled, "{missing}", missing_reference());
         return filled;
     }
@@ -236,6 +259,9 @@ class StaffAccess : public ::testing::Test {
         if (probe.route == "/staff/complaints/{reference}/triage") {
             fields = {{"action", "accept"}, {"priority", "normal"}};
         }
+        if (probe.route == "/staff/cases/{case}/findings") {
+            fields = {{"allegation", "excessive-force"}, {"finding", "no-such-finding"}};
+        }
         if (is_staff(caller)) fields.emplace_back("csrf", held.csrf);
         return post(target, fields, headers);
     }
@@ -263,6 +289,8 @@ class StaffAccess : public ::testing::Test {
     inline static std::unique_ptr<TempFolder> s_folder;
     inline static std::unique_ptr<ServerProcess> s_server;
     inline static std::array<Holder, k_callers> s_holders;
+    inline static std::string s_complaint_c;
+    inline static std::string s_case;
 };
 
 // The complainants' status look-ups: each with their own receipt (anyone else, staff
@@ -279,12 +307,12 @@ constexpr Answer un{422, {}};
 using answers::ok;
 using answers::nf;
 const std::array k_status_probes{
-    // Columns as in k_staff_probes: anonymous, A, B, intake opr, investigator opr, intake
-    // oig, auditor, custodian, administrator.
-    StatusProbe{"/api/v1/status", 'a', {un, ok, nf, un, un, un, un, un, un}},
-    StatusProbe{"/api/v1/status", 'b', {un, nf, ok, un, un, un, un, un, un}},
-    StatusProbe{"/status",        'a', {nf, ok, nf, nf, nf, nf, nf, nf, nf}},
-    StatusProbe{"/status",        'b', {nf, nf, ok, nf, nf, nf, nf, nf, nf}},
+    // Columns as in k_staff_probes: anonymous, A, B, intake opr, the two investigators of
+    // opr, intake oig, auditor, custodian, administrator.
+    StatusProbe{"/api/v1/status", 'a', {un, ok, nf, un, un, un, un, un, un, un}},
+    StatusProbe{"/api/v1/status", 'b', {un, nf, ok, un, un, un, un, un, un, un}},
+    StatusProbe{"/status",        'a', {nf, ok, nf, nf, nf, nf, nf, nf, nf, nf}},
+    StatusProbe{"/status",        'b', {nf, nf, ok, nf, nf, nf, nf, nf, nf, nf}},
 };
 // clang-format on
 
@@ -333,10 +361,26 @@ TEST_F(StaffAccess, AnIdNotYoursIsAnsweredLikeAMissingOne) {
         const Holder& held = holder(caller);
         const HeaderList headers = is_staff(caller) ? held.cookie : HeaderList{};
         const std::string who = std::string(" as ") + std::string(k_caller_names[i]);
-        if (caller != Caller::intake_opr && caller != Caller::investigator_opr) {
+        if (caller != Caller::intake_opr && caller != Caller::investigator_opr &&
+            caller != Caller::investigator_off) {
             same(get("/staff/complaints/" + reference_a(), headers),
                  get("/staff/complaints/" + missing, headers), "complaint page" + who,
                  reference_a());
+        }
+        // A case, its complaint, and writing in either, by all but who work the case.
+        if (caller != Caller::intake_opr && caller != Caller::investigator_opr) {
+            HeaderList note{{"text", "A note that must not land."}};
+            if (is_staff(caller)) note.emplace_back("csrf", held.csrf);
+            same(get("/staff/cases/" + s_case, headers), get("/staff/cases/999999", headers),
+                 "case page" + who);
+            same(post("/staff/cases/" + s_case + "/notes", note, headers),
+                 post("/staff/cases/999999/notes", note, headers), "case note" + who);
+            same(get("/staff/complaints/" + s_complaint_c, headers),
+                 get("/staff/complaints/" + missing, headers), "complaint in a case" + who,
+                 s_complaint_c);
+            same(post("/staff/complaints/" + s_complaint_c + "/messages", note, headers),
+                 post("/staff/complaints/" + missing + "/messages", note, headers), "message" + who,
+                 s_complaint_c);
         }
         if (caller == Caller::intake_opr) continue;
         for (const HeaderList& decision :
@@ -355,6 +399,7 @@ TEST_F(StaffAccess, AnIdNotYoursIsAnsweredLikeAMissingOne) {
     for (const auto& [caller, foreign] :
          std::vector<std::pair<Caller, std::string>>{{Caller::intake_opr, "oig"},
                                                      {Caller::investigator_opr, "oig"},
+                                                     {Caller::investigator_off, "oig"},
                                                      {Caller::intake_oig, "opr"},
                                                      {Caller::auditor, "opr"},
                                                      {Caller::administrator, "opr"}}) {
@@ -388,7 +433,9 @@ TEST_F(StaffAccess, AnIdNotYoursIsAnsweredLikeAMissingOne) {
          page_of(web_status(missing, a.receipt), missing), "page: B's reference with A's receipt");
     same(page_of(web_status(a.reference, b.receipt), a.reference),
          page_of(web_status(missing, b.receipt), missing), "page: A's reference with B's receipt");
-    EXPECT_EQ(compared, 7 + 8 * 2 + 5 * 2 + 4);
+    // Complaint pages: 7 callers; case, note, complaint in a case, message: 8 callers each;
+    // triage: 9 callers, two decisions; work lists: 6 callers, two filters; receipts: 4.
+    EXPECT_EQ(compared, 7 + 8 * 4 + 9 * 2 + 6 * 2 + 4);
 }
 
 // Runs after the test above when both run in one process (gtest keeps the order of

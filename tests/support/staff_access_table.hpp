@@ -10,7 +10,11 @@
 // A probe's target may hold placeholders, filled in by the integration test:
 //   {a}        the reference of complainant A's complaint (office opr)
 //   {b}        the reference of complainant B's complaint (office opr)
+//   {c}        the reference of a third complaint, accepted at triage before the probes,
+//              its case assigned to the investigator of opr (Caller::investigator_opr)
+//   {case}     the id of that case
 //   {missing}  a well-formed reference that no complaint has
+//   {nocase}   a well-formed case id that no case has
 // Staff callers send their session cookie and, on a POST, their own anti-forgery token, so
 // that what is tested is the route's policy and not the token. Anonymous callers and the
 // complainants send no cookie at all: a complainant holds a reference and a receipt, never a
@@ -27,16 +31,17 @@ enum class Caller : std::size_t {
     complainant_a,
     complainant_b,
     intake_opr,        // intake officer of opr
-    investigator_opr,  // investigator of opr (no assignment exists yet: see the test)
+    investigator_opr,  // investigator of opr, assigned the case of complaint C
+    investigator_off,  // investigator of opr, assigned nothing
     intake_oig,        // intake officer of oig: staff of another office
     auditor,           // member of opr, auditor only
     custodian,         // member of opr, custodian only
     administrator,     // member of opr, administrator only
 };
-inline constexpr std::size_t k_callers = 9;
+inline constexpr std::size_t k_callers = 10;
 inline constexpr std::array<std::string_view, k_callers> k_caller_names{
-    "anonymous",  "complainant A", "complainant B", "intake opr",   "investigator opr",
-    "intake oig", "auditor",       "custodian",     "administrator"};
+    "anonymous",          "complainant A", "complainant B", "intake opr", "assigned investigator",
+    "other investigator", "intake oig",    "auditor",       "custodian",  "administrator"};
 
 // An answer: its status, and for a redirect where it leads ({a} etc. filled in).
 struct Answer {
@@ -59,6 +64,7 @@ inline constexpr Answer in{303, "/staff/sign-in"};         // sent to sign in
 inline constexpr Answer no{403, {}};                       // refused
 inline constexpr Answer nf{404, {}};                       // not found
 inline constexpr Answer tr{303, "/staff/complaints/{b}"};  // triaged: to B's complaint
+inline constexpr Answer un{422, {}};                       // refused for what the form holds
 }  // namespace answers
 
 // Posts carry an empty form, but for the triage post: a well-formed decision to accept, so
@@ -69,43 +75,65 @@ namespace table {
 using namespace answers;
 inline constexpr std::string_view k_working = "roles: intake_officer, investigator, supervisor";
 inline constexpr std::string_view k_triaging = "roles: intake_officer, supervisor";
+inline constexpr std::string_view k_concluding = "roles: investigator, supervisor";
 inline const std::array k_staff_probes{
-    // Columns: anonymous, complainant A, complainant B, intake officer of opr, investigator
-    // of opr, intake officer of oig, auditor, custodian, administrator (see Caller).
+    // Columns: anonymous, complainant A, complainant B, intake officer of opr, the
+    // investigator of opr assigned C's case, an investigator of opr assigned nothing, intake
+    // officer of oig, auditor, custodian, administrator (see Caller).
     // The sign-in pages: open to anyone and the same for everyone (no session is read).
     // Without the cookie of the sign-in's first step, the later steps send back to it.
-    //                                                                                                       anon A   B   in  inv in  aud cus adm
-    //                                                                                                                opr opr oig
-    Probe{"GET",  "/staff/sign-in",                       "anyone",    "/staff/sign-in",                     {ok, ok, ok, ok, ok, ok, ok, ok, ok}},
-    Probe{"POST", "/staff/sign-in",                       "anyone",    "/staff/sign-in",                     {no, no, no, no, no, no, no, no, no}},  // empty form: refused
-    Probe{"GET",  "/staff/sign-in/code",                  "anyone",    "/staff/sign-in/code",                {in, in, in, in, in, in, in, in, in}},
-    Probe{"POST", "/staff/sign-in/code",                  "anyone",    "/staff/sign-in/code",                {in, in, in, in, in, in, in, in, in}},
-    Probe{"GET",  "/staff/sign-in/enrol",                 "anyone",    "/staff/sign-in/enrol",               {in, in, in, in, in, in, in, in, in}},
-    Probe{"POST", "/staff/sign-in/enrol",                 "anyone",    "/staff/sign-in/enrol",               {in, in, in, in, in, in, in, in, in}},
+    //                                                                                                       anon A   B   in  inv inv in  aud cus adm
+    //                                                                                                                opr C   -   oig
+    Probe{"GET",  "/staff/sign-in",                       "anyone",    "/staff/sign-in",                     {ok, ok, ok, ok, ok, ok, ok, ok, ok, ok}},
+    Probe{"POST", "/staff/sign-in",                       "anyone",    "/staff/sign-in",                     {no, no, no, no, no, no, no, no, no, no}},  // empty form: refused
+    Probe{"GET",  "/staff/sign-in/code",                  "anyone",    "/staff/sign-in/code",                {in, in, in, in, in, in, in, in, in, in}},
+    Probe{"POST", "/staff/sign-in/code",                  "anyone",    "/staff/sign-in/code",                {in, in, in, in, in, in, in, in, in, in}},
+    Probe{"GET",  "/staff/sign-in/enrol",                 "anyone",    "/staff/sign-in/enrol",               {in, in, in, in, in, in, in, in, in, in}},
+    Probe{"POST", "/staff/sign-in/enrol",                 "anyone",    "/staff/sign-in/enrol",               {in, in, in, in, in, in, in, in, in, in}},
     // The home page: any signed-in member.
-    Probe{"GET",  "/staff/",                              "any staff", "/staff/",                            {in, in, in, ok, ok, ok, ok, ok, ok}},
+    Probe{"GET",  "/staff/",                              "any staff", "/staff/",                            {in, in, in, ok, ok, ok, ok, ok, ok, ok}},
     // The work list: working roles, by default of the first office the member works for;
     // an office they do not work for is answered like one that does not exist.
-    Probe{"GET",  "/staff/queue",                         k_working,   "/staff/queue",                       {in, in, in, ok, ok, ok, no, no, no}},
-    Probe{"GET",  "/staff/queue",                         k_working,   "/staff/queue?office=opr",            {in, in, in, ok, ok, nf, no, no, no}},
-    Probe{"GET",  "/staff/queue",                         k_working,   "/staff/queue?office=oig",            {in, in, in, nf, nf, ok, no, no, no}},
-    Probe{"GET",  "/staff/queue",                         k_working,   "/staff/queue?office=nowhere",        {in, in, in, nf, nf, nf, no, no, no}},
+    Probe{"GET",  "/staff/queue",                         k_working,   "/staff/queue",                       {in, in, in, ok, ok, ok, ok, no, no, no}},
+    Probe{"GET",  "/staff/queue",                         k_working,   "/staff/queue?office=opr",            {in, in, in, ok, ok, ok, nf, no, no, no}},
+    Probe{"GET",  "/staff/queue",                         k_working,   "/staff/queue?office=oig",            {in, in, in, nf, nf, nf, ok, no, no, no}},
+    Probe{"GET",  "/staff/queue",                         k_working,   "/staff/queue?office=nowhere",        {in, in, in, nf, nf, nf, nf, no, no, no}},
     // A complaint as staff see it: working roles of its office; anyone else allowed on the
     // route gets what a missing reference gets.
-    Probe{"GET",  "/staff/complaints/{reference}",        k_working,   "/staff/complaints/{a}",              {in, in, in, ok, ok, nf, no, no, no}},
-    Probe{"GET",  "/staff/complaints/{reference}",        k_working,   "/staff/complaints/{missing}",        {in, in, in, nf, nf, nf, no, no, no}},
+    Probe{"GET",  "/staff/complaints/{reference}",        k_working,   "/staff/complaints/{a}",              {in, in, in, ok, ok, ok, nf, no, no, no}},
+    Probe{"GET",  "/staff/complaints/{reference}",        k_working,   "/staff/complaints/{missing}",        {in, in, in, nf, nf, nf, nf, no, no, no}},
     // Triage: intake officers and supervisors of the complaint's office. Only the intake
     // officer of opr gets through, and accepts B's complaint.
-    Probe{"POST", "/staff/complaints/{reference}/triage", k_triaging,  "/staff/complaints/{missing}/triage", {no, no, no, nf, no, nf, no, no, no}},
-    Probe{"POST", "/staff/complaints/{reference}/triage", k_triaging,  "/staff/complaints/{b}/triage",       {no, no, no, tr, no, nf, no, no, no}},
+    Probe{"POST", "/staff/complaints/{reference}/triage", k_triaging,  "/staff/complaints/{missing}/triage", {no, no, no, nf, no, no, nf, no, no, no}},
+    Probe{"POST", "/staff/complaints/{reference}/triage", k_triaging,  "/staff/complaints/{b}/triage",       {no, no, no, tr, no, no, nf, no, no, no}},
     // Referrals received: working roles of the receiving office; none is waiting in this
     // test, so the list is empty, and an answer to a referral that does not exist is
     // answered like one to a missing reference.
-    Probe{"GET",  "/staff/referrals",                     k_working,   "/staff/referrals",                   {in, in, in, ok, ok, ok, no, no, no}},
-    Probe{"GET",  "/staff/referrals",                     k_working,   "/staff/referrals?office=oig",        {in, in, in, nf, nf, ok, no, no, no}},
-    Probe{"POST", "/staff/complaints/{reference}/referral", k_triaging, "/staff/complaints/{missing}/referral", {no, no, no, nf, no, nf, no, no, no}},
+    Probe{"GET",  "/staff/referrals",                     k_working,   "/staff/referrals",                   {in, in, in, ok, ok, ok, ok, no, no, no}},
+    Probe{"GET",  "/staff/referrals",                     k_working,   "/staff/referrals?office=oig",        {in, in, in, nf, nf, nf, ok, no, no, no}},
+    Probe{"POST", "/staff/complaints/{reference}/referral", k_triaging, "/staff/complaints/{missing}/referral", {no, no, no, nf, no, no, nf, no, no, no}},
+    // A complaint in a case: intake officers and supervisors of its office, and the
+    // investigator assigned; another investigator of the office gets what a missing one gets.
+    Probe{"GET",  "/staff/complaints/{reference}",        k_working,   "/staff/complaints/{c}",              {in, in, in, ok, ok, nf, nf, no, no, no}},
+    // Messages to the complainant: a blank message is refused as such (422) to those who
+    // may write, and answered like a missing complaint to everyone else the route allows.
+    Probe{"POST", "/staff/complaints/{reference}/messages", k_working, "/staff/complaints/{c}/messages",     {no, no, no, un, un, nf, nf, no, no, no}},
+    Probe{"POST", "/staff/complaints/{reference}/messages", k_working, "/staff/complaints/{missing}/messages", {no, no, no, nf, nf, nf, nf, no, no, no}},
+    // Cases: a member's own list; the case file for those who may read the case.
+    Probe{"GET",  "/staff/cases",                         k_working,   "/staff/cases",                       {in, in, in, ok, ok, ok, ok, no, no, no}},
+    Probe{"GET",  "/staff/cases/{case}",                  k_working,   "/staff/cases/{case}",                {in, in, in, ok, ok, nf, nf, no, no, no}},
+    Probe{"GET",  "/staff/cases/{case}",                  k_working,   "/staff/cases/{nocase}",              {in, in, in, nf, nf, nf, nf, no, no, no}},
+    Probe{"GET",  "/staff/cases/{case}",                  k_working,   "/staff/cases/not-a-number",          {in, in, in, nf, nf, nf, nf, no, no, no}},
+    // Changes to a case, each posted with a form that is refused for what it holds (blank
+    // or unknown values), so that nothing changes: 422 for those who may make the change,
+    // 404 for those who may not read the case.
+    Probe{"POST", "/staff/cases/{case}/assignment",       k_triaging,  "/staff/cases/{case}/assignment",     {no, no, no, un, no, no, nf, no, no, no}},
+    Probe{"POST", "/staff/cases/{case}/notes",            k_working,   "/staff/cases/{case}/notes",          {no, no, no, un, un, nf, nf, no, no, no}},
+    Probe{"POST", "/staff/cases/{case}/notes",            k_working,   "/staff/cases/{nocase}/notes",        {no, no, no, nf, nf, nf, nf, no, no, no}},
+    Probe{"POST", "/staff/cases/{case}/findings",         k_concluding, "/staff/cases/{case}/findings",      {no, no, no, no, un, nf, no, no, no, no}},
+    Probe{"POST", "/staff/cases/{case}/closure",          k_concluding, "/staff/cases/{case}/closure",       {no, no, no, no, un, nf, no, no, no, no}},
     // Sign-out: any signed-in member, with the form token.
-    Probe{"POST", "/staff/sign-out",                      "any staff", "/staff/sign-out",                    {no, no, no, in, in, in, in, in, in}},
+    Probe{"POST", "/staff/sign-out",                      "any staff", "/staff/sign-out",                    {no, no, no, in, in, in, in, in, in, in}},
 };
 }  // namespace table
 // clang-format on

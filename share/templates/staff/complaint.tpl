@@ -62,6 +62,22 @@
 <p><button type="submit">{{staff_referral_submit}}</button></p>
 </form>
 {{/ANSWER_FORM}}{{/REFERRAL}}
+{{#CASE}}<p class="case-link"><a href="/staff/cases/{{CASE_ID}}">{{staff_complaint_case}} {{CASE_ID}}</a></p>{{/CASE}}
+{{#MESSAGES}}<h2 id="messages">{{staff_message_heading}}</h2>
+<p class="hint">{{staff_message_explanation}}</p>
+{{#NO_MESSAGES}}<p>{{staff_message_none}}</p>{{/NO_MESSAGES}}
+<ol class="messages">
+{{#MESSAGE}}<li><p class="meta"><span dir="ltr">{{AT}}</span> · {{KIND}} · <span dir="ltr">{{AUTHOR}}</span></p><p class="typed">{{TEXT}}</p></li>
+{{/MESSAGE}}</ol>
+{{#MESSAGE_FORM}}{{#REFUSED}}<div class="error-summary" role="alert"><p>{{staff_message_refused}}</p><ul>{{#ERROR}}<li>{{TEXT}}</li>{{/ERROR}}</ul></div>{{/REFUSED}}
+<form method="post" action="/staff/complaints/{{REFERENCE}}/messages">
+<input type="hidden" name="csrf" value="{{CSRF}}">
+<div class="field"><p><label for="message_text">{{staff_message_write}}</label><br>
+<span class="hint">{{staff_message_hint}}</span><br>
+<textarea id="message_text" name="text" rows="5" maxlength="{{MESSAGE_MAX}}" required>{{TEXT_VALUE}}</textarea></p></div>
+<p><button type="submit">{{staff_message_send}}</button></p>
+</form>
+{{/MESSAGE_FORM}}{{/MESSAGES}}
 {{#TRIAGE}}<h2 id="triage">{{staff_triage_heading}}</h2>
 {{#REFUSED}}<div class="error-summary" role="alert"><p>{{staff_triage_refused}}</p></div>{{/REFUSED}}
 <form method="post" action="/staff/complaints/{{REFERENCE}}/triage">

@@ -49,11 +49,15 @@ std::map<Route, std::string> declared_routes() {
     staff::SignIn sign_in(**store, **store, **store, keys, sessions, cheap);
     staff::Triage triage(deployment, **store);
     staff::Referrals referrals(**store);
+    staff::Cases cases(deployment, **store, **store, keys.content);
+    staff::Messages messages(**store, **store, keys.content);
     Console console(sessions, sign_in, *languages,
                     WorkParts{.deployment = deployment,
                               .casework = **store,
                               .triage = triage,
                               .referrals = referrals,
+                              .cases = cases,
+                              .messages = messages,
                               .content_key = keys.content,
                               .now = now},
                     {.templates_dir = std::filesystem::path(REDRESS_SHARE_DIR) / "templates"});

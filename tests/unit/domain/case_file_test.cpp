@@ -1,0 +1,79 @@
+// What makes a note, findings, a closure and a message acceptable, and the names stored.
+
+#include "domain/case_file.hpp"
+
+#include <gtest/gtest.h>
+
+#include "domain/message.hpp"
+
+namespace redress::domain {
+namespace {
+
+std::vector<std::string> codes(const std::vector<FormProblem>& problems) {
+    std::vector<std::string> found;
+    for (const auto& problem : problems) found.push_back(problem.field + ":" + problem.code);
+    return found;
+}
+
+const std::vector<std::string> k_allegations{"bribery", "force"};
+
+TEST(CaseFile, FindingsCoverEachAllegationOnceWhileTheCaseIsOpen) {
+    const std::vector<AllegationFinding> both{{"force", Finding::sustained},
+                                              {"bribery", Finding::unfounded}};
+    EXPECT_TRUE(check_findings(both, k_allegations, CaseState::open).empty());
+    EXPECT_EQ(codes(check_findings({both[0]}, k_allegations, CaseState::open)),
+              std::vector<std::string>{"findings:missing"});
+    EXPECT_EQ(codes(check_findings({both[0], both[0], both[1]}, k_allegations, CaseState::open)),
+              std::vector<std::string>{"findings:duplicate"});
+    EXPECT_EQ(codes(check_findings({both[0], both[1], {"theft", Finding::sustained}}, k_allegations,
+                                   CaseState::open)),
+              std::vector<std::string>{"findings:unknown_allegation"});
+    EXPECT_EQ(codes(check_findings(both, k_allegations, CaseState::findings)),
+              std::vector<std::string>{"findings:not_open"});
+    // A case whose complaints have no category has nothing to find on.
+    EXPECT_TRUE(check_findings({}, {}, CaseState::open).empty());
+}
+
+TEST(CaseFile, ClosureFollowsFindingsAndSaysSomething) {
+    EXPECT_TRUE(check_closure({"It was looked into.", ""}, CaseState::findings).empty());
+    EXPECT_EQ(codes(check_closure({"Too soon.", ""}, CaseState::open)),
+              std::vector<std::string>{"closure:no_findings"});
+    EXPECT_EQ(codes(check_closure({"Again.", ""}, CaseState::closed)),
+              std::vector<std::string>{"closure:closed"});
+    EXPECT_EQ(codes(check_closure({" \n", "x\x01"}, CaseState::findings)),
+              (std::vector<std::string>{"text:required", "remedy:unusable_text"}));
+    EXPECT_EQ(
+        codes(check_closure({std::string(k_longest_closure + 1, 'a'), ""}, CaseState::findings)),
+        std::vector<std::string>{"text:unusable_text"});
+}
+
+TEST(CaseFile, NotesAndMessagesAreRequiredUsableAndBounded) {
+    EXPECT_TRUE(check_note("Called the unit.").empty());
+    EXPECT_EQ(codes(check_note("\t ")), std::vector<std::string>{"text:required"});
+    EXPECT_EQ(codes(check_note(std::string(k_longest_note + 1, 'n'))),
+              std::vector<std::string>{"text:unusable_text"});
+    EXPECT_TRUE(check_message("¿Puede decirnos la hora?\nGracias.").empty());
+    EXPECT_EQ(codes(check_message("")), std::vector<std::string>{"text:required"});
+    EXPECT_EQ(codes(check_message("right\u202Eleft")),
+              std::vector<std::string>{"text:unusable_text"});
+    // Counted in code points, not bytes.
+    EXPECT_TRUE(check_message(std::string(k_longest_message / 2, 'a') + "é").empty());
+}
+
+TEST(CaseFile, NamesRoundTrip) {
+    for (const auto state : {CaseState::open, CaseState::findings, CaseState::closed}) {
+        EXPECT_EQ(parse_case_state(case_state_name(state)), state);
+    }
+    for (const auto finding : {Finding::sustained, Finding::not_sustained, Finding::exonerated,
+                               Finding::unfounded, Finding::policy_failure, Finding::no_finding}) {
+        EXPECT_EQ(parse_finding(finding_name(finding)), finding);
+    }
+    for (const auto kind : {MessageKind::to_complainant, MessageKind::from_complainant,
+                            MessageKind::reconsideration}) {
+        EXPECT_EQ(parse_message_kind(message_kind_name(kind)), kind);
+    }
+    EXPECT_FALSE(parse_finding("guilty"));
+}
+
+}  // namespace
+}  // namespace redress::domain
