@@ -10,6 +10,7 @@
 #include <string>
 
 #include "integration/server_suite.hpp"
+#include "support/skip.hpp"
 
 namespace redress::testing {
 namespace {
@@ -48,8 +49,8 @@ TEST_F(FileLimitAtStart, ALowSoftLimitIsRaisedToFitTheConnections) {
                                  ? std::numeric_limits<std::size_t>::max()
                                  : static_cast<std::size_t>(m_ours.rlim_max);
     if (hard < k_max_connections + k_reserved) {
-        GTEST_SKIP() << "the hard open-file limit here (" << hard << ") is below "
-                     << k_max_connections + k_reserved;
+        REDRESS_SKIP() << "the hard open-file limit here (" << hard << ") is below "
+                       << k_max_connections + k_reserved;
     }
     m_server = std::make_unique<ServerProcess>(flags(), rlimit{256, m_ours.rlim_max});
 

@@ -5,6 +5,7 @@
 #include <fstream>
 
 #include "config/config.hpp"
+#include "support/skip.hpp"
 #include "support/temp_folder.hpp"
 
 namespace redress::cli {
@@ -111,7 +112,7 @@ TEST_F(CommonPasswordsFileTest, AListOfNothingIsRefused) {
 TEST(DefaultCommonPasswordsTest, TheDebianListLoadsAndRefusesTheUsualPasswords) {
     const std::filesystem::path file = config::Config{}.staff.common_passwords_file;
     if (!std::filesystem::exists(file)) {
-        GTEST_SKIP() << file << " is missing: scripts/install-dependencies installs ncrack";
+        REDRESS_SKIP() << file << " is missing: scripts/install-dependencies installs ncrack";
     }
     const auto common = load_common_passwords(file);
     ASSERT_TRUE(common.has_value()) << common.error().message;

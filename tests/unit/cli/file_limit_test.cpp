@@ -5,6 +5,8 @@
 
 #include <limits>
 
+#include "support/skip.hpp"
+
 namespace redress::cli {
 namespace {
 
@@ -57,7 +59,7 @@ class RaiseFileLimitTest : public ::testing::Test {
     void SetUp() override {
         ASSERT_EQ(::getrlimit(RLIMIT_NOFILE, &m_found), 0);
         if (m_found.rlim_max != RLIM_INFINITY && m_found.rlim_max < 512) {
-            GTEST_SKIP() << "the hard open-file limit here is below 512";
+            REDRESS_SKIP() << "the hard open-file limit here is below 512";
         }
         rlimit lowered = m_found;
         lowered.rlim_cur = 256;

@@ -2,7 +2,7 @@
 // The backends the storage suite runs against. Each gives the suite a way to open a store
 // in a test's folder and to look at what was stored through a separate connection, so the
 // same typed tests hold every backend to the same behaviour. A backend that cannot run
-// here (no server to connect to) skips its tests with GTEST_SKIP.
+// here (no server to connect to) skips its tests with REDRESS_SKIP (support/skip.hpp).
 
 #include <gtest/gtest.h>
 
@@ -15,6 +15,7 @@
 #include "storage/sqlite/connection.hpp"
 #include "storage/sqlite/sqlite_store.hpp"
 #include "storage/store.hpp"
+#include "support/skip.hpp"
 #include "support/temp_folder.hpp"
 
 namespace redress::testing {
@@ -102,7 +103,7 @@ template <typename Backend>
 class StoreTest : public ::testing::Test {
   protected:
     void SetUp() override {
-        if (!Backend::available()) GTEST_SKIP() << "backend not available here";
+        if (!Backend::available()) REDRESS_SKIP() << "backend not available here";
     }
 
     std::unique_ptr<storage::Store> open_store(std::size_t max_batch = 1024) {

@@ -11,6 +11,7 @@
 #include <regex>
 #include <sstream>
 
+#include "support/skip.hpp"
 #include "support/temp_folder.hpp"
 
 namespace redress::web {
@@ -145,8 +146,8 @@ TEST(QrSvgTest, NothingAndTooMuchAreRefused) {
 TEST(QrSvgTest, AReaderDecodesTheTextBack) {
     if (std::system("command -v rsvg-convert >/dev/null 2>&1 && "
                     "command -v zbarimg >/dev/null 2>&1") != 0) {
-        GTEST_SKIP() << "rsvg-convert (librsvg2-bin) or zbarimg (zbar-tools) is missing: "
-                        "scripts/install-dependencies --test installs them";
+        REDRESS_SKIP() << "rsvg-convert (librsvg2-bin) or zbarimg (zbar-tools) is missing: "
+                          "scripts/install-dependencies --test installs them";
     }
     const testing::TempFolder folder;
     const auto svg = qr_svg(k_uri, "code");
