@@ -53,7 +53,10 @@ TEST_F(StatusPage, TheRightReceiptShowsStatusTimelineAndNextStep) {
                                    html_escaped(text("en", "status.received"))));
     EXPECT_TRUE(contains(body, html_escaped(text("en", "status.acknowledged.next"))));
     EXPECT_TRUE(contains(body, "By 2026-12-01."));
-    EXPECT_FALSE(contains(body, receipt));
+    // The receipt is carried only in the reply form's hidden field, never shown.
+    const std::string hidden = "<input type=\"hidden\" name=\"receipt\" value=\"" + receipt + "\">";
+    EXPECT_TRUE(contains(body, hidden));
+    EXPECT_FALSE(contains(std::regex_replace(body, std::regex(hidden), ""), receipt));
 }
 
 TEST_F(StatusPage, AWrongReceiptAndAnUnknownReferenceLookTheSame) {
