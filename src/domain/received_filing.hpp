@@ -78,8 +78,8 @@ struct ComplaintRecord {
     Timestamp received_at;
     ReceiptHash receipt_hash{};
     Status status = Status::received;
-    std::vector<TimelineEvent> timeline;  // oldest first, with the notes staff stated
-    std::vector<SealedMessage> messages;  // both ways, oldest first
+    std::vector<TimelineEvent> timeline;   // oldest first, with the notes staff stated
+    std::vector<SealedMessage> messages;   // both ways, oldest first
     std::optional<SealedOutcome> outcome;  // while the complaint is closed after a case
 };
 

@@ -39,26 +39,25 @@ ComplainantReplies::ComplainantReplies(StatusLookup& lookup,
 void ComplainantReplies::post(std::string_view reference, std::string_view receipt,
                               std::string_view client, domain::MessageKind kind, std::string text,
                               ReplyDone done) {
-    m_lookup.look_up(reference, receipt, client,
-                     [this, kind, text = std::move(text),
-                      done = std::move(done)](LookupResult found) mutable {
-                         using Outcome = ReplyResult::Outcome;
-                         switch (found.outcome) {
-                             case LookupResult::Outcome::found:
-                                 break;
-                             case LookupResult::Outcome::busy:
-                                 return done(answer(Outcome::busy, found.delay));
-                             case LookupResult::Outcome::failed: {
-                                 auto failed = answer(Outcome::failed, found.delay);
-                                 failed.failure = std::move(found.failure);
-                                 return done(std::move(failed));
-                             }
-                             case LookupResult::Outcome::not_found:
-                                 return done(answer(Outcome::not_found, found.delay));
-                         }
-                         store(std::move(*found.view), found.delay, kind, std::move(text),
-                               std::move(done));
-                     });
+    m_lookup.look_up(
+        reference, receipt, client,
+        [this, kind, text = std::move(text), done = std::move(done)](LookupResult found) mutable {
+            using Outcome = ReplyResult::Outcome;
+            switch (found.outcome) {
+                case LookupResult::Outcome::found:
+                    break;
+                case LookupResult::Outcome::busy:
+                    return done(answer(Outcome::busy, found.delay));
+                case LookupResult::Outcome::failed: {
+                    auto failed = answer(Outcome::failed, found.delay);
+                    failed.failure = std::move(found.failure);
+                    return done(std::move(failed));
+                }
+                case LookupResult::Outcome::not_found:
+                    return done(answer(Outcome::not_found, found.delay));
+            }
+            store(std::move(*found.view), found.delay, kind, std::move(text), std::move(done));
+        });
 }
 
 void ComplainantReplies::store(StatusView found, std::chrono::milliseconds delay,
@@ -97,23 +96,23 @@ void ComplainantReplies::store(StatusView found, std::chrono::milliseconds delay
          done = std::move(done)](util::Expected<std::int64_t>&& stored) mutable {
             if (!stored) {
                 if (stored.error().code == util::ErrorCode::conflict) {
-                    return done(answer(
-                        reconsideration ? Outcome::not_reconsiderable : Outcome::full, delay,
-                        std::move(*shared)));
+                    return done(
+                        answer(reconsideration ? Outcome::not_reconsiderable : Outcome::full, delay,
+                               std::move(*shared)));
                 }
                 auto failed = answer(Outcome::failed, delay);
                 failed.failure = stored.error();
                 return done(std::move(failed));
             }
-            m_lookup.read_again(*shared, [delay, done = std::move(done)](
-                                             LookupResult again) mutable {
-                if (again.outcome != LookupResult::Outcome::found) {
-                    auto failed = answer(Outcome::failed, delay);
-                    failed.failure = std::move(again.failure);
-                    return done(std::move(failed));
-                }
-                done(answer(Outcome::added, delay, std::move(again.view)));
-            });
+            m_lookup.read_again(*shared,
+                                [delay, done = std::move(done)](LookupResult again) mutable {
+                                    if (again.outcome != LookupResult::Outcome::found) {
+                                        auto failed = answer(Outcome::failed, delay);
+                                        failed.failure = std::move(again.failure);
+                                        return done(std::move(failed));
+                                    }
+                                    done(answer(Outcome::added, delay, std::move(again.view)));
+                                });
         });
 }
 

@@ -26,7 +26,7 @@ namespace redress::intake {
 struct OutcomeView {
     std::vector<domain::AllegationFinding> findings;
     std::string text;
-    std::string remedy;                           // may be empty
+    std::string remedy;                            // may be empty
     std::optional<domain::Date> reconsider_until;  // the last day to ask; nullopt if not offered
     bool may_reconsider = false;  // today, in the deployment's zone, is on or before that day
 };

@@ -67,7 +67,7 @@ struct StatusState {
     bool not_found = false;  // a look-up was made and matched nothing
     std::string_view notice_key;
     std::string_view form_token;
-    std::optional<ReplyError> reply_error;           // under the message form
+    std::optional<ReplyError> reply_error;            // under the message form
     std::optional<ReplyError> reconsideration_error;  // under the reconsideration form
 };
 

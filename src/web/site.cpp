@@ -178,8 +178,7 @@ void Site::status_post(const http::Request& request, http::Responder respond) co
     // The page is made later, on the connection's thread: keep what it echoes.
     m_status.look_up(
         form->get("reference"), form->get("receipt"), request.client_address,
-        [page, token, reference = std::string(echoed),
-         receipt = std::string(form->get("receipt")),
+        [page, token, reference = std::string(echoed), receipt = std::string(form->get("receipt")),
          respond = std::move(respond)](intake::LookupResult result) mutable {
             respond.render([page, token = std::move(token), reference = std::move(reference),
                             receipt = std::move(receipt), result = std::move(result)]() {
@@ -243,9 +242,10 @@ http::Response reply_page(const PageContext& page, StatusState state, std::strin
         case Outcome::busy:
         case Outcome::failed: {
             intake::LookupResult lookup;
-            lookup.outcome = result.outcome == Outcome::not_found ? intake::LookupResult::Outcome::not_found
-                             : result.outcome == Outcome::busy   ? intake::LookupResult::Outcome::busy
-                                                                 : intake::LookupResult::Outcome::failed;
+            lookup.outcome =
+                result.outcome == Outcome::not_found ? intake::LookupResult::Outcome::not_found
+                : result.outcome == Outcome::busy    ? intake::LookupResult::Outcome::busy
+                                                     : intake::LookupResult::Outcome::failed;
             lookup.failure = result.failure;
             state.receipt = {};
             return status_page(page, state, lookup);

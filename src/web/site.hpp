@@ -38,9 +38,8 @@ class Site {
     // All references are borrowed and must outlive the Site and its routes.
     // `signing_keys` are the deployment's, oldest first (intake::published_keys).
     Site(intake::Intake& intake, intake::StatusLookup& status, intake::ComplainantReplies& replies,
-         const i18n::Languages& languages,
-         const crypto::Key& form_token_key, SiteSettings settings, intake::Now now,
-         std::vector<intake::PublishedKey> signing_keys = {});
+         const i18n::Languages& languages, const crypto::Key& form_token_key, SiteSettings settings,
+         intake::Now now, std::vector<intake::PublishedKey> signing_keys = {});
     ~Site();
     Site(const Site&) = delete;
     Site& operator=(const Site&) = delete;

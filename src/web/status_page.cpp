@@ -52,9 +52,9 @@ void add_outcome(Dictionary& result, const PageContext& context, const intake::O
     for (const domain::AllegationFinding& finding : outcome.findings) {
         Dictionary* item = section->AddSectionDictionary("FINDING");
         item->SetValue("ALLEGATION", category_label(context, finding.category));
-        item->SetValue("FINDING_TEXT", tstr(catalogue.text(
-                                           "finding." +
-                                           std::string(domain::finding_name(finding.finding)))));
+        item->SetValue(
+            "FINDING_TEXT",
+            tstr(catalogue.text("finding." + std::string(domain::finding_name(finding.finding)))));
     }
     section->SetValue("OUTCOME_TEXT", outcome.text);
     if (!outcome.remedy.empty()) {

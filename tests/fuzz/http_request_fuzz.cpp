@@ -144,9 +144,11 @@ struct World {
     FreshStore store;
     intake::Intake intake{deployment, store, keys, testing::fixed_now};
     // No budget and no slowing down: each input must get the same answer whatever ran before.
-    intake::StatusLookup status{
-        deployment, store, keys, {.free_failures = std::size_t(-1), .lookups_per_second = 0},
-        testing::fixed_now};
+    intake::StatusLookup status{deployment,
+                                store,
+                                keys,
+                                {.free_failures = std::size_t(-1), .lookups_per_second = 0},
+                                testing::fixed_now};
     intake::ComplainantReplies replies{status, store, keys, testing::fixed_now};
     std::optional<i18n::Languages> languages;
     std::optional<web::Site> site;

@@ -95,8 +95,9 @@ class MemoryStore final : public storage::Store, public storage::Correspondence 
                                   domain::AuditEvent audit,
                                   storage::Done<std::int64_t> done) override {
         std::unique_lock lock(m_mutex);
-        auto it = std::find_if(m_complaints.begin(), m_complaints.end(),
-                               [&](const auto& entry) { return entry.second.id == record.complaint_id; });
+        auto it = std::find_if(m_complaints.begin(), m_complaints.end(), [&](const auto& entry) {
+            return entry.second.id == record.complaint_id;
+        });
         if (it == m_complaints.end()) {
             lock.unlock();
             return done(util::fail(util::ErrorCode::not_found, "no such complaint"));
@@ -114,7 +115,8 @@ class MemoryStore final : public storage::Store, public storage::Correspondence 
         if (id && record.kind == domain::MessageKind::reconsideration) {
             complaint.outcome.reset();
             complaint.status = domain::Status::investigating;
-            complaint.timeline.push_back({record.at, domain::Status::investigating, "reconsideration requested"});
+            complaint.timeline.push_back(
+                {record.at, domain::Status::investigating, "reconsideration requested"});
         }
         lock.unlock();
         done(std::move(id));

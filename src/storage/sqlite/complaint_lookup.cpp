@@ -106,8 +106,8 @@ util::Expected<std::optional<Found>> read_complaint(Statement& statement) {
             statement.reset();
             return util::fail(util::ErrorCode::internal, "unknown status in the database");
         }
-        found->record.timeline.push_back({timestamp(statement.column_int(4)), *status,
-                                          std::string(statement.column_text(6))});
+        found->record.timeline.push_back(
+            {timestamp(statement.column_int(4)), *status, std::string(statement.column_text(6))});
     }
     statement.reset();
     if (!row) return std::unexpected(row.error());

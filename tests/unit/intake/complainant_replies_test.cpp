@@ -51,8 +51,8 @@ class ComplainantRepliesTest : public ::testing::Test {
     crypto::Keys m_keys = testing::fixed_keys();
     testing::MemoryStore m_store;
     Intake m_intake{m_deployment, m_store, m_keys, [this] { return m_now; }};
-    StatusLookup m_lookup{m_deployment, m_store, m_keys, {.lookups_per_second = 0},
-                          [this] { return m_now; }};
+    StatusLookup m_lookup{
+        m_deployment, m_store, m_keys, {.lookups_per_second = 0}, [this] { return m_now; }};
     ComplainantReplies m_replies{m_lookup, m_store, m_keys, [this] { return m_now; }};
     std::string m_reference;
     std::string m_receipt;
@@ -118,8 +118,8 @@ TEST_F(ComplainantRepliesTest, ReconsiderationOnlyWithinTheWindowOfAClosedCompla
     const std::string until = domain::iso_date(domain::date_of(m_now + std::chrono::days(10)));
     close(until);
     m_now += std::chrono::days(10);  // the last day of the window (UTC deployment)
-    const auto within = post(m_receipt, "A witness has come forward.",
-                             domain::MessageKind::reconsideration);
+    const auto within =
+        post(m_receipt, "A witness has come forward.", domain::MessageKind::reconsideration);
     ASSERT_EQ(within.outcome, Outcome::added);
     EXPECT_EQ(within.view->complaint.status, domain::Status::investigating);
     EXPECT_FALSE(within.view->outcome);
