@@ -150,6 +150,13 @@ TEST_F(StatusReplies, AStaffMessageShowsAsTheOfficesAndTheReplyFormCarriesTheRec
     EXPECT_FALSE(contains(response.body, "ines"));
     EXPECT_TRUE(contains(response.body, "<form method=\"post\" action=\"/status/messages\""));
     EXPECT_FALSE(contains(response.body, "action=\"/status/reconsideration\""));
+    // The reply form is a working form: the language and a form token ride along.
+    const auto form = response.body.substr(response.body.find("action=\"/status/messages\""));
+    const std::string token = token_from(response);
+    ASSERT_FALSE(token.empty());
+    EXPECT_TRUE(contains(form, "name=\"form_token\" value=\"" + token + "\""));
+    EXPECT_TRUE(contains(form, "name=\"lang\" value=\"en\""));
+    EXPECT_TRUE(contains(form, "name=\"reference\" value=\"OPR-2026-000001\""));
 }
 
 TEST_F(StatusReplies, AReplyIsAddedAndShown) {
