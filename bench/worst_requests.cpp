@@ -264,11 +264,12 @@ int main(int argc, char** argv) {
     const domain::Limits& limits = config->filing_limits;
     intake::Intake intake(config->deployment, **store, *keys, now, limits);
     // The budget of look-ups is off: this measures a look-up's own cost, the worst one.
-    intake::StatusLookup status(config->deployment, **store, *keys, {.lookups_per_second = 0});
+    intake::StatusLookup status(config->deployment, **store, *keys, {.lookups_per_second = 0}, now);
+    intake::ComplainantReplies replies(status, **store, *keys, now);
     const auto i18n_languages =
         i18n::Languages::load(std::filesystem::path(share_dir) / "locale", "en");
     const auto signing_keys = intake::published_keys(*keys);
-    web::Site site(intake, status, *i18n_languages, keys->form_token,
+    web::Site site(intake, status, replies, *i18n_languages, keys->form_token,
                    {.templates_dir = std::filesystem::path(share_dir) / "templates",
                     .static_dir = std::filesystem::path(share_dir) / "static"},
                    now, signing_keys);

@@ -16,9 +16,69 @@
 {{#NEXT_STEP}}<p class="next-step">{{lookup_next}} {{NEXT_TEXT}} <time datetime="{{NEXT_DATE}}">{{NEXT_DUE}}</time></p>{{/NEXT_STEP}}
 <h3>{{lookup_timeline}}</h3>
 <ol class="timeline">
-{{#EVENT}}<li><time datetime="{{EVENT_DATE}}" dir="ltr">{{EVENT_DATE}}</time> {{EVENT_STATUS}}</li>
+{{#EVENT}}<li><time datetime="{{EVENT_DATE}}" dir="ltr">{{EVENT_DATE}}</time> {{EVENT_STATUS}}{{#EVENT_NOTE}}<p class="event-note" dir="auto">{{NOTE}}</p>{{/EVENT_NOTE}}</li>
 {{/EVENT}}
 </ol>
+{{#OUTCOME}}
+<section class="outcome" aria-labelledby="outcome-heading">
+<h3 id="outcome-heading">{{outcome_heading}}</h3>
+<h4>{{outcome_findings}}</h4>
+<ul class="findings">
+{{#FINDING}}<li><strong>{{ALLEGATION}}:</strong> {{FINDING_TEXT}}</li>
+{{/FINDING}}
+</ul>
+<h4>{{outcome_decision}}</h4>
+<p class="written" dir="auto">{{OUTCOME_TEXT}}</p>
+{{#HAS_REMEDY}}<h4>{{outcome_remedy}}</h4>
+<p class="written" dir="auto">{{REMEDY_TEXT}}</p>{{/HAS_REMEDY}}
+{{#WINDOW_CLOSED}}<p class="reconsider">{{RECONSIDER_CLOSED}}</p>{{/WINDOW_CLOSED}}
+{{#RECONSIDER_FORM}}
+<h4>{{reconsider_heading}}</h4>
+<form method="post" action="/status/reconsideration" class="reply-form" novalidate>
+<input type="hidden" name="lang" value="{{LANG}}">
+<input type="hidden" name="form_token" value="{{FORM_TOKEN}}">
+<input type="hidden" name="reference" value="{{REFERENCE}}">
+<input type="hidden" name="receipt" value="{{RECEIPT}}">
+<div class="field{{#HAS_ERROR}} field-error{{/HAS_ERROR}}">
+<label for="f-reconsider">{{reconsider_label}}</label>
+<p class="hint" id="f-reconsider-hint">{{RECONSIDER_OPEN}}</p>
+{{#HAS_ERROR}}<p class="error-message" id="f-reconsider-error">{{ERROR}}</p>{{/HAS_ERROR}}
+<textarea id="f-reconsider" name="text" rows="6" dir="auto" aria-describedby="f-reconsider-hint{{#HAS_ERROR}} f-reconsider-error{{/HAS_ERROR}}">{{TEXT_VALUE}}</textarea>
+</div>
+<div class="actions">
+<button type="submit">{{reconsider_submit}}</button>
+</div>
+</form>
+{{/RECONSIDER_FORM}}
+</section>
+{{/OUTCOME}}
+<section class="messages" aria-labelledby="messages-heading">
+<h3 id="messages-heading">{{messages_heading}}</h3>
+{{#NO_MESSAGES}}<p>{{messages_none}}</p>{{/NO_MESSAGES}}
+<ol class="message-list">
+{{#MESSAGE}}<li class="{{MESSAGE_CLASS}}"><p class="message-head"><strong>{{MESSAGE_FROM}}</strong> <time datetime="{{MESSAGE_DATE}}" dir="ltr">{{MESSAGE_DATE}}</time></p>
+<p class="written" dir="auto">{{MESSAGE_TEXT}}</p></li>
+{{/MESSAGE}}
+</ol>
+{{#REPLY_FORM}}
+<h4>{{reply_heading}}</h4>
+<form method="post" action="/status/messages" class="reply-form" novalidate>
+<input type="hidden" name="lang" value="{{LANG}}">
+<input type="hidden" name="form_token" value="{{FORM_TOKEN}}">
+<input type="hidden" name="reference" value="{{REFERENCE}}">
+<input type="hidden" name="receipt" value="{{RECEIPT}}">
+<div class="field{{#HAS_ERROR}} field-error{{/HAS_ERROR}}">
+<label for="f-reply">{{reply_label}}</label>
+<p class="hint" id="f-reply-hint">{{reply_hint}}</p>
+{{#HAS_ERROR}}<p class="error-message" id="f-reply-error">{{ERROR}}</p>{{/HAS_ERROR}}
+<textarea id="f-reply" name="text" rows="6" dir="auto" aria-describedby="f-reply-hint{{#HAS_ERROR}} f-reply-error{{/HAS_ERROR}}">{{TEXT_VALUE}}</textarea>
+</div>
+<div class="actions">
+<button type="submit">{{reply_submit}}</button>
+</div>
+</form>
+{{/REPLY_FORM}}
+</section>
 </section>
 {{/RESULT}}
 <form method="post" action="/status" class="status-form" novalidate>

@@ -141,11 +141,13 @@ int serve(const config::Config& config) {
                                     config.staff.audit_checkpoint_interval);
 
     intake::Intake intake(config.deployment, **store, *keys, now, config.filing_limits);
-    intake::StatusLookup status(config.deployment, **store, *keys, throttle_of(config.public_side));
+    intake::StatusLookup status(config.deployment, **store, *keys, throttle_of(config.public_side),
+                                now);
+    intake::ComplainantReplies replies(status, **store, *keys, now);
     const auto signing_keys = intake::published_keys(*keys);
 
     http::Router router;
-    web::Site site(intake, status, *languages, keys->form_token,
+    web::Site site(intake, status, replies, *languages, keys->form_token,
                    {.templates_dir = config.share_dir / "templates",
                     .static_dir = config.share_dir / "static",
                     .form_token_lifetime = config.form_token_lifetime,

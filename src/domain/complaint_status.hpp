@@ -20,6 +20,7 @@ std::optional<Status> parse_status(std::string_view name);
 struct TimelineEvent {
     Timestamp at;
     Status status;
+    std::string note;  // the reason staff stated for the change, as written; may be empty
 };
 
 struct NextStep {

@@ -13,6 +13,8 @@
 #include "domain/calendar.hpp"
 #include "domain/complaint_status.hpp"
 #include "domain/filing.hpp"
+#include "domain/finding.hpp"
+#include "domain/message.hpp"
 
 namespace redress::domain {
 
@@ -51,14 +53,34 @@ struct FiledComplaint {
     std::string reference;
 };
 
+// A message between the office and the complainant as a status look-up reads it, its text
+// still sealed with the content key.
+struct SealedMessage {
+    Timestamp at{};
+    MessageKind kind = MessageKind::to_complainant;
+    std::vector<std::uint8_t> sealed_text;
+};
+
+// The outcome of a closed case as the complainant is told it: the findings of the latest
+// round and the latest closure, its texts still sealed with the content key.
+struct SealedOutcome {
+    std::vector<AllegationFinding> findings;  // one per allegation
+    std::vector<std::uint8_t> sealed_text;
+    std::vector<std::uint8_t> sealed_remedy;
+    std::string reconsider_until;  // YYYY-MM-DD, the last day to ask; "" when not offered
+};
+
 // What a status look-up reads back.
 struct ComplaintRecord {
+    std::int64_t id = 0;  // the complaint's, in storage: for the complainant's messages
     std::string office_id;
     std::string reference;
     Timestamp received_at;
     ReceiptHash receipt_hash{};
     Status status = Status::received;
-    std::vector<TimelineEvent> timeline;  // oldest first
+    std::vector<TimelineEvent> timeline;   // oldest first, with the notes staff stated
+    std::vector<SealedMessage> messages;   // both ways, oldest first
+    std::optional<SealedOutcome> outcome;  // while the complaint is closed after a case
 };
 
 }  // namespace redress::domain

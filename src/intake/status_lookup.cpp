@@ -1,14 +1,90 @@
 #include "intake/status_lookup.hpp"
 
 #include "crypto/keyed_hash.hpp"
+#include "crypto/secret_box.hpp"
 #include "domain/receipt.hpp"
 #include "domain/reference.hpp"
 
 namespace redress::intake {
 
+namespace {
+
+domain::Timestamp system_now() {
+    return std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());
+}
+
+}  // namespace
+
 StatusLookup::StatusLookup(const domain::Deployment& deployment, storage::Store& store,
-                           const crypto::Keys& keys, ThrottleSettings throttle)
-    : m_deployment(deployment), m_store(store), m_keys(keys), m_throttle(throttle) {}
+                           const crypto::Keys& keys, ThrottleSettings throttle, Now now)
+    : m_deployment(deployment),
+      m_store(store),
+      m_keys(keys),
+      m_throttle(throttle),
+      m_now(now ? std::move(now) : Now(system_now)) {}
+
+domain::Date StatusLookup::today() const {
+    return m_deployment.time_zone.local_date(m_now());
+}
+
+util::Expected<StatusView> StatusLookup::view_of(domain::ComplaintRecord record) const {
+    StatusView view;
+    view.messages.reserve(record.messages.size());
+    for (const domain::SealedMessage& sealed : record.messages) {
+        auto text = crypto::open(m_keys.content, sealed.sealed_text);
+        if (!text) return util::fail(util::ErrorCode::internal, "a message cannot be opened");
+        const bool from_office = sealed.kind == domain::MessageKind::to_complainant;
+        view.messages.push_back(
+            {0, sealed.at, sealed.kind, from_office ? "office" : "complainant", std::move(*text)});
+    }
+    record.messages.clear();
+    if (record.outcome) {
+        OutcomeView outcome;
+        auto text = crypto::open(m_keys.content, record.outcome->sealed_text);
+        auto remedy = crypto::open(m_keys.content, record.outcome->sealed_remedy);
+        if (!text || !remedy) {
+            return util::fail(util::ErrorCode::internal, "a closure cannot be opened");
+        }
+        outcome.findings = std::move(record.outcome->findings);
+        outcome.text = std::move(*text);
+        outcome.remedy = std::move(*remedy);
+        outcome.reconsider_until = domain::parse_iso_date(record.outcome->reconsider_until);
+        outcome.may_reconsider = outcome.reconsider_until && today() <= *outcome.reconsider_until;
+        view.outcome = std::move(outcome);
+        record.outcome.reset();
+    }
+    view.complaint = std::move(record);
+    view.office = m_deployment.find_office(view.complaint.office_id);
+    if (view.office) {
+        view.next_step = domain::next_step(view.complaint.status, view.complaint.received_at,
+                                           view.office->service_levels);
+    }
+    return view;
+}
+
+void StatusLookup::read_again(const StatusView& verified, LookupDone done) {
+    m_store.find_complaint(
+        verified.complaint.reference,
+        [this, done = std::move(done)](
+            util::Expected<std::optional<domain::ComplaintRecord>>&& found) mutable {
+            LookupResult result;
+            if (found && found->has_value()) {
+                auto view = view_of(std::move(**found));
+                if (view) {
+                    result.outcome = LookupResult::Outcome::found;
+                    result.view = std::move(*view);
+                    return done(std::move(result));
+                }
+                found = std::unexpected(view.error());
+            }
+            // Complaints are never removed: a complaint found once that is gone is a fault.
+            result.outcome = LookupResult::Outcome::failed;
+            result.failure =
+                found ? util::Error{util::ErrorCode::internal, "a complaint read before is gone"}
+                      : found.error();
+            done(std::move(result));
+        });
+}
 
 void StatusLookup::look_up(std::string_view reference, std::string_view receipt,
                            std::string_view client, LookupDone done) {
@@ -31,7 +107,7 @@ void StatusLookup::look_up(std::string_view reference, std::string_view receipt,
         std::move(canonical),
         [this, digest, receipt_read = parsed_receipt.has_value(), throttled,
          client = std::string(client), delay = admission.delay, done = std::move(done)](
-            util::Expected<std::optional<domain::ComplaintRecord>> found) mutable {
+            util::Expected<std::optional<domain::ComplaintRecord>>&& found) mutable {
             LookupResult result;
             result.delay = delay;
             if (!found) {
@@ -46,15 +122,14 @@ void StatusLookup::look_up(std::string_view reference, std::string_view receipt,
                 m_throttle.failed(throttled, client, LookupThrottle::Clock::now());
                 return done(std::move(result));
             }
-            StatusView view;
-            view.complaint = std::move(**found);
-            view.office = m_deployment.find_office(view.complaint.office_id);
-            if (view.office) {
-                view.next_step = domain::next_step(
-                    view.complaint.status, view.complaint.received_at, view.office->service_levels);
+            auto view = view_of(std::move(**found));
+            if (!view) {
+                result.outcome = LookupResult::Outcome::failed;
+                result.failure = view.error();
+                return done(std::move(result));
             }
             result.outcome = LookupResult::Outcome::found;
-            result.view = std::move(view);
+            result.view = std::move(*view);
             done(std::move(result));
         });
 }

@@ -3,7 +3,8 @@
 // wrong receipt are indistinguishable to the caller: the same result, after the same work
 // (one keyed hash, one query on the store's reading threads, one comparison), with the
 // same delay. Wrong receipts slow down later look-ups of the same reference and from the
-// same address (intake/lookup_throttle.hpp).
+// same address (intake/lookup_throttle.hpp). A complaint found comes with its messages and,
+// once closed after a case, its outcome, opened with the content key.
 
 #include <chrono>
 #include <functional>
@@ -12,16 +13,31 @@
 
 #include "crypto/keys.hpp"
 #include "domain/deployment.hpp"
+#include "domain/finding.hpp"
+#include "domain/message.hpp"
 #include "domain/received_filing.hpp"
+#include "intake/intake.hpp"
 #include "intake/lookup_throttle.hpp"
 #include "storage/store.hpp"
 
 namespace redress::intake {
 
+// The outcome of a closed case, in the words staff wrote.
+struct OutcomeView {
+    std::vector<domain::AllegationFinding> findings;
+    std::string text;
+    std::string remedy;                            // may be empty
+    std::optional<domain::Date> reconsider_until;  // the last day to ask; nullopt if not offered
+    bool may_reconsider = false;  // today, in the deployment's zone, is on or before that day
+};
+
 struct StatusView {
-    domain::ComplaintRecord complaint;
+    domain::ComplaintRecord complaint;  // its sealed texts are dropped once opened
     const domain::Office* office = nullptr;
     std::optional<domain::NextStep> next_step;
+    // Both ways, oldest first; author "office" or "complainant" (never a staff name).
+    std::vector<domain::Message> messages;
+    std::optional<OutcomeView> outcome;
 };
 
 struct LookupResult {
@@ -37,8 +53,9 @@ using LookupDone = std::move_only_function<void(LookupResult)>;
 class StatusLookup {
   public:
     // All references are borrowed and must outlive the StatusLookup.
+    // `now` tells whether a reconsideration window is open; the system clock when empty.
     StatusLookup(const domain::Deployment& deployment, storage::Store& store,
-                 const crypto::Keys& keys, ThrottleSettings throttle = {});
+                 const crypto::Keys& keys, ThrottleSettings throttle = {}, Now now = {});
 
     // `client` names the client's address (a grouping key; never logged). `done` runs
     // exactly once: at once when the look-up is refused as busy, else on a reading thread
@@ -46,11 +63,22 @@ class StatusLookup {
     void look_up(std::string_view reference, std::string_view receipt, std::string_view client,
                  LookupDone done);
 
+    // Reads the complaint of a view that a look-up found again (after the complainant added
+    // to it), without the throttle: its receipt was shown already. `done` as look_up's.
+    void read_again(const StatusView& verified, LookupDone done);
+
+    // Today in the deployment's time zone.
+    domain::Date today() const;
+
   private:
+    // The view of a complaint whose receipt matched: its texts opened, its next step.
+    util::Expected<StatusView> view_of(domain::ComplaintRecord record) const;
+
     const domain::Deployment& m_deployment;
     storage::Store& m_store;
     const crypto::Keys& m_keys;
     LookupThrottle m_throttle;
+    Now m_now;
 };
 
 }  // namespace redress::intake

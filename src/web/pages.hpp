@@ -52,12 +52,23 @@ util::Expected<std::string> render_review(const PageContext& context,
 util::Expected<std::string> render_confirmation(const PageContext& context,
                                                 const intake::Filed& filed);
 
+// A problem with what the complainant wrote in one of the status page's forms.
+struct ReplyError {
+    std::string_view message_key;  // "reply.blank", ...
+    std::string_view text;         // as typed, shown again
+};
+
 struct StatusState {
-    std::string_view reference;  // echoed back; the receipt never is
+    std::string_view reference;  // echoed back into the look-up form
     const intake::StatusView* found = nullptr;
+    // With `found`: carried in the reply forms' hidden fields, so that each post shows the
+    // receipt again (the page is never stored). The look-up form never echoes it.
+    std::string_view receipt;
     bool not_found = false;  // a look-up was made and matched nothing
     std::string_view notice_key;
     std::string_view form_token;
+    std::optional<ReplyError> reply_error;            // under the message form
+    std::optional<ReplyError> reconsideration_error;  // under the reconsideration form
 };
 
 util::Expected<std::string> render_status(const PageContext& context, const StatusState& state);

@@ -20,11 +20,13 @@ http::Response page_response(int status, util::Expected<std::string> html) {
     return http::Response::html(status, std::move(*html));
 }
 
-Site::Site(intake::Intake& intake, intake::StatusLookup& status, const i18n::Languages& languages,
+Site::Site(intake::Intake& intake, intake::StatusLookup& status,
+           intake::ComplainantReplies& replies, const i18n::Languages& languages,
            const crypto::Key& form_token_key, SiteSettings settings, intake::Now now,
            std::vector<intake::PublishedKey> signing_keys)
     : m_intake(intake),
       m_status(status),
+      m_replies(replies),
       m_languages(languages),
       m_settings(std::move(settings)),
       m_now(std::move(now)),
@@ -57,6 +59,14 @@ void Site::add_routes(http::Router& router) {
     router.add(Method::post, "/status", [this](http::Request request, http::Responder respond) {
         status_post(request, std::move(respond));
     });
+    router.add(Method::post, "/status/messages",
+               [this](http::Request request, http::Responder respond) {
+                   reply_post(request, std::move(respond), domain::MessageKind::from_complainant);
+               });
+    router.add(Method::post, "/status/reconsideration",
+               [this](http::Request request, http::Responder respond) {
+                   reply_post(request, std::move(respond), domain::MessageKind::reconsideration);
+               });
     router.add(Method::get, "/verify", [this](http::Request request, http::Responder respond) {
         verify_form(request, std::move(respond));
     });
@@ -123,6 +133,7 @@ http::Response status_page(const PageContext& page, StatusState state,
     using Outcome = intake::LookupResult::Outcome;
     switch (result.outcome) {
         case Outcome::found:
+            // The reply forms carry the receipt that matched; nothing else echoes it.
             state.found = &*result.view;
             return page_response(200, render_status(page, state));
         case Outcome::busy: {
@@ -139,6 +150,7 @@ http::Response status_page(const PageContext& page, StatusState state,
             break;
     }
     state.not_found = true;
+    state.receipt = {};
     return page_response(404, render_status(page, state));
 }
 
@@ -166,14 +178,118 @@ void Site::status_post(const http::Request& request, http::Responder respond) co
     // The page is made later, on the connection's thread: keep what it echoes.
     m_status.look_up(
         form->get("reference"), form->get("receipt"), request.client_address,
-        [page, token, reference = std::string(echoed),
+        [page, token, reference = std::string(echoed), receipt = std::string(form->get("receipt")),
          respond = std::move(respond)](intake::LookupResult result) mutable {
             respond.render([page, token = std::move(token), reference = std::move(reference),
-                            result = std::move(result)]() {
+                            receipt = std::move(receipt), result = std::move(result)]() {
                 StatusState answer;
                 answer.form_token = token;
                 answer.reference = reference;
+                answer.receipt = receipt;
                 http::Response response = status_page(page, answer, result);
+                response.delay = result.delay;
+                return response;
+            });
+        });
+}
+
+namespace {
+
+std::string_view problem_key(intake::ReplyProblem problem) {
+    switch (problem) {
+        case intake::ReplyProblem::blank:
+            return "reply.blank";
+        case intake::ReplyProblem::too_long:
+            return "reply.too_long";
+        case intake::ReplyProblem::unusable:
+            break;
+    }
+    return "reply.unusable";
+}
+
+// Past this, a text is not shown again: it was refused as too long, and a page that echoes
+// whatever it is sent would be a cheap way to make us write large pages.
+constexpr std::size_t k_max_echoed_text = 4 * (domain::k_longest_message + 100);
+
+// The answer to a reply or a request for reconsideration. Whatever the receipt checks did
+// not find gets the look-up's own answer, so a post tells no more than a look-up does.
+http::Response reply_page(const PageContext& page, StatusState state, std::string_view text,
+                          domain::MessageKind kind, const intake::ReplyResult& result) {
+    using Outcome = intake::ReplyResult::Outcome;
+    const bool reconsideration = kind == domain::MessageKind::reconsideration;
+    if (result.view) state.found = &*result.view;
+    int status = 200;
+    switch (result.outcome) {
+        case Outcome::added:
+            state.notice_key = reconsideration ? "reconsider.added" : "reply.added";
+            break;
+        case Outcome::invalid: {
+            const ReplyError error{problem_key(*result.problem),
+                                   text.size() <= k_max_echoed_text ? text : std::string_view()};
+            (reconsideration ? state.reconsideration_error : state.reply_error) = error;
+            status = 422;
+            break;
+        }
+        case Outcome::full:
+            state.notice_key = "reply.full";
+            status = 409;
+            break;
+        case Outcome::not_reconsiderable:
+            state.notice_key = "reconsider.not_open";
+            status = 409;
+            break;
+        case Outcome::not_found:
+        case Outcome::busy:
+        case Outcome::failed: {
+            intake::LookupResult lookup;
+            lookup.outcome =
+                result.outcome == Outcome::not_found ? intake::LookupResult::Outcome::not_found
+                : result.outcome == Outcome::busy    ? intake::LookupResult::Outcome::busy
+                                                     : intake::LookupResult::Outcome::failed;
+            lookup.failure = result.failure;
+            state.receipt = {};
+            return status_page(page, state, lookup);
+        }
+    }
+    return page_response(status, render_status(page, state));
+}
+
+}  // namespace
+
+void Site::reply_post(const http::Request& request, http::Responder respond,
+                      domain::MessageKind kind) const {
+    const auto form = read_form_post(request, m_settings.max_form_fields);
+    if (!form) return refuse_post(request, form.error(), "/status", respond);
+    const auto& catalogue = language_of(request, form->get("lang"));
+    const auto page = context(catalogue, "/status");
+    const std::string token = m_tokens.issue(m_now());
+    const std::string_view typed_reference = form->get("reference");
+    const std::string_view echoed =
+        typed_reference.size() <= k_max_echoed_reference ? typed_reference : std::string_view();
+    if (!m_tokens.verify(form->get("form_token"), m_now())) {
+        StatusState state;
+        state.form_token = token;
+        state.reference = echoed;
+        state.notice_key = "form.expired";
+        respond(page_response(400, render_status(page, state)));
+        return;
+    }
+    // The page is made later, on the connection's thread: keep what it shows again. The
+    // receipt goes back into the forms' hidden fields only once it has matched.
+    m_replies.post(
+        form->get("reference"), form->get("receipt"), request.client_address, kind,
+        std::string(form->get("text")),
+        [page, token, kind, reference = std::string(echoed),
+         receipt = std::string(form->get("receipt")), text = std::string(form->get("text")),
+         respond = std::move(respond)](intake::ReplyResult result) mutable {
+            respond.render([page, token = std::move(token), kind, reference = std::move(reference),
+                            receipt = std::move(receipt), text = std::move(text),
+                            result = std::move(result)]() {
+                StatusState state;
+                state.form_token = token;
+                state.reference = reference;
+                state.receipt = receipt;
+                http::Response response = reply_page(page, state, text, kind, result);
                 response.delay = result.delay;
                 return response;
             });

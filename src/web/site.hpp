@@ -1,6 +1,7 @@
 #pragma once
 // The public web side: the offices and their promises, the complaint form with its review
-// step, the confirmation with the receipt, and the status look-up. Plain HTML forms only:
+// step, the confirmation with the receipt, and the status look-up with the messages between
+// the office and the complainant, who may reply there. Plain HTML forms only:
 // everything works with JavaScript off, and no page loads anything from elsewhere.
 
 #include <chrono>
@@ -11,6 +12,7 @@
 #include "http/form_data.hpp"
 #include "http/router.hpp"
 #include "i18n/languages.hpp"
+#include "intake/complainant_replies.hpp"
 #include "intake/confirmation_signing.hpp"
 #include "intake/intake.hpp"
 #include "intake/status_lookup.hpp"
@@ -35,9 +37,9 @@ class Site {
   public:
     // All references are borrowed and must outlive the Site and its routes.
     // `signing_keys` are the deployment's, oldest first (intake::published_keys).
-    Site(intake::Intake& intake, intake::StatusLookup& status, const i18n::Languages& languages,
-         const crypto::Key& form_token_key, SiteSettings settings, intake::Now now,
-         std::vector<intake::PublishedKey> signing_keys = {});
+    Site(intake::Intake& intake, intake::StatusLookup& status, intake::ComplainantReplies& replies,
+         const i18n::Languages& languages, const crypto::Key& form_token_key, SiteSettings settings,
+         intake::Now now, std::vector<intake::PublishedKey> signing_keys = {});
     ~Site();
     Site(const Site&) = delete;
     Site& operator=(const Site&) = delete;
@@ -45,8 +47,8 @@ class Site {
     // Whether the templates and the static folder are usable; call once at start-up.
     util::Expected<void> check() const;
 
-    // GET /, GET and POST /complaint, GET and POST /status, GET and POST /verify,
-    // GET /static/<file>.
+    // GET /, GET and POST /complaint, GET and POST /status, POST /status/messages and
+    // /status/reconsideration, GET and POST /verify, GET /static/<file>.
     void add_routes(http::Router& router);
 
   private:
@@ -55,6 +57,8 @@ class Site {
     void complaint_post(const http::Request& request, http::Responder respond);
     void status_form(const http::Request& request, http::Responder respond) const;
     void status_post(const http::Request& request, http::Responder respond) const;
+    void reply_post(const http::Request& request, http::Responder respond,
+                    domain::MessageKind kind) const;
 
     void verify_form(const http::Request& request, http::Responder respond) const;
     void verify_post(const http::Request& request, http::Responder respond) const;
@@ -74,6 +78,7 @@ class Site {
 
     intake::Intake& m_intake;
     intake::StatusLookup& m_status;
+    intake::ComplainantReplies& m_replies;
     const i18n::Languages& m_languages;
     SiteSettings m_settings;
     intake::Now m_now;

@@ -61,7 +61,7 @@ constexpr std::chrono::hours k_token_lifetime{12};
 constexpr int k_max_pipelined = 4;
 
 // A Store whose contents a fuzz input cannot leave to the next one.
-class FreshStore final : public storage::Store {
+class FreshStore final : public storage::Store, public storage::Correspondence {
   public:
     void reset(const crypto::Keys& keys) {
         m_store = std::make_unique<testing::MemoryStore>();
@@ -96,6 +96,15 @@ class FreshStore final : public storage::Store {
     util::Expected<void> seal_accounts(const std::vector<storage::SealedAccount>& sealed) override {
         return m_store->seal_accounts(sealed);
     }
+    void post_staff_message(storage::StaffMessageRecord record, domain::AuditEvent audit,
+                            storage::Done<std::int64_t> done) override {
+        m_store->post_staff_message(std::move(record), std::move(audit), std::move(done));
+    }
+    void post_complainant_message(storage::ComplainantMessageRecord record,
+                                  domain::AuditEvent audit,
+                                  storage::Done<std::int64_t> done) override {
+        m_store->post_complainant_message(std::move(record), std::move(audit), std::move(done));
+    }
 
   private:
     std::unique_ptr<testing::MemoryStore> m_store;
@@ -116,7 +125,7 @@ struct World {
         auto loaded = i18n::Languages::load(REDRESS_SHARE_DIR "/locale", "en");
         require(loaded.has_value(), "the catalogues load");
         languages.emplace(std::move(*loaded));
-        site.emplace(intake, status, *languages, keys.form_token,
+        site.emplace(intake, status, replies, *languages, keys.form_token,
                      web::SiteSettings{REDRESS_SHARE_DIR "/templates", REDRESS_SHARE_DIR "/static",
                                        k_token_lifetime},
                      testing::fixed_now, intake::published_keys(keys));
@@ -135,8 +144,12 @@ struct World {
     FreshStore store;
     intake::Intake intake{deployment, store, keys, testing::fixed_now};
     // No budget and no slowing down: each input must get the same answer whatever ran before.
-    intake::StatusLookup status{
-        deployment, store, keys, {.free_failures = std::size_t(-1), .lookups_per_second = 0}};
+    intake::StatusLookup status{deployment,
+                                store,
+                                keys,
+                                {.free_failures = std::size_t(-1), .lookups_per_second = 0},
+                                testing::fixed_now};
+    intake::ComplainantReplies replies{status, store, keys, testing::fixed_now};
     std::optional<i18n::Languages> languages;
     std::optional<web::Site> site;
     std::optional<api::Api> api;

@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cctype>
 #include <string>
+#include <tuple>
 
 #include "integration/html.hpp"
 #include "integration/server_suite.hpp"
@@ -132,8 +133,26 @@ TEST_F(LogPrivacy, TheReceiptOfAStatusLookUpNeverReachesTheLog) {
             .status,
         400);
     EXPECT_EQ(connection.get("/status?lang=en&receipt=" + receipt).status, 200);
+    // A reply and a request for reconsideration, with the right and the wrong receipt.
+    const std::string words = "The van's plate was KX-4471-QZ.";
+    for (const auto& [path, given, status] : std::vector<std::tuple<std::string, std::string, int>>{
+             {"/status/messages", receipt, 200},
+             {"/status/messages", wrong, 404},
+             {"/status/reconsideration", receipt, 409}}) {
+        EXPECT_EQ(connection
+                      .post_form(path, {{"lang", "en"},
+                                        {"form_token", token_of(connection, "/status")},
+                                        {"reference", reference},
+                                        {"receipt", given},
+                                        {"text", words}})
+                      .status,
+                  status)
+            << path;
+    }
 
     const std::string log = final_log();
+    EXPECT_TRUE(contains(log, "POST /status/messages 200")) << log;
+    EXPECT_FALSE(contains(log, "KX-4471-QZ")) << log;
     // The look-ups were logged at debug level: the absence below means something.
     EXPECT_TRUE(contains(log, "POST /api/v1/status 200")) << log;
     EXPECT_TRUE(contains(log, "POST /status 404")) << log;

@@ -1,17 +1,21 @@
 #pragma once
 // A Store kept in memory, for tests of the layers above storage. It answers `record`
-// synchronously, numbers references like the real stores, and can be told to fail.
+// synchronously, numbers references like the real stores, and can be told to fail. It keeps
+// the messages with complainants too (Correspondence), and a test may close a complaint
+// with an outcome directly.
 
+#include <algorithm>
 #include <map>
 #include <mutex>
 #include <string>
 
 #include "domain/reference.hpp"
+#include "storage/correspondence.hpp"
 #include "storage/store.hpp"
 
 namespace redress::testing {
 
-class MemoryStore final : public storage::Store {
+class MemoryStore final : public storage::Store, public storage::Correspondence {
   public:
     void record(domain::ReceivedFiling filing, storage::RecordDone done) override {
         std::unique_lock lock(m_mutex);
@@ -26,11 +30,12 @@ class MemoryStore final : public storage::Store {
             auto& sequence = m_sequences[{destination.reference_prefix, year}];
             domain::Reference reference{destination.reference_prefix, year, ++sequence};
             domain::ComplaintRecord record;
+            record.id = static_cast<std::int64_t>(m_complaints.size()) + 1;
             record.office_id = destination.office_id;
             record.reference = reference.text();
             record.received_at = filing.received_at;
             record.receipt_hash = filing.receipt_hash;
-            record.timeline.push_back({filing.received_at, domain::Status::received});
+            record.timeline.push_back({filing.received_at, domain::Status::received, {}});
             m_complaints[record.reference] = record;
             filed.push_back({destination.office_id, record.reference});
         }
@@ -70,6 +75,73 @@ class MemoryStore final : public storage::Store {
         return {};
     }
 
+    void post_staff_message(storage::StaffMessageRecord record, domain::AuditEvent audit,
+                            storage::Done<std::int64_t> done) override {
+        std::unique_lock lock(m_mutex);
+        auto it = m_complaints.find(record.reference);
+        if (it == m_complaints.end() || it->second.office_id != record.office_id) {
+            lock.unlock();
+            return done(util::fail(util::ErrorCode::not_found, "no such complaint"));
+        }
+        auto id = append(it->second, record.at, domain::MessageKind::to_complainant,
+                         std::move(record.sealed_text), std::move(audit));
+        lock.unlock();
+        done(std::move(id));
+    }
+
+    // Reconsideration: only while the complaint has an outcome whose window is open; it
+    // reopens the complaint (investigating) and drops the outcome.
+    void post_complainant_message(storage::ComplainantMessageRecord record,
+                                  domain::AuditEvent audit,
+                                  storage::Done<std::int64_t> done) override {
+        std::unique_lock lock(m_mutex);
+        auto it = std::find_if(m_complaints.begin(), m_complaints.end(), [&](const auto& entry) {
+            return entry.second.id == record.complaint_id;
+        });
+        if (it == m_complaints.end()) {
+            lock.unlock();
+            return done(util::fail(util::ErrorCode::not_found, "no such complaint"));
+        }
+        auto& complaint = it->second;
+        if (record.kind == domain::MessageKind::reconsideration) {
+            if (!complaint.outcome || complaint.outcome->reconsider_until.empty() ||
+                record.today > complaint.outcome->reconsider_until) {
+                lock.unlock();
+                return done(util::fail(util::ErrorCode::conflict, "not reconsiderable"));
+            }
+        }
+        auto id = append(complaint, record.at, record.kind, std::move(record.sealed_text),
+                         std::move(audit));
+        if (id && record.kind == domain::MessageKind::reconsideration) {
+            complaint.outcome.reset();
+            complaint.status = domain::Status::investigating;
+            complaint.timeline.push_back(
+                {record.at, domain::Status::investigating, "reconsideration requested"});
+        }
+        lock.unlock();
+        done(std::move(id));
+    }
+
+    // Closes the complaint with this outcome (as a case's closure would), with `note`.
+    void close(const std::string& reference, domain::Timestamp at, domain::SealedOutcome outcome,
+               std::string note = {}) {
+        std::lock_guard lock(m_mutex);
+        auto& complaint = m_complaints.at(reference);
+        complaint.status = domain::Status::closed;
+        complaint.timeline.push_back({at, domain::Status::closed, std::move(note)});
+        complaint.outcome = std::move(outcome);
+    }
+
+    std::vector<domain::AuditEvent> audit() const {
+        std::lock_guard lock(m_mutex);
+        return m_audit;
+    }
+    // Every message stored, sealed, of every complaint.
+    std::vector<domain::SealedMessage> messages(const std::string& reference) const {
+        std::lock_guard lock(m_mutex);
+        return m_complaints.at(reference).messages;
+    }
+
     void set_failing(bool failing) {
         std::lock_guard lock(m_mutex);
         m_failing = failing;
@@ -80,6 +152,18 @@ class MemoryStore final : public storage::Store {
     }
 
   private:
+    util::Expected<std::int64_t> append(domain::ComplaintRecord& complaint, domain::Timestamp at,
+                                        domain::MessageKind kind, storage::Sealed text,
+                                        domain::AuditEvent audit) {
+        if (m_failing) return util::fail(util::ErrorCode::unavailable, "memory store told to fail");
+        if (complaint.messages.size() >= storage::k_messages_per_complaint_max) {
+            return util::fail(util::ErrorCode::conflict, "full");
+        }
+        complaint.messages.push_back({at, kind, std::move(text)});
+        m_audit.push_back(std::move(audit));
+        return static_cast<std::int64_t>(complaint.messages.size());
+    }
+
     util::Expected<std::optional<domain::ComplaintRecord>> find(const std::string& reference) {
         std::lock_guard lock(m_mutex);
         if (m_failing) return util::fail(util::ErrorCode::unavailable, "memory store told to fail");
@@ -94,6 +178,7 @@ class MemoryStore final : public storage::Store {
     std::map<std::pair<std::string, int>, long> m_sequences;
     std::map<std::string, domain::ComplaintRecord> m_complaints;
     std::vector<domain::ReceivedFiling> m_filings;
+    std::vector<domain::AuditEvent> m_audit;
 };
 
 }  // namespace redress::testing

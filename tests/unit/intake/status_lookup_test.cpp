@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "crypto/secret_box.hpp"
 #include "intake/intake.hpp"
 #include "support/memory_store.hpp"
 #include "support/sample_deployment.hpp"
@@ -37,7 +38,7 @@ class StatusLookupTest : public ::testing::Test {
     crypto::Keys m_keys = testing::fixed_keys();
     testing::MemoryStore m_store;
     Intake m_intake{m_deployment, m_store, m_keys, testing::fixed_now};
-    StatusLookup m_lookup{m_deployment, m_store, m_keys};
+    StatusLookup m_lookup{m_deployment, m_store, m_keys, {}, testing::fixed_now};
     std::string m_reference;
     std::string m_receipt;
 };
@@ -116,6 +117,58 @@ TEST_F(StatusLookupTest, PastTheBudgetOfFailuresALookUpIsBusyAndDoesNoWork) {
     using Outcome = LookupResult::Outcome;
     EXPECT_EQ(outcomes, (std::vector<Outcome>{Outcome::found, Outcome::not_found,
                                               Outcome::not_found, Outcome::busy}));
+}
+
+}  // namespace
+}  // namespace redress::intake
+
+namespace redress::intake {
+namespace {
+
+TEST_F(StatusLookupTest, OpensTheMessagesAndTheOutcomeWithTheContentKey) {
+    storage::StaffMessageRecord message{.reference = m_reference,
+                                        .office_id = "opr",
+                                        .staff_id = 7,
+                                        .actor = "staff:ines",
+                                        .at = testing::fixed_now(),
+                                        .sealed_text = crypto::seal(m_keys.content, "Call us.")};
+    m_store.post_staff_message(std::move(message), {}, [](auto&& posted) { ASSERT_TRUE(posted); });
+    domain::SealedOutcome outcome;
+    outcome.findings = {{"excessive-force", domain::Finding::sustained}};
+    outcome.sealed_text = crypto::seal(m_keys.content, "The agent was disciplined.");
+    outcome.sealed_remedy = crypto::seal(m_keys.content, "Your documents are returned.");
+    // The window's last day is today: still open.
+    outcome.reconsider_until = domain::iso_date(domain::date_of(testing::fixed_now()));
+    m_store.close(m_reference, testing::fixed_now(), std::move(outcome), "decided");
+
+    const auto result = look_up(m_reference, m_receipt);
+    ASSERT_EQ(result.outcome, LookupResult::Outcome::found);
+    const auto& view = *result.view;
+    ASSERT_EQ(view.messages.size(), 1u);
+    EXPECT_EQ(view.messages[0].text, "Call us.");
+    EXPECT_EQ(view.messages[0].author, "office");  // never the member's name
+    ASSERT_TRUE(view.outcome);
+    EXPECT_EQ(view.outcome->text, "The agent was disciplined.");
+    EXPECT_EQ(view.outcome->remedy, "Your documents are returned.");
+    EXPECT_EQ(view.outcome->findings.size(), 1u);
+    EXPECT_TRUE(view.outcome->may_reconsider);
+    EXPECT_EQ(view.complaint.timeline.back().note, "decided");
+    // The sealed copies are not carried further than they are needed.
+    EXPECT_TRUE(view.complaint.messages.empty());
+    EXPECT_FALSE(view.complaint.outcome);
+}
+
+TEST_F(StatusLookupTest, AMessageSealedWithAnotherKeyIsAFailureNotAPage) {
+    crypto::Keys other = m_keys;
+    other.content.fill(99);
+    storage::StaffMessageRecord message{.reference = m_reference,
+                                        .office_id = "opr",
+                                        .staff_id = 7,
+                                        .actor = "staff:ines",
+                                        .at = testing::fixed_now(),
+                                        .sealed_text = crypto::seal(other.content, "Call us.")};
+    m_store.post_staff_message(std::move(message), {}, [](auto&& posted) { ASSERT_TRUE(posted); });
+    EXPECT_EQ(look_up(m_reference, m_receipt).outcome, LookupResult::Outcome::failed);
 }
 
 }  // namespace

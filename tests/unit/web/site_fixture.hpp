@@ -106,7 +106,7 @@ class SiteTest : public ::testing::Test {
         if (!languages) throw std::runtime_error(languages.error().message);
         m_languages.emplace(std::move(*languages));
         m_site.emplace(
-            m_intake, m_status, *m_languages, m_keys.form_token,
+            m_intake, m_status, m_replies, *m_languages, m_keys.form_token,
             SiteSettings{REDRESS_SHARE_DIR "/templates", REDRESS_SHARE_DIR "/static",
                          std::chrono::hours(12)},
             [this] { return m_now; }, intake::published_keys(m_keys));
@@ -179,7 +179,8 @@ class SiteTest : public ::testing::Test {
     redress::testing::MemoryStore m_store;
     crypto::Keys m_keys = redress::testing::fixed_keys();
     intake::Intake m_intake{m_deployment, m_store, m_keys, [this] { return m_now; }};
-    intake::StatusLookup m_status{m_deployment, m_store, m_keys};
+    intake::StatusLookup m_status{m_deployment, m_store, m_keys, {}, [this] { return m_now; }};
+    intake::ComplainantReplies m_replies{m_status, m_store, m_keys, [this] { return m_now; }};
     std::optional<i18n::Languages> m_languages;
     std::optional<Site> m_site;
     http::Router m_router;

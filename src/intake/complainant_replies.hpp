@@ -1,0 +1,72 @@
+#pragma once
+// What a complainant adds to their complaint from the status page, with their reference and
+// receipt: a message (a reply, or information added) and, while a closed case's window is
+// open, a request to reconsider its outcome. The receipt is checked by the status look-up,
+// with its throttle and its promise: a wrong receipt is answered as an unknown reference,
+// and the text is not even checked. Messages are appended, sealed with the content key;
+// the audit entry names the complaint and the kind, never the text.
+
+#include <chrono>
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "crypto/keys.hpp"
+#include "domain/message.hpp"
+#include "intake/status_lookup.hpp"
+#include "storage/correspondence.hpp"
+
+namespace redress::intake {
+
+// Why the text was refused; each has its own words for the complainant.
+enum class ReplyProblem {
+    blank,     // nothing but spaces
+    too_long,  // more than domain::k_longest_message characters
+    unusable,  // not text (invalid UTF-8, control characters)
+};
+
+struct ReplyResult {
+    enum class Outcome {
+        added,               // stored; `view` as it is now
+        invalid,             // nothing stored; `problem`, `view` as it was
+        full,                // nothing stored: the complaint holds all the messages it may
+        not_reconsiderable,  // nothing stored: not closed, or its window has passed
+        not_found,           // unknown reference or wrong receipt: nothing more is said
+        busy,
+        failed,
+    };
+    Outcome outcome = Outcome::not_found;
+    std::optional<StatusView> view;
+    std::optional<ReplyProblem> problem;
+    std::chrono::milliseconds delay{};   // answer no sooner than this, whatever the outcome
+    std::optional<util::Error> failure;  // when storage failed
+};
+
+using ReplyDone = std::move_only_function<void(ReplyResult)>;
+
+// The problem with a complainant's text, if any.
+std::optional<ReplyProblem> check_reply(std::string_view text);
+
+class ComplainantReplies {
+  public:
+    // All references are borrowed and must outlive the ComplainantReplies.
+    ComplainantReplies(StatusLookup& lookup, storage::Correspondence& correspondence,
+                       const crypto::Keys& keys, Now now);
+
+    // `kind` is from_complainant or reconsideration. `done` runs exactly once, on a thread
+    // of the store's (or at once when busy), where it must only hand the result on.
+    void post(std::string_view reference, std::string_view receipt, std::string_view client,
+              domain::MessageKind kind, std::string text, ReplyDone done);
+
+  private:
+    void store(StatusView found, std::chrono::milliseconds delay, domain::MessageKind kind,
+               std::string text, ReplyDone done);
+
+    StatusLookup& m_lookup;
+    storage::Correspondence& m_correspondence;
+    const crypto::Keys& m_keys;
+    Now m_now;
+};
+
+}  // namespace redress::intake
