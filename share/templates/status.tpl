@@ -13,7 +13,7 @@
 <dt>{{lookup_received}}</dt><dd><time datetime="{{RECEIVED_ON}}" dir="ltr">{{RECEIVED_ON}}</time></dd>
 <dt>{{lookup_current}}</dt><dd><strong>{{STATUS_LABEL}}</strong></dd>
 </dl>
-{{#NEXT_STEP}}<p class="next-step">{{lookup_next}} {{NEXT_TEXT}} <time datetime="{{NEXT_DATE}}">{{NEXT_DUE}}</time></p>{{/NEXT_STEP}}
+{{#OWED}}<p class="next-step{{#LATE}} late{{/LATE}}"><time datetime="{{OWED_DATE}}">{{OWED_TEXT}}</time></p>{{/OWED}}
 <h3>{{lookup_timeline}}</h3>
 <ol class="timeline">
 {{#EVENT}}<li><time datetime="{{EVENT_DATE}}" dir="ltr">{{EVENT_DATE}}</time> {{EVENT_STATUS}}{{#EVENT_NOTE}}<p class="event-note" dir="auto">{{NOTE}}</p>{{/EVENT_NOTE}}</li>

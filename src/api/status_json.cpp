@@ -14,6 +14,16 @@ std::string status_text(domain::Status status) {
 
 }  // namespace
 
+// What the office owes next by its service levels, and whether its day has passed.
+nlohmann::json owed_json(const std::optional<domain::Owed>& owed) {
+    if (!owed) return nullptr;
+    return {
+        {"promise", domain::clock_kind_name(owed->kind)},
+        {"due", domain::iso_date(owed->due)},
+        {"late", owed->tense == domain::OwedTense::was_due},
+    };
+}
+
 nlohmann::json next_step_json(const std::optional<domain::NextStep>& next_step) {
     if (!next_step) return nullptr;
     return {
@@ -69,6 +79,7 @@ nlohmann::json status_json(const intake::StatusView& view, const std::string& la
         {"received_at", domain::iso_timestamp(complaint.received_at)},
         {"timeline", std::move(timeline)},
         {"next_step", next_step_json(view.next_step)},
+        {"owed", owed_json(view.owed)},
     };
 }
 

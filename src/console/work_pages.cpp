@@ -7,6 +7,7 @@
 #include <memory>
 #include <set>
 
+#include "console/clock_table.hpp"
 #include "console/message_pages.hpp"
 #include "console/queue_filters.hpp"
 #include "console/referral_pages.hpp"
@@ -406,6 +407,7 @@ http::Response WorkPages::complaint_page(int status, const Visit& visit,
                 page.SetValueAndShowSection("CASE_ID", std::to_string(*complaint.case_id), "CASE");
             }
             fill_messages(page, catalogue, visit, complaint, message_attempt, m_parts.content_key);
+            fill_clocks(page, catalogue, m_parts.deployment, complaint, m_parts.now());
 
             if (!staff::may_triage(member, complaint.office_id) ||
                 domain::queue_of(complaint.status) != domain::Queue::triage) {

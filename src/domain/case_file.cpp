@@ -6,7 +6,6 @@
 #include <utility>
 
 #include "domain/name_table.hpp"
-#include "util/text.hpp"
 
 namespace redress::domain {
 
@@ -17,17 +16,6 @@ constexpr std::array k_states{
     std::pair{CaseState::findings, std::string_view("findings")},
     std::pair{CaseState::closed, std::string_view("closed")},
 };
-
-// A required text: "required" when blank, "unusable_text" when it cannot be kept.
-void check_text(std::vector<FormProblem>& problems, const char* field, std::string_view text,
-                std::size_t longest, bool required) {
-    const auto trimmed = util::trim(text);
-    if (!usable_staff_text(trimmed, longest)) {
-        problems.push_back({field, "unusable_text"});
-    } else if (required && trimmed.empty()) {
-        problems.push_back({field, "required"});
-    }
-}
 
 }  // namespace
 
@@ -40,7 +28,7 @@ std::optional<CaseState> parse_case_state(std::string_view name) {
 
 std::vector<FormProblem> check_note(std::string_view text) {
     std::vector<FormProblem> problems;
-    check_text(problems, "text", text, k_longest_note, true);
+    check_staff_text(problems, "text", text, k_longest_note, true);
     return problems;
 }
 
@@ -68,8 +56,8 @@ std::vector<FormProblem> check_closure(const Closure& closure, CaseState state) 
     std::vector<FormProblem> problems;
     if (state == CaseState::open) problems.push_back({"closure", "no_findings"});
     if (state == CaseState::closed) problems.push_back({"closure", "closed"});
-    check_text(problems, "text", closure.text, k_longest_closure, true);
-    check_text(problems, "remedy", closure.remedy, k_longest_remedy, false);
+    check_staff_text(problems, "text", closure.text, k_longest_closure, true);
+    check_staff_text(problems, "remedy", closure.remedy, k_longest_remedy, false);
     return problems;
 }
 

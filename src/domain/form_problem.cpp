@@ -9,4 +9,14 @@ bool usable_staff_text(std::string_view text, std::size_t longest) {
            util::code_points(text) <= longest;
 }
 
+void check_staff_text(std::vector<FormProblem>& problems, std::string_view field,
+                      std::string_view text, std::size_t longest, bool required) {
+    const auto trimmed = util::trim(text);
+    if (!usable_staff_text(trimmed, longest)) {
+        problems.push_back({std::string(field), "unusable_text"});
+    } else if (required && trimmed.empty()) {
+        problems.push_back({std::string(field), "required"});
+    }
+}
+
 }  // namespace redress::domain

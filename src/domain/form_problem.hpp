@@ -5,6 +5,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace redress::domain {
 
@@ -17,5 +18,10 @@ struct FormProblem {
 
 // Valid UTF-8, no control characters but line breaks and tabs, at most `longest` code points.
 bool usable_staff_text(std::string_view text, std::size_t longest);
+
+// Adds the problem of `text` (trimmed) for `field`, if any: "unusable_text", or "required"
+// when it is blank and `required`.
+void check_staff_text(std::vector<FormProblem>& problems, std::string_view field,
+                      std::string_view text, std::size_t longest, bool required);
 
 }  // namespace redress::domain

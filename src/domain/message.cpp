@@ -4,7 +4,6 @@
 #include <utility>
 
 #include "domain/name_table.hpp"
-#include "util/text.hpp"
 
 namespace redress::domain {
 
@@ -27,12 +26,7 @@ std::optional<MessageKind> parse_message_kind(std::string_view name) {
 
 std::vector<FormProblem> check_message(std::string_view text) {
     std::vector<FormProblem> problems;
-    const auto trimmed = util::trim(text);
-    if (!usable_staff_text(trimmed, k_longest_message)) {
-        problems.push_back({"text", "unusable_text"});
-    } else if (trimmed.empty()) {
-        problems.push_back({"text", "required"});
-    }
+    check_staff_text(problems, "text", text, k_longest_message, true);
     return problems;
 }
 

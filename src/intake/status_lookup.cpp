@@ -2,6 +2,7 @@
 
 #include "crypto/keyed_hash.hpp"
 #include "crypto/secret_box.hpp"
+#include "domain/complaint_clocks.hpp"
 #include "domain/receipt.hpp"
 #include "domain/reference.hpp"
 
@@ -29,6 +30,20 @@ domain::Date StatusLookup::today() const {
 
 util::Expected<StatusView> StatusLookup::view_of(domain::ComplaintRecord record) const {
     StatusView view;
+    view.office = m_deployment.find_office(record.office_id);
+    if (view.office) {
+        std::vector<domain::Timestamp> updates;
+        for (const auto& message : record.messages) {
+            if (message.kind == domain::MessageKind::to_complainant) updates.push_back(message.at);
+        }
+        const domain::BusinessCalendar calendar(m_deployment.time_zone, view.office->calendar);
+        auto clocks = domain::complaint_clocks({record.received_at, record.timeline, updates},
+                                               view.office->service_levels, calendar, m_now());
+        if (!clocks) return std::unexpected(clocks.error());
+        view.owed = domain::next_owed(*clocks);
+        view.next_step =
+            domain::next_step(record.status, record.received_at, view.office->service_levels);
+    }
     view.messages.reserve(record.messages.size());
     for (const domain::SealedMessage& sealed : record.messages) {
         auto text = crypto::open(m_keys.content, sealed.sealed_text);
@@ -54,11 +69,6 @@ util::Expected<StatusView> StatusLookup::view_of(domain::ComplaintRecord record)
         record.outcome.reset();
     }
     view.complaint = std::move(record);
-    view.office = m_deployment.find_office(view.complaint.office_id);
-    if (view.office) {
-        view.next_step = domain::next_step(view.complaint.status, view.complaint.received_at,
-                                           view.office->service_levels);
-    }
     return view;
 }
 

@@ -15,6 +15,7 @@
 #include "domain/deployment.hpp"
 #include "domain/finding.hpp"
 #include "domain/message.hpp"
+#include "domain/owed.hpp"
 #include "domain/received_filing.hpp"
 #include "intake/intake.hpp"
 #include "intake/lookup_throttle.hpp"
@@ -34,6 +35,11 @@ struct OutcomeView {
 struct StatusView {
     domain::ComplaintRecord complaint;  // its sealed texts are dropped once opened
     const domain::Office* office = nullptr;
+    // What the office owes next by its service levels, and whether that day has passed
+    // with nothing given; nullopt once nothing is owed (closed).
+    std::optional<domain::Owed> owed;
+    // The next step of the complaint's course and its date from receipt (the API's
+    // next_step, as promised at filing).
     std::optional<domain::NextStep> next_step;
     // Both ways, oldest first; author "office" or "complainant" (never a staff name).
     std::vector<domain::Message> messages;

@@ -8,6 +8,21 @@ namespace redress::web {
 
 namespace {
 
+// What the office owes next, said truthfully: due by a day, or due on a day now past.
+void add_owed(Dictionary& result, const i18n::Catalogue& catalogue,
+              const std::optional<domain::Owed>& owed) {
+    if (!owed) return;
+    const auto tense = owed->tense == domain::OwedTense::due_by ? "due_by" : "was_due";
+    const std::string key =
+        "owed." + std::string(domain::clock_kind_name(owed->kind)) + "." + tense;
+    const std::string due = domain::iso_date(owed->due);
+    Dictionary* shown = result.AddSectionDictionary("OWED");
+    shown->SetValue("OWED_TEXT",
+                    fill(catalogue.text(key), {{"date", left_to_right(catalogue, due)}}));
+    shown->SetValue("OWED_DATE", due);
+    if (owed->tense == domain::OwedTense::was_due) shown->ShowSection("LATE");
+}
+
 std::string status_label(const i18n::Catalogue& catalogue, domain::Status status) {
     return std::string(catalogue.text("status." + std::string(domain::status_name(status))));
 }
@@ -91,7 +106,7 @@ void add_result(Dictionary& page, const PageContext& context, const StatusState&
         entry->SetValue("EVENT_STATUS", status_label(catalogue, event.status));
         if (!event.note.empty()) entry->SetValueAndShowSection("NOTE", event.note, "EVENT_NOTE");
     }
-    add_next_step(*result, catalogue, view.next_step);
+    add_owed(*result, catalogue, view.owed);
     if (view.outcome) add_outcome(*result, context, *view.outcome, state);
     add_messages(*result, context, view);
     Dictionary* reply = result->AddSectionDictionary("REPLY_FORM");

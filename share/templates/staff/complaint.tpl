@@ -62,6 +62,14 @@
 <p><button type="submit">{{staff_referral_submit}}</button></p>
 </form>
 {{/ANSWER_FORM}}{{/REFERRAL}}
+<h2 id="clocks">{{staff_clock_heading}}</h2>
+{{#NO_CLOCKS}}<p>{{staff_clock_none}}</p>{{/NO_CLOCKS}}
+<table class="clocks">
+<thead><tr><th scope="col">{{staff_clock_promise}}</th><th scope="col">{{staff_clock_state}}</th><th scope="col">{{staff_clock_due}}</th></tr></thead>
+<tbody>
+{{#CLOCK}}<tr class="clock-{{STATE_NAME}}"><td>{{KIND}}</td><td>{{STATE}}</td><td dir="ltr">{{DUE}}</td></tr>
+{{/CLOCK}}</tbody>
+</table>
 {{#CASE}}<p class="case-link"><a href="/staff/cases/{{CASE_ID}}">{{staff_complaint_case}} {{CASE_ID}}</a></p>{{/CASE}}
 {{#MESSAGES}}<h2 id="messages">{{staff_message_heading}}</h2>
 <p class="hint">{{staff_message_explanation}}</p>

@@ -8,6 +8,7 @@
 
 #include "storage/sqlite/sqlite_store.hpp"
 #include "support/sample_deployment.hpp"
+#include "support/staff_fixture.hpp"
 #include "support/temp_folder.hpp"
 #include "util/await.hpp"
 
@@ -19,18 +20,7 @@ domain::Timestamp at(int day) {
 }
 
 domain::ReceivedFiling filing_for(std::vector<domain::Destination> destinations) {
-    domain::ReceivedFiling filing;
-    filing.channel = domain::Channel::web;
-    filing.language = "en";
-    filing.received_at = at(2);
-    filing.confidentiality = domain::Confidentiality::confidential;
-    filing.sealed_people = {1, 2, 3};
-    filing.sealed_account = {4, 5, 6};
-    filing.incident_date = "2026-03-01";
-    filing.incident_date_precision = "exact";
-    filing.categories = {"excessive-force"};
-    filing.destinations = std::move(destinations);
-    return filing;
+    return redress::testing::web_filing(at(2), {"excessive-force"}, std::move(destinations));
 }
 
 class TriageTest : public ::testing::Test {
@@ -55,20 +45,8 @@ class TriageTest : public ::testing::Test {
 
     domain::StaffMember member(std::string username, std::vector<domain::Role> roles,
                                std::vector<std::string> offices) {
-        storage::StaffAccount account;
-        account.member.username = username;
-        account.member.display_name = username;
-        account.member.roles = std::move(roles);
-        account.member.offices = std::move(offices);
-        account.password_hash = "x";
-        auto id = util::await<domain::StaffId>([&](auto done) {
-            m_backend->add_staff(account,
-                                 {at(1), "test", "staff.added", "staff:" + username, "", ""},
-                                 std::move(done));
-        });
-        EXPECT_TRUE(id);
-        account.member.id = id ? *id : 0;
-        return account.member;
+        return redress::testing::add_member(*m_backend, std::move(username), std::move(roles),
+                                            std::move(offices), at(1));
     }
 
     util::Expected<TriageResult> decide(const domain::StaffMember& who,

@@ -41,7 +41,20 @@ TEST_F(StatusPage, TheFormAsksForReferenceAndReceiptByPost) {
     EXPECT_TRUE(contains(response.body, "<label for=\"f-receipt\">"));
 }
 
-TEST_F(StatusPage, TheRightReceiptShowsStatusTimelineAndNextStep) {
+TEST_F(StatusPage, AnAcknowledgmentNotGivenInTimeIsSaidToHaveBeenDue) {
+    const std::string receipt = file_one();
+    // Two business days after Friday 27 November end with Tuesday 1 December; on the
+    // Wednesday nothing has happened yet.
+    m_now += std::chrono::days(5);
+    const auto response = look_up("opr-2026-000001", receipt);
+    ASSERT_EQ(response.status, 200) << response.body;
+    std::string owed = text("en", "owed.acknowledge.was_due");
+    owed.replace(owed.find("{date}"), 6, "2026-12-01");
+    EXPECT_TRUE(contains(response.body, html_escaped(owed))) << response.body;
+    EXPECT_TRUE(contains(response.body, "class=\"next-step late\""));
+}
+
+TEST_F(StatusPage, TheRightReceiptShowsStatusTimelineAndWhatIsOwed) {
     const std::string receipt = file_one();
     const auto response = look_up("opr-2026-000001", receipt);
     ASSERT_EQ(response.status, 200) << response.body;
@@ -52,8 +65,11 @@ TEST_F(StatusPage, TheRightReceiptShowsStatusTimelineAndNextStep) {
         contains(body, "<strong>" + html_escaped(text("en", "status.received")) + "</strong>"));
     EXPECT_TRUE(contains(body, "<time datetime=\"2026-11-27\" dir=\"ltr\">2026-11-27</time> " +
                                    html_escaped(text("en", "status.received"))));
-    EXPECT_TRUE(contains(body, html_escaped(text("en", "status.acknowledged.next"))));
-    EXPECT_TRUE(contains(body, "By 2026-12-01."));
+    // What is owed next, by the office's service levels: an acknowledgment within two
+    // business days of Friday 27 November.
+    std::string owed = text("en", "owed.acknowledge.due_by");
+    owed.replace(owed.find("{date}"), 6, "2026-12-01");
+    EXPECT_TRUE(contains(body, html_escaped(owed))) << body;
     // The receipt is carried only in the reply form's hidden field, never shown.
     const std::string hidden = "<input type=\"hidden\" name=\"receipt\" value=\"" + receipt + "\">";
     EXPECT_TRUE(contains(body, hidden));

@@ -1,0 +1,120 @@
+#include "domain/complaint_clocks.hpp"
+
+#include <algorithm>
+#include <array>
+#include <optional>
+#include <utility>
+
+#include "domain/queue.hpp"
+
+namespace redress::domain {
+
+namespace {
+
+// One recorded fact, in time order: a status reached, or an update written.
+struct Fact {
+    Timestamp at{};
+    std::optional<Status> status;  // none: a message from the office
+};
+
+class Builder {
+  public:
+    Builder(ClockKind kind, ClockBudget budget) : m_kind(kind), m_budget(budget) {}
+
+    void add(ClockEventType what, Timestamp at) {
+        ClockEvent event;
+        event.kind = m_kind;
+        event.what = what;
+        event.at = at;
+        if (what == ClockEventType::started) event.budget = m_budget;
+        m_events.push_back(event);
+    }
+    bool running() const { return m_running; }
+    void start(Timestamp at) {
+        add(ClockEventType::started, at);
+        m_running = true;
+    }
+    void end(ClockEventType how, Timestamp at) {
+        add(how, at);
+        m_running = false;
+    }
+    const std::vector<ClockEvent>& events() const { return m_events; }
+
+  private:
+    ClockKind m_kind;
+    ClockBudget m_budget;
+    std::vector<ClockEvent> m_events;
+    bool m_running = false;
+};
+
+}  // namespace
+
+util::Expected<std::vector<ClockStatus>> complaint_clocks(const ComplaintFacts& facts,
+                                                          const ServiceLevels& levels,
+                                                          const BusinessCalendar& calendar,
+                                                          Timestamp now) {
+    if (facts.timeline.size() + facts.updates.size() > Clock::k_max_events) {
+        return util::fail(util::ErrorCode::invalid_input,
+                          "too many facts for a complaint's clocks");
+    }
+    std::vector<Fact> facts_in_order;
+    facts_in_order.reserve(facts.timeline.size() + facts.updates.size());
+    for (const auto& event : facts.timeline) facts_in_order.push_back({event.at, event.status});
+    for (const auto at : facts.updates) facts_in_order.push_back({at, std::nullopt});
+    // Equal instants keep their kind's order: status events before the messages.
+    std::stable_sort(facts_in_order.begin(), facts_in_order.end(),
+                     [](const Fact& a, const Fact& b) { return a.at < b.at; });
+
+    const auto budget = [&](int days) { return ClockBudget{days, levels.day_count}; };
+    Builder acknowledge(ClockKind::acknowledge, budget(levels.acknowledge_days));
+    Builder triage(ClockKind::triage, budget(levels.triage_days));
+    Builder update(ClockKind::update, budget(levels.update_days));
+    Builder resolution(ClockKind::resolution, budget(levels.resolution_days));
+    for (auto* clock : {&acknowledge, &triage, &update, &resolution}) {
+        clock->start(facts.received_at);
+    }
+    for (const auto& fact : facts_in_order) {
+        const auto at = std::max(fact.at, facts.received_at);
+        if (fact.status == Status::received) continue;  // the filing itself
+        if (acknowledge.running()) acknowledge.end(ClockEventType::met, at);
+        if (!fact.status) {
+            if (update.running()) update.add(ClockEventType::met, at);
+            continue;
+        }
+        const auto status = *fact.status;
+        if (triage.running() && queue_of(status) != Queue::triage) {
+            triage.end(ClockEventType::met, at);
+        }
+        if (status == Status::closed) {
+            if (update.running()) update.end(ClockEventType::stopped, at);
+            if (resolution.running()) resolution.end(ClockEventType::met, at);
+            continue;
+        }
+        // Reopened after closure (reconsideration): updates and an outcome are owed anew.
+        if (!resolution.running()) resolution.start(at);
+        if (update.running()) {
+            update.add(ClockEventType::met, at);
+        } else {
+            update.start(at);
+        }
+    }
+
+    std::vector<ClockStatus> statuses;
+    const std::array<std::pair<const Builder*, int>, 4> clocks{{
+        {&acknowledge, levels.acknowledge_days},
+        {&triage, levels.triage_days},
+        {&update, levels.update_days},
+        {&resolution, levels.resolution_days},
+    }};
+    for (const auto& [builder, days] : clocks) {
+        if (days <= 0) continue;
+        auto clock = Clock::replay(builder->events());
+        if (!clock) return std::unexpected(clock.error());
+        auto status = evaluate(*clock, calendar, now);
+        if (!status) return std::unexpected(status.error());
+        statuses.push_back(std::move(*status));
+    }
+    return statuses;
+}
+
+}  // namespace redress::domain

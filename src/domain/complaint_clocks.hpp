@@ -1,0 +1,35 @@
+#pragma once
+// The service-level clocks of one complaint, rebuilt from what is recorded of it anyway:
+// when it was received, its status events (each one an update the complainant sees) and the
+// office's messages to the complainant (updates too). The office's promises run from
+// receipt: acknowledge within acknowledge_days, decide at triage within triage_days, give
+// an update at least every update_days, and state an outcome within resolution_days; a
+// reconsideration that reopens a closed complaint owes updates and an outcome anew. What
+// each clock says at an instant is domain/clock.hpp's.
+
+#include <span>
+#include <vector>
+
+#include "domain/business_calendar.hpp"
+#include "domain/clock.hpp"
+#include "domain/complaint_status.hpp"
+#include "domain/office.hpp"
+#include "util/error.hpp"
+
+namespace redress::domain {
+
+struct ComplaintFacts {
+    Timestamp received_at{};
+    std::span<const TimelineEvent> timeline;  // oldest first, starting with `received`
+    std::span<const Timestamp> updates;       // the office's messages to the complainant
+};
+
+// The clocks `levels` promise, as the facts leave them at `now`: acknowledge, triage, update
+// and resolution, leaving out any whose budget is 0 (not promised). Fails (invalid_input)
+// on facts out of order or more than Clock::k_max_events of them.
+util::Expected<std::vector<ClockStatus>> complaint_clocks(const ComplaintFacts& facts,
+                                                          const ServiceLevels& levels,
+                                                          const BusinessCalendar& calendar,
+                                                          Timestamp now);
+
+}  // namespace redress::domain

@@ -1,0 +1,117 @@
+// A complaint's service-level clocks rebuilt from its events and the office's messages, and
+// what the complainant is told is owed next: due by a day, or due on a day now past.
+
+#include "domain/complaint_clocks.hpp"
+
+#include <gtest/gtest.h>
+
+#include "domain/owed.hpp"
+
+namespace redress::domain {
+namespace {
+
+Timestamp day(int month, int d) {
+    return Timestamp(std::chrono::sys_days{std::chrono::year{2026} / month / d} +
+                     std::chrono::hours(12));
+}
+
+const ServiceLevels k_levels{2, 10, 30, 180, DayCount::calendar};
+const BusinessCalendar k_calendar;  // UTC, Monday to Friday, no holidays
+
+std::vector<ClockStatus> clocks(const std::vector<TimelineEvent>& timeline,
+                                const std::vector<Timestamp>& updates, Timestamp now) {
+    auto found = complaint_clocks({day(3, 2), timeline, updates}, k_levels, k_calendar, now);
+    EXPECT_TRUE(found) << found.error().message;
+    return found ? *found : std::vector<ClockStatus>{};
+}
+
+const ClockStatus& of(const std::vector<ClockStatus>& all, ClockKind kind) {
+    for (const auto& clock : all) {
+        if (clock.kind == kind) return clock;
+    }
+    static const ClockStatus none{};
+    ADD_FAILURE() << "no clock " << clock_kind_name(kind);
+    return none;
+}
+
+Date due(int month, int d, int days) {
+    return k_calendar.add_days(k_calendar.local_date(day(month, d)), days, DayCount::calendar)
+        .value();
+}
+
+const TimelineEvent k_received{day(3, 2), Status::received, {}};
+
+TEST(ComplaintClocks, ANewComplaintOwesAnAcknowledgmentFirst) {
+    const auto all = clocks({k_received}, {}, day(3, 3));
+    ASSERT_EQ(all.size(), 4u);
+    EXPECT_EQ(of(all, ClockKind::acknowledge).state, ClockState::running);
+    EXPECT_EQ(of(all, ClockKind::acknowledge).due, due(3, 2, 2));
+    const auto owed = next_owed(all);
+    ASSERT_TRUE(owed);
+    EXPECT_EQ(owed->kind, ClockKind::acknowledge);
+    EXPECT_EQ(owed->tense, OwedTense::due_by);
+}
+
+TEST(ComplaintClocks, TriageMeetsAcknowledgmentAndTriageAndStartsTheUpdatePeriod) {
+    const std::vector<TimelineEvent> timeline{k_received,
+                                              {day(3, 4), Status::investigating, "accepted"}};
+    const auto all = clocks(timeline, {}, day(3, 5));
+    EXPECT_EQ(of(all, ClockKind::acknowledge).state, ClockState::met);
+    EXPECT_EQ(of(all, ClockKind::triage).state, ClockState::met);
+    EXPECT_EQ(of(all, ClockKind::update).state, ClockState::running);
+    EXPECT_EQ(of(all, ClockKind::update).due, due(3, 4, 30));
+}
+
+TEST(ComplaintClocks, AnUpdateNotGivenIsSaidToHaveBeenDue) {
+    const std::vector<TimelineEvent> timeline{k_received, {day(3, 4), Status::investigating, ""}};
+    const auto late = clocks(timeline, {}, day(4, 20));
+    EXPECT_EQ(of(late, ClockKind::update).state, ClockState::overdue);
+    const auto owed = next_owed(late);
+    ASSERT_TRUE(owed);
+    EXPECT_EQ(owed->kind, ClockKind::update);
+    EXPECT_EQ(owed->tense, OwedTense::was_due);
+    EXPECT_EQ(owed->due, due(3, 4, 30));
+
+    // A message from the office is an update: the next one is owed from then on.
+    const auto answered = clocks(timeline, {day(4, 1)}, day(4, 20));
+    EXPECT_EQ(of(answered, ClockKind::update).state, ClockState::running);
+    EXPECT_EQ(of(answered, ClockKind::update).due, due(4, 1, 30));
+    EXPECT_EQ(next_owed(answered)->tense, OwedTense::due_by);
+}
+
+TEST(ComplaintClocks, ClosureMeetsTheOutcomeAndReconsiderationOwesItAnew) {
+    std::vector<TimelineEvent> timeline{k_received,
+                                        {day(3, 4), Status::investigating, ""},
+                                        {day(3, 20), Status::findings, ""},
+                                        {day(3, 23), Status::closed, ""}};
+    const auto closed = clocks(timeline, {}, day(6, 1));
+    EXPECT_EQ(of(closed, ClockKind::resolution).state, ClockState::met);
+    EXPECT_EQ(of(closed, ClockKind::update).state, ClockState::stopped);
+    EXPECT_FALSE(next_owed(closed));
+
+    timeline.push_back({day(4, 2), Status::investigating, "reconsideration requested"});
+    const auto reopened = clocks(timeline, {}, day(4, 3));
+    EXPECT_EQ(of(reopened, ClockKind::resolution).state, ClockState::running);
+    EXPECT_EQ(of(reopened, ClockKind::resolution).due, due(4, 2, 180));
+    EXPECT_EQ(of(reopened, ClockKind::update).due, due(4, 2, 30));
+}
+
+TEST(ComplaintClocks, AReferralAnsweredBackToTriageKeepsTheTriageClockMet) {
+    const std::vector<TimelineEvent> timeline{k_received,
+                                              {day(3, 3), Status::referred, "to OIG"},
+                                              {day(3, 5), Status::acknowledged, "returned"}};
+    const auto all = clocks(timeline, {}, day(3, 6));
+    EXPECT_EQ(of(all, ClockKind::triage).state, ClockState::met);
+    EXPECT_EQ(of(all, ClockKind::update).due, due(3, 5, 30));
+}
+
+TEST(ComplaintClocks, APromiseOfZeroDaysIsNotAClock) {
+    const ServiceLevels levels{0, 10, 0, 180, DayCount::business};
+    const auto all =
+        complaint_clocks({day(3, 2), std::vector{k_received}, {}}, levels, k_calendar, day(3, 3));
+    ASSERT_TRUE(all);
+    EXPECT_EQ(all->size(), 2u);
+}
+
+}  // namespace
+}  // namespace redress::domain
