@@ -66,12 +66,13 @@ export function message(messages, key) {
   return messages.get(key);
 }
 
-// Starts `redress serve` on a free port in its own data folder; `ready` resolves with its URL.
-export function startServer(dataDir) {
+// Starts `redress serve` on a free port in its own data folder, with `options` (more of the
+// command line's options) after the folder; `ready` resolves with its URL.
+export function startServer(dataDir, options = []) {
   const binary = process.env.REDRESS_BINARY;
   assert.ok(binary, 'REDRESS_BINARY must name the redress executable');
   assert.ok(existsSync(binary), `no redress executable at ${binary}`);
-  const child = spawn(binary, ['serve', '--listen', '127.0.0.1:0', '--data', dataDir], {
+  const child = spawn(binary, ['serve', '--listen', '127.0.0.1:0', '--data', dataDir, ...options], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let log = '';
