@@ -177,6 +177,7 @@ int serve(const config::Config& config) {
                                                 .referrals = referrals,
                                                 .cases = cases,
                                                 .messages = messages,
+                                                .audit_trail = **store,
                                                 .content_key = keys->content,
                                                 .now = now},
                              {.templates_dir = config.share_dir / "templates",

@@ -99,6 +99,32 @@ void CasePages::add_routes(StaffRoutes& routes) {
                        },
                        std::move(respond));
                });
+    routes.add(Method::post, "/staff/cases/{case}/tasks", working,
+               [this](Visit visit, http::Responder respond) {
+                   post(
+                       std::move(visit), "task",
+                       [this](const Visit& v, std::int64_t case_id,
+                              storage::Done<staff::CaseResult> done) {
+                           m_cases.add_task(v.signed_in.member, case_id,
+                                            std::string(v.form.get("title")),
+                                            std::string(v.form.get("due")), m_work.parts().now(),
+                                            std::move(done));
+                       },
+                       std::move(respond));
+               });
+    routes.add(Method::post, "/staff/cases/{case}/tasks/{task}/done", working,
+               [this](Visit visit, http::Responder respond) {
+                   post(
+                       std::move(visit), "task",
+                       [this](const Visit& v, std::int64_t case_id,
+                              storage::Done<staff::CaseResult> done) {
+                           // A task id that cannot be one is answered like a missing task.
+                           const auto task = parse_case_id(v.request.parameter("task"));
+                           m_cases.complete_task(v.signed_in.member, case_id, task.value_or(0),
+                                                 m_work.parts().now(), std::move(done));
+                       },
+                       std::move(respond));
+               });
     routes.add(
         Method::post, "/staff/cases/{case}/findings",
         Access::roles({Role::investigator, Role::supervisor}),
@@ -332,6 +358,37 @@ http::Response CasePages::case_page(int status, const Visit& visit, const storag
             form->SetValue("NOTE_MAX", std::to_string(domain::k_longest_note));
             if (const auto* refusal = refused("note")) {
                 form->SetValue("TEXT_VALUE", web::tstr(refusal->posted->get("text")));
+                fill_refusal(*form, catalogue, refusal->problems);
+            }
+        }
+
+        const auto today = domain::iso_date(parts.deployment.time_zone.local_date(parts.now()));
+        for (const auto& task : file.tasks) {
+            auto* row = page.AddSectionDictionary("TASK");
+            row->SetValue("TITLE", opened(parts.content_key, task.sealed_title, catalogue));
+            row->SetValue("DUE", task.due_on);
+            row->SetValue("AUTHOR", task.author);
+            if (task.done_at) {
+                row->SetValue("DONE_AT", domain::iso_timestamp(*task.done_at));
+                row->SetValueAndShowSection("DONE_BY", task.done_by, "DONE");
+                continue;
+            }
+            // Dates as YYYY-MM-DD compare as text.
+            if (task.due_on < today) row->ShowSection("LATE");
+            auto* form = row->AddSectionDictionary("DONE_FORM");
+            form->SetValue("CSRF", visit.signed_in.form_token);
+            form->SetValue("CASE_ID", id);
+            form->SetValue("TASK_ID", std::to_string(task.id));
+        }
+        if (file.tasks.empty()) page.ShowSection("NO_TASKS");
+        if (open) {
+            auto* form = page.AddSectionDictionary("TASK_FORM");
+            form->SetValue("CSRF", visit.signed_in.form_token);
+            form->SetValue("CASE_ID", id);
+            form->SetValue("TASK_MAX", std::to_string(domain::k_longest_task));
+            if (const auto* refusal = refused("task")) {
+                form->SetValue("TITLE_VALUE", web::tstr(refusal->posted->get("title")));
+                form->SetValue("DUE_VALUE", web::tstr(refusal->posted->get("due")));
                 fill_refusal(*form, catalogue, refusal->problems);
             }
         }

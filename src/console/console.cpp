@@ -35,7 +35,8 @@ Console::Console(staff::Sessions& sessions, staff::SignIn& sign_in,
       m_work(std::make_unique<WorkPages>(std::move(work), *m_view)),
       m_referrals(std::make_unique<ReferralPages>(*m_work, *m_view)),
       m_cases(std::make_unique<CasePages>(*m_work, m_work->parts().cases, *m_view)),
-      m_messages(std::make_unique<MessagePages>(*m_work, *m_view)) {}
+      m_messages(std::make_unique<MessagePages>(*m_work, *m_view)),
+      m_audit(std::make_unique<AuditPages>(m_work->parts().audit_trail, *m_view)) {}
 
 Console::~Console() = default;
 
@@ -104,6 +105,7 @@ StaffRoutes& Console::add_routes(http::Router& router) {
     m_referrals->add_routes(routes);
     m_cases->add_routes(routes);
     m_messages->add_routes(routes);
+    m_audit->add_routes(routes);
     return routes;
 }
 
@@ -313,6 +315,7 @@ void Console::home(Visit visit, http::Responder respond) const {
             }
             if (member.offices.empty()) page.ShowSection("NO_OFFICE");
             if (member.has(domain::Role::investigator)) page.ShowSection("MY_CASES");
+            if (member.has(domain::Role::auditor)) page.ShowSection("AUDIT");
         });
     });
 }

@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <memory>
 
+#include "console/audit_pages.hpp"
 #include "console/case_pages.hpp"
 #include "console/message_pages.hpp"
 #include "console/referral_pages.hpp"
@@ -74,6 +75,7 @@ class Console {
     std::unique_ptr<ReferralPages> m_referrals;
     std::unique_ptr<CasePages> m_cases;
     std::unique_ptr<MessagePages> m_messages;
+    std::unique_ptr<AuditPages> m_audit;
     std::unique_ptr<StaffRoutes> m_routes;
 };
 

@@ -19,6 +19,7 @@
 #include "staff/messages.hpp"
 #include "staff/referrals.hpp"
 #include "staff/triage.hpp"
+#include "storage/audit_trail.hpp"
 #include "storage/casework.hpp"
 
 namespace redress::console {
@@ -34,6 +35,7 @@ struct WorkParts {
     staff::Referrals& referrals;
     staff::Cases& cases;
     staff::Messages& messages;
+    storage::AuditTrail& audit_trail;  // for auditors' pages
     const crypto::Key& content_key;
     std::function<domain::Timestamp()> now;
 };

@@ -32,6 +32,22 @@ std::vector<FormProblem> check_note(std::string_view text) {
     return problems;
 }
 
+std::vector<FormProblem> check_task(std::string_view title, std::string_view due, Date today) {
+    std::vector<FormProblem> problems;
+    check_staff_text(problems, "title", title, k_longest_task, true);
+    if (due.empty()) {
+        problems.push_back({"due", "required"});
+    } else if (const auto day = parse_iso_date(due); !day) {
+        problems.push_back({"due", "invalid_date"});
+    } else if (std::chrono::sys_days(*day) < std::chrono::sys_days(today)) {
+        problems.push_back({"due", "in_the_past"});
+    } else if (std::chrono::sys_days(*day) >
+               std::chrono::sys_days(today) + std::chrono::days(3650)) {
+        problems.push_back({"due", "too_far"});
+    }
+    return problems;
+}
+
 std::vector<FormProblem> check_findings(const std::vector<AllegationFinding>& findings,
                                         const std::vector<std::string>& allegations,
                                         CaseState state) {

@@ -29,6 +29,14 @@ inline constexpr std::size_t k_longest_remedy = 2000;   // code points
 // Every problem with a note ("text": "required", "unusable_text").
 std::vector<FormProblem> check_note(std::string_view text);
 
+// A task on a case: something to do, by a day, done once.
+inline constexpr std::size_t k_longest_task = 500;        // code points
+inline constexpr std::size_t k_tasks_per_case_max = 200;  // open or done
+
+// Every problem with a task to add ("title": "required", "unusable_text"; "due": "required",
+// "invalid_date", "in_the_past" (before `today`), "too_far" (more than ten years on)).
+std::vector<FormProblem> check_task(std::string_view title, std::string_view due, Date today);
+
 // Every problem with the findings for a case in `state` whose allegations are
 // `allegations` (category ids): one finding for each allegation, no other, and the case
 // still open ("findings": "not_open", "missing", "unknown_allegation", "duplicate").

@@ -6,6 +6,11 @@
 
 namespace redress::staff {
 
+bool entry_matches_its_hash(const domain::AuditEntry& entry) {
+    return crypto::chain_hash(entry.previous,
+                              domain::audit_entry_text(entry.sequence, entry.event)) == entry.hash;
+}
+
 std::string_view audit_break_text(AuditBreak kind) {
     switch (kind) {
         case AuditBreak::out_of_order:
@@ -69,9 +74,7 @@ bool AuditVerifier::add(std::span<const domain::AuditEntry> entries) {
             m_finding = AuditFinding{entry.sequence, AuditBreak::unlinked};
             return false;
         }
-        const auto expected = crypto::chain_hash(
-            entry.previous, domain::audit_entry_text(entry.sequence, entry.event));
-        if (expected != entry.hash) {
+        if (!entry_matches_its_hash(entry)) {
             m_finding = AuditFinding{entry.sequence, AuditBreak::altered};
             return false;
         }

@@ -36,6 +36,9 @@ enum class AuditBreak {
 
 std::string_view audit_break_text(AuditBreak kind);
 
+// Whether the entry's hash is what its text and its previous hash give.
+bool entry_matches_its_hash(const domain::AuditEntry& entry);
+
 struct AuditFinding {
     std::int64_t sequence = 0;  // the first entry (or checkpoint's entry) found broken
     AuditBreak kind = AuditBreak::altered;

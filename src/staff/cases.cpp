@@ -170,6 +170,35 @@ void Cases::add_note(const domain::StaffMember& member, std::int64_t case_id, st
               });
 }
 
+void Cases::add_task(const domain::StaffMember& member, std::int64_t case_id, std::string title,
+                     std::string due, domain::Timestamp now, storage::Done<CaseResult> answer) {
+    auto problems = domain::check_task(title, due, m_deployment.time_zone.local_date(now));
+    if (!problems.empty()) return answer(CaseResult{false, std::move(problems)});
+    with_case(member, case_id, std::move(answer),
+              [this, member, title = std::move(title), due = std::move(due), now](
+                  storage::CaseFile file, storage::Done<CaseResult> done) mutable {
+                  auto record = change(member, file, now);
+                  // The audit entry names the due day, never what the task says.
+                  auto audit = audit_of(record, "case.task_added", "due=" + due);
+                  m_files.add_task(std::move(record),
+                                   crypto::seal(m_content_key, util::trim(title)), std::move(due),
+                                   std::move(audit), recorded<std::int64_t>(std::move(done)));
+              });
+}
+
+void Cases::complete_task(const domain::StaffMember& member, std::int64_t case_id,
+                          std::int64_t task_id, domain::Timestamp now,
+                          storage::Done<CaseResult> answer) {
+    with_case(member, case_id, std::move(answer),
+              [this, member, task_id, now](storage::CaseFile file,
+                                           storage::Done<CaseResult> done) mutable {
+                  auto record = change(member, file, now);
+                  auto audit = audit_of(record, "case.task_done", fmt::format("task={}", task_id));
+                  m_files.complete_task(std::move(record), task_id, std::move(audit),
+                                        recorded<std::int64_t>(std::move(done)));
+              });
+}
+
 void Cases::record_findings(const domain::StaffMember& member, std::int64_t case_id,
                             std::vector<domain::AllegationFinding> findings, domain::Timestamp now,
                             storage::Done<CaseResult> answer) {

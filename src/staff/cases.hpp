@@ -62,6 +62,12 @@ class Cases {
                 storage::Done<CaseResult> done);
     void add_note(const domain::StaffMember& member, std::int64_t case_id, std::string text,
                   domain::Timestamp now, storage::Done<CaseResult> done);
+    // Tasks: added and marked done by anyone who may read the case; the due day is given as
+    // YYYY-MM-DD, not before today in the deployment's zone.
+    void add_task(const domain::StaffMember& member, std::int64_t case_id, std::string title,
+                  std::string due, domain::Timestamp now, storage::Done<CaseResult> done);
+    void complete_task(const domain::StaffMember& member, std::int64_t case_id,
+                       std::int64_t task_id, domain::Timestamp now, storage::Done<CaseResult> done);
     void record_findings(const domain::StaffMember& member, std::int64_t case_id,
                          std::vector<domain::AllegationFinding> findings, domain::Timestamp now,
                          storage::Done<CaseResult> done);

@@ -26,6 +26,16 @@ struct CaseNote {
     Sealed sealed_text;
 };
 
+struct CaseTask {
+    std::int64_t id = 0;
+    domain::Timestamp at{};
+    std::string author;  // "staff:<username>"
+    Sealed sealed_title;
+    std::string due_on;  // YYYY-MM-DD
+    std::optional<domain::Timestamp> done_at;
+    std::string done_by;  // "staff:<username>", once done
+};
+
 struct CaseClosure {
     domain::Timestamp at{};
     std::string author;
@@ -51,6 +61,7 @@ struct CaseFile {
     domain::Priority priority = domain::Priority::normal;  // the highest of its complaints'
     std::vector<CaseComplaint> complaints;                 // by reference
     std::vector<CaseNote> notes;                           // oldest first
+    std::vector<CaseTask> tasks;                           // open ones first, by due day
     int findings_round = 0;                                // 0: none recorded yet
     std::vector<domain::AllegationFinding> findings;       // of the latest round
     std::optional<CaseClosure> closure;                    // the latest
@@ -96,6 +107,16 @@ class CaseFiles {
     // Appends a note; answers its id.
     virtual void add_note(CaseChange change, Sealed sealed_text, domain::AuditEvent audit,
                           Done<std::int64_t> done) = 0;
+
+    // Adds a task; answers its id. Fails with conflict when the case is closed or holds
+    // domain::k_tasks_per_case_max tasks.
+    virtual void add_task(CaseChange change, Sealed sealed_title, std::string due_on,
+                          domain::AuditEvent audit, Done<std::int64_t> done) = 0;
+
+    // Marks the case's task done; answers its id. Fails with not_found when the case has no
+    // such task, and conflict when it was done already.
+    virtual void complete_task(CaseChange change, std::int64_t task_id, domain::AuditEvent audit,
+                               Done<std::int64_t> done) = 0;
 
     // Records a round of findings and moves the case and its complaints to findings, with
     // the status event the complainants see. Fails with conflict unless the case is open.

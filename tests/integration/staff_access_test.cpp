@@ -27,6 +27,7 @@
 #include <vector>
 
 #include "crypto/totp.hpp"
+#include "domain/calendar.hpp"
 #include "integration/html.hpp"
 #include "support/http_client.hpp"
 #include "support/redress_command.hpp"
@@ -154,6 +155,17 @@ class StaffAccess : public ::testing::Test {
         const auto assigned = post("/staff/cases/" + s_case + "/assignment",
                                    {{"investigator", ivan}, {"csrf", intake.csrf}}, intake.cookie);
         ASSERT_EQ(assigned.status, 303) << assigned.body;
+        const auto due = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now()) +
+                         std::chrono::days(5);
+        const auto added = post("/staff/cases/" + s_case + "/tasks",
+                                {{"title", "Ask for the gate 3 footage."},
+                                 {"due", domain::iso_date(std::chrono::year_month_day(due))},
+                                 {"csrf", intake.csrf}},
+                                intake.cookie);
+        ASSERT_EQ(added.status, 303) << added.body;
+        const auto with_task = get("/staff/cases/" + s_case, intake.cookie);
+        s_task = first_match(with_task.body, "/tasks/([0-9]+)/done");
+        ASSERT_FALSE(s_task.empty()) << with_task.body;
     }
 
     static void TearDownTestSuite() {
@@ -291,6 +303,7 @@ class StaffAccess : public ::testing::Test {
     inline static std::array<Holder, k_callers> s_holders;
     inline static std::string s_complaint_c;
     inline static std::string s_case;
+    inline static std::string s_task;
 };
 
 // The complainants' status look-ups: each with their own receipt (anyone else, staff
@@ -375,6 +388,11 @@ TEST_F(StaffAccess, AnIdNotYoursIsAnsweredLikeAMissingOne) {
                  "case page" + who);
             same(post("/staff/cases/" + s_case + "/notes", note, headers),
                  post("/staff/cases/999999/notes", note, headers), "case note" + who);
+            HeaderList form;
+            if (is_staff(caller)) form.emplace_back("csrf", held.csrf);
+            same(post("/staff/cases/" + s_case + "/tasks/" + s_task + "/done", form, headers),
+                 post("/staff/cases/" + s_case + "/tasks/999999/done", form, headers),
+                 "task done" + who);
             same(get("/staff/complaints/" + s_complaint_c, headers),
                  get("/staff/complaints/" + missing, headers), "complaint in a case" + who,
                  s_complaint_c);
@@ -433,9 +451,28 @@ TEST_F(StaffAccess, AnIdNotYoursIsAnsweredLikeAMissingOne) {
          page_of(web_status(missing, a.receipt), missing), "page: B's reference with A's receipt");
     same(page_of(web_status(a.reference, b.receipt), a.reference),
          page_of(web_status(missing, b.receipt), missing), "page: A's reference with B's receipt");
-    // Complaint pages: 7 callers; case, note, complaint in a case, message: 8 callers each;
+    // Complaint pages: 7 callers; case, note, task, complaint in a case, message: 8 callers each;
     // triage: 9 callers, two decisions; work lists: 6 callers, two filters; receipts: 4.
-    EXPECT_EQ(compared, 7 + 8 * 4 + 9 * 2 + 6 * 2 + 4);
+    EXPECT_EQ(compared, 7 + 8 * 5 + 9 * 2 + 6 * 2 + 4);
+}
+
+// The auditor's view of the trail: the newest entry first, every entry on the page checked.
+TEST_F(StaffAccess, TheAuditorBrowsesTheTrailNewestFirst) {
+    const auto& auditor = holder(Caller::auditor).cookie;
+    const auto page = get("/staff/audit", auditor);
+    ASSERT_EQ(page.status, 200) << page.body;
+    EXPECT_NE(page.body.find("The entries on this page are intact"), std::string::npos);
+    // The members were added first; C's case was assigned after every sign-in.
+    const auto assigned = page.body.find("case.assigned");
+    const auto added = page.body.find("staff.added");
+    ASSERT_NE(assigned, std::string::npos) << page.body;
+    ASSERT_NE(added, std::string::npos);
+    EXPECT_LT(assigned, added);
+    // The first page of an older position starts where it says.
+    const auto older = get("/staff/audit?before=3", auditor);
+    ASSERT_EQ(older.status, 200);
+    EXPECT_NE(older.body.find("<td dir=\"ltr\">2</td>"), std::string::npos) << older.body;
+    EXPECT_EQ(older.body.find("<td dir=\"ltr\">3</td>"), std::string::npos);
 }
 
 // Runs after the test above when both run in one process (gtest keeps the order of

@@ -65,6 +65,7 @@ inline constexpr Answer no{403, {}};                       // refused
 inline constexpr Answer nf{404, {}};                       // not found
 inline constexpr Answer tr{303, "/staff/complaints/{b}"};  // triaged: to B's complaint
 inline constexpr Answer un{422, {}};                       // refused for what the form holds
+inline constexpr Answer bq{400, {}};                       // a malformed query
 }  // namespace answers
 
 // Posts carry an empty form, but for the triage post: a well-formed decision to accept, so
@@ -130,8 +131,15 @@ inline const std::array k_staff_probes{
     Probe{"POST", "/staff/cases/{case}/assignment",       k_triaging,  "/staff/cases/{case}/assignment",     {no, no, no, un, no, no, nf, no, no, no}},
     Probe{"POST", "/staff/cases/{case}/notes",            k_working,   "/staff/cases/{case}/notes",          {no, no, no, un, un, nf, nf, no, no, no}},
     Probe{"POST", "/staff/cases/{case}/notes",            k_working,   "/staff/cases/{nocase}/notes",        {no, no, no, nf, nf, nf, nf, no, no, no}},
+    Probe{"POST", "/staff/cases/{case}/tasks",            k_working,   "/staff/cases/{case}/tasks",          {no, no, no, un, un, nf, nf, no, no, no}},
+    Probe{"POST", "/staff/cases/{case}/tasks/{task}/done", k_working,  "/staff/cases/{case}/tasks/999999/done", {no, no, no, nf, nf, nf, nf, no, no, no}},
+    Probe{"POST", "/staff/cases/{case}/tasks/{task}/done", k_working,  "/staff/cases/{case}/tasks/x/done",   {no, no, no, nf, nf, nf, nf, no, no, no}},
     Probe{"POST", "/staff/cases/{case}/findings",         k_concluding, "/staff/cases/{case}/findings",      {no, no, no, no, un, nf, no, no, no, no}},
     Probe{"POST", "/staff/cases/{case}/closure",          k_concluding, "/staff/cases/{case}/closure",       {no, no, no, no, un, nf, no, no, no, no}},
+    // The audit trail: auditors only, the newest entries or those before a position.
+    Probe{"GET",  "/staff/audit",                         "roles: auditor", "/staff/audit",                  {in, in, in, no, no, no, no, ok, no, no}},
+    Probe{"GET",  "/staff/audit",                         "roles: auditor", "/staff/audit?before=3",         {in, in, in, no, no, no, no, ok, no, no}},
+    Probe{"GET",  "/staff/audit",                         "roles: auditor", "/staff/audit?before=first",     {in, in, in, no, no, no, no, bq, no, no}},
     // Sign-out: any signed-in member, with the form token.
     Probe{"POST", "/staff/sign-out",                      "any staff", "/staff/sign-out",                    {no, no, no, in, in, in, in, in, in, in}},
 };

@@ -42,6 +42,22 @@
 <p><button type="submit">{{staff_case_save_note}}</button></p>
 </form>
 {{/NOTE_FORM}}
+<h2 id="task">{{staff_case_tasks}}</h2>
+{{#NO_TASKS}}<p>{{staff_case_no_tasks}}</p>{{/NO_TASKS}}
+<ul class="tasks">
+{{#TASK}}<li{{#LATE}} class="late"{{/LATE}}><span class="typed">{{TITLE}}</span> · {{staff_case_task_due}} <span dir="ltr">{{DUE}}</span>{{#LATE}} <strong>{{staff_case_task_late}}</strong>{{/LATE}}{{#DONE}} · {{staff_case_task_done}} <span dir="ltr">{{DONE_AT}} · {{DONE_BY}}</span>{{/DONE}}
+{{#DONE_FORM}}<form method="post" action="/staff/cases/{{CASE_ID}}/tasks/{{TASK_ID}}/done" class="inline"><input type="hidden" name="csrf" value="{{CSRF}}"><button type="submit" class="secondary">{{staff_case_mark_done}}</button></form>{{/DONE_FORM}}</li>
+{{/TASK}}</ul>
+{{#TASK_FORM}}{{#REFUSED}}<div class="error-summary" role="alert"><p>{{staff_case_refused}}</p><ul>{{#ERROR}}<li>{{TEXT}}</li>{{/ERROR}}</ul></div>{{/REFUSED}}
+<form method="post" action="/staff/cases/{{CASE_ID}}/tasks">
+<input type="hidden" name="csrf" value="{{CSRF}}">
+<p><label for="task_title">{{staff_case_task_title}}</label><br>
+<input type="text" id="task_title" name="title" value="{{TITLE_VALUE}}" maxlength="{{TASK_MAX}}" required></p>
+<p><label for="task_due">{{staff_case_task_due}}</label><br>
+<input type="date" id="task_due" name="due" value="{{DUE_VALUE}}" dir="ltr" required></p>
+<p><button type="submit">{{staff_case_add_task}}</button></p>
+</form>
+{{/TASK_FORM}}
 <h2 id="findings">{{staff_case_findings}}</h2>
 {{#NO_FINDINGS}}<p>{{staff_case_no_findings}}</p>{{/NO_FINDINGS}}
 <dl class="findings">

@@ -14,6 +14,7 @@
 </ul>
 {{#NO_OFFICE}}<p>{{staff_home_no_office}}</p>{{/NO_OFFICE}}
 {{#MY_CASES}}<p><a href="/staff/cases">{{staff_cases_link}}</a></p>{{/MY_CASES}}
+{{#AUDIT}}<p><a href="/staff/audit">{{staff_audit_link}}</a></p>{{/AUDIT}}
 <form method="post" action="/staff/sign-out">
 <input type="hidden" name="csrf" value="{{CSRF}}">
 <p><button type="submit" class="secondary">{{staff_sign_out}}</button></p>

@@ -36,6 +36,21 @@ SELECT n.id, n.at, st.username, n.sealed_text
 FROM case_notes AS n JOIN staff AS st ON st.id = n.staff_id
 WHERE n.case_id = ?1 ORDER BY n.id
 )sql";
+constexpr std::string_view k_select_tasks = R"sql(
+SELECT t.id, t.at, st.username, t.sealed_title, t.due_on, coalesce(t.done_at, 0),
+       coalesce(done.username, '')
+FROM case_tasks AS t JOIN staff AS st ON st.id = t.staff_id
+LEFT JOIN staff AS done ON done.id = t.done_by
+WHERE t.case_id = ?1 ORDER BY t.done_at IS NOT NULL, t.due_on, t.id
+)sql";
+constexpr std::string_view k_count_tasks = "SELECT count(*) FROM case_tasks WHERE case_id = ?1";
+constexpr std::string_view k_insert_task = R"sql(
+INSERT INTO case_tasks (case_id, at, staff_id, sealed_title, due_on) VALUES (?1, ?2, ?3, ?4, ?5)
+)sql";
+constexpr std::string_view k_select_task =
+    "SELECT done_at IS NOT NULL FROM case_tasks WHERE id = ?1 AND case_id = ?2";
+constexpr std::string_view k_update_task_done =
+    "UPDATE case_tasks SET done_at = ?2, done_by = ?3 WHERE id = ?1";
 constexpr std::string_view k_select_findings = R"sql(
 SELECT round, category, finding FROM case_findings
 WHERE case_id = ?1 AND round = (SELECT max(round) FROM case_findings WHERE case_id = ?1)
@@ -252,6 +267,24 @@ util::Expected<std::optional<CaseFile>> read_case_file(ReadContext& context, std
     if (!read) return std::unexpected(read.error());
 
     read = each_row(
+        statements, k_select_tasks, [&](Statement& s) { s.bind(1, case_id); },
+        [&](const Statement& s) {
+            CaseTask task;
+            task.id = s.column_int(0);
+            task.at = timestamp(s.column_int(1));
+            task.author = "staff:" + std::string(s.column_text(2));
+            task.sealed_title = copy(s.column_blob(3));
+            task.due_on = s.column_text(4);
+            if (const auto done = s.column_int(5); done != 0) {
+                task.done_at = timestamp(done);
+                task.done_by = "staff:" + std::string(s.column_text(6));
+            }
+            file->tasks.push_back(std::move(task));
+            return true;
+        });
+    if (!read) return std::unexpected(read.error());
+
+    read = each_row(
         statements, k_select_findings, [&](Statement& s) { s.bind(1, case_id); },
         [&](const Statement& s) {
             const auto finding = domain::parse_finding(s.column_text(2));
@@ -327,6 +360,65 @@ util::Expected<std::int64_t> insert_note(WriteContext& context, const CaseChange
     const std::int64_t id = context.connection.last_insert_id();
     if (auto entry = context.audit.append(audit); !entry) return std::unexpected(entry.error());
     return id;
+}
+
+util::Expected<std::int64_t> insert_task(WriteContext& context, const CaseChange& change,
+                                         const Sealed& sealed_title, const std::string& due_on,
+                                         const domain::AuditEvent& audit) {
+    auto state = current_state(context, change);
+    if (!state) return std::unexpected(state.error());
+    if (*state == domain::CaseState::closed) {
+        return util::fail(util::ErrorCode::conflict, "the case is closed");
+    }
+    std::int64_t count = 0;
+    auto read = each_row(
+        context.statements, k_count_tasks, [&](Statement& s) { s.bind(1, change.case_id); },
+        [&](const Statement& s) {
+            count = s.column_int(0);
+            return true;
+        });
+    if (!read) return std::unexpected(read.error());
+    if (count >= static_cast<std::int64_t>(domain::k_tasks_per_case_max)) {
+        return util::fail(util::ErrorCode::conflict, "the case holds all the tasks it may");
+    }
+    auto insert = context.statements.get(k_insert_task);
+    if (!insert) return std::unexpected(insert.error());
+    auto inserted = (*insert)
+                        ->bind(1, change.case_id)
+                        .bind(2, seconds(change.at))
+                        .bind(3, change.staff_id)
+                        .bind(4, std::span<const std::uint8_t>(sealed_title))
+                        .bind(5, due_on)
+                        .run();
+    if (!inserted) return std::unexpected(inserted.error());
+    const std::int64_t id = context.connection.last_insert_id();
+    if (auto entry = context.audit.append(audit); !entry) return std::unexpected(entry.error());
+    return id;
+}
+
+util::Expected<std::int64_t> update_task_done(WriteContext& context, const CaseChange& change,
+                                              std::int64_t task_id,
+                                              const domain::AuditEvent& audit) {
+    auto state = current_state(context, change);
+    if (!state) return std::unexpected(state.error());
+    std::optional<bool> done;
+    auto read = each_row(
+        context.statements, k_select_task,
+        [&](Statement& s) { s.bind(1, task_id).bind(2, change.case_id); },
+        [&](const Statement& s) {
+            done = s.column_int(0) != 0;
+            return true;
+        });
+    if (!read) return std::unexpected(read.error());
+    if (!done) return util::fail(util::ErrorCode::not_found, "no such task on this case");
+    if (*done) return util::fail(util::ErrorCode::conflict, "the task was done already");
+    auto update = context.statements.get(k_update_task_done);
+    if (!update) return std::unexpected(update.error());
+    auto updated =
+        (*update)->bind(1, task_id).bind(2, seconds(change.at)).bind(3, change.staff_id).run();
+    if (!updated) return std::unexpected(updated.error());
+    if (auto entry = context.audit.append(audit); !entry) return std::unexpected(entry.error());
+    return task_id;
 }
 
 util::Expected<domain::CaseState> insert_findings(

@@ -27,6 +27,12 @@ util::Expected<domain::CaseState> update_assignment(WriteContext& context, const
 util::Expected<std::int64_t> insert_note(WriteContext& context, const CaseChange& change,
                                          const Sealed& sealed_text,
                                          const domain::AuditEvent& audit);
+util::Expected<std::int64_t> insert_task(WriteContext& context, const CaseChange& change,
+                                         const Sealed& sealed_title, const std::string& due_on,
+                                         const domain::AuditEvent& audit);
+util::Expected<std::int64_t> update_task_done(WriteContext& context, const CaseChange& change,
+                                              std::int64_t task_id,
+                                              const domain::AuditEvent& audit);
 util::Expected<domain::CaseState> insert_findings(
     WriteContext& context, const CaseChange& change,
     const std::vector<domain::AllegationFinding>& findings, const domain::AuditEvent& audit);

@@ -406,6 +406,25 @@ class SqliteStore final : public Backend {
             std::move(done));
     }
 
+    void add_task(CaseChange change, Sealed sealed_title, std::string due_on,
+                  domain::AuditEvent audit, Done<std::int64_t> done) override {
+        write<std::int64_t>(
+            [change = std::move(change), sealed_title = std::move(sealed_title),
+             due_on = std::move(due_on), audit = std::move(audit)](WriteContext& context) {
+                return insert_task(context, change, sealed_title, due_on, audit);
+            },
+            std::move(done));
+    }
+
+    void complete_task(CaseChange change, std::int64_t task_id, domain::AuditEvent audit,
+                       Done<std::int64_t> done) override {
+        write<std::int64_t>(
+            [change = std::move(change), task_id, audit = std::move(audit)](WriteContext& context) {
+                return update_task_done(context, change, task_id, audit);
+            },
+            std::move(done));
+    }
+
     void record_findings(CaseChange change, std::vector<domain::AllegationFinding> findings,
                          domain::AuditEvent audit, Done<domain::CaseState> done) override {
         write<domain::CaseState>(

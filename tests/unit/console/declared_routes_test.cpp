@@ -58,6 +58,7 @@ std::map<Route, std::string> declared_routes() {
                               .referrals = referrals,
                               .cases = cases,
                               .messages = messages,
+                              .audit_trail = **store,
                               .content_key = keys.content,
                               .now = now},
                     {.templates_dir = std::filesystem::path(REDRESS_SHARE_DIR) / "templates"});

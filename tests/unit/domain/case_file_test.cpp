@@ -60,6 +60,21 @@ TEST(CaseFile, NotesAndMessagesAreRequiredUsableAndBounded) {
     EXPECT_TRUE(check_message(std::string(k_longest_message / 2, 'a') + "é").empty());
 }
 
+TEST(CaseFile, ATaskSaysWhatAndIsDueOnADayFromToday) {
+    const Date today{std::chrono::year{2026}, std::chrono::month{3}, std::chrono::day{5}};
+    EXPECT_TRUE(check_task("Call the witness", "2026-03-05", today).empty());
+    EXPECT_EQ(codes(check_task("Call", "2026-03-04", today)),
+              std::vector<std::string>{"due:in_the_past"});
+    EXPECT_EQ(codes(check_task("Call", "2036-03-05", today)),
+              std::vector<std::string>{"due:too_far"});
+    EXPECT_EQ(codes(check_task(" ", "", today)),
+              (std::vector<std::string>{"title:required", "due:required"}));
+    EXPECT_EQ(codes(check_task("Call", "2026-02-30", today)),
+              std::vector<std::string>{"due:invalid_date"});
+    EXPECT_EQ(codes(check_task(std::string(k_longest_task + 1, 't'), "2026-03-06", today)),
+              std::vector<std::string>{"title:unusable_text"});
+}
+
 TEST(CaseFile, NamesRoundTrip) {
     for (const auto state : {CaseState::open, CaseState::findings, CaseState::closed}) {
         EXPECT_EQ(parse_case_state(case_state_name(state)), state);

@@ -200,6 +200,45 @@ TEST_F(CasesTest, NotesAreSealedAtRestAndAuditedWithoutTheirText) {
     EXPECT_EQ(bytes.find("CCTV"), std::string::npos);
 }
 
+TEST_F(CasesTest, TasksAreAddedWithADueDayAndDoneOnce) {
+    auto add = [&](const domain::StaffMember& who, std::string title, std::string due) {
+        return util::await<CaseResult>([&](auto done) {
+            m_cases->add_task(who, m_case, std::move(title), std::move(due), at(3, 5),
+                              std::move(done));
+        });
+    };
+    auto complete = [&](const domain::StaffMember& who, std::int64_t task) {
+        return util::await<CaseResult>([&](auto done) {
+            m_cases->complete_task(who, m_case, task, at(3, 6), std::move(done));
+        });
+    };
+    EXPECT_EQ(add(m_officer, "Too late", "2026-03-04").value().problems,
+              (std::vector<domain::FormProblem>{{"due", "in_the_past"}}));
+    EXPECT_EQ(add(m_officer, "", "5 March").value().problems,
+              (std::vector<domain::FormProblem>{{"title", "required"}, {"due", "invalid_date"}}));
+    EXPECT_EQ(add(m_stranger, "Not ours", "2026-03-10").error().code, util::ErrorCode::not_found);
+    ASSERT_TRUE(add(m_officer, "Request the CCTV of gate 3", "2026-03-10").value().recorded);
+    ASSERT_TRUE(add(m_officer, "Call the witness", "2026-03-06").value().recorded);
+
+    const auto listed = file(m_officer).value();
+    ASSERT_EQ(listed.tasks.size(), 2u);
+    EXPECT_EQ(listed.tasks[0].due_on, "2026-03-06");  // the first due first
+    EXPECT_EQ(crypto::open(m_key, listed.tasks[1].sealed_title).value(),
+              "Request the CCTV of gate 3");
+    EXPECT_EQ(trail().back().event.details, "due=2026-03-06");
+    EXPECT_EQ(trail().back().event.details.find("witness"), std::string::npos);
+
+    const auto first = listed.tasks[0].id;
+    EXPECT_EQ(complete(m_stranger, first).error().code, util::ErrorCode::not_found);
+    EXPECT_EQ(complete(m_officer, 999999).error().code, util::ErrorCode::not_found);
+    ASSERT_TRUE(complete(m_officer, first).value().recorded);
+    EXPECT_EQ(complete(m_officer, first).error().code, util::ErrorCode::conflict);
+    const auto done = file(m_officer).value();
+    EXPECT_EQ(done.tasks.back().id, first);  // done ones last
+    EXPECT_EQ(done.tasks.back().done_by, "staff:olga");
+    EXPECT_EQ(trail().back().event.action, "case.task_done");
+}
+
 TEST_F(CasesTest, FindingsThenClosureMoveTheComplaintAndOpenTheReconsiderationWindow) {
     ASSERT_TRUE(assign(m_officer, m_investigator).value().recorded);
     // Closure before findings is refused; findings must cover each allegation once.
