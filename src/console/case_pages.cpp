@@ -170,17 +170,8 @@ void CasePages::add_routes(StaffRoutes& routes) {
 }
 
 http::Response CasePages::failure(const util::Error& error) const {
-    switch (error.code) {
-        case util::ErrorCode::not_found:
-            return m_view.problem(404, "staff.not_found.title", "staff.not_found.message");
-        case util::ErrorCode::forbidden:
-            return m_view.problem(403, "staff.forbidden.title", "staff.case.forbidden");
-        case util::ErrorCode::conflict:
-            return m_view.problem(409, "staff.case.conflict.title", "staff.case.conflict.message");
-        default:
-            spdlog::error("console: cases: {}", error.message);
-            return m_view.problem(503, "staff.unavailable.title", "staff.unavailable.message");
-    }
+    return m_view.failure(error, {"cases", "staff.case.forbidden", "staff.case.conflict.title",
+                                  "staff.case.conflict.message"});
 }
 
 void CasePages::mine(Visit visit, http::Responder respond) const {

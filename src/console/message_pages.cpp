@@ -62,17 +62,8 @@ void MessagePages::add_routes(StaffRoutes& routes) {
 }
 
 http::Response MessagePages::failure(const util::Error& error) const {
-    switch (error.code) {
-        case util::ErrorCode::not_found:
-            return m_view.problem(404, "staff.not_found.title", "staff.not_found.message");
-        case util::ErrorCode::forbidden:
-            return m_view.problem(403, "staff.forbidden.title", "staff.message.forbidden");
-        case util::ErrorCode::conflict:
-            return m_view.problem(409, "staff.message.full.title", "staff.message.full.message");
-        default:
-            spdlog::error("console: messages: {}", error.message);
-            return m_view.problem(503, "staff.unavailable.title", "staff.unavailable.message");
-    }
+    return m_view.failure(error, {"messages", "staff.message.forbidden", "staff.message.full.title",
+                                  "staff.message.full.message"});
 }
 
 void MessagePages::send(Visit visit, http::Responder respond) const {

@@ -115,18 +115,9 @@ void ReferralPages::add_routes(StaffRoutes& routes) {
 }
 
 http::Response ReferralPages::failure(const util::Error& error) const {
-    switch (error.code) {
-        case util::ErrorCode::not_found:
-            return m_view.problem(404, "staff.not_found.title", "staff.not_found.message");
-        case util::ErrorCode::forbidden:
-            return m_view.problem(403, "staff.forbidden.title", "staff.referral.forbidden");
-        case util::ErrorCode::conflict:
-            return m_view.problem(409, "staff.referral.conflict.title",
-                                  "staff.referral.conflict.message");
-        default:
-            spdlog::error("console: referrals: {}", error.message);
-            return m_view.problem(503, "staff.unavailable.title", "staff.unavailable.message");
-    }
+    return m_view.failure(error,
+                          {"referrals", "staff.referral.forbidden", "staff.referral.conflict.title",
+                           "staff.referral.conflict.message"});
 }
 
 void ReferralPages::received(Visit visit, http::Responder respond) const {

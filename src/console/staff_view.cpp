@@ -1,5 +1,7 @@
 #include "console/staff_view.hpp"
 
+#include <spdlog/spdlog.h>
+
 #include "web/page_response.hpp"
 
 namespace redress::console {
@@ -47,6 +49,20 @@ http::Response StaffView::problem(int status, std::string_view title_key,
     return page(status, "staff/problem.tpl", title_key, [&](web::Dictionary& page) {
         page.SetValue("MESSAGE", web::tstr(catalogue().text(message_key)));
     });
+}
+
+http::Response StaffView::failure(const util::Error& error, const FailureWords& words) const {
+    switch (error.code) {
+        case util::ErrorCode::not_found:
+            return problem(404, "staff.not_found.title", "staff.not_found.message");
+        case util::ErrorCode::forbidden:
+            return problem(403, "staff.forbidden.title", words.forbidden);
+        case util::ErrorCode::conflict:
+            return problem(409, words.conflict_title, words.conflict_message);
+        default:
+            spdlog::error("console: {}: {}", words.what, error.message);
+            return problem(503, "staff.unavailable.title", "staff.unavailable.message");
+    }
 }
 
 }  // namespace redress::console

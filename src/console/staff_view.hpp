@@ -33,6 +33,16 @@ class StaffView {
     http::Response problem(int status, std::string_view title_key,
                            std::string_view message_key) const;
 
+    // The page for an error a staff service answered with: 404 as for a missing object,
+    // 403 and 409 with the messages of `words`, 503 for anything else (logged, for `what`).
+    struct FailureWords {
+        std::string_view what;            // "cases": names the failure in the log
+        std::string_view forbidden;       // the 403's message key
+        std::string_view conflict_title;  // the 409's keys
+        std::string_view conflict_message;
+    };
+    http::Response failure(const util::Error& error, const FailureWords& words) const;
+
   private:
     const i18n::Languages& m_languages;
     std::unique_ptr<web::View> m_view;

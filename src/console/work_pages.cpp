@@ -112,18 +112,8 @@ http::Response WorkPages::not_found() const {
 }
 
 http::Response WorkPages::failure(const util::Error& error) const {
-    switch (error.code) {
-        case util::ErrorCode::not_found:
-            return not_found();
-        case util::ErrorCode::forbidden:
-            return m_view.problem(403, "staff.forbidden.title", "staff.triage.forbidden");
-        case util::ErrorCode::conflict:
-            return m_view.problem(409, "staff.triage.conflict.title",
-                                  "staff.triage.conflict.message");
-        default:
-            spdlog::error("console: casework: {}", error.message);
-            return m_view.problem(503, "staff.unavailable.title", "staff.unavailable.message");
-    }
+    return m_view.failure(error, {"casework", "staff.triage.forbidden",
+                                  "staff.triage.conflict.title", "staff.triage.conflict.message"});
 }
 
 void WorkPages::queue(Visit visit, http::Responder respond) const {

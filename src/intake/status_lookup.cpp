@@ -22,7 +22,12 @@ StatusLookup::StatusLookup(const domain::Deployment& deployment, storage::Store&
       m_store(store),
       m_keys(keys),
       m_throttle(throttle),
-      m_now(now ? std::move(now) : Now(system_now)) {}
+      m_now(now ? std::move(now) : Now(system_now)) {
+    for (const auto& office : deployment.offices) {
+        m_calendars.emplace(office.id,
+                            domain::BusinessCalendar(deployment.time_zone, office.calendar));
+    }
+}
 
 domain::Date StatusLookup::today() const {
     return m_deployment.time_zone.local_date(m_now());
@@ -36,9 +41,10 @@ util::Expected<StatusView> StatusLookup::view_of(domain::ComplaintRecord record)
         for (const auto& message : record.messages) {
             if (message.kind == domain::MessageKind::to_complainant) updates.push_back(message.at);
         }
-        const domain::BusinessCalendar calendar(m_deployment.time_zone, view.office->calendar);
-        auto clocks = domain::complaint_clocks({record.received_at, record.timeline, updates},
-                                               view.office->service_levels, calendar, m_now());
+        const auto calendar = m_calendars.find(view.office->id);
+        auto clocks =
+            domain::complaint_clocks({record.received_at, record.timeline, updates},
+                                     view.office->service_levels, calendar->second, m_now());
         if (!clocks) return std::unexpected(clocks.error());
         view.owed = domain::next_owed(*clocks);
         view.next_step =

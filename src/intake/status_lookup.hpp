@@ -8,10 +8,12 @@
 
 #include <chrono>
 #include <functional>
+#include <map>
 #include <optional>
 #include <string_view>
 
 #include "crypto/keys.hpp"
+#include "domain/business_calendar.hpp"
 #include "domain/deployment.hpp"
 #include "domain/finding.hpp"
 #include "domain/message.hpp"
@@ -85,6 +87,9 @@ class StatusLookup {
     const crypto::Keys& m_keys;
     LookupThrottle m_throttle;
     Now m_now;
+    // Each office's calendar in the deployment's zone, built once: a look-up counts its
+    // clocks on it (holidays are a list that is not copied per request).
+    std::map<std::string, domain::BusinessCalendar, std::less<>> m_calendars;
 };
 
 }  // namespace redress::intake
