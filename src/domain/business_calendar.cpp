@@ -18,6 +18,19 @@ BusinessCalendar::BusinessCalendar(TimeZone zone, OfficeCalendar office)
     // An office calendar that was not checked (no working day at all) would make every
     // business-day count endless; treat it as the default week rather than loop.
     if (m_office.working_days.empty()) m_office.working_days = WorkingDays{};
+    m_per_week = 0;
+    for (unsigned day = 0; day < 7; ++day) {
+        if (m_office.working_days.contains(std::chrono::weekday{day})) ++m_per_week;
+    }
+}
+
+int BusinessCalendar::working_holidays_within(sys_days low, sys_days high) const {
+    const auto& holidays = m_office.holidays;
+    const auto first = std::upper_bound(holidays.begin(), holidays.end(), Date{low});
+    const auto last = std::upper_bound(first, holidays.end(), Date{high});
+    return static_cast<int>(std::count_if(first, last, [this](const Date& day) {
+        return m_office.working_days.contains(std::chrono::weekday{sys_days{day}});
+    }));
 }
 
 bool BusinessCalendar::is_business_day(Date day) const {
@@ -58,6 +71,14 @@ Date BusinessCalendar::advance(Date from, int count_of_days, DayCount count) con
         return Date{day};
     }
     int remaining = count_of_days;
+    // Whole weeks at once, leaving at least one day to step to: each holds m_per_week working
+    // days, less the holidays on them, which are counted again.
+    while (remaining > m_per_week) {
+        const int weeks = (remaining - 1) / m_per_week;
+        const sys_days next = day + days{7 * weeks};
+        remaining -= weeks * m_per_week - working_holidays_within(day, next);
+        day = next;
+    }
     while (remaining > 0) {
         day += days{1};
         if (is_business_day(Date{day})) --remaining;
@@ -80,10 +101,13 @@ util::Expected<int> BusinessCalendar::business_days_between(Date from, Date to) 
     const bool forward = first <= last;
     const sys_days low = forward ? first : last;
     const sys_days high = forward ? last : first;
-    int counted = 0;
-    for (sys_days day = low + days{1}; day <= high; day += days{1}) {
-        if (is_business_day(Date{day})) ++counted;
+    // Whole weeks at once, then the days left over, then less the holidays among them.
+    const auto weeks = (high - low).count() / 7;
+    int counted = static_cast<int>(weeks) * m_per_week;
+    for (sys_days day = low + days{7 * weeks + 1}; day <= high; day += days{1}) {
+        if (m_office.working_days.contains(std::chrono::weekday{day})) ++counted;
     }
+    counted -= working_holidays_within(low, high);
     return forward ? counted : -counted;
 }
 

@@ -61,9 +61,13 @@ class BusinessCalendar {
   private:
     // add_days without its bound; `count_of_days` is at most k_max_span_days.
     Date advance(Date from, int count_of_days, DayCount count) const;
+    // Holidays that fall on a working day of the week, in (low, high].
+    int working_holidays_within(std::chrono::sys_days low, std::chrono::sys_days high) const;
 
     TimeZone m_zone;
     OfficeCalendar m_office;
+    // Working days in a week: whole weeks are counted at once, then only their holidays.
+    int m_per_week = 5;  // the default week, Monday to Friday
 };
 
 }  // namespace redress::domain

@@ -2,6 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <random>
+#include <vector>
+
 #include "unit/domain/zone_fixtures.hpp"
 
 namespace redress::domain {
@@ -88,6 +92,46 @@ TEST(BusinessCalendar, CountingForwardAndBetweenAgree) {
             EXPECT_TRUE(n == 0 || calendar.is_business_day(*due));
             EXPECT_EQ(calendar.business_days_between(from, *due), n)
                 << iso_date(from) << " + " << n;
+        }
+    }
+}
+
+// Whole weeks are counted at once; the answer must be what counting day by day gives, for
+// any week, any holidays (on working days or not, at either end of a range) and any count.
+TEST(BusinessCalendar, CountingByWeeksAgreesWithCountingDayByDay) {
+    std::mt19937 random(20261130);
+    for (int round = 0; round < 60; ++round) {
+        WorkingDays week = WorkingDays::none();
+        for (unsigned day = 0; day < 7; ++day) {
+            if (random() % 3 != 0) week.add(weekday{day});
+        }
+        if (week.empty()) week.add(Wednesday);
+        std::vector<Date> holidays;
+        for (int i = 0; i < 40; ++i) {
+            holidays.push_back(Date{sys_days{d(2026, 1, 1)} + days{random() % 900}});
+        }
+        std::sort(holidays.begin(), holidays.end());
+        holidays.erase(std::unique(holidays.begin(), holidays.end()), holidays.end());
+        auto office = make_office_calendar(week, holidays);
+        ASSERT_TRUE(office.has_value());
+        const BusinessCalendar calendar(TimeZone::utc(), *office);
+        for (int probe = 0; probe < 40; ++probe) {
+            const Date from{sys_days{d(2026, 1, 1)} + days{random() % 700}};
+            const int count = static_cast<int>(random() % 300);
+            sys_days day{from};
+            for (int left = count; left > 0;) {
+                day += days{1};
+                if (calendar.is_business_day(Date{day})) --left;
+            }
+            EXPECT_EQ(calendar.add_days(from, count, DayCount::business), Date{day})
+                << "round " << round << ", " << count << " days";
+            const Date to{sys_days{from} + days{random() % 400}};
+            int between = 0;
+            for (sys_days each = sys_days{from} + days{1}; each <= sys_days{to}; each += days{1}) {
+                if (calendar.is_business_day(Date{each})) ++between;
+            }
+            EXPECT_EQ(calendar.business_days_between(from, to), between);
+            EXPECT_EQ(calendar.business_days_between(to, from), -between);
         }
     }
 }
