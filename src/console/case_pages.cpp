@@ -6,6 +6,7 @@
 #include <charconv>
 #include <memory>
 
+#include "console/form_errors.hpp"
 #include "crypto/secret_box.hpp"
 #include "web/messages.hpp"
 
@@ -33,18 +34,6 @@ std::string opened(const crypto::Key& key, const storage::Sealed& sealed,
     auto text = crypto::open(key, sealed);
     if (!text) return std::string(catalogue.text("staff.case.unreadable"));
     return std::move(*text);
-}
-
-// The problems of `attempt` in words, for the form named `form`.
-void fill_refusal(web::Dictionary& form, const i18n::Catalogue& catalogue,
-                  const std::vector<domain::FormProblem>& problems) {
-    form.ShowSection("REFUSED");
-    for (const auto& problem : problems) {
-        const auto message = key("staff.case.error.", problem.code);
-        form.AddSectionDictionary("ERROR")->SetValue(
-            "TEXT", web::tstr(catalogue.has(message) ? catalogue.text(message)
-                                                     : catalogue.text("staff.case.error.invalid")));
-    }
 }
 
 }  // namespace
@@ -331,7 +320,7 @@ http::Response CasePages::case_page(int status, const Visit& visit, const storag
             }
             if (investigators.empty()) form->ShowSection("NO_INVESTIGATORS");
             if (const auto* refusal = refused("assignment")) {
-                fill_refusal(*form, catalogue, refusal->problems);
+                fill_error_list(*form, catalogue, refusal->problems, "staff.case.error.");
             }
         }
 
@@ -349,7 +338,7 @@ http::Response CasePages::case_page(int status, const Visit& visit, const storag
             form->SetValue("NOTE_MAX", std::to_string(domain::k_longest_note));
             if (const auto* refusal = refused("note")) {
                 form->SetValue("TEXT_VALUE", web::tstr(refusal->posted->get("text")));
-                fill_refusal(*form, catalogue, refusal->problems);
+                fill_error_list(*form, catalogue, refusal->problems, "staff.case.error.");
             }
         }
 
@@ -380,7 +369,7 @@ http::Response CasePages::case_page(int status, const Visit& visit, const storag
             if (const auto* refusal = refused("task")) {
                 form->SetValue("TITLE_VALUE", web::tstr(refusal->posted->get("title")));
                 form->SetValue("DUE_VALUE", web::tstr(refusal->posted->get("due")));
-                fill_refusal(*form, catalogue, refusal->problems);
+                fill_error_list(*form, catalogue, refusal->problems, "staff.case.error.");
             }
         }
 
@@ -419,7 +408,8 @@ http::Response CasePages::case_page(int status, const Visit& visit, const storag
                 ++index;
             }
             if (allegations.empty()) form->ShowSection("NO_ALLEGATIONS");
-            if (refusal != nullptr) fill_refusal(*form, catalogue, refusal->problems);
+            if (refusal != nullptr)
+                fill_error_list(*form, catalogue, refusal->problems, "staff.case.error.");
         }
 
         if (file.closure) {
@@ -450,7 +440,7 @@ http::Response CasePages::case_page(int status, const Visit& visit, const storag
             if (const auto* refusal = refused("closure")) {
                 form->SetValue("TEXT_VALUE", web::tstr(refusal->posted->get("text")));
                 form->SetValue("REMEDY_VALUE", web::tstr(refusal->posted->get("remedy")));
-                fill_refusal(*form, catalogue, refusal->problems);
+                fill_error_list(*form, catalogue, refusal->problems, "staff.case.error.");
             }
         }
     });

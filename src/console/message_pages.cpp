@@ -4,6 +4,7 @@
 
 #include <memory>
 
+#include "console/form_errors.hpp"
 #include "crypto/secret_box.hpp"
 #include "domain/message.hpp"
 #include "staff/messages.hpp"
@@ -43,13 +44,7 @@ void fill_messages(web::Dictionary& page, const i18n::Catalogue& catalogue, cons
     form->SetValue("MESSAGE_MAX", std::to_string(domain::k_longest_message));
     if (attempt == nullptr) return;
     form->SetValue("TEXT_VALUE", attempt->text);
-    form->ShowSection("REFUSED");
-    for (const auto& problem : attempt->problems) {
-        const auto message = key("staff.case.error.", problem.code);
-        form->AddSectionDictionary("ERROR")->SetValue(
-            "TEXT", web::tstr(catalogue.has(message) ? catalogue.text(message)
-                                                     : catalogue.text("staff.case.error.invalid")));
-    }
+    fill_error_list(*form, catalogue, attempt->problems, "staff.case.error.");
 }
 
 void MessagePages::add_routes(StaffRoutes& routes) {

@@ -6,6 +6,7 @@
 #include <memory>
 #include <set>
 
+#include "console/form_errors.hpp"
 #include "domain/referral.hpp"
 #include "http/form_data.hpp"
 #include "staff/referrals.hpp"
@@ -81,22 +82,7 @@ void fill_referral(web::Dictionary& page, const i18n::Catalogue& catalogue, cons
     form->SetValue("REASON_MAX", std::to_string(domain::k_longest_triage_reason));
     if (attempt == nullptr || attempt->problems.empty()) return;
 
-    form->ShowSection("REFUSED");
-    for (const auto& [field, section] : k_form_fields) {
-        std::string text;
-        std::set<std::string_view> codes;
-        for (const auto& problem : attempt->problems) {
-            if (problem.field != field || !codes.insert(problem.code).second) continue;
-            const auto message = key("staff.referral.error.", problem.code);
-            if (!text.empty()) text += ' ';
-            text += catalogue.has(message) ? catalogue.text(message)
-                                           : catalogue.text("staff.triage.error.invalid");
-        }
-        if (text.empty()) continue;
-        const std::string name(section);
-        form->ShowSection(name + "_ERROR");
-        form->SetValue(name + "_ERROR_TEXT", text);
-    }
+    fill_field_errors(*form, catalogue, attempt->problems, k_form_fields, "staff.referral.error.");
 }
 
 void ReferralPages::add_routes(StaffRoutes& routes) {

@@ -8,6 +8,7 @@
 #include <set>
 
 #include "console/clock_table.hpp"
+#include "console/form_errors.hpp"
 #include "console/message_pages.hpp"
 #include "console/queue_filters.hpp"
 #include "console/referral_pages.hpp"
@@ -448,22 +449,8 @@ http::Response WorkPages::complaint_page(int status, const Visit& visit,
             form->SetValue("REASON_MAX", std::to_string(domain::k_longest_triage_reason));
             if (attempt == nullptr || attempt->problems.empty()) return;
 
-            form->ShowSection("REFUSED");
-            for (const auto& [field, section] : k_form_fields) {
-                std::string text;
-                std::set<std::string_view> codes;
-                for (const auto& problem : attempt->problems) {
-                    if (problem.field != field || !codes.insert(problem.code).second) continue;
-                    const auto message = key("staff.triage.error.", problem.code);
-                    if (!text.empty()) text += ' ';
-                    text += catalogue.has(message) ? catalogue.text(message)
-                                                   : catalogue.text("staff.triage.error.invalid");
-                }
-                if (text.empty()) continue;
-                const std::string name(section);
-                form->ShowSection(name + "_ERROR");
-                form->SetValue(name + "_ERROR_TEXT", text);
-            }
+            fill_field_errors(*form, catalogue, attempt->problems, k_form_fields,
+                              "staff.triage.error.");
         });
 }
 
