@@ -13,7 +13,7 @@
 <dt>{{lookup_received}}</dt><dd><time datetime="{{RECEIVED_ON}}" dir="ltr">{{RECEIVED_ON}}</time></dd>
 <dt>{{lookup_current}}</dt><dd><strong>{{STATUS_LABEL}}</strong></dd>
 </dl>
-{{#OWED}}<p class="next-step{{#LATE}} late{{/LATE}}"><time datetime="{{OWED_DATE}}">{{OWED_TEXT}}</time></p>{{/OWED}}
+{{#OWED}}<p class="next-step{{#LATE}} late{{/LATE}}"><time datetime="{{OWED_DATE}}">{{OWED_TEXT}}</time></p>{{#WAITING}}<p class="waiting">{{WAITING_TEXT}}</p>{{/WAITING}}{{/OWED}}
 <h3>{{lookup_timeline}}</h3>
 <ol class="timeline">
 {{#EVENT}}<li><time datetime="{{EVENT_DATE}}" dir="ltr">{{EVENT_DATE}}</time> {{EVENT_STATUS}}{{#EVENT_NOTE}}<p class="event-note" dir="auto">{{NOTE}}</p>{{/EVENT_NOTE}}</li>
@@ -79,6 +79,22 @@
 </form>
 {{/REPLY_FORM}}
 </section>
+{{#CONSENT}}<section class="consent" aria-labelledby="consent-heading">
+<h3 id="consent-heading">{{consent_heading}}</h3>
+<p>{{consent_explanation}}</p>
+{{#CONSENT_GIVEN}}<p><strong>{{consent_now_given}}</strong></p>{{/CONSENT_GIVEN}}
+{{#CONSENT_NOT_GIVEN}}<p><strong>{{consent_now_not_given}}</strong></p>{{/CONSENT_NOT_GIVEN}}
+<form method="post" action="/status/consent" class="reply-form" novalidate>
+<input type="hidden" name="lang" value="{{LANG}}">
+<input type="hidden" name="form_token" value="{{FORM_TOKEN}}">
+<input type="hidden" name="reference" value="{{REFERENCE}}">
+<input type="hidden" name="receipt" value="{{RECEIPT}}">
+{{#CONSENT_NOT_GIVEN}}<input type="hidden" name="consent" value="given">
+<div class="actions"><button type="submit">{{consent_give}}</button></div>{{/CONSENT_NOT_GIVEN}}
+{{#CONSENT_GIVEN}}<input type="hidden" name="consent" value="withdrawn">
+<div class="actions"><button type="submit" class="secondary">{{consent_withdraw}}</button></div>{{/CONSENT_GIVEN}}
+</form>
+</section>{{/CONSENT}}
 </section>
 {{/RESULT}}
 <form method="post" action="/status" class="status-form" novalidate>

@@ -21,6 +21,12 @@ nlohmann::json owed_json(const std::optional<domain::Owed>& owed) {
         {"promise", domain::clock_kind_name(owed->kind)},
         {"due", domain::iso_date(owed->due)},
         {"late", owed->tense == domain::OwedTense::was_due},
+        {"waiting_on",
+         owed->waiting_on == domain::PauseReason::none
+             ? nlohmann::json(nullptr)
+             : nlohmann::json(owed->waiting_on == domain::PauseReason::waiting_on_complainant
+                                  ? "complainant"
+                                  : "agency")},
     };
 }
 

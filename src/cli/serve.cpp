@@ -162,7 +162,7 @@ int serve(const config::Config& config) {
     api.add_routes(router);
 
     staff::Sessions sessions(
-        **store, keys->staff_session, keys->staff_form,
+        **store, keys->staff_session, keys->staff_form, keys->name_mark,
         {.idle_timeout = config.staff.session_idle, .lifetime = config.staff.session_lifetime},
         now);
     staff::SignIn sign_in(**store, **store, **store, *keys, sessions, sign_in_settings(config));
@@ -170,6 +170,11 @@ int serve(const config::Config& config) {
     staff::Referrals referrals(**store);
     staff::Cases cases(config.deployment, **store, **store, keys->content);
     staff::Messages messages(**store, **store, keys->content);
+    staff::IdentityAccess identity(**store, **store,
+                                   {.custodian_approval = config.staff.identity_custodian_approval,
+                                    .approval_lifetime = config.staff.identity_approval_lifetime});
+    staff::Exclusions exclusions(**store, **store, **store);
+    staff::ClockHolds clock_holds(**store);
     console::Console console(sessions, sign_in, *languages,
                              console::WorkParts{.deployment = config.deployment,
                                                 .casework = **store,
@@ -177,8 +182,12 @@ int serve(const config::Config& config) {
                                                 .referrals = referrals,
                                                 .cases = cases,
                                                 .messages = messages,
+                                                .identity = identity,
+                                                .exclusions = exclusions,
+                                                .clock_holds = clock_holds,
                                                 .audit_trail = **store,
                                                 .content_key = keys->content,
+                                                .identity_key = keys->identity,
                                                 .now = now},
                              {.templates_dir = config.share_dir / "templates",
                               .max_form_fields = config.public_side.max_form_fields});

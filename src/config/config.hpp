@@ -87,6 +87,10 @@ struct StaffSettings {
     std::chrono::milliseconds sign_in_max_delay{16000};
     std::chrono::seconds sign_in_forget_after{15 * 60};
     bool sign_in_per_address = true;
+    // Whether a custodian approves each member's access to a complainant's identity first,
+    // and how long an approval stays in force.
+    bool identity_custodian_approval = false;
+    std::chrono::hours identity_approval_lifetime{24};
 };
 
 struct Config {

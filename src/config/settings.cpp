@@ -282,6 +282,20 @@ std::vector<Setting> make_settings() {
             "Also slow sign-ins per client address (off when all clients share one address)",
             [](auto& c) -> auto& { return c.staff.sign_in_per_address; }),
         boolean(
+            "staff.identity_custodian_approval",
+            "A custodian approves each member's access to a complainant's identity first",
+            [](auto& c) -> auto& { return c.staff.identity_custodian_approval; }),
+        {"staff.identity_approval_hours", "Hours a custodian's approval stays in force",
+         [](Config& c, std::string_view v) -> util::Expected<void> {
+             auto hours = parse_number<long>(v, 1, 24 * 30);
+             if (!hours) return std::unexpected(hours.error());
+             c.staff.identity_approval_lifetime = std::chrono::hours(*hours);
+             return {};
+         },
+         [](const Config& c) {
+             return fmt::format("{}", c.staff.identity_approval_lifetime.count());
+         }},
+        boolean(
             "public.status_per_address",
             "Also slow look-ups per client address (off when all clients share one address)",
             [](auto& c) -> auto& { return c.public_side.status_per_address; }),

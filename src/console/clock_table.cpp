@@ -21,8 +21,9 @@ void fill_clocks(web::Dictionary& page, const i18n::Catalogue& catalogue,
         if (message.kind == domain::MessageKind::to_complainant) updates.push_back(message.at);
     }
     const domain::BusinessCalendar calendar(deployment.time_zone, office->calendar);
-    const auto clocks = domain::complaint_clocks({complaint.received_at, timeline, updates},
-                                                 office->service_levels, calendar, now);
+    const auto clocks =
+        domain::complaint_clocks({complaint.received_at, timeline, updates, complaint.holds},
+                                 office->service_levels, calendar, now);
     if (!clocks) {
         spdlog::error("console: the clocks of {}: {}", complaint.reference, clocks.error().message);
         return;

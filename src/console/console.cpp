@@ -36,7 +36,9 @@ Console::Console(staff::Sessions& sessions, staff::SignIn& sign_in,
       m_referrals(std::make_unique<ReferralPages>(*m_work, *m_view)),
       m_cases(std::make_unique<CasePages>(*m_work, m_work->parts().cases, *m_view)),
       m_messages(std::make_unique<MessagePages>(*m_work, *m_view)),
-      m_audit(std::make_unique<AuditPages>(m_work->parts().audit_trail, *m_view)) {}
+      m_audit(std::make_unique<AuditPages>(m_work->parts().audit_trail, *m_view)),
+      m_identity(std::make_unique<IdentityPages>(*m_work, *m_view)),
+      m_clock_holds(std::make_unique<ClockHoldPages>(*m_work, *m_view)) {}
 
 Console::~Console() = default;
 
@@ -106,6 +108,8 @@ StaffRoutes& Console::add_routes(http::Router& router) {
     m_cases->add_routes(routes);
     m_messages->add_routes(routes);
     m_audit->add_routes(routes);
+    m_identity->add_routes(routes);
+    m_clock_holds->add_routes(routes);
     return routes;
 }
 
@@ -316,6 +320,7 @@ void Console::home(Visit visit, http::Responder respond) const {
             if (member.offices.empty()) page.ShowSection("NO_OFFICE");
             if (member.has(domain::Role::investigator)) page.ShowSection("MY_CASES");
             if (member.has(domain::Role::auditor)) page.ShowSection("AUDIT");
+            if (member.has(domain::Role::custodian)) page.ShowSection("IDENTITY_REQUESTS");
         });
     });
 }

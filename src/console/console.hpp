@@ -11,6 +11,8 @@
 
 #include "console/audit_pages.hpp"
 #include "console/case_pages.hpp"
+#include "console/clock_hold_pages.hpp"
+#include "console/identity_pages.hpp"
 #include "console/message_pages.hpp"
 #include "console/referral_pages.hpp"
 #include "console/staff_routes.hpp"
@@ -76,6 +78,8 @@ class Console {
     std::unique_ptr<CasePages> m_cases;
     std::unique_ptr<MessagePages> m_messages;
     std::unique_ptr<AuditPages> m_audit;
+    std::unique_ptr<IdentityPages> m_identity;
+    std::unique_ptr<ClockHoldPages> m_clock_holds;
     std::unique_ptr<StaffRoutes> m_routes;
 };
 

@@ -7,8 +7,10 @@
 #include <memory>
 #include <set>
 
+#include "console/clock_hold_pages.hpp"
 #include "console/clock_table.hpp"
 #include "console/form_errors.hpp"
+#include "console/identity_pages.hpp"
 #include "console/message_pages.hpp"
 #include "console/queue_filters.hpp"
 #include "console/referral_pages.hpp"
@@ -130,6 +132,9 @@ void WorkPages::queue(Visit visit, http::Responder respond) const {
         respond(not_found());
         return;
     }
+    // Complaints that name the member, or that they recused themselves from, are not listed.
+    query->reader = member.id;
+    query->reader_mark = member.name_mark;
     auto shared = std::make_shared<Visit>(std::move(visit));
     m_parts.casework.queue(*query, [this, shared, query = *query, respond = std::move(respond)](
                                        util::Expected<domain::QueuePage> page) mutable {
@@ -398,6 +403,8 @@ http::Response WorkPages::complaint_page(int status, const Visit& visit,
                 page.SetValueAndShowSection("CASE_ID", std::to_string(*complaint.case_id), "CASE");
             }
             fill_messages(page, catalogue, visit, complaint, message_attempt, m_parts.content_key);
+            fill_confidentiality(page, visit, complaint);
+            fill_hold_form(page, catalogue, visit, complaint);
             fill_clocks(page, catalogue, m_parts.deployment, complaint, m_parts.now());
 
             if (!staff::may_triage(member, complaint.office_id) ||

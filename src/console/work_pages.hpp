@@ -16,6 +16,9 @@
 #include "domain/deployment.hpp"
 #include "domain/triage.hpp"
 #include "staff/cases.hpp"
+#include "staff/clock_holds.hpp"
+#include "staff/exclusions.hpp"
+#include "staff/identity_access.hpp"
 #include "staff/messages.hpp"
 #include "staff/referrals.hpp"
 #include "staff/triage.hpp"
@@ -35,8 +38,12 @@ struct WorkParts {
     staff::Referrals& referrals;
     staff::Cases& cases;
     staff::Messages& messages;
+    staff::IdentityAccess& identity;
+    staff::Exclusions& exclusions;
+    staff::ClockHolds& clock_holds;
     storage::AuditTrail& audit_trail;  // for auditors' pages
     const crypto::Key& content_key;
+    const crypto::Key& identity_key;  // opens a complainant's identity, on its page only
     std::function<domain::Timestamp()> now;
 };
 

@@ -12,6 +12,14 @@ Digest keyed_hash(const Key& key, std::string_view data) {
     return digest;
 }
 
+ShortDigest short_keyed_hash(const Key& key, std::string_view data) {
+    ShortDigest digest{};
+    crypto_generichash(digest.data(), digest.size(),
+                       reinterpret_cast<const unsigned char*>(data.data()), data.size(), key.data(),
+                       key.size());
+    return digest;
+}
+
 bool digests_equal(const Digest& a, const Digest& b) {
     return sodium_memcmp(a.data(), b.data(), a.size()) == 0;
 }

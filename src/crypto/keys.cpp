@@ -38,6 +38,7 @@ enum Subkey : std::uint64_t {
     k_staff_enrolment = 9,  // seals a new second factor's secret while it is confirmed
     k_totp_secret = 10,     // seals second-factor secrets at rest
     k_recovery_code = 11,   // keys the hash of recovery codes
+    k_name_mark = 12,       // marks subjects' names and the staff names compared with them
     k_first_signing = 1000,
 };
 constexpr std::string_view k_check_text = "redress key check v1";
@@ -132,6 +133,7 @@ Keys derive_keys(const MasterKey& master, unsigned signing_generation) {
     keys.staff_enrolment = subkey(master, k_staff_enrolment);
     keys.totp_secret = subkey(master, k_totp_secret);
     keys.recovery_code = subkey(master, k_recovery_code);
+    keys.name_mark = subkey(master, k_name_mark);
     Key check_key = subkey(master, k_check);
     crypto_generichash(keys.check.data(), keys.check.size(),
                        reinterpret_cast<const unsigned char*>(k_check_text.data()),

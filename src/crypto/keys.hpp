@@ -44,6 +44,7 @@ struct Keys {
     Key staff_enrolment;  // seals a new TOTP secret in the enrolment form until confirmed
     Key totp_secret;      // seals TOTP secrets at rest
     Key recovery_code;    // keys the hash of recovery codes
+    Key name_mark;        // marks subjects' names, and staff names compared with them
     KeyCheck check{};     // kept in the database to recognise this key
     std::vector<SigningKey> signing;  // generations 1..current, oldest first
 

@@ -53,6 +53,13 @@ struct ClockEvent {
     ClockBudget budget;                      // for `started`
 };
 
+// Staff paused a complaint's clocks (waiting on the complainant, or on another agency), or
+// resumed them (reason none).
+struct ClockHold {
+    Timestamp at{};
+    PauseReason reason = PauseReason::none;
+};
+
 struct ClockPause {
     Timestamp from;
     std::optional<Timestamp> to;  // nullopt while paused

@@ -4,7 +4,8 @@
 // office's messages to the complainant (updates too). The office's promises run from
 // receipt: acknowledge within acknowledge_days, decide at triage within triage_days, give
 // an update at least every update_days, and state an outcome within resolution_days; a
-// reconsideration that reopens a closed complaint owes updates and an outcome anew. What
+// reconsideration that reopens a closed complaint owes updates and an outcome anew. Staff may
+// pause the clocks while the office waits on someone, and resume them. What
 // each clock says at an instant is domain/clock.hpp's.
 
 #include <span>
@@ -22,6 +23,9 @@ struct ComplaintFacts {
     Timestamp received_at{};
     std::span<const TimelineEvent> timeline;  // oldest first, starting with `received`
     std::span<const Timestamp> updates;       // the office's messages to the complainant
+    // Oldest first. While paused, the triage, update and resolution clocks do not count;
+    // acknowledging is never paused.
+    std::span<const ClockHold> holds = {};
 };
 
 // The clocks `levels` promise, as the facts leave them at `now`: acknowledge, triage, update

@@ -13,6 +13,7 @@
 #include "domain/calendar.hpp"
 #include "domain/complaint_status.hpp"
 #include "domain/received_filing.hpp"
+#include "domain/staff_member.hpp"
 
 namespace redress::domain {
 
@@ -48,6 +49,10 @@ struct QueueQuery {
     std::optional<std::string> category;  // filed under this category
     std::optional<QueueCursor> after;
     std::size_t limit = 50;  // at most k_queue_page_max
+    // The member reading: complaints closed to them (domain/identity_access.hpp) are left
+    // out. 0: no one (every complaint of the office).
+    StaffId reader = 0;
+    NameMark reader_mark{};
 };
 
 struct QueueItem {

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "domain/calendar.hpp"
+#include "domain/clock.hpp"
 #include "domain/complaint_status.hpp"
 #include "domain/filing.hpp"
 #include "domain/finding.hpp"
@@ -44,6 +45,9 @@ struct ReceivedFiling {
     std::vector<std::string> categories;
     std::size_t subject_count = 0;
     std::size_t witness_count = 0;
+    // A NameMark of each subject's name (16 bytes each): staff so named are closed out of
+    // the complaint (domain/identity_access.hpp) without the names kept in the clear.
+    std::vector<std::uint8_t> subject_marks;
     std::vector<Destination> destinations;
 };
 
@@ -81,6 +85,12 @@ struct ComplaintRecord {
     std::vector<TimelineEvent> timeline;   // oldest first, with the notes staff stated
     std::vector<SealedMessage> messages;   // both ways, oldest first
     std::optional<SealedOutcome> outcome;  // while the complaint is closed after a case
+    // "anonymous", "confidential" or "open", as filed; and the complainant's latest word on
+    // whether an office the complaint is referred to may see their identity.
+    std::string confidentiality;
+    bool identity_consent = false;
+    // The clocks paused (a reason) and resumed (none) by staff, oldest first.
+    std::vector<ClockHold> holds;
 };
 
 }  // namespace redress::domain

@@ -3,6 +3,7 @@
 // and the offices they work for. Their secrets (password hash, second factor) are not
 // here; they stay in storage and in the sign-in code.
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -16,6 +17,10 @@ namespace redress::domain {
 
 using StaffId = std::int64_t;
 
+// A keyed hash of a name's words (domain/identity_access.hpp, name_words), shortened: how
+// subjects' names are kept, and how a member's name is compared with them. All zero: none.
+using NameMark = std::array<std::uint8_t, 16>;
+
 struct StaffMember {
     StaffId id = 0;
     std::string username;  // lower case; how they sign in
@@ -25,6 +30,7 @@ struct StaffMember {
     bool enrolled = false;             // has a second factor
     bool disabled = false;
     Timestamp created_at{};
+    NameMark name_mark{};  // of display_name; set when a request resolves their session
 
     bool has(Role role) const;
     bool works_for(std::string_view office_id) const;

@@ -60,6 +60,60 @@ void ComplainantReplies::post(std::string_view reference, std::string_view recei
         });
 }
 
+void ComplainantReplies::consent(std::string_view reference, std::string_view receipt,
+                                 std::string_view client, bool given, ReplyDone done) {
+    m_lookup.look_up(
+        reference, receipt, client,
+        [this, given, done = std::move(done)](LookupResult found) mutable {
+            using Outcome = ReplyResult::Outcome;
+            switch (found.outcome) {
+                case LookupResult::Outcome::found:
+                    break;
+                case LookupResult::Outcome::busy:
+                    return done(answer(Outcome::busy, found.delay));
+                case LookupResult::Outcome::failed: {
+                    auto failed = answer(Outcome::failed, found.delay);
+                    failed.failure = std::move(found.failure);
+                    return done(std::move(failed));
+                }
+                case LookupResult::Outcome::not_found:
+                    return done(answer(Outcome::not_found, found.delay));
+            }
+            const auto delay = found.delay;
+            auto shared = std::make_shared<StatusView>(std::move(*found.view));
+            if (shared->complaint.confidentiality != "confidential") {
+                return done(answer(Outcome::invalid, delay, std::move(*shared)));
+            }
+            const domain::Timestamp now = m_now();
+            domain::AuditEvent audit{
+                .at = now,
+                .actor = "complainant",
+                .action = given ? "identity.consent_given" : "identity.consent_withdrawn",
+                .object = "complaint:" + shared->complaint.reference,
+                .reason = {},
+                .details = {}};
+            m_correspondence.record_consent(
+                {shared->complaint.id, given, now}, std::move(audit),
+                [this, shared, delay,
+                 done = std::move(done)](util::Expected<bool>&& stored) mutable {
+                    if (!stored) {
+                        auto failed = answer(Outcome::failed, delay);
+                        failed.failure = stored.error();
+                        return done(std::move(failed));
+                    }
+                    m_lookup.read_again(
+                        *shared, [delay, done = std::move(done)](LookupResult again) mutable {
+                            if (again.outcome != LookupResult::Outcome::found) {
+                                auto failed = answer(Outcome::failed, delay);
+                                failed.failure = std::move(again.failure);
+                                return done(std::move(failed));
+                            }
+                            done(answer(Outcome::added, delay, std::move(again.view)));
+                        });
+                });
+        });
+}
+
 void ComplainantReplies::store(StatusView found, std::chrono::milliseconds delay,
                                domain::MessageKind kind, std::string text, ReplyDone done) {
     using Outcome = ReplyResult::Outcome;

@@ -1,7 +1,8 @@
 #pragma once
 // What a complainant adds to their complaint from the status page, with their reference and
-// receipt: a message (a reply, or information added) and, while a closed case's window is
-// open, a request to reconsider its outcome. The receipt is checked by the status look-up,
+// receipt: a message (a reply, or information added), while a closed case's window is open
+// a request to reconsider its outcome, and their consent to a referral passing on their
+// identity. The receipt is checked by the status look-up,
 // with its throttle and its promise: a wrong receipt is answered as an unknown reference,
 // and the text is not even checked. Messages are appended, sealed with the content key;
 // the audit entry names the complaint and the kind, never the text.
@@ -58,6 +59,13 @@ class ComplainantReplies {
     // of the store's (or at once when busy), where it must only hand the result on.
     void post(std::string_view reference, std::string_view receipt, std::string_view client,
               domain::MessageKind kind, std::string text, ReplyDone done);
+
+    // The complainant's word on whether an office their complaint is referred to may see
+    // their identity (domain/identity_access.hpp): given or withdrawn, with the receipt, as a
+    // message is. Outcome added, or what the look-up found. Only a confidential complainant
+    // is asked; for anyone else nothing is stored and the view is answered as it is.
+    void consent(std::string_view reference, std::string_view receipt, std::string_view client,
+                 bool given, ReplyDone done);
 
   private:
     void store(StatusView found, std::chrono::milliseconds delay, domain::MessageKind kind,

@@ -1,6 +1,7 @@
 #include "intake/intake.hpp"
 
 #include "crypto/keyed_hash.hpp"
+#include "crypto/name_mark.hpp"
 #include "crypto/random.hpp"
 #include "crypto/secret_box.hpp"
 #include "domain/calendar.hpp"
@@ -15,6 +16,16 @@ domain::Receipt draw_receipt() {
     std::array<std::uint8_t, domain::Receipt::k_random_bytes> random{};
     crypto::fill_random(random);
     return domain::Receipt::from_random(random);
+}
+
+// The mark of each named subject, one after the other.
+std::vector<std::uint8_t> subject_marks(const domain::Filing& filing, const crypto::Key& key) {
+    std::vector<std::uint8_t> marks;
+    for (const auto& subject : filing.subjects) {
+        const auto mark = crypto::name_mark(key, subject.name);
+        if (mark != crypto::ShortDigest{}) marks.insert(marks.end(), mark.begin(), mark.end());
+    }
+    return marks;
 }
 
 }  // namespace
@@ -64,6 +75,7 @@ void Intake::file(domain::Filing filing, domain::Channel channel, FileDone done)
     received.incident_date_precision = filing.incident.date_precision;
     received.categories = filing.incident.categories;
     received.subject_count = filing.subjects.size();
+    received.subject_marks = subject_marks(filing, m_keys.name_mark);
     received.witness_count = filing.witnesses.size();
     for (const auto& office_id : domain::destinations(filing, m_deployment)) {
         // validate() has refused unknown offices, and routing only names known ones.

@@ -43,7 +43,7 @@ util::Expected<StatusView> StatusLookup::view_of(domain::ComplaintRecord record)
         }
         const auto calendar = m_calendars.find(view.office->id);
         auto clocks =
-            domain::complaint_clocks({record.received_at, record.timeline, updates},
+            domain::complaint_clocks({record.received_at, record.timeline, updates, record.holds},
                                      view.office->service_levels, calendar->second, m_now());
         if (!clocks) return std::unexpected(clocks.error());
         view.owed = domain::next_owed(*clocks);

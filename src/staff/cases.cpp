@@ -2,10 +2,12 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <set>
 
 #include "crypto/secret_box.hpp"
 #include "domain/business_calendar.hpp"
+#include "domain/identity_access.hpp"
 #include "staff/triage.hpp"
 #include "util/text.hpp"
 
@@ -49,6 +51,7 @@ domain::AuditEvent audit_of(const storage::CaseChange& change, std::string actio
 
 bool may_read_case(const domain::StaffMember& member, const storage::CaseFile& file) {
     if (!member.works_complaints_of(file.office_id)) return false;
+    if (domain::is_closed_to(member, file.excluded_staff, file.subject_marks)) return false;
     return member.has(domain::Role::intake_officer) || member.has(domain::Role::supervisor) ||
            assigned_to(member, file.investigator_id);
 }
@@ -59,6 +62,7 @@ bool may_assign_case(const domain::StaffMember& member, const storage::CaseFile&
 
 bool may_conclude_case(const domain::StaffMember& member, const storage::CaseFile& file) {
     if (!member.works_complaints_of(file.office_id)) return false;
+    if (domain::is_closed_to(member, file.excluded_staff, file.subject_marks)) return false;
     return member.has(domain::Role::supervisor) || assigned_to(member, file.investigator_id);
 }
 
@@ -145,6 +149,11 @@ void Cases::assign(const domain::StaffMember& member, std::int64_t case_id,
                     }
                     if (chosen == nullptr) {
                         return done(CaseResult{false, {{"investigator", "not_investigator"}}});
+                    }
+                    // A member closed out of one of its complaints cannot work the case.
+                    if (std::ranges::find(file.excluded_staff, investigator) !=
+                        file.excluded_staff.end()) {
+                        return done(CaseResult{false, {{"investigator", "closed_out"}}});
                     }
                     auto record = change(member, file, now);
                     auto audit = audit_of(record, "case.assigned",

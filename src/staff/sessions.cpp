@@ -6,6 +6,7 @@
 
 #include "crypto/base64url.hpp"
 #include "crypto/keyed_hash.hpp"
+#include "crypto/name_mark.hpp"
 #include "crypto/random.hpp"
 
 namespace redress::staff {
@@ -48,10 +49,12 @@ std::string new_session_token() {
 }
 
 Sessions::Sessions(storage::StaffSessions& store, const crypto::Key& token_key,
-                   const crypto::Key& form_key, SessionSettings settings, Now now)
+                   const crypto::Key& form_key, const crypto::Key& name_key,
+                   SessionSettings settings, Now now)
     : m_store(store),
       m_token_key(token_key),
       m_form_key(form_key),
+      m_name_key(name_key),
       m_settings(settings),
       m_now(std::move(now)) {}
 
@@ -111,6 +114,7 @@ void Sessions::resolve(std::string_view token, Resolved done) {
                         }
                     });
             }
+            record.member.name_mark = crypto::name_mark(m_name_key, record.member.display_name);
             done(std::optional<SignedIn>{
                 SignedIn{std::move(record.member), record.session, std::move(form)}});
         });

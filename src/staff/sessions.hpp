@@ -55,8 +55,11 @@ struct SignedIn {
 class Sessions {
   public:
     // `store` and the keys are borrowed and must outlive this object.
+    // `name_key` marks the member's name (crypto/name_mark.hpp), so that complaints naming
+    // them as a subject are closed to them.
     Sessions(storage::StaffSessions& store, const crypto::Key& token_key,
-             const crypto::Key& form_key, SessionSettings settings, Now now);
+             const crypto::Key& form_key, const crypto::Key& name_key, SessionSettings settings,
+             Now now);
 
     storage::TokenHash token_hash(std::string_view token) const;
 
@@ -84,6 +87,7 @@ class Sessions {
     storage::StaffSessions& m_store;
     const crypto::Key& m_token_key;
     const crypto::Key& m_form_key;
+    const crypto::Key& m_name_key;
     SessionSettings m_settings;
     Now m_now;
 };

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "domain/identity_access.hpp"
+
 namespace redress::staff {
 
 namespace {
@@ -42,6 +44,9 @@ bool may_triage(const domain::StaffMember& member, std::string_view office_id) {
 }
 
 bool may_read(const domain::StaffMember& member, const storage::StaffComplaint& complaint) {
+    if (domain::is_closed_to(member, complaint.excluded_staff, complaint.subject_marks)) {
+        return false;
+    }
     if (may_read(member, complaint.office_id)) {
         // In a case, an investigator reads only the cases assigned to them.
         return !complaint.case_id || member.has(domain::Role::intake_officer) ||

@@ -2,12 +2,14 @@
 // Everything a storage backend keeps, behind one object: filings and complaints (Store),
 // staff accounts (StaffDirectory), their sign-in and sessions (StaffSessions), the audit
 // trail (AuditTrail), the offices' work lists and triage (Casework), their cases
-// (CaseFiles) and the messages with complainants (Correspondence). The composition root
+// (CaseFiles), the messages with complainants (Correspondence) and who may see what of
+// a complainant (Confidentiality). The composition root
 // opens one backend and hands each part to the code that needs it.
 
 #include "storage/audit_trail.hpp"
 #include "storage/case_files.hpp"
 #include "storage/casework.hpp"
+#include "storage/confidentiality.hpp"
 #include "storage/correspondence.hpp"
 #include "storage/staff_directory.hpp"
 #include "storage/staff_sessions.hpp"
@@ -21,6 +23,7 @@ class Backend : public Store,
                 public AuditTrail,
                 public Casework,
                 public CaseFiles,
-                public Correspondence {};
+                public Correspondence,
+                public Confidentiality {};
 
 }  // namespace redress::storage

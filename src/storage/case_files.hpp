@@ -65,6 +65,10 @@ struct CaseFile {
     int findings_round = 0;                                // 0: none recorded yet
     std::vector<domain::AllegationFinding> findings;       // of the latest round
     std::optional<CaseClosure> closure;                    // the latest
+    // Who is closed out of the case (domain/identity_access.hpp): the staff closed out of
+    // any of its complaints, and the subject marks of all of them.
+    std::vector<domain::StaffId> excluded_staff;
+    std::vector<std::uint8_t> subject_marks;
 };
 
 // A case in a member's own list.

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "domain/audit_event.hpp"
+#include "domain/clock.hpp"
 #include "domain/complaint_status.hpp"
 #include "domain/queue.hpp"
 #include "domain/received_filing.hpp"
@@ -68,6 +69,14 @@ struct StaffComplaint {
     std::optional<std::int64_t> case_id;               // once accepted at triage
     std::optional<domain::StaffId> case_investigator;  // the case's, once assigned
     std::vector<StoredMessage> messages;               // with the complainant, oldest first
+    // Confidentiality (domain/identity_access.hpp): the office it was filed with, whether
+    // the complainant's latest word lets an office it is referred to see their identity,
+    // who is closed out of it, and its subjects' name marks.
+    std::string filed_with_office;
+    bool identity_consent = false;
+    std::vector<domain::ClockHold> holds;  // the clocks paused and resumed, oldest first
+    std::vector<domain::StaffId> excluded_staff;
+    std::vector<std::uint8_t> subject_marks;
 };
 
 // A referral an office received and has not answered, for its list.
@@ -99,6 +108,18 @@ struct TriageRecord {
     domain::Timestamp at{};
     domain::TriageDecision decision;
 };
+
+// The clocks of a complaint paused (a reason) or resumed (PauseReason::none) by a member of
+// the office handling it.
+struct ClockHoldRecord {
+    std::string reference;
+    std::string office_id;  // refused (not_found) unless the complaint is this office's
+    domain::StaffId staff_id = 0;
+    domain::Timestamp at{};
+    domain::PauseReason reason = domain::PauseReason::none;
+};
+
+inline constexpr std::size_t k_clock_holds_per_complaint_max = 500;
 
 class Casework {
   public:
@@ -133,6 +154,11 @@ class Casework {
     // already. Answers the office now handling the complaint.
     virtual void answer_referral(ReferralAnswerRecord record, domain::AuditEvent audit,
                                  Done<std::string> done) = 0;
+
+    // Pauses or resumes the complaint's clocks, with its audit entry. not_found as above;
+    // conflict when they are paused already (for a pause) or not paused (for a resumption),
+    // when the complaint is closed, or past k_clock_holds_per_complaint_max holds.
+    virtual void hold_clocks(ClockHoldRecord record, domain::AuditEvent audit, Done<bool> done) = 0;
 };
 
 }  // namespace redress::storage

@@ -1,6 +1,7 @@
 #pragma once
-// The messages between an office and a complainant (domain/message.hpp), as storage keeps
-// them: appended with an audit entry, never changed. Texts arrive and leave sealed.
+// What passes between an office and a complainant, as storage keeps it: the messages
+// (domain/message.hpp), appended with an audit entry, never changed, their texts arriving
+// and leaving sealed; and the complainant's consent to their identity being passed on.
 
 #include <cstdint>
 #include <string>
@@ -43,6 +44,14 @@ struct ComplainantMessageRecord {
     Sealed sealed_text;
 };
 
+// The complainant's word on whether an office their complaint is referred to may see their
+// identity, given with the receipt. The latest counts.
+struct ConsentRecord {
+    std::int64_t complaint_id = 0;
+    bool given = false;
+    domain::Timestamp at{};
+};
+
 class Correspondence {
   public:
     virtual ~Correspondence() = default;
@@ -58,6 +67,10 @@ class Correspondence {
     // else conflict. Also conflict past k_messages_per_complaint_max messages.
     virtual void post_complainant_message(ComplainantMessageRecord record, domain::AuditEvent audit,
                                           Done<std::int64_t> done) = 0;
+
+    // Appends the complainant's consent (or its withdrawal) with its audit entry.
+    virtual void record_consent(ConsentRecord record, domain::AuditEvent audit,
+                                Done<bool> done) = 0;
 };
 
 }  // namespace redress::storage

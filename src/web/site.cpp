@@ -67,6 +67,10 @@ void Site::add_routes(http::Router& router) {
                [this](http::Request request, http::Responder respond) {
                    reply_post(request, std::move(respond), domain::MessageKind::reconsideration);
                });
+    router.add(Method::post, "/status/consent",
+               [this](http::Request request, http::Responder respond) {
+                   consent_post(request, std::move(respond));
+               });
     router.add(Method::get, "/verify", [this](http::Request request, http::Responder respond) {
         verify_form(request, std::move(respond));
     });
@@ -254,6 +258,35 @@ http::Response reply_page(const PageContext& page, StatusState state, std::strin
     return page_response(status, render_status(page, state));
 }
 
+// The answer to a consent given or withdrawn; like a reply's, what the receipt checks did
+// not find gets the look-up's own answer.
+http::Response consent_page(const PageContext& page, StatusState state, bool given,
+                            const intake::ReplyResult& result) {
+    using Outcome = intake::ReplyResult::Outcome;
+    if (result.view) state.found = &*result.view;
+    switch (result.outcome) {
+        case Outcome::added:
+            state.notice_key = given ? "consent.recorded_given" : "consent.recorded_withdrawn";
+            return page_response(200, render_status(page, state));
+        case Outcome::invalid:
+        case Outcome::full:
+        case Outcome::not_reconsiderable:
+            // Not a confidential complaint: there is nothing to consent to.
+            return page_response(409, render_status(page, state));
+        case Outcome::not_found:
+        case Outcome::busy:
+        case Outcome::failed:
+            break;
+    }
+    intake::LookupResult lookup;
+    lookup.outcome = result.outcome == Outcome::not_found ? intake::LookupResult::Outcome::not_found
+                     : result.outcome == Outcome::busy    ? intake::LookupResult::Outcome::busy
+                                                          : intake::LookupResult::Outcome::failed;
+    lookup.failure = result.failure;
+    state.receipt = {};
+    return status_page(page, state, lookup);
+}
+
 }  // namespace
 
 void Site::reply_post(const http::Request& request, http::Responder respond,
@@ -290,6 +323,44 @@ void Site::reply_post(const http::Request& request, http::Responder respond,
                 state.reference = reference;
                 state.receipt = receipt;
                 http::Response response = reply_page(page, state, text, kind, result);
+                response.delay = result.delay;
+                return response;
+            });
+        });
+}
+
+void Site::consent_post(const http::Request& request, http::Responder respond) const {
+    const auto form = read_form_post(request, m_settings.max_form_fields);
+    if (!form) return refuse_post(request, form.error(), "/status", respond);
+    const auto& catalogue = language_of(request, form->get("lang"));
+    const auto page = context(catalogue, "/status");
+    const std::string token = m_tokens.issue(m_now());
+    const std::string_view typed_reference = form->get("reference");
+    const std::string_view echoed =
+        typed_reference.size() <= k_max_echoed_reference ? typed_reference : std::string_view();
+    const std::string_view choice = form->get("consent");
+    if (!m_tokens.verify(form->get("form_token"), m_now()) ||
+        (choice != "given" && choice != "withdrawn")) {
+        StatusState state;
+        state.form_token = token;
+        state.reference = echoed;
+        state.notice_key = "form.expired";
+        respond(page_response(400, render_status(page, state)));
+        return;
+    }
+    const bool given = choice == "given";
+    m_replies.consent(
+        form->get("reference"), form->get("receipt"), request.client_address, given,
+        [page, token, given, reference = std::string(echoed),
+         receipt = std::string(form->get("receipt")),
+         respond = std::move(respond)](intake::ReplyResult result) mutable {
+            respond.render([page, token = std::move(token), given, reference = std::move(reference),
+                            receipt = std::move(receipt), result = std::move(result)]() {
+                StatusState state;
+                state.form_token = token;
+                state.reference = reference;
+                state.receipt = receipt;
+                http::Response response = consent_page(page, state, given, result);
                 response.delay = result.delay;
                 return response;
             });

@@ -47,8 +47,8 @@ class Site {
     // Whether the templates and the static folder are usable; call once at start-up.
     util::Expected<void> check() const;
 
-    // GET /, GET and POST /complaint, GET and POST /status, POST /status/messages and
-    // /status/reconsideration, GET and POST /verify, GET /static/<file>.
+    // GET /, GET and POST /complaint, GET and POST /status, POST /status/messages,
+    // /status/reconsideration and /status/consent, GET and POST /verify, GET /static/<file>.
     void add_routes(http::Router& router);
 
   private:
@@ -59,6 +59,7 @@ class Site {
     void status_post(const http::Request& request, http::Responder respond) const;
     void reply_post(const http::Request& request, http::Responder respond,
                     domain::MessageKind kind) const;
+    void consent_post(const http::Request& request, http::Responder respond) const;
 
     void verify_form(const http::Request& request, http::Responder respond) const;
     void verify_post(const http::Request& request, http::Responder respond) const;

@@ -21,6 +21,13 @@ void add_owed(Dictionary& result, const i18n::Catalogue& catalogue,
                     fill(catalogue.text(key), {{"date", left_to_right(catalogue, due)}}));
     shown->SetValue("OWED_DATE", due);
     if (owed->tense == domain::OwedTense::was_due) shown->ShowSection("LATE");
+    if (owed->waiting_on != domain::PauseReason::none) {
+        shown->SetValueAndShowSection(
+            "WAITING_TEXT",
+            tstr(
+                catalogue.text("owed." + std::string(domain::pause_reason_name(owed->waiting_on)))),
+            "WAITING");
+    }
 }
 
 std::string status_label(const i18n::Catalogue& catalogue, domain::Status status) {
@@ -111,6 +118,12 @@ void add_result(Dictionary& page, const PageContext& context, const StatusState&
     add_messages(*result, context, view);
     Dictionary* reply = result->AddSectionDictionary("REPLY_FORM");
     add_error(*reply, context, state.reply_error);
+    // Only a confidential complainant is asked whether a referral may pass on who they are.
+    if (view.complaint.confidentiality == "confidential") {
+        Dictionary* consent = result->AddSectionDictionary("CONSENT");
+        consent->ShowSection(view.complaint.identity_consent ? "CONSENT_GIVEN"
+                                                             : "CONSENT_NOT_GIVEN");
+    }
 }
 
 }  // namespace

@@ -105,6 +105,10 @@ class FreshStore final : public storage::Store, public storage::Correspondence {
                                   storage::Done<std::int64_t> done) override {
         m_store->post_complainant_message(std::move(record), std::move(audit), std::move(done));
     }
+    void record_consent(storage::ConsentRecord record, domain::AuditEvent audit,
+                        storage::Done<bool> done) override {
+        m_store->record_consent(std::move(record), std::move(audit), std::move(done));
+    }
 
   private:
     std::unique_ptr<testing::MemoryStore> m_store;

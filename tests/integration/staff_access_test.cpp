@@ -274,6 +274,9 @@ class StaffAccess : public ::testing::Test {
         if (probe.route == "/staff/cases/{case}/findings") {
             fields = {{"allegation", "excessive-force"}, {"finding", "no-such-finding"}};
         }
+        if (probe.route == "/staff/identity-requests/{request}") {
+            fields = {{"decision", "approve"}};
+        }
         if (is_staff(caller)) fields.emplace_back("csrf", held.csrf);
         return post(target, fields, headers);
     }
@@ -399,6 +402,23 @@ TEST_F(StaffAccess, AnIdNotYoursIsAnsweredLikeAMissingOne) {
             same(post("/staff/complaints/" + s_complaint_c + "/messages", note, headers),
                  post("/staff/complaints/" + missing + "/messages", note, headers), "message" + who,
                  s_complaint_c);
+            // The complainant's identity: its page, and an opening with a stated reason.
+            same(get("/staff/complaints/" + s_complaint_c + "/identity", headers),
+                 get("/staff/complaints/" + missing + "/identity", headers), "identity page" + who,
+                 s_complaint_c);
+            HeaderList reason{{"reason", "To arrange an interview."}};
+            if (is_staff(caller)) reason.emplace_back("csrf", held.csrf);
+            same(post("/staff/complaints/" + s_complaint_c + "/identity", reason, headers),
+                 post("/staff/complaints/" + missing + "/identity", reason, headers),
+                 "identity opening" + who, s_complaint_c);
+            same(post("/staff/complaints/" + s_complaint_c + "/recusal", reason, headers),
+                 post("/staff/complaints/" + missing + "/recusal", reason, headers),
+                 "recusal" + who, s_complaint_c);
+            HeaderList hold{{"reason", "waiting_on_agency"}};
+            if (is_staff(caller)) hold.emplace_back("csrf", held.csrf);
+            same(post("/staff/complaints/" + s_complaint_c + "/clocks", hold, headers),
+                 post("/staff/complaints/" + missing + "/clocks", hold, headers),
+                 "clock hold" + who, s_complaint_c);
         }
         if (caller == Caller::intake_opr) continue;
         for (const HeaderList& decision :
@@ -451,9 +471,10 @@ TEST_F(StaffAccess, AnIdNotYoursIsAnsweredLikeAMissingOne) {
          page_of(web_status(missing, a.receipt), missing), "page: B's reference with A's receipt");
     same(page_of(web_status(a.reference, b.receipt), a.reference),
          page_of(web_status(missing, b.receipt), missing), "page: A's reference with B's receipt");
-    // Complaint pages: 7 callers; case, note, task, complaint in a case, message: 8 callers each;
-    // triage: 9 callers, two decisions; work lists: 6 callers, two filters; receipts: 4.
-    EXPECT_EQ(compared, 7 + 8 * 5 + 9 * 2 + 6 * 2 + 4);
+    // Complaint pages: 7 callers; case, note, task, complaint in a case, message, identity
+    // page, identity opening, recusal, clock hold: 8 callers each; triage: 9 callers, two
+    // decisions; work lists: 6 callers, two filters; receipts: 4.
+    EXPECT_EQ(compared, 7 + 8 * 9 + 9 * 2 + 6 * 2 + 4);
 }
 
 // The auditor's view of the trail: the newest entry first, every entry on the page checked.

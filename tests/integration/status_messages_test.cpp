@@ -128,6 +128,15 @@ class StatusMessages : public ::testing::Test {
                                     {"receipt", receipt}}));
     }
 
+    http::Response consent(const std::string& receipt, const std::string& choice) {
+        return request(http::Method::post, "/status/consent",
+                       form_encode({{"lang", "en"},
+                                    {"form_token", token()},
+                                    {"reference", m_reference},
+                                    {"receipt", receipt},
+                                    {"consent", choice}}));
+    }
+
     http::Response send(const std::string& path, const std::string& receipt,
                         const std::string& text) {
         return request(http::Method::post, path,
@@ -150,8 +159,13 @@ class StatusMessages : public ::testing::Test {
         return escaped;
     }
 
-    void file_complaint() {
+    void file_complaint(std::string confidentiality = {}) {
         domain::Filing filing;
+        if (!confidentiality.empty()) {
+            filing.complainant.confidentiality = confidentiality;
+            filing.complainant.name = "Rosa Mendez";
+            filing.complainant.phone = "+1 555 0100";
+        }
         filing.incident.narrative = "An officer pushed me against the fence at gate 3.";
         filing.incident.categories = {"excessive-force"};
         std::promise<void> filed;
@@ -369,6 +383,51 @@ TEST_F(StatusMessages, AfterTheWindowReconsiderationIsRefused) {
     const auto late = send("/status/reconsideration", m_receipt, "Please look again.");
     EXPECT_EQ(late.status, 409);
     EXPECT_EQ(message_rows(), 0u);
+}
+
+// Only a confidential complainant is asked whether a referral may pass on who they are; the
+// answer is theirs, given and withdrawn with the receipt, each in the audit trail.
+TEST_F(StatusMessages, AConfidentialComplainantGivesAndWithdrawsConsentToPassingTheirIdentity) {
+    const auto anonymous = look_up(m_receipt);
+    ASSERT_EQ(anonymous.status, 200);
+    EXPECT_FALSE(contains(anonymous.body, "action=\"/status/consent\""));
+    EXPECT_EQ(consent(m_receipt, "given").status, 409);  // nothing to consent to
+
+    file_complaint("confidential");
+    const auto page = look_up(m_receipt);
+    ASSERT_EQ(page.status, 200) << page.body;
+    EXPECT_TRUE(contains(page.body, text("consent.now_not_given")));
+    EXPECT_TRUE(contains(page.body, "action=\"/status/consent\""));
+
+    // A wrong receipt is answered as an unknown reference; nothing is recorded.
+    const auto guessed = consent("AAAA-AAAA-AAAA-AAAA-AAAA", "given");
+    EXPECT_EQ(guessed.status, 404);
+    EXPECT_TRUE(contains(look_up(m_receipt).body, text("consent.now_not_given")));
+    // A choice that is neither is refused.
+    EXPECT_EQ(consent(m_receipt, "perhaps").status, 400);
+
+    const auto given = consent(m_receipt, "given");
+    ASSERT_EQ(given.status, 200) << given.body;
+    EXPECT_TRUE(contains(given.body, text("consent.recorded_given")));
+    EXPECT_TRUE(contains(given.body, text("consent.now_given")));
+    const auto found = util::await<std::optional<domain::ComplaintRecord>>(
+        [&](auto done) { m_backend->find_complaint(m_reference, std::move(done)); });
+    ASSERT_TRUE(found && *found);
+    EXPECT_TRUE((*found)->identity_consent);
+    EXPECT_EQ((*found)->confidentiality, "confidential");
+
+    const auto withdrawn = consent(m_receipt, "withdrawn");
+    ASSERT_EQ(withdrawn.status, 200);
+    EXPECT_TRUE(contains(withdrawn.body, text("consent.now_not_given")));
+    const auto trail = util::await<std::vector<domain::AuditEntry>>(
+        [&](auto done) { m_backend->audit_entries(0, 100, std::move(done)); });
+    ASSERT_TRUE(trail);
+    std::size_t consents = 0;
+    for (const auto& entry : *trail) {
+        consents += entry.event.action.starts_with("identity.consent_");
+        EXPECT_FALSE(contains(entry.event.details, "Rosa"));
+    }
+    EXPECT_EQ(consents, 2u);
 }
 
 }  // namespace

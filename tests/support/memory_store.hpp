@@ -35,6 +35,10 @@ class MemoryStore final : public storage::Store, public storage::Correspondence 
             record.reference = reference.text();
             record.received_at = filing.received_at;
             record.receipt_hash = filing.receipt_hash;
+            record.confidentiality =
+                filing.confidentiality == domain::Confidentiality::anonymous      ? "anonymous"
+                : filing.confidentiality == domain::Confidentiality::confidential ? "confidential"
+                                                                                  : "open";
             record.timeline.push_back({filing.received_at, domain::Status::received, {}});
             m_complaints[record.reference] = record;
             filed.push_back({destination.office_id, record.reference});
@@ -120,6 +124,22 @@ class MemoryStore final : public storage::Store, public storage::Correspondence 
         }
         lock.unlock();
         done(std::move(id));
+    }
+
+    void record_consent(storage::ConsentRecord record, domain::AuditEvent audit,
+                        storage::Done<bool> done) override {
+        std::unique_lock lock(m_mutex);
+        auto it = std::find_if(m_complaints.begin(), m_complaints.end(), [&](const auto& entry) {
+            return entry.second.id == record.complaint_id;
+        });
+        if (it == m_complaints.end()) {
+            lock.unlock();
+            return done(util::fail(util::ErrorCode::not_found, "no such complaint"));
+        }
+        it->second.identity_consent = record.given;
+        m_audit.push_back(std::move(audit));
+        lock.unlock();
+        done(true);
     }
 
     // Closes the complaint with this outcome (as a case's closure would), with `note`.

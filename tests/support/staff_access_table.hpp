@@ -136,6 +136,22 @@ inline const std::array k_staff_probes{
     Probe{"POST", "/staff/cases/{case}/tasks/{task}/done", k_working,  "/staff/cases/{case}/tasks/x/done",   {no, no, no, nf, nf, nf, nf, no, no, no}},
     Probe{"POST", "/staff/cases/{case}/findings",         k_concluding, "/staff/cases/{case}/findings",      {no, no, no, no, un, nf, no, no, no, no}},
     Probe{"POST", "/staff/cases/{case}/closure",          k_concluding, "/staff/cases/{case}/closure",       {no, no, no, no, un, nf, no, no, no, no}},
+    // Confidentiality. The identity's page, for those who may read the complaint; a blank
+    // reason, recusal or naming is refused as such (422) to those who may make it, and
+    // answered like a missing complaint to everyone else the route allows.
+    Probe{"GET",  "/staff/complaints/{reference}/identity", k_working, "/staff/complaints/{c}/identity",     {in, in, in, ok, ok, nf, nf, no, no, no}},
+    Probe{"GET",  "/staff/complaints/{reference}/identity", k_working, "/staff/complaints/{missing}/identity", {in, in, in, nf, nf, nf, nf, no, no, no}},
+    Probe{"POST", "/staff/complaints/{reference}/identity", k_working, "/staff/complaints/{c}/identity",     {no, no, no, un, un, nf, nf, no, no, no}},
+    Probe{"POST", "/staff/complaints/{reference}/recusal", k_working,  "/staff/complaints/{c}/recusal",      {no, no, no, un, un, nf, nf, no, no, no}},
+    Probe{"POST", "/staff/complaints/{reference}/named-staff", k_triaging, "/staff/complaints/{c}/named-staff", {no, no, no, un, no, no, nf, no, no, no}},
+    // The clocks: paused or resumed by those who write to the complainant; an unknown reason
+    // is refused as such (422) to them, and answered like a missing complaint to the rest.
+    Probe{"POST", "/staff/complaints/{reference}/clocks", k_working,  "/staff/complaints/{c}/clocks",       {no, no, no, un, un, nf, nf, no, no, no}},
+    // Requests to open an identity: custodians only; one that does not exist (or is not of
+    // their offices) is not found.
+    Probe{"GET",  "/staff/identity-requests",             "roles: custodian", "/staff/identity-requests",    {in, in, in, no, no, no, no, no, ok, no}},
+    Probe{"POST", "/staff/identity-requests/{request}",   "roles: custodian", "/staff/identity-requests/999999", {no, no, no, no, no, no, no, no, nf, no}},
+    Probe{"POST", "/staff/identity-requests/{request}",   "roles: custodian", "/staff/identity-requests/x",  {no, no, no, no, no, no, no, no, nf, no}},
     // The audit trail: auditors only, the newest entries or those before a position.
     Probe{"GET",  "/staff/audit",                         "roles: auditor", "/staff/audit",                  {in, in, in, no, no, no, no, ok, no, no}},
     Probe{"GET",  "/staff/audit",                         "roles: auditor", "/staff/audit?before=3",         {in, in, in, no, no, no, no, ok, no, no}},

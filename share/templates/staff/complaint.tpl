@@ -70,6 +70,19 @@
 {{#CLOCK}}<tr class="clock-{{STATE_NAME}}"><td>{{KIND}}</td><td>{{STATE}}</td><td dir="ltr">{{DUE}}</td></tr>
 {{/CLOCK}}</tbody>
 </table>
+{{#HOLD_FORM}}<form method="post" action="/staff/complaints/{{REFERENCE}}/clocks" class="clock-hold">
+<input type="hidden" name="csrf" value="{{CSRF}}">
+{{#PAUSED}}<p><strong>{{WAITING_TEXT}}</strong></p>
+<input type="hidden" name="reason" value="none">
+<p><button type="submit" class="secondary">{{staff_clocks_resume}}</button></p>{{/PAUSED}}
+{{#RUNNING}}<p><label for="hold_reason">{{staff_clocks_pause_label}}</label><br>
+<span class="hint">{{staff_clocks_pause_hint}}</span><br>
+<select id="hold_reason" name="reason">
+<option value="waiting_on_complainant">{{staff_clocks_waiting_on_complainant}}</option>
+<option value="waiting_on_agency">{{staff_clocks_waiting_on_agency}}</option>
+</select></p>
+<p><button type="submit" class="secondary">{{staff_clocks_pause}}</button></p>{{/RUNNING}}
+</form>{{/HOLD_FORM}}
 {{#CASE}}<p class="case-link"><a href="/staff/cases/{{CASE_ID}}">{{staff_complaint_case}} {{CASE_ID}}</a></p>{{/CASE}}
 {{#MESSAGES}}<h2 id="messages">{{staff_message_heading}}</h2>
 <p class="hint">{{staff_message_explanation}}</p>
@@ -127,5 +140,22 @@
 <p><button type="submit">{{staff_triage_submit}}</button></p>
 </form>
 {{/TRIAGE}}
+{{#CONFIDENTIAL_ACTIONS}}<h2 id="confidentiality">{{staff_confidentiality_heading}}</h2>
+{{#IDENTITY_LINK}}<p><a href="/staff/complaints/{{REFERENCE}}/identity">{{staff_confidentiality_identity_link}}</a> <span class="hint">{{staff_confidentiality_identity_hint}}</span></p>{{/IDENTITY_LINK}}
+{{#NAME_FORM}}<form method="post" action="/staff/complaints/{{REFERENCE}}/named-staff">
+<input type="hidden" name="csrf" value="{{CSRF}}">
+<p><label for="named_member">{{staff_confidentiality_name_label}}</label><br>
+<span class="hint">{{staff_confidentiality_name_hint}}</span><br>
+<input type="text" id="named_member" name="member" maxlength="64" dir="ltr" autocomplete="off" required></p>
+<p><button type="submit" class="secondary">{{staff_confidentiality_name_submit}}</button></p>
+</form>{{/NAME_FORM}}
+<form method="post" action="/staff/complaints/{{REFERENCE}}/recusal">
+<input type="hidden" name="csrf" value="{{CSRF}}">
+<p><label for="recusal_reason">{{staff_confidentiality_recuse_label}}</label><br>
+<span class="hint">{{staff_confidentiality_recuse_hint}}</span><br>
+<textarea id="recusal_reason" name="reason" rows="2" maxlength="{{REASON_MAX}}" required></textarea></p>
+<p><button type="submit" class="secondary">{{staff_confidentiality_recuse_submit}}</button></p>
+</form>
+{{/CONFIDENTIAL_ACTIONS}}
 <p><a href="/staff/queue?office={{OFFICE_ID}}">{{staff_complaint_back}}</a></p>
 {{>FOOT}}

@@ -15,6 +15,7 @@
 {{#NO_OFFICE}}<p>{{staff_home_no_office}}</p>{{/NO_OFFICE}}
 {{#MY_CASES}}<p><a href="/staff/cases">{{staff_cases_link}}</a></p>{{/MY_CASES}}
 {{#AUDIT}}<p><a href="/staff/audit">{{staff_audit_link}}</a></p>{{/AUDIT}}
+{{#IDENTITY_REQUESTS}}<p><a href="/staff/identity-requests">{{staff_identity_requests_link}}</a></p>{{/IDENTITY_REQUESTS}}
 <form method="post" action="/staff/sign-out">
 <input type="hidden" name="csrf" value="{{CSRF}}">
 <p><button type="submit" class="secondary">{{staff_sign_out}}</button></p>

@@ -22,10 +22,16 @@ FROM cases AS k LEFT JOIN staff AS st ON st.id = k.investigator_id
 WHERE k.id = ?1
 )sql";
 constexpr std::string_view k_select_case_complaints = R"sql(
-SELECT c.id, c.reference, s.status, s.priority, c.filing_id
+SELECT c.id, c.reference, s.status, s.priority, c.filing_id,
+       (SELECT f.subject_marks FROM filings AS f WHERE f.id = c.filing_id)
 FROM complaint_states AS s JOIN complaints AS c ON c.id = s.complaint_id
 WHERE s.case_id = ?1
 ORDER BY c.reference
+)sql";
+constexpr std::string_view k_select_case_exclusions = R"sql(
+SELECT x.staff_id
+FROM complaint_states AS s JOIN complaint_exclusions AS x ON x.complaint_id = s.complaint_id
+WHERE s.case_id = ?1
 )sql";
 constexpr std::string_view k_select_staff_categories =
     "SELECT category FROM complaint_categories WHERE complaint_id = ?1 ORDER BY category";
@@ -244,6 +250,15 @@ util::Expected<std::optional<CaseFile>> read_case_file(ReadContext& context, std
             file->complaints.push_back({std::string(s.column_text(1)), *status, {}});
             file->priority = std::max(file->priority, static_cast<domain::Priority>(priority));
             linked.push_back({s.column_int(0), s.column_int(4)});
+            const auto marks = s.column_blob(5);
+            file->subject_marks.insert(file->subject_marks.end(), marks.begin(), marks.end());
+            return true;
+        });
+    if (!read) return std::unexpected(read.error());
+    read = each_row(
+        statements, k_select_case_exclusions, [&](Statement& s) { s.bind(1, case_id); },
+        [&](const Statement& s) {
+            file->excluded_staff.push_back(s.column_int(0));
             return true;
         });
     if (!read) return std::unexpected(read.error());

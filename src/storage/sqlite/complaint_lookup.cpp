@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "domain/complaint_status.hpp"
+#include "storage/sqlite/clock_hold_records.hpp"
 
 namespace redress::storage::sqlite {
 
@@ -15,7 +16,11 @@ namespace {
 constexpr std::string_view k_find_complaint = R"sql(
 SELECT s.office_id, c.reference, f.received_at, f.receipt_hash, e.at, e.status, e.note, c.id,
        coalesce(s.case_id, 0),
-       EXISTS (SELECT 1 FROM messages AS m WHERE m.complaint_id = c.id)
+       EXISTS (SELECT 1 FROM messages AS m WHERE m.complaint_id = c.id),
+       f.confidentiality,
+       coalesce((SELECT n.given FROM identity_consents AS n WHERE n.complaint_id = c.id
+                 ORDER BY n.id DESC LIMIT 1), 0),
+       EXISTS (SELECT 1 FROM clock_holds AS h WHERE h.complaint_id = c.id)
 FROM complaints AS c
 JOIN complaint_states AS s ON s.complaint_id = c.id
 JOIN filings AS f ON f.id = c.filing_id
@@ -30,7 +35,11 @@ ORDER BY e.at, e.id
 constexpr std::string_view k_find_decoy = R"sql(
 SELECT s.office_id, c.reference, f.received_at, f.receipt_hash, e.at, e.status, e.note, c.id,
        coalesce(s.case_id, 0),
-       EXISTS (SELECT 1 FROM messages AS m WHERE m.complaint_id = c.id)
+       EXISTS (SELECT 1 FROM messages AS m WHERE m.complaint_id = c.id),
+       f.confidentiality,
+       coalesce((SELECT n.given FROM identity_consents AS n WHERE n.complaint_id = c.id
+                 ORDER BY n.id DESC LIMIT 1), 0),
+       EXISTS (SELECT 1 FROM clock_holds AS h WHERE h.complaint_id = c.id)
 FROM complaints AS c
 JOIN complaint_states AS s ON s.complaint_id = c.id
 JOIN filings AS f ON f.id = c.filing_id
@@ -69,6 +78,7 @@ struct Found {
     domain::ComplaintRecord record;
     std::int64_t case_id = 0;
     bool has_messages = false;
+    bool has_holds = false;
 };
 
 util::Expected<Found> read_first_row(const Statement& row) {
@@ -85,6 +95,9 @@ util::Expected<Found> read_first_row(const Statement& row) {
     record.id = row.column_int(7);
     found.case_id = row.column_int(8);
     found.has_messages = row.column_int(9) != 0;
+    record.confidentiality = row.column_text(10);
+    record.identity_consent = row.column_int(11) != 0;
+    found.has_holds = row.column_int(12) != 0;
     return found;
 }
 
@@ -170,10 +183,16 @@ util::Expected<void> read_outcome(StatementCache& statements, std::int64_t case_
     return {};
 }
 
-// The messages and the outcome, each read only when there is something to read.
+// The messages, the clocks' holds and the outcome, each read only when there is something
+// to read.
 util::Expected<void> read_correspondence(StatementCache& statements, Found& found) {
     if (found.has_messages) {
         if (auto read = read_messages(statements, found.record); !read) return read;
+    }
+    if (found.has_holds) {
+        auto holds = read_clock_holds(statements, found.record.id);
+        if (!holds) return std::unexpected(holds.error());
+        found.record.holds = std::move(*holds);
     }
     if (found.record.status == domain::Status::closed && found.case_id != 0) {
         return read_outcome(statements, found.case_id, found.record);

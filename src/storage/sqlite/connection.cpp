@@ -101,6 +101,10 @@ std::string_view Statement::column_text(int column) const {
     return {reinterpret_cast<const char*>(text), size};
 }
 
+bool Statement::column_is_null(int column) const {
+    return sqlite3_column_type(m_statement, column) == SQLITE_NULL;
+}
+
 std::span<const std::uint8_t> Statement::column_blob(int column) const {
     const auto* blob = static_cast<const std::uint8_t*>(sqlite3_column_blob(m_statement, column));
     const auto size = static_cast<std::size_t>(sqlite3_column_bytes(m_statement, column));
@@ -166,6 +170,10 @@ util::Expected<std::string> Connection::query_text(std::string_view sql) {
     if (!row) return std::unexpected(std::move(row.error()));
     if (!*row) return std::string();
     return std::string(statement->column_text(0));
+}
+
+std::int64_t Connection::changes() const {
+    return sqlite3_changes64(m_db);
 }
 
 std::int64_t Connection::last_insert_id() const {

@@ -42,6 +42,7 @@ class Statement {
     std::int64_t column_int(int column) const;
     std::string_view column_text(int column) const;  // valid until the next step or reset
     std::span<const std::uint8_t> column_blob(int column) const;  // likewise
+    bool column_is_null(int column) const;
 
   private:
     void note_bind(int result);
@@ -72,6 +73,8 @@ class Connection {
     util::Expected<std::string> query_text(std::string_view sql);
 
     std::int64_t last_insert_id() const;
+    // Rows the last INSERT, UPDATE or DELETE changed.
+    std::int64_t changes() const;
     bool in_transaction() const;
     std::string last_error() const;
 

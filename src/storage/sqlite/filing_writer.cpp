@@ -17,8 +17,8 @@ constexpr std::string_view k_insert_filing = R"sql(
 INSERT INTO filings (channel, language, received_at, receipt_hash, confidentiality,
                      whistleblower, on_behalf, sealed_people, witness_count, incident_date,
                      incident_date_precision, sealed_account, subject_count, incident_time,
-                     incident_when, place, city, region, narrative, injuries)
-VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, '', '', '', '', '', '', '')
+                     incident_when, place, city, region, narrative, injuries, subject_marks)
+VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, '', '', '', '', '', '', '', ?14)
 )sql";
 
 constexpr std::string_view k_insert_category = R"sql(
@@ -157,6 +157,7 @@ util::Expected<std::int64_t> FilingWriter::insert_filing(const domain::ReceivedF
                         .bind(11, filing.incident_date_precision)
                         .bind(12, std::span<const std::uint8_t>(filing.sealed_account))
                         .bind(13, static_cast<std::int64_t>(filing.subject_count))
+                        .bind(14, std::span<const std::uint8_t>(filing.subject_marks))
                         .run();
     if (!inserted) return std::unexpected(inserted.error());
     return m_connection->last_insert_id();

@@ -21,6 +21,10 @@ WHERE s.office_id = ?1 AND s.queue = ?2 AND s.priority = ?3
   AND (?6 IS NULL OR s.channel = ?6)
   AND (?7 IS NULL OR EXISTS (SELECT 1 FROM filing_categories AS fc
                              WHERE fc.filing_id = c.filing_id AND fc.category = ?7))
+  AND NOT EXISTS (SELECT 1 FROM complaint_exclusions AS x
+                  WHERE x.complaint_id = s.complaint_id AND x.staff_id = ?20)
+  AND (?21 IS NULL OR instr((SELECT f.subject_marks FROM filings AS f WHERE f.id = c.filing_id),
+                            ?21) = 0)
 ORDER BY s.complaint_id
 LIMIT ?8
 )sql";
@@ -34,6 +38,10 @@ WHERE s.office_id = ?1 AND s.queue = ?2 AND s.priority = ?3
   AND (?6 IS NULL OR s.channel = ?6)
   AND (?7 IS NULL OR EXISTS (SELECT 1 FROM filing_categories AS fc
                              WHERE fc.filing_id = c.filing_id AND fc.category = ?7))
+  AND NOT EXISTS (SELECT 1 FROM complaint_exclusions AS x
+                  WHERE x.complaint_id = s.complaint_id AND x.staff_id = ?20)
+  AND (?21 IS NULL OR instr((SELECT f.subject_marks FROM filings AS f WHERE f.id = c.filing_id),
+                            ?21) = 0)
 ORDER BY s.received_at, s.complaint_id
 LIMIT ?8
 )sql";
@@ -47,6 +55,10 @@ WHERE s.office_id = ?1 AND s.queue = ?2 AND s.priority < ?3
   AND (?4 IS NULL OR s.channel = ?4)
   AND (?5 IS NULL OR EXISTS (SELECT 1 FROM filing_categories AS fc
                              WHERE fc.filing_id = c.filing_id AND fc.category = ?5))
+  AND NOT EXISTS (SELECT 1 FROM complaint_exclusions AS x
+                  WHERE x.complaint_id = s.complaint_id AND x.staff_id = ?20)
+  AND (?21 IS NULL OR instr((SELECT f.subject_marks FROM filings AS f WHERE f.id = c.filing_id),
+                            ?21) = 0)
 ORDER BY s.priority DESC, s.received_at, s.complaint_id
 LIMIT ?6
 )sql";
@@ -74,6 +86,14 @@ util::Expected<void> read_items(Statement& statement, std::vector<domain::QueueI
     statement.reset();
     if (!row) return std::unexpected(row.error());
     return {};
+}
+
+// Binds the member reading (?20, ?21): complaints closed to them are left out.
+void bind_reader(Statement& statement, const domain::QueueQuery& query) {
+    statement.bind(20, query.reader);
+    if (query.reader_mark != domain::NameMark{}) {
+        statement.bind(21, std::span<const std::uint8_t>(query.reader_mark));
+    }
 }
 
 // Binds an optional text: NULL when absent, so that the filter lets every row through.
@@ -118,6 +138,7 @@ util::Expected<domain::QueuePage> read_queue(ReadContext& context,
             .bind(5, start.complaint_id);
         bind_optional(**same, 6, channel);
         bind_optional(**same, 7, category);
+        bind_reader(**same, query);
         (*same)->bind(8, wanted - static_cast<std::int64_t>(items.size()));
         if (auto read = read_items(**same, items); !read) return std::unexpected(read.error());
     }
@@ -131,6 +152,7 @@ util::Expected<domain::QueuePage> read_queue(ReadContext& context,
             .bind(3, static_cast<std::int64_t>(start.priority));
         bind_optional(**lower, 4, channel);
         bind_optional(**lower, 5, category);
+        bind_reader(**lower, query);
         (*lower)->bind(6, wanted - static_cast<std::int64_t>(items.size()));
         if (auto read = read_items(**lower, items); !read) return std::unexpected(read.error());
     }

@@ -8,9 +8,11 @@
 
 #include "storage/sqlite/audit_records.hpp"
 #include "storage/sqlite/case_records.hpp"
+#include "storage/sqlite/clock_hold_records.hpp"
 #include "storage/sqlite/complaint_lookup.hpp"
 #include "storage/sqlite/durability.hpp"
 #include "storage/sqlite/group_commit.hpp"
+#include "storage/sqlite/identity_records.hpp"
 #include "storage/sqlite/message_records.hpp"
 #include "storage/sqlite/migrations.hpp"
 #include "storage/sqlite/queue_records.hpp"
@@ -374,6 +376,14 @@ class SqliteStore final : public Backend {
             std::move(done));
     }
 
+    void hold_clocks(ClockHoldRecord record, domain::AuditEvent audit, Done<bool> done) override {
+        write<bool>(
+            [record = std::move(record), audit = std::move(audit)](WriteContext& context) {
+                return insert_clock_hold(context, record, audit);
+            },
+            std::move(done));
+    }
+
     void case_file(std::int64_t case_id, Done<std::optional<CaseFile>> done) override {
         read([case_id](ReadContext& context) { return read_case_file(context, case_id); },
              std::move(done));
@@ -459,6 +469,61 @@ class SqliteStore final : public Backend {
                 return insert_complainant_message(context, record, audit);
             },
             std::move(done));
+    }
+
+    void request_identity(IdentityRequestRecord record, domain::AuditEvent audit,
+                          Done<std::int64_t> done) override {
+        write<std::int64_t>(
+            [record = std::move(record), audit = std::move(audit)](WriteContext& context) {
+                return insert_identity_request(context, record, audit);
+            },
+            std::move(done));
+    }
+
+    void pending_identity_requests(std::vector<std::string> offices,
+                                   Done<std::vector<IdentityRequest>> done) override {
+        read([offices = std::move(offices)](
+                 ReadContext& context) { return read_pending_identity_requests(context, offices); },
+             std::move(done));
+    }
+
+    void answer_identity_request(IdentityAnswerRecord record, domain::AuditEvent audit,
+                                 Done<IdentityRequest> done) override {
+        write<IdentityRequest>(
+            [record = std::move(record), audit = std::move(audit)](WriteContext& context) {
+                return update_identity_answer(context, record, audit);
+            },
+            std::move(done));
+    }
+
+    void open_identity(IdentityOpeningRecord record, domain::AuditEvent audit,
+                       Done<IdentityOpening> done) override {
+        write<IdentityOpening>(
+            [record = std::move(record), audit = std::move(audit)](WriteContext& context) {
+                return insert_identity_view(context, record, audit);
+            },
+            std::move(done));
+    }
+
+    void identity_standing(std::int64_t complaint_id, domain::StaffId staff_id,
+                           Done<IdentityStanding> done) override {
+        read(
+            [complaint_id, staff_id](ReadContext& context) {
+                return read_identity_standing(context, complaint_id, staff_id);
+            },
+            std::move(done));
+    }
+
+    void exclude_staff(ExclusionRecord record, domain::AuditEvent audit, Done<bool> done) override {
+        write<bool>([record = std::move(record), audit = std::move(audit)](
+                        WriteContext& context) { return insert_exclusion(context, record, audit); },
+                    std::move(done));
+    }
+
+    void record_consent(ConsentRecord record, domain::AuditEvent audit, Done<bool> done) override {
+        write<bool>([record = std::move(record), audit = std::move(audit)](
+                        WriteContext& context) { return insert_consent(context, record, audit); },
+                    std::move(done));
     }
 
   private:

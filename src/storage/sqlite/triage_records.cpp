@@ -1,6 +1,7 @@
 #include "storage/sqlite/triage_records.hpp"
 
 #include "storage/sqlite/case_records.hpp"
+#include "storage/sqlite/clock_hold_records.hpp"
 #include "storage/sqlite/complaint_moves.hpp"
 #include "storage/sqlite/message_records.hpp"
 #include "storage/sqlite/referral_records.hpp"
@@ -14,7 +15,10 @@ SELECT c.id, c.reference, s.office_id, s.status, s.priority, s.channel, s.receiv
        f.language, f.confidentiality, f.whistleblower, f.on_behalf, f.incident_date,
        f.incident_date_precision, f.subject_count, f.witness_count, f.sealed_account, f.id,
        coalesce(s.case_id, 0),
-       coalesce((SELECT k.investigator_id FROM cases AS k WHERE k.id = s.case_id), 0)
+       coalesce((SELECT k.investigator_id FROM cases AS k WHERE k.id = s.case_id), 0),
+       c.office_id, f.subject_marks,
+       coalesce((SELECT n.given FROM identity_consents AS n WHERE n.complaint_id = c.id
+                 ORDER BY n.id DESC LIMIT 1), 0)
 FROM complaints AS c
 JOIN complaint_states AS s ON s.complaint_id = c.id
 JOIN filings AS f ON f.id = c.filing_id
@@ -24,6 +28,8 @@ constexpr std::string_view k_select_filed_categories =
     "SELECT category FROM filing_categories WHERE filing_id = ?1 ORDER BY category";
 constexpr std::string_view k_select_staff_categories =
     "SELECT category FROM complaint_categories WHERE complaint_id = ?1 ORDER BY category";
+constexpr std::string_view k_select_exclusions =
+    "SELECT staff_id FROM complaint_exclusions WHERE complaint_id = ?1";
 constexpr std::string_view k_select_timeline = R"sql(
 SELECT at, status, actor, note FROM status_events WHERE complaint_id = ?1 ORDER BY at, id
 )sql";
@@ -108,6 +114,10 @@ util::Expected<std::optional<StaffComplaint>> read_staff_complaint(ReadContext& 
     if (const auto investigator = row.column_int(18); investigator != 0) {
         complaint.case_investigator = investigator;
     }
+    complaint.filed_with_office = row.column_text(19);
+    const auto marks = row.column_blob(20);
+    complaint.subject_marks.assign(marks.begin(), marks.end());
+    complaint.identity_consent = row.column_int(21) != 0;
     row.reset();
     if (!status || !channel || priority < 0 || priority > 3) {
         return util::fail(util::ErrorCode::internal, "a complaint's state is unreadable");
@@ -146,6 +156,19 @@ util::Expected<std::optional<StaffComplaint>> read_staff_complaint(ReadContext& 
     auto messages = read_messages(context.statements, complaint.complaint_id);
     if (!messages) return std::unexpected(messages.error());
     complaint.messages = std::move(*messages);
+
+    auto exclusions = context.statements.get(k_select_exclusions);
+    if (!exclusions) return std::unexpected(exclusions.error());
+    (*exclusions)->bind(1, complaint.complaint_id);
+    util::Expected<bool> excluded;
+    while ((excluded = (*exclusions)->step()) && *excluded) {
+        complaint.excluded_staff.push_back((*exclusions)->column_int(0));
+    }
+    (*exclusions)->reset();
+    if (!excluded) return std::unexpected(excluded.error());
+    auto holds = read_clock_holds(context.statements, complaint.complaint_id);
+    if (!holds) return std::unexpected(holds.error());
+    complaint.holds = std::move(*holds);
     return std::optional<StaffComplaint>{std::move(complaint)};
 }
 

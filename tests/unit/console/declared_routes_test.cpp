@@ -43,7 +43,7 @@ std::map<Route, std::string> declared_routes() {
     if (!languages || !store) return {};
     const auto now = ::redress::testing::fixed_now;
 
-    staff::Sessions sessions(**store, keys.staff_session, keys.staff_form, {}, now);
+    staff::Sessions sessions(**store, keys.staff_session, keys.staff_form, keys.name_mark, {}, now);
     staff::SignInSettings cheap;
     cheap.password_cost = crypto::minimum_password_cost();
     staff::SignIn sign_in(**store, **store, **store, keys, sessions, cheap);
@@ -51,6 +51,9 @@ std::map<Route, std::string> declared_routes() {
     staff::Referrals referrals(**store);
     staff::Cases cases(deployment, **store, **store, keys.content);
     staff::Messages messages(**store, **store, keys.content);
+    staff::IdentityAccess identity(**store, **store, {});
+    staff::Exclusions exclusions(**store, **store, **store);
+    staff::ClockHolds clock_holds(**store);
     Console console(sessions, sign_in, *languages,
                     WorkParts{.deployment = deployment,
                               .casework = **store,
@@ -58,8 +61,12 @@ std::map<Route, std::string> declared_routes() {
                               .referrals = referrals,
                               .cases = cases,
                               .messages = messages,
+                              .identity = identity,
+                              .exclusions = exclusions,
+                              .clock_holds = clock_holds,
                               .audit_trail = **store,
                               .content_key = keys.content,
+                              .identity_key = keys.identity,
                               .now = now},
                     {.templates_dir = std::filesystem::path(REDRESS_SHARE_DIR) / "templates"});
     EXPECT_TRUE(console.check());

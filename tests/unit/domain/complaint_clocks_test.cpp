@@ -113,5 +113,52 @@ TEST(ComplaintClocks, APromiseOfZeroDaysIsNotAClock) {
     EXPECT_EQ(all->size(), 2u);
 }
 
+std::vector<ClockStatus> held(const std::vector<TimelineEvent>& timeline,
+                              const std::vector<ClockHold>& holds, Timestamp now) {
+    auto found = complaint_clocks({day(3, 2), timeline, {}, holds}, k_levels, k_calendar, now);
+    EXPECT_TRUE(found) << found.error().message;
+    return found ? *found : std::vector<ClockStatus>{};
+}
+
+TEST(ComplaintClocks, APauseWhileTheOfficeWaitsMovesTheDueDaysByTheDaysPaused) {
+    const std::vector<TimelineEvent> timeline{k_received, {day(3, 4), Status::investigating, ""}};
+    // Paused on 3-10, waiting on the complainant: while paused, the update is owed no sooner.
+    const std::vector<ClockHold> paused{{day(3, 10), PauseReason::waiting_on_complainant}};
+    const auto waiting = held(timeline, paused, day(4, 20));
+    EXPECT_EQ(of(waiting, ClockKind::update).state, ClockState::paused);
+    EXPECT_EQ(of(waiting, ClockKind::resolution).state, ClockState::paused);
+    const auto owed = next_owed(waiting);
+    ASSERT_TRUE(owed);
+    EXPECT_EQ(owed->waiting_on, PauseReason::waiting_on_complainant);
+    EXPECT_EQ(owed->tense, OwedTense::due_by);
+
+    // Resumed on 3-20: ten days paused are added to the update's due day.
+    const std::vector<ClockHold> resumed{{day(3, 10), PauseReason::waiting_on_agency},
+                                         {day(3, 20), PauseReason::none}};
+    const auto after = held(timeline, resumed, day(4, 1));
+    EXPECT_EQ(of(after, ClockKind::update).state, ClockState::running);
+    EXPECT_EQ(of(after, ClockKind::update).due, due(3, 4, 40));
+    EXPECT_EQ(next_owed(after)->waiting_on, PauseReason::none);
+}
+
+TEST(ComplaintClocks, AcknowledgingIsNeverPausedAndAClosureEndsTheWait) {
+    // Paused before it was acknowledged: the acknowledgment is still owed on its day.
+    const auto early =
+        held({k_received}, {{day(3, 2), PauseReason::waiting_on_complainant}}, day(3, 10));
+    EXPECT_EQ(of(early, ClockKind::acknowledge).state, ClockState::overdue);
+    EXPECT_EQ(of(early, ClockKind::triage).state, ClockState::paused);
+
+    // Closed while paused, then reopened for reconsideration: the clocks owe anew, running.
+    const std::vector<TimelineEvent> timeline{k_received,
+                                              {day(3, 4), Status::investigating, ""},
+                                              {day(3, 20), Status::closed, ""},
+                                              {day(3, 25), Status::investigating, ""}};
+    const auto reopened =
+        held(timeline, {{day(3, 10), PauseReason::waiting_on_complainant}}, day(3, 26));
+    EXPECT_EQ(of(reopened, ClockKind::update).state, ClockState::running);
+    EXPECT_EQ(of(reopened, ClockKind::update).due, due(3, 25, 30));
+    EXPECT_EQ(of(reopened, ClockKind::resolution).state, ClockState::running);
+}
+
 }  // namespace
 }  // namespace redress::domain

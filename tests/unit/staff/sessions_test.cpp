@@ -95,7 +95,8 @@ class SessionFormTokens : public ::testing::Test {
   protected:
     crypto::Keys keys = crypto::derive_keys(crypto::MasterKey{7});
     NoStore store;
-    Sessions sessions{store, keys.staff_session, keys.staff_form, {}, [] { return k_start; }};
+    Sessions sessions{store, keys.staff_session,    keys.staff_form, keys.name_mark,
+                      {},    [] { return k_start; }};
 };
 
 TEST_F(SessionFormTokens, TheSessionsOwnTokenMatches) {
@@ -121,7 +122,8 @@ TEST_F(SessionFormTokens, FormTokenIsNeitherTheSessionTokenNorItsStoredHash) {
     EXPECT_NE(form_token, token);
     // Under a key of its own, apart from the stored hash's: a copy of the database, or
     // the key of the session hashes, does not give it.
-    Sessions other_key{store, keys.staff_form, keys.staff_session, {}, [] { return k_start; }};
+    Sessions other_key{store, keys.staff_form,       keys.staff_session, keys.name_mark,
+                       {},    [] { return k_start; }};
     EXPECT_FALSE(sessions.form_token_matches(token, other_key.form_token(token)));
 }
 

@@ -1,0 +1,34 @@
+#include "staff/clock_holds.hpp"
+
+#include "staff/messages.hpp"
+#include "staff/triage.hpp"
+
+namespace redress::staff {
+
+void ClockHolds::hold(const domain::StaffMember& member, std::string reference,
+                      domain::PauseReason reason, domain::Timestamp now, storage::Done<bool> done) {
+    m_casework.staff_complaint(
+        reference, [this, member, reference, reason, now, done = std::move(done)](
+                       util::Expected<std::optional<storage::StaffComplaint>>&& found) mutable {
+            if (!found) return done(std::unexpected(std::move(found).error()));
+            if (!found->has_value() || !may_read(member, **found)) {
+                return done(util::fail(util::ErrorCode::not_found, "no such complaint"));
+            }
+            if (!may_message(member, **found)) {
+                return done(util::fail(util::ErrorCode::forbidden,
+                                       "only those who write to the complainant hold the clocks"));
+            }
+            domain::AuditEvent audit;
+            audit.at = now;
+            audit.actor = "staff:" + member.username;
+            audit.action = reason == domain::PauseReason::none ? "clocks.resumed" : "clocks.paused";
+            audit.object = "complaint:" + reference;
+            if (reason != domain::PauseReason::none) {
+                audit.details = "waiting_on=" + std::string(domain::pause_reason_name(reason));
+            }
+            m_casework.hold_clocks({reference, (*found)->office_id, member.id, now, reason},
+                                   std::move(audit), std::move(done));
+        });
+}
+
+}  // namespace redress::staff
