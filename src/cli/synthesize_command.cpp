@@ -89,7 +89,8 @@ struct Complaint {
     std::string failure;
     // Known once filed and triaged.
     std::string reference;
-    std::string office_id;
+    std::string office_id;       // the first complaint's; the plan is for it alone
+    std::size_t complaints = 0;  // one per office it was filed with
     std::string receipt;
     domain::TriageDecision decision;
     std::int64_t complaint_id = 0;
@@ -209,7 +210,7 @@ class Synthesizer {
         auto filing = synthetic_filing(random, m_deployment, domain::date_of(m_clock));
         complaint->filed_categories = filing.incident.categories;
         m_intake.file(std::move(filing), domain::Channel::api,
-                      [this, complaint](std::expected<intake::Stored, intake::Refusal> stored) {
+                      [this, complaint](std::expected<intake::Stored, intake::Refusal>&& stored) {
                           if (!stored) {
                               return hand_back(complaint, false,
                                                stored.error().failure
@@ -219,6 +220,7 @@ class Synthesizer {
                           const auto& first = stored->complaints.front();
                           complaint->reference = first.reference;
                           complaint->office_id = first.office_id;
+                          complaint->complaints = stored->complaints.size();
                           if (complaint->sampled) complaint->receipt = stored->receipt.text();
                           hand_back(complaint, true);
                       });
@@ -335,6 +337,7 @@ class Synthesizer {
             // Back from the store after filing: its plan, up to the end of the period.
             complaint.planned = true;
             ++m_filed;
+            m_complaints += complaint.complaints;
             plan(complaint);
             std::erase_if(complaint.plan, [&](const Step& step) { return step.at >= m_end; });
         } else {
@@ -387,7 +390,7 @@ class Synthesizer {
     std::vector<Complaint*> m_ready;
 
     // Counted on the loop's thread only.
-    std::size_t m_filed = 0, m_failed = 0;
+    std::size_t m_filed = 0, m_complaints = 0, m_failed = 0;
     std::array<std::size_t, k_kinds> m_done{};
     std::array<std::size_t, k_kinds + 1> m_failures{};  // the last: filings
     std::array<std::size_t, 3> m_triaged{};             // by action
@@ -649,11 +652,12 @@ void Synthesizer::write_samples() const {
 void Synthesizer::print_summary(double took) const {
     const auto count = [&](Kind kind) { return m_done[static_cast<std::size_t>(kind)]; };
     fmt::print(
-        "synthesized {} complaints in {:.1f} s ({:.0f}/s), received {} to {}\n"
+        "synthesized {} filings ({} complaints) in {:.1f} s ({:.0f} filings/s), received {} to "
+        "{}\n"
         "  triaged {}: accepted {}, referred {}, closed at triage {}\n"
         "  cases {}, assigned {}, notes {}, tasks {} ({} done), messages {}, replies {}, "
         "findings {}, closed {}\n",
-        m_filed, took, static_cast<double>(m_filed) / std::max(took, 0.001),
+        m_filed, m_complaints, took, static_cast<double>(m_filed) / std::max(took, 0.001),
         domain::iso_date(domain::date_of(m_start)), domain::iso_date(domain::date_of(m_end)),
         count(Kind::triage), m_triaged[0], m_triaged[1], m_triaged[2], count(Kind::learn_case),
         count(Kind::assign), count(Kind::note), count(Kind::task), count(Kind::task_done),
@@ -723,7 +727,9 @@ util::Expected<std::map<std::string, OfficeStaff>> add_staff(const config::Confi
 }  // namespace
 
 void add_synthesize_options(CLI::App& command, SynthesizeOptions& options) {
-    command.add_option("--complaints", options.complaints, "Complaints to file")
+    command
+        .add_option("--complaints", options.complaints,
+                    "Filings to make (a complaint for each office one goes to)")
         ->capture_default_str();
     command.add_option("--seed", options.seed, "The same seed gives the same data")
         ->capture_default_str();
