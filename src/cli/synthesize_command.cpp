@@ -742,7 +742,8 @@ void add_synthesize_options(CLI::App& command, SynthesizeOptions& options) {
         ->capture_default_str()
         ->check(CLI::Range(1, 100));
     command.add_option("--staff-password", options.staff_password,
-                       "The staff accounts' password (default: one is made and printed)");
+                       "The staff accounts' password (default: one is made and printed); "
+                       "seen by other users of the machine, so for synthetic data only");
     command.add_flag("--filings-only", options.filings_only,
                      "Only file the complaints: no staff, no triage, no cases");
     command.add_option("--in-flight", options.in_flight, "Complaints being worked at once")

@@ -12,8 +12,9 @@
 // each has a plan (triage a few days later, then a case, its assignment, notes, tasks and
 // messages over weeks, findings and closure months later) of which only the steps before
 // --until are taken: old complaints are mostly closed, recent ones still wait for triage.
-// The same --seed gives the same filings, plans and times (receipts, database ids and the
-// order of the audit trail differ from run to run).
+// The same --seed, --complaints, --days and --until give the same filings, plans and times
+// (receipts, database ids and the order of the audit trail differ from run to run). Only the
+// first complaint of a filing sent to two offices is worked; the other waits for triage.
 
 #include <CLI/CLI.hpp>
 #include <cstdint>
