@@ -145,7 +145,6 @@ class Synthesizer {
         const auto began = std::chrono::steady_clock::now();
         std::size_t launched = 0, active = 0;
         std::vector<Complaint*> ready;
-        std::vector<std::unique_ptr<Complaint>> free_list;
         while (launched < m_options.complaints || active > 0) {
             while (active < m_options.in_flight && launched < m_options.complaints) {
                 auto complaint = std::make_unique<Complaint>();
