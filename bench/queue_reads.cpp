@@ -1,7 +1,7 @@
 // Reads an office's work list from a large database as the staff queue page will: the
 // first page, pages deep into the list by following cursors, and filtered pages. Prints
 // the latency distribution of each, with the first (uncached) read apart. Figures, never
-// pass/fail. Run after redress_bench_seed has filled the data folder (bench/README.md).
+// pass/fail. Run after `redress synthesize` has filled the data folder (bench/README.md).
 //
 //   redress_bench_queue --data DIR [--office opr] [--pages 200] [--repeats 200]
 
@@ -46,7 +46,7 @@ int main(int argc, char** argv) {
     CLI::App app{"Latency of an office's work list read from a large database"};
     std::string data_dir, office = "opr";
     std::size_t pages = 200, repeats = 200;
-    app.add_option("--data", data_dir, "Data folder filled by redress_bench_seed")->required();
+    app.add_option("--data", data_dir, "Data folder filled by redress synthesize")->required();
     app.add_option("--office", office, "Office whose list is read");
     app.add_option("--pages", pages, "Pages followed from the top by their cursors");
     app.add_option("--repeats", repeats, "Reads of the first page and of each filter");

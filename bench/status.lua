@@ -1,5 +1,5 @@
 -- Status look-ups: POST /api/v1/status with reference and receipt pairs made before the
--- run (redress_bench_seed, from bench/run). Each thread starts at a different pair and cycles through
+-- run (redress synthesize, from bench/run). Each thread starts at a different pair and cycles through
 -- all of them; requests are built once in init(), so wrk spends its time on the network.
 -- Usage: wrk ... -s status.lua URL -- PAIRS_FILE  (lines "REFERENCE<TAB>RECEIPT")
 

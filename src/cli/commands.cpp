@@ -10,6 +10,7 @@
 #include "cli/data_folder.hpp"
 #include "cli/key_custody.hpp"
 #include "cli/serve.hpp"
+#include "cli/synthesize_command.hpp"
 #include "cli/user_command.hpp"
 #include "cli/verify_command.hpp"
 #include "config/settings.hpp"
@@ -135,6 +136,12 @@ int run(int argc, char** argv) {
     add_user_add_options(*user_add_command, user_options);
     auto* user_list_command = user_command->add_subcommand("list", "List the staff members");
     add_config_options(*user_list_command, options);
+    SynthesizeOptions synthesize_options;
+    auto* synthesize_command = app.add_subcommand(
+        "synthesize",
+        "Fill the data folder with synthetic complaints, staff and their work (benchmarks, demos)");
+    add_config_options(*synthesize_command, options);
+    add_synthesize_options(*synthesize_command, synthesize_options);
 
     try {
         app.parse(argc, argv);
@@ -169,6 +176,7 @@ int run(int argc, char** argv) {
     if (audit_verify_command->parsed()) return verify_audit(*config, audit_options);
     if (user_add_command->parsed()) return add_user(*config, user_options);
     if (user_list_command->parsed()) return list_users(*config);
+    if (synthesize_command->parsed()) return synthesize(*config, synthesize_options);
     return serve(*config);
 }
 
