@@ -179,6 +179,7 @@ int serve(const config::Config& config) {
                                                 .messages = messages,
                                                 .audit_trail = **store,
                                                 .content_key = keys->content,
+                                                .identity_key = keys->identity,
                                                 .now = now},
                              {.templates_dir = config.share_dir / "templates",
                               .max_form_fields = config.public_side.max_form_fields});

@@ -12,6 +12,7 @@
 #include "console/audit_pages.hpp"
 #include "console/case_pages.hpp"
 #include "console/message_pages.hpp"
+#include "console/packet_pages.hpp"
 #include "console/referral_pages.hpp"
 #include "console/staff_routes.hpp"
 #include "console/staff_view.hpp"
@@ -75,6 +76,7 @@ class Console {
     std::unique_ptr<ReferralPages> m_referrals;
     std::unique_ptr<CasePages> m_cases;
     std::unique_ptr<MessagePages> m_messages;
+    std::unique_ptr<PacketPages> m_packets;
     std::unique_ptr<AuditPages> m_audit;
     std::unique_ptr<StaffRoutes> m_routes;
 };

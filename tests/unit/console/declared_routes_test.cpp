@@ -60,6 +60,7 @@ std::map<Route, std::string> declared_routes() {
                               .messages = messages,
                               .audit_trail = **store,
                               .content_key = keys.content,
+                              .identity_key = keys.identity,
                               .now = now},
                     {.templates_dir = std::filesystem::path(REDRESS_SHARE_DIR) / "templates"});
     EXPECT_TRUE(console.check());
