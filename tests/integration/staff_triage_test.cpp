@@ -180,7 +180,8 @@ class StaffTriage : public ::testing::Test {
         return member;
     }
 
-    // Files `filing` through the API; the references of its complaints, by office prefix.
+    // Files `filing` through the API; the references of its complaints, by office prefix, and
+    // its receipt (under "receipt").
     std::map<std::string, std::string> file_json(const nlohmann::json& filing) {
         HttpConnection connection(m_server->port());
         const auto response = connection.post_json("/api/v1/complaints", filing.dump());
@@ -188,6 +189,7 @@ class StaffTriage : public ::testing::Test {
         std::map<std::string, std::string> references;
         const auto body = nlohmann::json::parse(response.body, nullptr, false);
         if (body.is_discarded()) return references;
+        references["receipt"] = body.value("receipt", "");
         for (const auto& complaint : body["complaints"]) {
             const std::string reference = complaint.value("reference", "");
             references[reference.substr(0, 3)] = reference;
@@ -448,12 +450,13 @@ TEST_F(StaffTriage, ProposalsDuplicatesAndJoiningACase) {
     auto first = file_json(first_filing);
     ASSERT_TRUE(first.contains("OPR") && first.contains("OIG")) << first.size();
     // The same incident the next day, by someone else, to opr only; and a theft that day.
-    const auto second =
+    auto second_filed =
         file_json({{"incident",
                     {{"narrative", "They pushed us at the fence, my brother and me."},
                      {"date", "2026-11-02"},
                      {"categories", {"civil-rights", "excessive-force"}}}},
-                   {"offices", {"opr"}}})["OPR"];
+                   {"offices", {"opr"}}});
+    const auto second = second_filed["OPR"];
     const auto theft = file_json(
         {{"incident",
           {{"narrative", "They kept my bag."}, {"date", "2026-11-01"}, {"categories", {"theft"}}}},
@@ -529,6 +532,9 @@ TEST_F(StaffTriage, ProposalsDuplicatesAndJoiningACase) {
     EXPECT_TRUE(contains(page.body, "Under investigation")) << page.body;
     // The complainant's timeline says it was joined, never with which complaint.
     EXPECT_TRUE(contains(page.body, "joined with an existing investigation"));
+    const auto told = status_of(second, second_filed["receipt"]);
+    EXPECT_EQ(told.value("status", ""), "investigating") << told.dump();
+    EXPECT_FALSE(contains(told.dump(), first["OPR"]));
     const auto case_page = get("/staff/cases/" + case_id, ines.cookie);
     ASSERT_EQ(case_page.status, 200);
     EXPECT_TRUE(contains(case_page.body, first["OPR"]));
