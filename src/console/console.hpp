@@ -14,6 +14,7 @@
 #include "console/clock_hold_pages.hpp"
 #include "console/identity_pages.hpp"
 #include "console/message_pages.hpp"
+#include "console/packet_pages.hpp"
 #include "console/referral_pages.hpp"
 #include "console/staff_routes.hpp"
 #include "console/staff_view.hpp"
@@ -77,6 +78,7 @@ class Console {
     std::unique_ptr<ReferralPages> m_referrals;
     std::unique_ptr<CasePages> m_cases;
     std::unique_ptr<MessagePages> m_messages;
+    std::unique_ptr<PacketPages> m_packets;
     std::unique_ptr<AuditPages> m_audit;
     std::unique_ptr<IdentityPages> m_identity;
     std::unique_ptr<ClockHoldPages> m_clock_holds;

@@ -1,5 +1,7 @@
 #include "console/triage_form.hpp"
 
+#include "util/text.hpp"
+
 namespace redress::console {
 
 TriageForm read_triage_form(const http::FormData& form, const domain::Deployment& deployment) {
@@ -36,6 +38,9 @@ TriageForm read_triage_form(const http::FormData& form, const domain::Deployment
         if (const auto reason = form.get("close_reason"); !reason.empty()) {
             decision.close_reason = domain::parse_close_reason(reason);
             if (!decision.close_reason) read.problems.push_back({"close_reason", "unknown_value"});
+        }
+        if (decision.close_reason == domain::CloseReason::duplicate) {
+            decision.duplicate_of = std::string(util::trim(form.get("duplicate_of")));
         }
     }
     decision.reason = std::string(form.get("reason"));

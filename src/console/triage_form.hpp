@@ -18,7 +18,7 @@ struct TriageForm {
 };
 
 // Fields: action, priority, category (repeated), to_office, external_reference,
-// close_reason, reason.
+// close_reason, duplicate_of (a reference, when the reason is duplicate), reason.
 TriageForm read_triage_form(const http::FormData& form, const domain::Deployment& deployment);
 
 }  // namespace redress::console

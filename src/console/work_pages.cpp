@@ -16,7 +16,10 @@
 #include "console/referral_pages.hpp"
 #include "console/triage_form.hpp"
 #include "domain/reference.hpp"
+#include "domain/triage_proposal.hpp"
+#include "http/form_data.hpp"
 #include "intake/account_sealing.hpp"
+#include "util/text.hpp"
 #include "web/messages.hpp"
 
 namespace redress::console {
@@ -46,8 +49,14 @@ constexpr std::array k_form_fields{
     std::pair{std::string_view("to_office"), std::string_view("TO_OFFICE")},
     std::pair{std::string_view("external_reference"), std::string_view("EXTERNAL_REFERENCE")},
     std::pair{std::string_view("close_reason"), std::string_view("CLOSE_REASON")},
+    std::pair{std::string_view("duplicate_of"), std::string_view("DUPLICATE_OF")},
     std::pair{std::string_view("reason"), std::string_view("REASON")},
 };
+constexpr std::array k_join_fields{
+    std::pair{std::string_view("into"), std::string_view("INTO")},
+};
+// The page's query: which proposal, or which duplicate, fills the triage form.
+constexpr std::size_t k_max_page_fields = 4;
 
 // References are short; anything else is no reference, answered without a read.
 constexpr std::size_t k_longest_reference = 40;
@@ -88,6 +97,11 @@ void WorkPages::add_routes(StaffRoutes& routes) {
                Access::roles({Role::intake_officer, Role::supervisor}),
                [this](Visit visit, http::Responder respond) {
                    triage(std::move(visit), std::move(respond));
+               });
+    routes.add(Method::post, "/staff/complaints/{reference}/join",
+               Access::roles({Role::intake_officer, Role::supervisor}),
+               [this](Visit visit, http::Responder respond) {
+                   join(std::move(visit), std::move(respond));
                });
 }
 
@@ -221,9 +235,31 @@ void WorkPages::complaint(Visit visit, http::Responder respond) const {
         shared->signed_in.member, std::move(reference),
         [this, shared,
          respond = std::move(respond)](util::Expected<storage::StaffComplaint> found) mutable {
-            respond.render([this, shared, found = std::move(found)] {
+            if (!found) {
+                respond.render([this, error = found.error()] { return failure(error); });
+                return;
+            }
+            with_duplicates(
+                *shared, std::move(*found),
+                [this, shared](const storage::StaffComplaint& complaint,
+                               const std::vector<storage::DuplicateCandidate>& duplicates) {
+                    return complaint_page(200, *shared, complaint,
+                                          Shown{.duplicates = &duplicates});
+                },
+                std::move(respond));
+        });
+}
+
+void WorkPages::with_duplicates(const Visit& visit, storage::StaffComplaint complaint,
+                                WithDuplicates render, http::Responder respond) const {
+    auto shared = std::make_shared<storage::StaffComplaint>(std::move(complaint));
+    m_parts.triage.duplicates(
+        visit.signed_in.member, *shared,
+        [this, shared, render = std::move(render), respond = std::move(respond)](
+            util::Expected<std::vector<storage::DuplicateCandidate>> found) mutable {
+            respond.render([this, shared, render = std::move(render), found = std::move(found)] {
                 if (!found) return failure(found.error());
-                return complaint_page(200, *shared, *found, nullptr, nullptr, nullptr);
+                return render(*shared, *found);
             });
         });
 }
@@ -272,39 +308,106 @@ void WorkPages::refuse(Visit visit, Attempt attempt, http::Responder respond) co
     auto shared = std::make_shared<Visit>(std::move(visit));
     m_parts.triage.complaint(
         shared->signed_in.member, std::move(reference),
-        [this, shared, attempt = std::move(attempt),
+        [this, shared, attempt = std::make_shared<Attempt>(std::move(attempt)),
          respond = std::move(respond)](util::Expected<storage::StaffComplaint> found) mutable {
-            respond.render([this, shared, attempt = std::move(attempt), found = std::move(found)] {
-                if (!found) return failure(found.error());
-                const auto& member = shared->signed_in.member;
-                // The same answers, in the same order, as a decision that was well formed.
-                if (!staff::may_triage(member, found->office_id)) {
+            if (!found) {
+                respond.render([this, error = found.error()] { return failure(error); });
+                return;
+            }
+            const auto& member = shared->signed_in.member;
+            // The same answers, in the same order, as a decision that was well formed.
+            if (!staff::may_triage(member, found->office_id)) {
+                respond.render([this] {
                     return failure(util::Error{util::ErrorCode::forbidden, "may not triage"});
-                }
-                if (domain::queue_of(found->status) != domain::Queue::triage) {
+                });
+                return;
+            }
+            if (domain::queue_of(found->status) != domain::Queue::triage) {
+                respond.render([this] {
                     return failure(util::Error{util::ErrorCode::conflict, "already triaged"});
-                }
-                return complaint_page(422, *shared, *found, &attempt, nullptr, nullptr);
-            });
+                });
+                return;
+            }
+            with_duplicates(
+                *shared, std::move(*found),
+                [this, shared, attempt](
+                    const storage::StaffComplaint& complaint,
+                    const std::vector<storage::DuplicateCandidate>& duplicates) {
+                    return complaint_page(
+                        422, *shared, complaint,
+                        Shown{.attempt = attempt.get(), .duplicates = &duplicates});
+                },
+                std::move(respond));
+        });
+}
+
+void WorkPages::join(Visit visit, http::Responder respond) const {
+    std::string reference(visit.request.parameter("reference"));
+    if (reference.empty() || reference.size() > k_longest_reference) {
+        respond(not_found());
+        return;
+    }
+    std::string into(util::trim(visit.form.get("into")));
+    auto shared = std::make_shared<Visit>(std::move(visit));
+    m_parts.triage.join(
+        shared->signed_in.member, reference, into, m_parts.now(),
+        [this, shared, reference, into,
+         respond = std::move(respond)](util::Expected<staff::JoinResult> result) mutable {
+            if (!result) {
+                respond.render([this, error = result.error()] { return failure(error); });
+                return;
+            }
+            if (result->case_id) {
+                // The reference matched a stored complaint, so it is fit for a header.
+                respond(http::Response::redirect("/staff/complaints/" + reference));
+                return;
+            }
+            refuse_join(std::move(*shared), JoinAttempt{into, std::move(result->problems)},
+                        std::move(respond));
+        });
+}
+
+void WorkPages::refuse_join(Visit visit, JoinAttempt attempt, http::Responder respond) const {
+    std::string reference(visit.request.parameter("reference"));
+    auto shared = std::make_shared<Visit>(std::move(visit));
+    m_parts.triage.complaint(
+        shared->signed_in.member, std::move(reference),
+        [this, shared, attempt = std::make_shared<JoinAttempt>(std::move(attempt)),
+         respond = std::move(respond)](util::Expected<storage::StaffComplaint> found) mutable {
+            if (!found) {
+                respond.render([this, error = found.error()] { return failure(error); });
+                return;
+            }
+            with_duplicates(
+                *shared, std::move(*found),
+                [this, shared, attempt](
+                    const storage::StaffComplaint& complaint,
+                    const std::vector<storage::DuplicateCandidate>& duplicates) {
+                    return complaint_page(422, *shared, complaint,
+                                          Shown{.join = attempt.get(), .duplicates = &duplicates});
+                },
+                std::move(respond));
         });
 }
 
 http::Response WorkPages::complaint_page(int status, const Visit& visit,
                                          const storage::StaffComplaint& complaint,
                                          const ReferralAttempt* referral) const {
-    return complaint_page(status, visit, complaint, nullptr, referral, nullptr);
+    return complaint_page(status, visit, complaint, Shown{.referral = referral});
 }
 
 http::Response WorkPages::complaint_page(int status, const Visit& visit,
                                          const storage::StaffComplaint& complaint,
                                          const MessageAttempt& message) const {
-    return complaint_page(status, visit, complaint, nullptr, nullptr, &message);
+    return complaint_page(status, visit, complaint, Shown{.message = &message});
 }
 
 http::Response WorkPages::complaint_page(int status, const Visit& visit,
                                          const storage::StaffComplaint& complaint,
-                                         const Attempt* attempt, const ReferralAttempt* referral,
-                                         const MessageAttempt* message_attempt) const {
+                                         const Shown& shown) const {
+    const Attempt* attempt = shown.attempt;
+    const ReferralAttempt* referral = shown.referral;
+    const MessageAttempt* message_attempt = shown.message;
     const auto& catalogue = m_view.catalogue();
     const auto& member = visit.signed_in.member;
     auto account = intake::open_account(complaint.sealed_account, m_parts.content_key);
@@ -349,7 +452,7 @@ http::Response WorkPages::complaint_page(int status, const Visit& visit,
             page.SetValue("WITNESS_COUNT", std::to_string(complaint.witness_count));
 
             if (account) {
-                auto* shown = page.AddSectionDictionary("ACCOUNT");
+                auto* opened = page.AddSectionDictionary("ACCOUNT");
                 const auto& incident = account->incident;
                 const std::array<std::pair<const char*, const std::string*>, 7> parts{{
                     {"TIME", &incident.time},
@@ -362,10 +465,10 @@ http::Response WorkPages::complaint_page(int status, const Visit& visit,
                 }};
                 for (const auto& [name, text] : parts) {
                     if (text->empty()) continue;
-                    shown->AddSectionDictionary(name)->SetValue("TEXT", *text);
+                    opened->AddSectionDictionary(name)->SetValue("TEXT", *text);
                 }
                 for (const auto& subject : account->subjects) {
-                    auto* item = shown->AddSectionDictionary("SUBJECT");
+                    auto* item = opened->AddSectionDictionary("SUBJECT");
                     const std::array<std::pair<const char*, const std::string*>, 8> fields{{
                         {"staff.subject.name", &subject.name},
                         {"staff.subject.badge", &subject.badge},
@@ -402,6 +505,19 @@ http::Response WorkPages::complaint_page(int status, const Visit& visit,
             if (complaint.case_id) {
                 page.SetValueAndShowSection("CASE_ID", std::to_string(*complaint.case_id), "CASE");
             }
+            if (!complaint.duplicate_of.empty()) {
+                page.SetValueAndShowSection("DUPLICATE_REFERENCE", complaint.duplicate_of,
+                                            "DUPLICATE_OF");
+            }
+            if (complaint.referral) {
+                const auto* to = m_parts.deployment.find_office(complaint.referral->to_office);
+                if (to != nullptr && to->kind == domain::OfficeKind::external) {
+                    page.ShowSection("PACKET");
+                }
+            }
+            if (shown.duplicates != nullptr) {
+                fill_duplicates(page, visit, complaint, *shown.duplicates);
+            }
             fill_messages(page, catalogue, visit, complaint, message_attempt, m_parts.content_key);
             fill_confidentiality(page, visit, complaint);
             fill_hold_form(page, catalogue, visit, complaint);
@@ -411,12 +527,15 @@ http::Response WorkPages::complaint_page(int status, const Visit& visit,
                 domain::queue_of(complaint.status) != domain::Queue::triage) {
                 return;
             }
-            // The triage form, blank or with the refused attempt and its problems.
-            domain::TriageDecision blank;
+            // The triage form, blank, filled with a proposal or a duplicate the member chose,
+            // or with the refused attempt and its problems.
+            auto* form = page.AddSectionDictionary("TRIAGE");
+            std::optional<domain::TriageDecision> taken;
+            fill_proposals(*form, visit, complaint, account ? &*account : nullptr, taken);
+            domain::TriageDecision blank = taken.value_or(domain::TriageDecision{});
             blank.priority = complaint.priority;
             blank.categories = complaint.filed_categories;
             const auto& decision = attempt != nullptr ? attempt->decision : blank;
-            auto* form = page.AddSectionDictionary("TRIAGE");
             form->SetValue("CSRF", visit.signed_in.form_token);
             form->SetValue("REFERENCE", complaint.reference);
             for (const auto action : k_actions) {
@@ -452,13 +571,112 @@ http::Response WorkPages::complaint_page(int status, const Visit& visit,
                        catalogue.text(key("staff.triage.close_reason.", name)),
                        decision.close_reason == reason);
             }
+            form->SetValue("DUPLICATE_OF_VALUE", decision.duplicate_of);
             form->SetValue("REASON_VALUE", decision.reason);
             form->SetValue("REASON_MAX", std::to_string(domain::k_longest_triage_reason));
+
+            // Joining another complaint's case instead of a decision of its own.
+            auto* join = form->AddSectionDictionary("JOIN");
+            join->SetValue("CSRF", visit.signed_in.form_token);
+            join->SetValue("REFERENCE", complaint.reference);
+            if (shown.join != nullptr) {
+                join->SetValue("INTO_VALUE", shown.join->into);
+                join->ShowSection("REFUSED");
+                fill_field_errors(*join, catalogue, shown.join->problems, k_join_fields,
+                                  "staff.join.error.");
+            }
             if (attempt == nullptr || attempt->problems.empty()) return;
 
             fill_field_errors(*form, catalogue, attempt->problems, k_form_fields,
                               "staff.triage.error.");
         });
+}
+
+void WorkPages::fill_proposals(web::Dictionary& form, const Visit& visit,
+                               const storage::StaffComplaint& complaint,
+                               const intake::Account* account,
+                               std::optional<domain::TriageDecision>& taken) const {
+    const auto& catalogue = m_view.catalogue();
+    // The filing as far as the rules read it: what the complaint keeps of it.
+    domain::Filing filing;
+    filing.incident.categories = complaint.filed_categories;
+    filing.complainant.whistleblower = complaint.whistleblower;
+    if (account != nullptr) filing.subjects = account->subjects;
+    const auto proposals = domain::propose_triage(filing, complaint.office_id, m_parts.deployment);
+
+    const auto query = http::FormData::parse(visit.request.query, k_max_page_fields);
+    const std::string_view take = query ? query->get("take") : std::string_view();
+    const std::string_view duplicate = query ? query->get("duplicate") : std::string_view();
+    for (const auto& proposal : proposals) {
+        auto* row = form.AddSectionDictionary("PROPOSAL");
+        row->SetValue("OFFICE_NAME", office_name(proposal.office));
+        row->SetValue(
+            "ACTION",
+            web::tstr(catalogue.text(proposal.action == domain::TriageAction::accept
+                                         ? "staff.proposal.accept"
+                                         : (proposal.external ? "staff.proposal.refer_external"
+                                                              : "staff.proposal.refer"))));
+        row->SetValue("TAKE_URL", "/staff/complaints/" + complaint.reference +
+                                      "?take=" + proposal.office + "#triage");
+        for (const auto* rule : proposal.because) {
+            auto* because = row->AddSectionDictionary("BECAUSE");
+            because->SetValue("RULE", rule->id);
+            because->SetValue("EXPLANATION", rule->explanation.in(k_language));
+        }
+        if (proposal.because.empty()) row->ShowSection("DEFAULT_OFFICE");
+        if (proposal.office == take) {
+            row->ShowSection("TAKEN");
+            taken = domain::decision_for(proposal, k_language);
+        }
+    }
+    if (taken) {
+        form.ShowSection("PROPOSAL_TAKEN");
+    } else if (!duplicate.empty() && duplicate.size() <= k_longest_reference) {
+        // Whether the member may read it is checked when the decision is posted.
+        domain::TriageDecision closing;
+        closing.action = domain::TriageAction::close;
+        closing.close_reason = domain::CloseReason::duplicate;
+        closing.duplicate_of = std::string(duplicate);
+        taken = std::move(closing);
+        form.ShowSection("DUPLICATE_TAKEN");
+    }
+}
+
+void WorkPages::fill_duplicates(web::Dictionary& page, const Visit& visit,
+                                const storage::StaffComplaint& complaint,
+                                const std::vector<storage::DuplicateCandidate>& duplicates) const {
+    const auto& catalogue = m_view.catalogue();
+    auto* section = page.AddSectionDictionary("DUPLICATES");
+    if (duplicates.empty()) section->ShowSection("NO_DUPLICATES");
+    const bool deciding = staff::may_triage(visit.signed_in.member, complaint.office_id) &&
+                          domain::queue_of(complaint.status) == domain::Queue::triage;
+    for (const auto& candidate : duplicates) {
+        auto* row = section->AddSectionDictionary("DUPLICATE");
+        row->SetValue("REFERENCE", candidate.reference);
+        row->SetValue("OFFICE_NAME", office_name(candidate.office_id));
+        row->SetValue("INCIDENT_DATE", candidate.incident_date);
+        row->SetValue(
+            "STATUS",
+            web::tstr(catalogue.text(key("status.", domain::status_name(candidate.status)))));
+        row->SetValue("WHY", web::tstr(catalogue.text(candidate.same_filing
+                                                          ? "staff.duplicates.same_filing"
+                                                          : "staff.duplicates.same_incident")));
+        row->SetValue("IN_CASE", web::tstr(catalogue.text(candidate.case_id
+                                                              ? "staff.duplicates.in_case"
+                                                              : "staff.duplicates.not_in_case")));
+        if (!deciding) continue;
+        row->SetValueAndShowSection("CLOSE_URL",
+                                    "/staff/complaints/" + complaint.reference +
+                                        "?duplicate=" + candidate.reference + "#triage",
+                                    "CLOSE_AS_DUPLICATE");
+        if (candidate.case_id && candidate.office_id == complaint.office_id &&
+            domain::queue_of(candidate.status) == domain::Queue::investigating) {
+            auto* join = row->AddSectionDictionary("JOIN_CASE");
+            join->SetValue("CSRF", visit.signed_in.form_token);
+            join->SetValue("REFERENCE", complaint.reference);
+            join->SetValue("INTO", candidate.reference);
+        }
+    }
 }
 
 }  // namespace redress::console

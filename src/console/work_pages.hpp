@@ -6,6 +6,7 @@
 // work for like an office that does not exist.
 
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -15,6 +16,7 @@
 #include "crypto/keys.hpp"
 #include "domain/deployment.hpp"
 #include "domain/triage.hpp"
+#include "intake/account_sealing.hpp"
 #include "staff/cases.hpp"
 #include "staff/clock_holds.hpp"
 #include "staff/exclusions.hpp"
@@ -30,6 +32,12 @@ namespace redress::console {
 struct ReferralAttempt;  // referral_pages.hpp
 struct MessageAttempt;   // message_pages.hpp
 
+// A join into another complaint's case shown again, with what was wrong with it.
+struct JoinAttempt {
+    std::string into;
+    std::vector<domain::FormProblem> problems;
+};
+
 // What the work pages use; all borrowed, and must outlive the routes.
 struct WorkParts {
     const domain::Deployment& deployment;
@@ -43,7 +51,10 @@ struct WorkParts {
     staff::ClockHolds& clock_holds;
     storage::AuditTrail& audit_trail;  // for auditors' pages
     const crypto::Key& content_key;
-    const crypto::Key& identity_key;  // opens a complainant's identity, on its page only
+    // Opens a complainant's identity on its page only (identity_pages.hpp), and the people
+    // record for a referral packet, which takes only the witnesses' accounts from it
+    // (referral_packet.hpp).
+    const crypto::Key& identity_key;
     std::function<domain::Timestamp()> now;
 };
 
@@ -70,19 +81,41 @@ class WorkPages {
         domain::TriageDecision decision;
         std::vector<domain::TriageProblem> problems;
     };
+    // What a complaint's page shows besides the complaint: a refused form, the possible
+    // duplicates (when they were read for this page).
+    struct Shown {
+        const Attempt* attempt = nullptr;
+        const ReferralAttempt* referral = nullptr;
+        const MessageAttempt* message = nullptr;
+        const JoinAttempt* join = nullptr;
+        const std::vector<storage::DuplicateCandidate>* duplicates = nullptr;
+    };
 
     void queue(Visit visit, http::Responder respond) const;
     void complaint(Visit visit, http::Responder respond) const;
     void triage(Visit visit, http::Responder respond) const;
+    void join(Visit visit, http::Responder respond) const;
     // Reads the complaint again and shows it with `attempt` refused (422), or what stops it.
     void refuse(Visit visit, Attempt attempt, http::Responder respond) const;
+    void refuse_join(Visit visit, JoinAttempt attempt, http::Responder respond) const;
+    // Reads the complaint's possible duplicates, then answers with `render`'s page (on the
+    // connection's thread); a failure to read them is answered as such.
+    using WithDuplicates = std::function<http::Response(
+        const storage::StaffComplaint&, const std::vector<storage::DuplicateCandidate>&)>;
+    void with_duplicates(const Visit& visit, storage::StaffComplaint complaint,
+                         WithDuplicates render, http::Responder respond) const;
 
     http::Response queue_page(const Visit& visit, const domain::QueueQuery& query,
                               const domain::QueuePage& page) const;
     http::Response complaint_page(int status, const Visit& visit,
-                                  const storage::StaffComplaint& complaint, const Attempt* attempt,
-                                  const ReferralAttempt* referral,
-                                  const MessageAttempt* message) const;
+                                  const storage::StaffComplaint& complaint,
+                                  const Shown& shown) const;
+    void fill_proposals(web::Dictionary& page, const Visit& visit,
+                        const storage::StaffComplaint& complaint, const intake::Account* account,
+                        std::optional<domain::TriageDecision>& taken) const;
+    void fill_duplicates(web::Dictionary& page, const Visit& visit,
+                         const storage::StaffComplaint& complaint,
+                         const std::vector<storage::DuplicateCandidate>& duplicates) const;
     http::Response bad_filter(std::string_view field) const;
     http::Response not_found() const;
     // The page for an error the casework or triage answered with.

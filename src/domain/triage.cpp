@@ -90,6 +90,10 @@ std::vector<TriageProblem> check_triage(const TriageDecision& decision, Status c
         }
         case TriageAction::close:
             if (!decision.close_reason) problems.push_back({"close_reason", "required"});
+            if (decision.close_reason == CloseReason::duplicate &&
+                util::trim(decision.duplicate_of).empty()) {
+                problems.push_back({"duplicate_of", "required"});
+            }
             break;
     }
     return problems;

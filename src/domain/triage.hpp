@@ -32,6 +32,9 @@ struct TriageDecision {
     std::string to_office;                // refer: the office it goes to
     std::string external_reference;       // refer to an external office: their reference
     std::optional<CloseReason> close_reason;
+    // Close as a duplicate: the reference of the complaint it repeats, which the member must
+    // be able to read. Staff see it; the complainant is told only the reason.
+    std::string duplicate_of;
     std::string reason;  // why, in plain words (required to refer or close)
 };
 
@@ -39,12 +42,17 @@ struct TriageDecision {
 Status status_after(TriageAction action);
 
 inline constexpr std::size_t k_longest_triage_reason = 4000;  // characters
+// What the complainant is told when their complaint joins the case of another complaint
+// about the same events: never which one, nor whose.
+inline constexpr std::string_view k_joined_note =
+    "Your complaint was joined with an existing investigation of the same events.";
 inline constexpr std::size_t k_longest_external_reference = 100;
 
 // Every problem with `decision` for a complaint of `office_id` now at `current`, as
 // (field, code) pairs for the form; empty when it may be recorded. A complaint is triaged
 // once: only from the triage queue.
-// Codes: "not_in_triage", "required", "unknown_office", "same_office", ...
+// Codes: "not_in_triage", "required", "unknown_office", "same_office", ... Whether the
+// complaint a duplicate names exists and may be read is the staff side's to check.
 using TriageProblem = FormProblem;
 std::vector<TriageProblem> check_triage(const TriageDecision& decision, Status current,
                                         std::string_view office_id, const Deployment& deployment);

@@ -23,10 +23,17 @@ bool may_triage(const domain::StaffMember& member, std::string_view office_id);
 // is in a case, an investigator only when the case is assigned to them), or in the office
 // its referral was sent to while that referral waits for an answer.
 bool may_read(const domain::StaffMember& member, const storage::StaffComplaint& complaint);
+// The same rule for a possible duplicate listed on another complaint's page.
+bool may_read(const domain::StaffMember& member, const storage::DuplicateCandidate& candidate);
 
 struct TriageResult {
     std::optional<domain::Status> recorded;       // the complaint's new status
     std::vector<domain::TriageProblem> problems;  // when refused for what was asked
+};
+
+struct JoinResult {
+    std::optional<std::int64_t> case_id;        // the case it joined
+    std::vector<domain::FormProblem> problems;  // when refused for what was asked ("into")
 };
 
 class Triage {
@@ -46,7 +53,26 @@ class Triage {
                 domain::TriageDecision decision, domain::Timestamp now,
                 storage::Done<TriageResult> done);
 
+    // The possible duplicates of `complaint` that `member` may read, at most
+    // storage::k_duplicates_shown: the same filing's complaints first, then the same
+    // incident's. `done` runs on a storage thread.
+    void duplicates(const domain::StaffMember& member, const storage::StaffComplaint& complaint,
+                    storage::Done<std::vector<storage::DuplicateCandidate>> done);
+
+    // Joins the complaint `reference` (awaiting triage) into the case of complaint `into`, of
+    // the same office: not_found, forbidden and conflict as for a decision; problems for
+    // `into` when it names no complaint the member may read ("unknown_complaint"), the
+    // complaint itself ("same_complaint"), one of another office ("other_office"), one in no
+    // case ("no_case") or in a case no longer open ("case_not_open"). `done` runs on a
+    // storage thread.
+    void join(const domain::StaffMember& member, std::string reference, std::string into,
+              domain::Timestamp now, storage::Done<JoinResult> done);
+
   private:
+    void record(const domain::StaffMember& member, const storage::StaffComplaint& complaint,
+                domain::TriageDecision decision, domain::Timestamp now,
+                storage::Done<TriageResult> done);
+
     const domain::Deployment& m_deployment;
     storage::Casework& m_casework;
 };

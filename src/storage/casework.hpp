@@ -77,6 +77,38 @@ struct StaffComplaint {
     std::vector<domain::ClockHold> holds;  // the clocks paused and resumed, oldest first
     std::vector<domain::StaffId> excluded_staff;
     std::vector<std::uint8_t> subject_marks;
+    // Closed at triage as a duplicate: the reference of the complaint it repeats ("" else).
+    std::string duplicate_of;
+};
+
+// A complaint that may be the same as another: the same filing sent to several offices, or
+// the same incident filed by several people (same office, incident date within a day, a
+// filed category in common). With what staff::may_read needs to tell who may see it.
+struct DuplicateCandidate {
+    std::string reference;
+    std::string office_id;  // the office handling it
+    domain::Status status = domain::Status::received;
+    bool same_filing = false;  // else: the same incident, by someone else
+    std::string incident_date;
+    std::optional<std::int64_t> case_id;
+    std::optional<domain::StaffId> case_investigator;
+    std::string referred_to;  // the office a referral waiting for an answer went to, or ""
+};
+
+// How many candidates of each kind are read, before those the member may not see are left
+// out; the page shows at most k_duplicates_shown.
+inline constexpr std::size_t k_duplicate_candidates_read = 40;
+inline constexpr std::size_t k_duplicates_shown = 20;
+
+// A complaint joined into the case of another complaint of the same office.
+struct JoinRecord {
+    std::string reference;  // the complaint joined: must be awaiting triage
+    std::string office_id;  // its office, and the case's: refused if either moved
+    std::string into;       // the complaint whose case it joins
+    domain::StaffId staff_id = 0;
+    std::string actor;  // "staff:<username>"
+    domain::Timestamp at{};
+    std::string note;  // what the complainant is told
 };
 
 // A referral an office received and has not answered, for its list.
@@ -159,6 +191,25 @@ class Casework {
     // conflict when they are paused already (for a pause) or not paused (for a resumption),
     // when the complaint is closed, or past k_clock_holds_per_complaint_max holds.
     virtual void hold_clocks(ClockHoldRecord record, domain::AuditEvent audit, Done<bool> done) = 0;
+
+    // The possible duplicates of the complaint: the other complaints of its filing, then those
+    // of the same office whose incident date is within a day of its own and that share a
+    // filed category with it, newest first; at most k_duplicate_candidates_read of each kind.
+    // Runs on a reading thread, and `done` there.
+    virtual void possible_duplicates(std::int64_t complaint_id,
+                                     Done<std::vector<DuplicateCandidate>> done) = 0;
+
+    // Joins the complaint into the case of `record.into` with its audit entry: a triage
+    // decision to accept, the case's id on the complaint, and the status event the
+    // complainant sees (under investigation, with `record.note`). Fails with not_found when
+    // either complaint is not the office's or the other is in no case, and conflict when the
+    // complaint is no longer awaiting triage or the case is not open. Answers the case's id.
+    virtual void record_join(JoinRecord record, domain::AuditEvent audit,
+                             Done<std::int64_t> done) = 0;
+
+    // The complaint's people record as sealed (empty when it keeps none): for a referral
+    // packet, which takes the witnesses' accounts from it.
+    virtual void sealed_people(std::int64_t complaint_id, Done<std::vector<std::uint8_t>> done) = 0;
 };
 
 }  // namespace redress::storage

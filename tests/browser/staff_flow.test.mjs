@@ -243,6 +243,12 @@ test('a complaint referred, investigated and closed, followed by its complainant
     text = await bodyText(oigIntake);
     assert.ok(text.includes(say('staff.referral.state.accepted')), text);
     assert.ok(text.includes('Office of Inspector General (oig)'), 'the OIG handles it now');
+    // The same filing reached the OIG directly too: listed as a possible duplicate; and above
+    // the triage form, what the routing rules propose.
+    assert.ok(text.includes(say('staff.duplicates.heading')), text);
+    assert.ok(text.includes(oigReference), `${oigReference} is listed as a possible duplicate`);
+    assert.ok(text.includes(say('staff.duplicates.same_filing')), text);
+    assert.ok(text.includes(say('staff.proposal.heading')), text);
     await oigIntake.check('input[name="action"][value="accept"]');
     await oigIntake.selectOption('#priority', 'high');
     await press(oigIntake, say('staff.triage.submit'));

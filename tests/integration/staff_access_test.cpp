@@ -137,6 +137,20 @@ class StaffAccess : public ::testing::Test {
         }
         s_complaint_c = file("They searched my bag and kept my papers.").reference;
         open_case_of_c();
+        s_complaint_d = file("He hit me with his baton at the checkpoint.").reference;
+        refer_d();
+    }
+
+    // Refers D at triage to the external office police, as the intake officer of opr.
+    static void refer_d() {
+        const Holder& intake = holder(Caller::intake_opr);
+        const auto referred = post("/staff/complaints/" + s_complaint_d + "/triage",
+                                   {{"action", "refer"},
+                                    {"to_office", "police"},
+                                    {"reason", "A crime: the police investigate."},
+                                    {"csrf", intake.csrf}},
+                                   intake.cookie);
+        ASSERT_EQ(referred.status, 303) << referred.body;
     }
 
     // Accepts C at triage as the intake officer of opr, then assigns its case to ivan.
@@ -190,6 +204,7 @@ class StaffAccess : public ::testing::Test {
         filled = replaced(filled, "{a}", reference_a());
         filled = replaced(filled, "{b}", reference_b());
         filled = replaced(filled, "{c}", s_complaint_c);
+        filled = replaced(filled, "{d}", s_complaint_d);
         filled = replaced(filled, "{case}", s_case);
         filled = replaced(filled, "{nocase}", "999999");
         filled = replaced(filled, "{missing}", missing_reference());
@@ -305,6 +320,7 @@ class StaffAccess : public ::testing::Test {
     inline static std::unique_ptr<ServerProcess> s_server;
     inline static std::array<Holder, k_callers> s_holders;
     inline static std::string s_complaint_c;
+    inline static std::string s_complaint_d;
     inline static std::string s_case;
     inline static std::string s_task;
 };
@@ -420,7 +436,25 @@ TEST_F(StaffAccess, AnIdNotYoursIsAnsweredLikeAMissingOne) {
                  post("/staff/complaints/" + missing + "/clocks", hold, headers),
                  "clock hold" + who, s_complaint_c);
         }
+        // The referral packet of D, printed or downloaded, by all but who work opr's
+        // complaints.
+        if (caller != Caller::intake_opr && caller != Caller::investigator_opr &&
+            caller != Caller::investigator_off) {
+            for (const std::string way : {"", "/download"}) {
+                same(get("/staff/complaints/" + s_complaint_d + "/referral-packet" + way, headers),
+                     get("/staff/complaints/" + missing + "/referral-packet" + way, headers),
+                     "referral packet" + way + who, s_complaint_d);
+            }
+        }
         if (caller == Caller::intake_opr) continue;
+        // Joining A into C's case, by all but who triage opr's complaints.
+        {
+            HeaderList fields{{"into", s_complaint_c}};
+            if (is_staff(caller)) fields.emplace_back("csrf", held.csrf);
+            same(post("/staff/complaints/" + reference_a() + "/join", fields, headers),
+                 post("/staff/complaints/" + missing + "/join", fields, headers), "join" + who,
+                 reference_a());
+        }
         for (const HeaderList& decision :
              {HeaderList{{"action", "accept"}, {"priority", "normal"}},
               // A decision that is refused as ill-formed takes another path in the console.
@@ -473,8 +507,9 @@ TEST_F(StaffAccess, AnIdNotYoursIsAnsweredLikeAMissingOne) {
          page_of(web_status(missing, b.receipt), missing), "page: A's reference with B's receipt");
     // Complaint pages: 7 callers; case, note, task, complaint in a case, message, identity
     // page, identity opening, recusal, clock hold: 8 callers each; triage: 9 callers, two
-    // decisions; work lists: 6 callers, two filters; receipts: 4.
-    EXPECT_EQ(compared, 7 + 8 * 9 + 9 * 2 + 6 * 2 + 4);
+    // decisions; work lists: 6 callers, two filters; receipts: 4; referral packets: 7
+    // callers, two ways; joins: 9 callers.
+    EXPECT_EQ(compared, 7 + 8 * 9 + 9 * 2 + 6 * 2 + 4 + 7 * 2 + 9);
 }
 
 // The auditor's view of the trail: the newest entry first, every entry on the page checked.

@@ -180,6 +180,23 @@ class StaffTriage : public ::testing::Test {
         return member;
     }
 
+    // Files `filing` through the API; the references of its complaints, by office prefix, and
+    // its receipt (under "receipt").
+    std::map<std::string, std::string> file_json(const nlohmann::json& filing) {
+        HttpConnection connection(m_server->port());
+        const auto response = connection.post_json("/api/v1/complaints", filing.dump());
+        EXPECT_EQ(response.status, 201) << response.body;
+        std::map<std::string, std::string> references;
+        const auto body = nlohmann::json::parse(response.body, nullptr, false);
+        if (body.is_discarded()) return references;
+        references["receipt"] = body.value("receipt", "");
+        for (const auto& complaint : body["complaints"]) {
+            const std::string reference = complaint.value("reference", "");
+            references[reference.substr(0, 3)] = reference;
+        }
+        return references;
+    }
+
     HttpResponse decide(const Member& member, const std::string& reference, HeaderList fields,
                         HeaderList headers = {}) {
         fields.emplace_back("csrf", member.csrf);
@@ -419,6 +436,205 @@ TEST_F(StaffTriage, TheNextPageFollowsTheCursor) {
     EXPECT_TRUE(target.empty());  // no link after the last page
     EXPECT_EQ(std::set<std::string>(seen.begin(), seen.end()), filed);
     EXPECT_EQ(seen.size(), filed.size());  // none twice
+}
+
+// The routing rules' proposal on the complaint page, the possible duplicates (the same
+// filing sent to two offices; the same incident filed by someone else), joining a complaint
+// into another's case, and closing one as the duplicate of another.
+TEST_F(StaffTriage, ProposalsDuplicatesAndJoiningACase) {
+    // Excessive force: the serious-misconduct rule sends the filing to both opr and oig.
+    const nlohmann::json first_filing = {{"incident",
+                                          {{"narrative", k_narrative},
+                                           {"date", "2026-11-01"},
+                                           {"categories", {"excessive-force"}}}}};
+    auto first = file_json(first_filing);
+    ASSERT_TRUE(first.contains("OPR") && first.contains("OIG")) << first.size();
+    // The same incident the next day, by someone else, to opr only; and a theft that day.
+    auto second_filed =
+        file_json({{"incident",
+                    {{"narrative", "They pushed us at the fence, my brother and me."},
+                     {"date", "2026-11-02"},
+                     {"categories", {"civil-rights", "excessive-force"}}}},
+                   {"offices", {"opr"}}});
+    const auto second = second_filed["OPR"];
+    const auto theft = file_json(
+        {{"incident",
+          {{"narrative", "They kept my bag."}, {"date", "2026-11-01"}, {"categories", {"theft"}}}},
+         {"offices", {"opr"}}})["OPR"];
+    const auto later = file_json({{"incident",
+                                   {{"narrative", "Pushed again, a week later."},
+                                    {"date", "2026-11-08"},
+                                    {"categories", {"excessive-force"}}}},
+                                  {"offices", {"opr"}}})["OPR"];
+    const auto ines = sign_in("ines");
+    const auto olga = sign_in("olga");
+
+    // The proposal: accept here (both rules name opr), or refer to oig; each says why.
+    auto page = get("/staff/complaints/" + first["OPR"], ines.cookie);
+    ASSERT_EQ(page.status, 200) << page.body;
+    EXPECT_TRUE(contains(page.body, "What the routing rules propose"));
+    EXPECT_TRUE(contains(page.body, "<strong>Accept here:"));
+    EXPECT_TRUE(contains(page.body, "<span dir=\"ltr\">serious-misconduct</span>: Abuse and"));
+    EXPECT_TRUE(contains(page.body, "?take=oig#triage"));
+    // One click fills the form with the referral to oig and the rule's explanation.
+    const auto taken = get("/staff/complaints/" + first["OPR"] + "?take=oig", ines.cookie);
+    ASSERT_EQ(taken.status, 200);
+    EXPECT_TRUE(contains(taken.body, "value=\"refer\" checked"));
+    EXPECT_TRUE(contains(taken.body, "<option value=\"oig\" selected>"));
+    EXPECT_TRUE(contains(taken.body, ">Abuse and excessive force are serious"));
+
+    // Possible duplicates: the same incident (opr, the next day, a category in common); not
+    // the theft (no category in common), not the one a week later, and not the copy with
+    // oig, which ines may not read.
+    const auto duplicates = page.body.substr(page.body.find("id=\"duplicates\""));
+    EXPECT_TRUE(contains(duplicates, second)) << duplicates;
+    EXPECT_TRUE(contains(duplicates, "Same office, incident within a day"));
+    EXPECT_FALSE(contains(duplicates, theft));
+    EXPECT_FALSE(contains(duplicates, later));
+    EXPECT_FALSE(contains(page.body, first["OIG"]));
+    // Olga, of oig, reads oig's copy; opr's is not hers to see either.
+    const auto oig_page = get("/staff/complaints/" + first["OIG"], olga.cookie);
+    ASSERT_EQ(oig_page.status, 200);
+    EXPECT_FALSE(contains(oig_page.body, first["OPR"]));
+    EXPECT_FALSE(contains(oig_page.body, second));
+
+    // Accepted, the first complaint has a case; the second can join it.
+    ASSERT_EQ(decide(ines, first["OPR"], {{"action", "accept"}, {"priority", "high"}}).status, 303);
+    const auto accepted = get("/staff/complaints/" + first["OPR"], ines.cookie);
+    const auto case_id = first_match(accepted.body, "href=\"/staff/cases/([0-9]+)\"");
+    ASSERT_FALSE(case_id.empty());
+    page = get("/staff/complaints/" + second, ines.cookie);
+    EXPECT_TRUE(contains(page.body, "name=\"into\" value=\"" + first["OPR"] + "\""));
+
+    // Joins refused for what they name change nothing.
+    const auto join = [&](const std::string& reference, const std::string& into) {
+        return post("/staff/complaints/" + reference + "/join",
+                    {{"into", into}, {"csrf", ines.csrf}}, ines.cookie);
+    };
+    auto refused = join(second, "OPR-2026-999999");
+    EXPECT_EQ(refused.status, 422);
+    EXPECT_TRUE(contains(refused.body, "No complaint you can read has this reference."));
+    EXPECT_EQ(join(second, second).status, 422);
+    EXPECT_TRUE(contains(join(second, theft).body, "That complaint is in no case yet."));
+    EXPECT_TRUE(contains(join(second, first["OIG"]).body, "No complaint you can read"));
+    EXPECT_EQ(join(second, "").status, 422);
+    // Olga may not triage opr's complaints: as for a missing one.
+    EXPECT_EQ(post("/staff/complaints/" + second + "/join",
+                   {{"into", first["OPR"]}, {"csrf", olga.csrf}}, olga.cookie)
+                  .status,
+              404);
+
+    const auto joined = join(second, first["OPR"]);
+    ASSERT_EQ(joined.status, 303) << joined.body;
+    EXPECT_EQ(joined.header_or_empty("Location"), "/staff/complaints/" + second);
+    page = get("/staff/complaints/" + second, ines.cookie);
+    EXPECT_TRUE(contains(page.body, "href=\"/staff/cases/" + case_id + "\""));
+    EXPECT_TRUE(contains(page.body, "Under investigation")) << page.body;
+    // The complainant's timeline says it was joined, never with which complaint.
+    EXPECT_TRUE(contains(page.body, "joined with an existing investigation"));
+    const auto told = status_of(second, second_filed["receipt"]);
+    EXPECT_EQ(told.value("status", ""), "investigating") << told.dump();
+    EXPECT_FALSE(contains(told.dump(), first["OPR"]));
+    const auto case_page = get("/staff/cases/" + case_id, ines.cookie);
+    ASSERT_EQ(case_page.status, 200);
+    EXPECT_TRUE(contains(case_page.body, first["OPR"]));
+    EXPECT_TRUE(contains(case_page.body, second));
+    // Once joined, it is no longer awaiting triage.
+    EXPECT_EQ(join(second, first["OPR"]).status, 409);
+
+    // Closing as a duplicate names (for staff) the complaint it repeats.
+    auto closing =
+        decide(ines, later,
+               {{"action", "close"}, {"close_reason", "duplicate"}, {"reason", "Already filed."}});
+    EXPECT_EQ(closing.status, 422);
+    closing = decide(ines, later,
+                     {{"action", "close"},
+                      {"close_reason", "duplicate"},
+                      {"duplicate_of", first["OIG"]},
+                      {"reason", "Already filed."}});
+    EXPECT_EQ(closing.status, 422);
+    EXPECT_TRUE(contains(closing.body, "No complaint you can read has this reference."));
+    closing = decide(ines, later,
+                     {{"action", "close"},
+                      {"close_reason", "duplicate"},
+                      {"duplicate_of", first["OPR"]},
+                      {"reason", "Already filed."}});
+    ASSERT_EQ(closing.status, 303) << closing.body;
+    page = get("/staff/complaints/" + later, ines.cookie);
+    EXPECT_TRUE(contains(
+        page.body, "Closed as a duplicate of</dt><dd><a href=\"/staff/complaints/" + first["OPR"]));
+}
+
+// A complaint referred to an external office: its packet printed and downloaded, with the
+// account, the subjects and the witnesses' accounts, and without the complainant's identity.
+TEST_F(StaffTriage, TheReferralPacketOfAnExternalReferral) {
+    const auto referred = file_json(
+        {{"complainant",
+          {{"confidentiality", "confidential"},
+           {"name", "Maria Lopez"},
+           {"email", "maria@example.org"}}},
+         {"incident",
+          {{"narrative", k_narrative},
+           {"date", "2026-11-01"},
+           {"categories", {"excessive-force"}}}},
+         {"subjects", {{{"badge", "4471"}, {"agency", "Border Patrol"}}}},
+         {"witnesses",
+          {{{"name", "Ana Ruiz"}, {"contact", "555-0101"}, {"account", "I saw him push her."}}}},
+         {"offices", {"opr"}}})["OPR"];
+    const auto kept = file("They took my phone and did not give it back.");
+    const auto ines = sign_in("ines");
+    const auto olga = sign_in("olga");
+    ASSERT_EQ(decide(ines, referred,
+                     {{"action", "refer"},
+                      {"to_office", "police"},
+                      {"external_reference", "PD-2026-77"},
+                      {"reason", "A crime: the police investigate."}})
+                  .status,
+              303);
+    const auto page = get("/staff/complaints/" + referred, ines.cookie);
+    EXPECT_TRUE(contains(page.body, "/staff/complaints/" + referred + "/referral-packet\""));
+
+    const auto printed = get("/staff/complaints/" + referred + "/referral-packet", ines.cookie);
+    ASSERT_EQ(printed.status, 200) << printed.body;
+    for (const std::string& part :
+         {referred, std::string("PD-2026-77"), std::string(k_narrative), std::string("4471"),
+          std::string("Border Patrol"), std::string("I saw him push her."),
+          std::string("A crime: the police investigate."), std::string("staff:ines"),
+          std::string("2026-11-01"),
+          std::string("identity and contact details are not included")}) {
+        EXPECT_TRUE(contains(printed.body, part)) << part;
+    }
+    for (const std::string secret : {"Maria Lopez", "maria@example.org", "Ana Ruiz", "555-0101"}) {
+        EXPECT_FALSE(contains(printed.body, secret)) << secret;
+    }
+    EXPECT_EQ(printed.header_or_empty("Content-Disposition"), "");
+    EXPECT_EQ(printed.header_or_empty("X-Content-Type-Options"), "nosniff");
+
+    const auto downloaded =
+        get("/staff/complaints/" + referred + "/referral-packet/download", ines.cookie);
+    ASSERT_EQ(downloaded.status, 200);
+    EXPECT_EQ(downloaded.header_or_empty("Content-Disposition"),
+              "attachment; filename=\"referral-packet-" + referred + ".html\"");
+    EXPECT_EQ(downloaded.header_or_empty("X-Content-Type-Options"), "nosniff");
+    EXPECT_TRUE(contains(downloaded.body, "I saw him push her."));
+
+    // Each print and download is on the audit trail as an export.
+    add_user("aude", "auditor", "opr");
+    const auto audit = get("/staff/audit", sign_in("aude").cookie);
+    ASSERT_EQ(audit.status, 200);
+    std::size_t exports = 0;
+    for (auto at = audit.body.find("complaint.exported"); at != std::string::npos;
+         at = audit.body.find("complaint.exported", at + 1)) {
+        ++exports;
+    }
+    EXPECT_EQ(exports, 2u) << audit.body;
+
+    // No packet for a complaint not referred outside, nor for staff of another office.
+    EXPECT_EQ(get("/staff/complaints/" + kept + "/referral-packet", ines.cookie).status, 404);
+    EXPECT_EQ(get("/staff/complaints/" + referred + "/referral-packet", olga.cookie).status, 404);
+    EXPECT_EQ(
+        get("/staff/complaints/" + referred + "/referral-packet/download", olga.cookie).status,
+        404);
 }
 
 }  // namespace

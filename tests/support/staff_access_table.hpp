@@ -13,6 +13,8 @@
 //   {c}        the reference of a third complaint, accepted at triage before the probes,
 //              its case assigned to the investigator of opr (Caller::investigator_opr)
 //   {case}     the id of that case
+//   {d}        the reference of a fourth complaint, referred at triage to the external
+//              office police before the probes (it has a referral packet)
 //   {missing}  a well-formed reference that no complaint has
 //   {nocase}   a well-formed case id that no case has
 // Staff callers send their session cookie and, on a POST, their own anti-forgery token, so
@@ -113,6 +115,17 @@ inline const std::array k_staff_probes{
     Probe{"GET",  "/staff/referrals",                     k_working,   "/staff/referrals",                   {in, in, in, ok, ok, ok, ok, no, no, no}},
     Probe{"GET",  "/staff/referrals",                     k_working,   "/staff/referrals?office=oig",        {in, in, in, nf, nf, nf, ok, no, no, no}},
     Probe{"POST", "/staff/complaints/{reference}/referral", k_triaging, "/staff/complaints/{missing}/referral", {no, no, no, nf, no, no, nf, no, no, no}},
+    // Joining another complaint's case: intake officers and supervisors of the office; the
+    // empty form names no complaint (422), and nothing changes.
+    Probe{"POST", "/staff/complaints/{reference}/join",   k_triaging,  "/staff/complaints/{a}/join",         {no, no, no, un, no, no, nf, no, no, no}},
+    Probe{"POST", "/staff/complaints/{reference}/join",   k_triaging,  "/staff/complaints/{missing}/join",   {no, no, no, nf, no, no, nf, no, no, no}},
+    // The referral packet of a complaint referred to an external office: those who may read
+    // the complaint; a complaint without one is answered like a missing one.
+    Probe{"GET",  "/staff/complaints/{reference}/referral-packet", k_working, "/staff/complaints/{d}/referral-packet", {in, in, in, ok, ok, ok, nf, no, no, no}},
+    Probe{"GET",  "/staff/complaints/{reference}/referral-packet", k_working, "/staff/complaints/{a}/referral-packet", {in, in, in, nf, nf, nf, nf, no, no, no}},
+    Probe{"GET",  "/staff/complaints/{reference}/referral-packet", k_working, "/staff/complaints/{missing}/referral-packet", {in, in, in, nf, nf, nf, nf, no, no, no}},
+    Probe{"GET",  "/staff/complaints/{reference}/referral-packet/download", k_working, "/staff/complaints/{d}/referral-packet/download", {in, in, in, ok, ok, ok, nf, no, no, no}},
+    Probe{"GET",  "/staff/complaints/{reference}/referral-packet/download", k_working, "/staff/complaints/{missing}/referral-packet/download", {in, in, in, nf, nf, nf, nf, no, no, no}},
     // A complaint in a case: intake officers and supervisors of its office, and the
     // investigator assigned; another investigator of the office gets what a missing one gets.
     Probe{"GET",  "/staff/complaints/{reference}",        k_working,   "/staff/complaints/{c}",              {in, in, in, ok, ok, nf, nf, no, no, no}},

@@ -14,7 +14,8 @@
 <dt>{{staff_complaint_staff_categories}}</dt><dd>{{#STAFF_CATEGORY}}{{LABEL}}{{#STAFF_CATEGORY_separator}}, {{/STAFF_CATEGORY_separator}}{{/STAFF_CATEGORY}}{{#NO_STAFF_CATEGORY}}{{staff_complaint_none}}{{/NO_STAFF_CATEGORY}}</dd>
 <dt>{{staff_complaint_subjects}}</dt><dd>{{SUBJECT_COUNT}}</dd>
 <dt>{{staff_complaint_witnesses}}</dt><dd>{{WITNESS_COUNT}}</dd>
-</dl>
+{{#DUPLICATE_OF}}<dt>{{staff_complaint_duplicate_of}}</dt><dd><a href="/staff/complaints/{{DUPLICATE_REFERENCE}}" dir="ltr">{{DUPLICATE_REFERENCE}}</a></dd>
+{{/DUPLICATE_OF}}</dl>
 <h2>{{staff_complaint_account}}</h2>
 {{#ACCOUNT_UNREADABLE}}<div class="notice" role="alert"><p>{{staff_complaint_account_unreadable}}</p></div>{{/ACCOUNT_UNREADABLE}}
 {{#ACCOUNT}}<dl class="account">
@@ -61,7 +62,23 @@
 <textarea id="referral_reason" name="reason" rows="4" maxlength="{{REASON_MAX}}">{{REASON_VALUE}}</textarea></p></div>
 <p><button type="submit">{{staff_referral_submit}}</button></p>
 </form>
-{{/ANSWER_FORM}}{{/REFERRAL}}
+{{/ANSWER_FORM}}{{#PACKET}}<p class="packet-links">{{staff_packet_explanation}}
+<a href="/staff/complaints/{{REFERENCE}}/referral-packet">{{staff_packet_print}}</a> ·
+<a href="/staff/complaints/{{REFERENCE}}/referral-packet/download">{{staff_packet_download}}</a></p>
+{{/PACKET}}{{/REFERRAL}}
+{{#DUPLICATES}}<h2 id="duplicates">{{staff_duplicates_heading}}</h2>
+<p class="hint">{{staff_duplicates_explanation}}</p>
+{{#NO_DUPLICATES}}<p>{{staff_duplicates_none}}</p>{{/NO_DUPLICATES}}
+<table class="duplicates">
+<thead><tr><th scope="col">{{staff_duplicates_reference}}</th><th scope="col">{{staff_duplicates_why}}</th><th scope="col">{{staff_complaint_office}}</th><th scope="col">{{staff_complaint_incident_date}}</th><th scope="col">{{staff_complaint_status}}</th><th scope="col">{{staff_duplicates_case}}</th><th scope="col">{{staff_duplicates_actions}}</th></tr></thead>
+<tbody>
+{{#DUPLICATE}}<tr><td><a href="/staff/complaints/{{REFERENCE}}" dir="ltr">{{REFERENCE}}</a></td><td>{{WHY}}</td><td>{{OFFICE_NAME}}</td><td dir="ltr">{{INCIDENT_DATE}}</td><td>{{STATUS}}</td><td>{{IN_CASE}}</td><td>{{#CLOSE_AS_DUPLICATE}}<a href="{{CLOSE_URL}}">{{staff_duplicates_close}}</a>{{/CLOSE_AS_DUPLICATE}}{{#JOIN_CASE}}
+<form method="post" action="/staff/complaints/{{REFERENCE}}/join" class="inline-form">
+<input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="into" value="{{INTO}}">
+<button type="submit">{{staff_duplicates_join}}</button></form>{{/JOIN_CASE}}</td></tr>
+{{/DUPLICATE}}</tbody>
+</table>
+{{/DUPLICATES}}
 <h2 id="clocks">{{staff_clock_heading}}</h2>
 {{#NO_CLOCKS}}<p>{{staff_clock_none}}</p>{{/NO_CLOCKS}}
 <table class="clocks">
@@ -100,6 +117,15 @@
 </form>
 {{/MESSAGE_FORM}}{{/MESSAGES}}
 {{#TRIAGE}}<h2 id="triage">{{staff_triage_heading}}</h2>
+<h3>{{staff_proposal_heading}}</h3>
+<p class="hint">{{staff_proposal_explanation}}</p>
+<ul class="proposals">
+{{#PROPOSAL}}<li{{#TAKEN}} class="taken"{{/TAKEN}}><p><strong>{{ACTION}} {{OFFICE_NAME}}</strong> · <a href="{{TAKE_URL}}">{{staff_proposal_take}}</a></p>
+{{#DEFAULT_OFFICE}}<p>{{staff_proposal_default}}</p>{{/DEFAULT_OFFICE}}{{#BECAUSE}}<p class="because"><span dir="ltr">{{RULE}}</span>: {{EXPLANATION}}</p>
+{{/BECAUSE}}</li>
+{{/PROPOSAL}}</ul>
+{{#PROPOSAL_TAKEN}}<div class="notice"><p>{{staff_proposal_taken}}</p></div>{{/PROPOSAL_TAKEN}}
+{{#DUPLICATE_TAKEN}}<div class="notice"><p>{{staff_duplicates_taken}}</p></div>{{/DUPLICATE_TAKEN}}
 {{#REFUSED}}<div class="error-summary" role="alert"><p>{{staff_triage_refused}}</p></div>{{/REFUSED}}
 <form method="post" action="/staff/complaints/{{REFERENCE}}/triage">
 <input type="hidden" name="csrf" value="{{CSRF}}">
@@ -133,13 +159,27 @@
 <option value="">{{staff_triage_choose}}</option>
 {{#CLOSE_REASON_OPTION}}<option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>
 {{/CLOSE_REASON_OPTION}}</select></p></div>
+<div class="field{{#DUPLICATE_OF_ERROR}} field-error{{/DUPLICATE_OF_ERROR}}"><p><label for="duplicate_of">{{staff_triage_duplicate_of}}</label><br>
+<span class="hint">{{staff_triage_duplicate_of_hint}}</span><br>
+{{#DUPLICATE_OF_ERROR}}<span class="error-message">{{DUPLICATE_OF_ERROR_TEXT}}</span><br>{{/DUPLICATE_OF_ERROR}}
+<input type="text" id="duplicate_of" name="duplicate_of" value="{{DUPLICATE_OF_VALUE}}" maxlength="40" dir="ltr"></p></div>
 <div class="field{{#REASON_ERROR}} field-error{{/REASON_ERROR}}"><p><label for="reason">{{staff_triage_reason}}</label><br>
 <span class="hint">{{staff_triage_reason_hint}}</span><br>
 {{#REASON_ERROR}}<span class="error-message">{{REASON_ERROR_TEXT}}</span><br>{{/REASON_ERROR}}
 <textarea id="reason" name="reason" rows="5" maxlength="{{REASON_MAX}}">{{REASON_VALUE}}</textarea></p></div>
 <p><button type="submit">{{staff_triage_submit}}</button></p>
 </form>
-{{/TRIAGE}}
+{{#JOIN}}<h3 id="join">{{staff_join_heading}}</h3>
+{{#REFUSED}}<div class="error-summary" role="alert"><p>{{staff_join_refused}}</p></div>{{/REFUSED}}
+<form method="post" action="/staff/complaints/{{REFERENCE}}/join">
+<input type="hidden" name="csrf" value="{{CSRF}}">
+<div class="field{{#INTO_ERROR}} field-error{{/INTO_ERROR}}"><p><label for="into">{{staff_join_into}}</label><br>
+<span class="hint">{{staff_join_hint}}</span><br>
+{{#INTO_ERROR}}<span class="error-message">{{INTO_ERROR_TEXT}}</span><br>{{/INTO_ERROR}}
+<input type="text" id="into" name="into" value="{{INTO_VALUE}}" maxlength="40" dir="ltr"></p></div>
+<p><button type="submit">{{staff_join_submit}}</button></p>
+</form>
+{{/JOIN}}{{/TRIAGE}}
 {{#CONFIDENTIAL_ACTIONS}}<h2 id="confidentiality">{{staff_confidentiality_heading}}</h2>
 {{#IDENTITY_LINK}}<p><a href="/staff/complaints/{{REFERENCE}}/identity">{{staff_confidentiality_identity_link}}</a> <span class="hint">{{staff_confidentiality_identity_hint}}</span></p>{{/IDENTITY_LINK}}
 {{#NAME_FORM}}<form method="post" action="/staff/complaints/{{REFERENCE}}/named-staff">

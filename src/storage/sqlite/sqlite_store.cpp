@@ -10,6 +10,7 @@
 #include "storage/sqlite/case_records.hpp"
 #include "storage/sqlite/clock_hold_records.hpp"
 #include "storage/sqlite/complaint_lookup.hpp"
+#include "storage/sqlite/duplicate_records.hpp"
 #include "storage/sqlite/durability.hpp"
 #include "storage/sqlite/group_commit.hpp"
 #include "storage/sqlite/identity_records.hpp"
@@ -382,6 +383,28 @@ class SqliteStore final : public Backend {
                 return insert_clock_hold(context, record, audit);
             },
             std::move(done));
+    }
+
+    void possible_duplicates(std::int64_t complaint_id,
+                             Done<std::vector<DuplicateCandidate>> done) override {
+        read([complaint_id](
+                 ReadContext& context) { return read_possible_duplicates(context, complaint_id); },
+             std::move(done));
+    }
+
+    void record_join(JoinRecord record, domain::AuditEvent audit,
+                     Done<std::int64_t> done) override {
+        write<std::int64_t>(
+            [record = std::move(record), audit = std::move(audit)](WriteContext& context) {
+                return insert_join(context, record, audit);
+            },
+            std::move(done));
+    }
+
+    void sealed_people(std::int64_t complaint_id, Done<std::vector<std::uint8_t>> done) override {
+        read([complaint_id](
+                 ReadContext& context) { return read_sealed_people(context, complaint_id); },
+             std::move(done));
     }
 
     void case_file(std::int64_t case_id, Done<std::optional<CaseFile>> done) override {

@@ -18,7 +18,10 @@ SELECT c.id, c.reference, s.office_id, s.status, s.priority, s.channel, s.receiv
        coalesce((SELECT k.investigator_id FROM cases AS k WHERE k.id = s.case_id), 0),
        c.office_id, f.subject_marks,
        coalesce((SELECT n.given FROM identity_consents AS n WHERE n.complaint_id = c.id
-                 ORDER BY n.id DESC LIMIT 1), 0)
+                 ORDER BY n.id DESC LIMIT 1), 0),
+       coalesce((SELECT dc.reference FROM complaints AS dc
+                 WHERE dc.id = (SELECT d.duplicate_of FROM triage_decisions AS d
+                                WHERE d.complaint_id = c.id ORDER BY d.id DESC LIMIT 1)), '')
 FROM complaints AS c
 JOIN complaint_states AS s ON s.complaint_id = c.id
 JOIN filings AS f ON f.id = c.filing_id
@@ -40,9 +43,11 @@ FROM complaint_states AS s JOIN complaints AS c ON c.id = s.complaint_id
 WHERE c.reference = ?1
 )sql";
 constexpr std::string_view k_insert_decision = R"sql(
-INSERT INTO triage_decisions (complaint_id, at, staff_id, action, priority, close_reason, reason)
-VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+INSERT INTO triage_decisions (complaint_id, at, staff_id, action, priority, close_reason, reason,
+                              duplicate_of)
+VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
 )sql";
+constexpr std::string_view k_select_id = "SELECT id FROM complaints WHERE reference = ?1";
 constexpr std::string_view k_clear_categories =
     "DELETE FROM complaint_categories WHERE complaint_id = ?1";
 constexpr std::string_view k_insert_category =
@@ -75,6 +80,19 @@ util::Expected<std::vector<std::string>> read_texts(ReadContext& context, std::s
 
 util::Expected<void> run(Statement& statement) {
     return statement.run();
+}
+
+// The id of the complaint with `reference`; not_found when there is none.
+util::Expected<std::int64_t> complaint_id_of(WriteContext& context, const std::string& reference) {
+    auto select = context.statements.get(k_select_id);
+    if (!select) return std::unexpected(select.error());
+    (*select)->bind(1, reference);
+    auto found = (*select)->step();
+    const std::int64_t id = found && *found ? (*select)->column_int(0) : 0;
+    (*select)->reset();
+    if (!found) return std::unexpected(found.error());
+    if (id == 0) return util::fail(util::ErrorCode::not_found, "no such complaint to duplicate");
+    return id;
 }
 
 }  // namespace
@@ -118,6 +136,7 @@ util::Expected<std::optional<StaffComplaint>> read_staff_complaint(ReadContext& 
     const auto marks = row.column_blob(20);
     complaint.subject_marks.assign(marks.begin(), marks.end());
     complaint.identity_consent = row.column_int(21) != 0;
+    complaint.duplicate_of = row.column_text(22);
     row.reset();
     if (!status || !channel || priority < 0 || priority > 3) {
         return util::fail(util::ErrorCode::internal, "a complaint's state is unreadable");
@@ -212,6 +231,14 @@ util::Expected<domain::Status> insert_triage(WriteContext& context, const Triage
         .bind(7, decision.reason);
     if (decision.close_reason)
         (*insert)->bind(6, domain::close_reason_name(*decision.close_reason));
+    if (!decision.duplicate_of.empty()) {
+        auto duplicate_of = complaint_id_of(context, decision.duplicate_of);
+        if (!duplicate_of) {
+            (*insert)->reset();
+            return std::unexpected(duplicate_of.error());
+        }
+        (*insert)->bind(8, *duplicate_of);
+    }
     if (auto done = run(**insert); !done) return std::unexpected(done.error());
 
     auto clear = context.statements.get(k_clear_categories);

@@ -49,6 +49,30 @@ TEST(TriageForm, AClosureTakesItsReasonOnly) {
     EXPECT_EQ(read.decision.to_office, "");
 }
 
+TEST(TriageForm, ADuplicateNamesTheComplaintItRepeats) {
+    const auto deployment = testing::sample_deployment();
+    const auto read = read_triage_form(
+        form("action=close&close_reason=duplicate&duplicate_of=+OPR-2026-000001+&reason=Same"),
+        deployment);
+    EXPECT_TRUE(read.problems.empty());
+    EXPECT_EQ(read.decision.duplicate_of, "OPR-2026-000001");
+    // Named only with the duplicate reason; another reason leaves it out.
+    const auto withdrawn = read_triage_form(
+        form("action=close&close_reason=withdrawn&duplicate_of=OPR-2026-000001&reason=Asked+to"),
+        deployment);
+    EXPECT_EQ(withdrawn.decision.duplicate_of, "");
+}
+
+TEST(TriageForm, ADuplicateWithoutTheComplaintItRepeatsIsRefused) {
+    const auto deployment = testing::sample_deployment();
+    const auto read =
+        read_triage_form(form("action=close&close_reason=duplicate&reason=Same"), deployment);
+    EXPECT_TRUE(read.problems.empty());  // the form is well formed; the decision is not
+    const auto problems =
+        domain::check_triage(read.decision, domain::Status::received, "opr", deployment);
+    EXPECT_TRUE(has(problems, "duplicate_of", "required"));
+}
+
 TEST(TriageForm, ValuesNoChoiceGivesAreProblems) {
     const auto deployment = testing::sample_deployment();
     const auto read =

@@ -206,3 +206,107 @@ TEST_F(TriageTest, StaffOfAnotherOfficeAndAdministratorsAreToldWhatAMissingRefer
 
 }  // namespace
 }  // namespace redress::staff
+
+namespace redress::staff {
+namespace {
+
+// Possible duplicates and joins, on the same store.
+class DuplicatesTest : public TriageTest {
+  protected:
+    // Files one more complaint to opr; its reference.
+    std::string file(std::vector<std::string> categories, std::string incident_date) {
+        auto filing = filing_for({{"opr", "OPR"}});
+        filing.categories = std::move(categories);
+        filing.incident_date = std::move(incident_date);
+        auto filed = util::await<std::vector<domain::FiledComplaint>>(
+            [&](auto done) { m_backend->record(std::move(filing), std::move(done)); });
+        return filed.value().front().reference;
+    }
+
+    std::vector<std::string> duplicates_of(const domain::StaffMember& who,
+                                           const std::string& reference) {
+        const auto seen = complaint(m_officer, reference).value();
+        const auto found = util::await<std::vector<storage::DuplicateCandidate>>(
+            [&](auto done) { m_triage->duplicates(who, seen, std::move(done)); });
+        std::vector<std::string> references;
+        for (const auto& candidate : found.value()) references.push_back(candidate.reference);
+        return references;
+    }
+
+    util::Expected<JoinResult> join(const std::string& reference, const std::string& into) {
+        return util::await<JoinResult>(
+            [&](auto done) { m_triage->join(m_officer, reference, into, at(5), std::move(done)); });
+    }
+};
+
+TEST_F(DuplicatesTest, OnlyThoseTheMemberMayReadAreListed) {
+    // m_reference went to opr and oig, incident on 2026-03-01, excessive force.
+    const auto next_day = file({"theft", "excessive-force"}, "2026-03-02");
+    const auto other_category = file({"theft"}, "2026-03-01");
+    const auto two_days_later = file({"excessive-force"}, "2026-03-03");
+    const auto both = member("bo", {domain::Role::intake_officer}, {"opr", "oig"});
+    const auto oig_copy = complaint(both, "OIG-2026-000001");
+    ASSERT_TRUE(oig_copy) << oig_copy.error().message;
+
+    // Of the same filing, the oig copy only for a member of oig; then the same incident.
+    EXPECT_EQ(duplicates_of(both, m_reference),
+              (std::vector<std::string>{"OIG-2026-000001", next_day}));
+    EXPECT_EQ(duplicates_of(m_officer, m_reference), std::vector<std::string>{next_day});
+    EXPECT_TRUE(duplicates_of(m_administrator, m_reference).empty());
+    (void)other_category;
+    (void)two_days_later;
+
+    // In a case, a complaint is listed for an investigator only when the case is theirs.
+    domain::TriageDecision accept;
+    ASSERT_TRUE(decide(m_officer, accept, next_day)->recorded);
+    EXPECT_EQ(duplicates_of(m_officer, m_reference), std::vector<std::string>{next_day});
+    EXPECT_TRUE(duplicates_of(m_investigator, m_reference).empty());
+}
+
+TEST_F(DuplicatesTest, AJoinedComplaintTakesTheCaseWithItsAuditEntryAndNamesNoOther) {
+    const auto later = file({"excessive-force"}, "2026-03-02");
+    EXPECT_EQ(join(later, m_reference)->problems,
+              (std::vector<domain::FormProblem>{{"into", "no_case"}}));
+    ASSERT_TRUE(decide(m_officer, {})->recorded);
+    const auto case_id = complaint(m_officer)->case_id;
+    ASSERT_TRUE(case_id);
+    EXPECT_EQ(join(later, later)->problems,
+              (std::vector<domain::FormProblem>{{"into", "same_complaint"}}));
+    EXPECT_EQ(join(later, "OIG-2026-000001")->problems,
+              (std::vector<domain::FormProblem>{{"into", "unknown_complaint"}}));
+
+    const auto joined = join(later, m_reference);
+    ASSERT_TRUE(joined) << joined.error().message;
+    EXPECT_EQ(joined->case_id, case_id);
+    const auto seen = complaint(m_officer, later).value();
+    EXPECT_EQ(seen.case_id, case_id);
+    EXPECT_EQ(seen.status, domain::Status::investigating);
+    EXPECT_EQ(seen.timeline.back().note, domain::k_joined_note);
+    EXPECT_EQ(seen.timeline.back().note.find(m_reference), std::string::npos);
+    const auto entries = trail();
+    EXPECT_EQ(entries.back().event.action, "complaint.joined");
+    EXPECT_EQ(entries.back().event.object, "complaint:" + later);
+    EXPECT_NE(entries.back().event.details.find("into=" + m_reference), std::string::npos);
+    // Joined, it is no longer awaiting triage.
+    const auto again = join(later, m_reference);
+    ASSERT_FALSE(again);
+    EXPECT_EQ(again.error().code, util::ErrorCode::conflict);
+}
+
+TEST_F(DuplicatesTest, ClosingAsADuplicateNamesTheComplaintItRepeats) {
+    const auto later = file({"excessive-force"}, "2026-03-02");
+    domain::TriageDecision close;
+    close.action = domain::TriageAction::close;
+    close.close_reason = domain::CloseReason::duplicate;
+    close.reason = "Filed already.";
+    close.duplicate_of = "OIG-2026-000001";  // not one olga may read
+    EXPECT_EQ(decide(m_officer, close, later)->problems,
+              (std::vector<domain::FormProblem>{{"duplicate_of", "unknown_complaint"}}));
+    close.duplicate_of = m_reference;
+    ASSERT_TRUE(decide(m_officer, close, later)->recorded);
+    EXPECT_EQ(complaint(m_officer, later)->duplicate_of, m_reference);
+    EXPECT_NE(trail().back().event.details.find("duplicate_of=" + m_reference), std::string::npos);
+}
+
+}  // namespace
+}  // namespace redress::staff

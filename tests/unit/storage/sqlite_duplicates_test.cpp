@@ -1,0 +1,61 @@
+// The queries of possible duplicates take their indexes whatever the database holds: a new
+// database has no statistics (redress never runs ANALYZE), and a plan that walked all of an
+// office's complaints would read a million rows for one complaint's page.
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "storage/sqlite/connection.hpp"
+#include "storage/sqlite/duplicate_records.hpp"
+#include "storage/sqlite/migrations.hpp"
+#include "support/temp_folder.hpp"
+
+namespace redress::testing {
+namespace {
+
+using storage::sqlite::Access;
+using storage::sqlite::Connection;
+
+// The plan's lines, one detail a line.
+std::string plan_of(Connection& connection, std::string_view query) {
+    auto explain = connection.prepare("EXPLAIN QUERY PLAN " + std::string(query));
+    EXPECT_TRUE(explain) << (explain ? "" : explain.error().message);
+    if (!explain) return {};
+    std::string plan;
+    util::Expected<bool> row;
+    while ((row = explain->step()) && *row) plan += std::string(explain->column_text(3)) + '\n';
+    return plan;
+}
+
+class SqliteDuplicatesTest : public ::testing::Test {
+  protected:
+    void SetUp() override {
+        auto opened = Connection::open(m_folder.path() / "db.sqlite3", Access::read_write);
+        ASSERT_TRUE(opened);
+        m_connection.emplace(std::move(*opened));
+        ASSERT_TRUE(storage::sqlite::apply_migrations(*m_connection,
+                                                      storage::sqlite::embedded_migrations()));
+    }
+
+    TempFolder m_folder;
+    std::optional<Connection> m_connection;
+};
+
+TEST_F(SqliteDuplicatesTest, TheSameIncidentIsFoundFromTheIncidentDatesIndex) {
+    const auto plan = plan_of(*m_connection, storage::sqlite::same_incident_query());
+    EXPECT_NE(plan.find("SEARCH f USING INDEX filings_by_incident_date"), std::string::npos)
+        << plan;
+    EXPECT_NE(plan.find("SEARCH c USING INDEX complaints_by_filing"), std::string::npos) << plan;
+    EXPECT_EQ(plan.find("SCAN"), std::string::npos) << plan;
+    EXPECT_EQ(plan.find("complaint_states_queue"), std::string::npos) << plan;
+}
+
+TEST_F(SqliteDuplicatesTest, TheSameFilingIsFoundFromTheFilingsIndex) {
+    const auto plan = plan_of(*m_connection, storage::sqlite::same_filing_query());
+    EXPECT_NE(plan.find("SEARCH c USING INDEX complaints_by_filing"), std::string::npos) << plan;
+    EXPECT_EQ(plan.find("SCAN"), std::string::npos) << plan;
+}
+
+}  // namespace
+}  // namespace redress::testing
