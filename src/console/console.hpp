@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <memory>
 
+#include "console/admin_pages.hpp"
 #include "console/audit_pages.hpp"
 #include "console/case_pages.hpp"
 #include "console/message_pages.hpp"
@@ -50,6 +51,8 @@ class Console {
     void sign_in_post(const http::Request& request, http::Responder respond);
     void code_form(const http::Request& request, http::Responder respond) const;
     void code_post(const http::Request& request, http::Responder respond);
+    void password_form(const http::Request& request, http::Responder respond) const;
+    void password_post(const http::Request& request, http::Responder respond);
     void enrol_form(const http::Request& request, http::Responder respond) const;
     void enrol_post(const http::Request& request, http::Responder respond);
     void sign_out(Visit visit, http::Responder respond);
@@ -76,6 +79,7 @@ class Console {
     std::unique_ptr<CasePages> m_cases;
     std::unique_ptr<MessagePages> m_messages;
     std::unique_ptr<AuditPages> m_audit;
+    std::unique_ptr<AdminPages> m_admin;
     std::unique_ptr<StaffRoutes> m_routes;
 };
 

@@ -16,7 +16,9 @@ const web::Layout& console_layout() {
         "staff/foot.tpl",
         {"staff/sign_in.tpl", "staff/code.tpl", "staff/enrol.tpl", "staff/recovery_codes.tpl",
          "staff/home.tpl", "staff/problem.tpl", "staff/queue.tpl", "staff/complaint.tpl",
-         "staff/referrals.tpl", "staff/case.tpl", "staff/cases.tpl", "staff/audit.tpl"}};
+         "staff/referrals.tpl", "staff/case.tpl", "staff/cases.tpl", "staff/audit.tpl",
+         "staff/users.tpl", "staff/user.tpl", "staff/user_created.tpl",
+         "staff/choose_password.tpl"}};
     return layout;
 }
 

@@ -15,6 +15,7 @@
 #include "crypto/keys.hpp"
 #include "domain/deployment.hpp"
 #include "domain/triage.hpp"
+#include "staff/administration.hpp"
 #include "staff/cases.hpp"
 #include "staff/messages.hpp"
 #include "staff/referrals.hpp"
@@ -35,7 +36,8 @@ struct WorkParts {
     staff::Referrals& referrals;
     staff::Cases& cases;
     staff::Messages& messages;
-    storage::AuditTrail& audit_trail;  // for auditors' pages
+    storage::AuditTrail& audit_trail;       // for auditors' pages
+    staff::Administration& administration;  // for administrators' pages
     const crypto::Key& content_key;
     std::function<domain::Timestamp()> now;
 };

@@ -24,6 +24,7 @@ struct StaffMember {
     std::vector<std::string> offices;  // office ids
     bool enrolled = false;             // has a second factor
     bool disabled = false;
+    bool set_up_pending = false;  // has a set-up code, has not chosen a password yet
     Timestamp created_at{};
 
     bool has(Role role) const;

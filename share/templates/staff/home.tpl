@@ -15,6 +15,7 @@
 {{#NO_OFFICE}}<p>{{staff_home_no_office}}</p>{{/NO_OFFICE}}
 {{#MY_CASES}}<p><a href="/staff/cases">{{staff_cases_link}}</a></p>{{/MY_CASES}}
 {{#AUDIT}}<p><a href="/staff/audit">{{staff_audit_link}}</a></p>{{/AUDIT}}
+{{#ADMIN}}<p><a href="/staff/admin/users">{{staff_admin_users_link}}</a></p>{{/ADMIN}}
 <form method="post" action="/staff/sign-out">
 <input type="hidden" name="csrf" value="{{CSRF}}">
 <p><button type="submit" class="secondary">{{staff_sign_out}}</button></p>

@@ -51,6 +51,7 @@ std::map<Route, std::string> declared_routes() {
     staff::Referrals referrals(**store);
     staff::Cases cases(deployment, **store, **store, keys.content);
     staff::Messages messages(**store, **store, keys.content);
+    staff::Administration administration(**store, deployment, now);
     Console console(sessions, sign_in, *languages,
                     WorkParts{.deployment = deployment,
                               .casework = **store,
@@ -59,6 +60,7 @@ std::map<Route, std::string> declared_routes() {
                               .cases = cases,
                               .messages = messages,
                               .audit_trail = **store,
+                              .administration = administration,
                               .content_key = keys.content,
                               .now = now},
                     {.templates_dir = std::filesystem::path(REDRESS_SHARE_DIR) / "templates"});
