@@ -128,7 +128,7 @@ http::Response StaffRoutes::missing() {
 // nothing, not even whether their form or token would have passed.
 void StaffRoutes::add_unlisted(http::Method method, std::string path, const Access& access,
                                StaffPage page) {
-    m_router.add(
+    m_router.add_unlisted(
         method, std::move(path),
         [this, access, page = std::move(page)](http::Request request,
                                                http::Responder respond) mutable {

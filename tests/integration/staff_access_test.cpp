@@ -446,6 +446,11 @@ TEST_F(StaffAccess, AnIdNotYoursIsAnsweredLikeAMissingOne) {
              "new account" + who);
         same(get("/staff/admin/users/" + s_user, headers),
              get("/staff/admin/users/999999", headers), "account page" + who);
+        // Nor does another method tell the paths exist (no 405 naming what is allowed).
+        same(post("/staff/admin/users/" + s_user, form, headers),
+             post("/staff/no-such-page", form, headers), "account page posted" + who);
+        same(get("/staff/admin/users/" + s_user + "/disable", headers),
+             get("/staff/no-such-page", headers), "disable as a page" + who);
         for (const std::string change : {"access", "disable", "enable", "second-factor-reset"}) {
             same(post("/staff/admin/users/" + s_user + "/" + change, form, headers),
                  post("/staff/admin/users/999999/" + change, form, headers), change + who);
@@ -493,9 +498,9 @@ TEST_F(StaffAccess, AnIdNotYoursIsAnsweredLikeAMissingOne) {
     same(page_of(web_status(a.reference, b.receipt), a.reference),
          page_of(web_status(missing, b.receipt), missing), "page: A's reference with B's receipt");
     // Complaint pages: 7 callers; case, note, task, complaint in a case, message: 8 callers each;
-    // triage: 9 callers, two decisions; staff accounts: 9 callers, 3 + 4 * 2 each; work
+    // triage: 9 callers, two decisions; staff accounts: 9 callers, 5 + 4 * 2 each; work
     // lists: 6 callers, two filters; receipts: 4.
-    EXPECT_EQ(compared, 7 + 8 * 5 + 9 * 2 + 9 * 11 + 6 * 2 + 4);
+    EXPECT_EQ(compared, 7 + 8 * 5 + 9 * 2 + 9 * 13 + 6 * 2 + 4);
 }
 
 // The auditor's view of the trail: the newest entry first, every entry on the page checked.

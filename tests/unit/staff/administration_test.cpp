@@ -8,7 +8,10 @@
 
 #include <gtest/gtest.h>
 
+#include <future>
+
 #include "crypto/password.hpp"
+#include "staff/sign_in.hpp"
 #include "storage/sqlite/sqlite_store.hpp"
 #include "support/sample_deployment.hpp"
 #include "support/staff_fixture.hpp"
@@ -332,6 +335,113 @@ TEST_F(AdministrationTest, ASetUpCodeIsReplacedOnceByTheMembersPassword) {
     const auto again = choose("$argon2id$other");
     ASSERT_FALSE(again);
     EXPECT_EQ(again.error().code, util::ErrorCode::conflict);
+}
+
+// The sign-in of a member created with a set-up code: the code leads only to choosing a
+// password, within its lifetime, and once.
+class SetUpSignInTest : public AdministrationTest {
+  protected:
+    void SetUp() override {
+        AdministrationTest::SetUp();
+        m_sessions = std::make_unique<Sessions>(*m_backend, m_keys.staff_session, m_keys.staff_form,
+                                                SessionSettings{}, [this] { return m_now; });
+        SignInSettings settings;
+        settings.password_cost = crypto::minimum_password_cost();
+        settings.common_passwords = &m_common;
+        m_sign_in = std::make_unique<SignIn>(*m_backend, *m_backend, *m_backend, m_keys,
+                                             *m_sessions, settings);
+        const auto created = create(m_ada, new_member("nia", {Role::auditor}, {}));
+        ASSERT_TRUE(created);
+        m_code = created->set_up_code;
+    }
+
+    template <typename Start>
+    StepResult step(Start start) {
+        std::promise<StepResult> promise;
+        auto future = promise.get_future();
+        start([&promise](StepResult result) { promise.set_value(std::move(result)); });
+        return future.get();
+    }
+    StepResult password(const std::string& typed) {
+        return step(
+            [&](StepDone done) { m_sign_in->password("nia", typed, "c", std::move(done)); });
+    }
+    StepResult choose(const Ticket& ticket, const std::string& chosen) {
+        return step([&](StepDone done) {
+            m_sign_in->choose_password(ticket, chosen, "c", std::move(done));
+        });
+    }
+
+    crypto::Keys m_keys = redress::testing::fixed_keys();
+    domain::CommonPasswords m_common{std::vector<std::string>{"lanternharbour"}};
+    domain::Timestamp m_now = at(10);
+    std::unique_ptr<Sessions> m_sessions;
+    std::unique_ptr<SignIn> m_sign_in;
+    std::string m_code;
+};
+
+TEST_F(SetUpSignInTest, TheCodeLeadsOnlyToChoosingAPasswordAndWorksOnce) {
+    const auto first = password(m_code);
+    ASSERT_EQ(first.outcome, Outcome::choose_password);
+    const auto ticket = m_sign_in->read_ticket(first.ticket);
+    ASSERT_TRUE(ticket);
+    EXPECT_TRUE(ticket->choosing_password);
+    EXPECT_FALSE(ticket->enrolled);
+    // With that ticket, no second factor: neither a code nor an enrolment.
+    EXPECT_EQ(step([&](StepDone done) {
+                  m_sign_in->code(*ticket, "123456", "c", std::move(done));
+              }).outcome,
+              Outcome::refused);
+    const auto enrolment = m_sign_in->begin_enrolment(*ticket);
+    EXPECT_EQ(step([&](StepDone done) {
+                  m_sign_in->enrol(*ticket, enrolment.sealed, "123456", "c", std::move(done));
+              }).outcome,
+              Outcome::refused);
+
+    // The policy of every staff password, with the list of common ones.
+    const auto common = choose(*ticket, "LanternHarbour");
+    EXPECT_EQ(common.outcome, Outcome::unacceptable);
+    EXPECT_EQ(common.problem, "password_common");
+    EXPECT_EQ(choose(*ticket, "short").problem, "password_too_short");
+
+    const auto chosen = choose(*ticket, "amber lantern over the harbour");
+    ASSERT_EQ(chosen.outcome, Outcome::enrol);
+    const auto next = m_sign_in->read_ticket(chosen.ticket);
+    ASSERT_TRUE(next);
+    EXPECT_FALSE(next->choosing_password);
+    EXPECT_EQ(last_entry().event.action, "staff.password_chosen");
+
+    // The code is used up; the old ticket chooses nothing more; the password works.
+    EXPECT_EQ(password(m_code).outcome, Outcome::refused);
+    EXPECT_EQ(choose(*ticket, "another long passphrase here").outcome, Outcome::refused);
+    EXPECT_EQ(password("amber lantern over the harbour").outcome, Outcome::enrol);
+}
+
+TEST_F(SetUpSignInTest, TheCodeIsTypedInAnyCaseWithoutDashesUntilItExpires) {
+    std::string typed;
+    for (const char c : m_code) {
+        if (c != '-') typed += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    }
+    m_now = at(10) + k_set_up_code_lifetime - std::chrono::seconds(1);
+    EXPECT_EQ(password(typed).outcome, Outcome::choose_password);
+    m_now = at(10) + k_set_up_code_lifetime + std::chrono::seconds(1);
+    EXPECT_EQ(password(typed).outcome, Outcome::refused);
+    EXPECT_EQ(password(m_code).outcome, Outcome::refused);
+    EXPECT_EQ(last_entry().event.details, "step=set_up_code_expired");
+    // A wrong code is refused as a wrong password is.
+    m_now = at(11);
+    EXPECT_EQ(password("AAAAA-AAAAA-AAAAA-AAAAA").outcome, Outcome::refused);
+    EXPECT_EQ(last_entry().event.details, "step=password");
+}
+
+TEST_F(SetUpSignInTest, ADisabledAccountsCodeIsRefused) {
+    const auto created = create(m_ada, new_member("noor", {Role::auditor}, {}));
+    ASSERT_TRUE(created);
+    ASSERT_TRUE(disable(m_ada, created->member.id));
+    const auto refused = step([&](StepDone done) {
+        m_sign_in->password("noor", created->set_up_code, "c", std::move(done));
+    });
+    EXPECT_EQ(refused.outcome, Outcome::refused);
 }
 
 }  // namespace
