@@ -2,7 +2,9 @@
 // Staff sign-in, in steps: user name and password; then the second factor (a TOTP code,
 // or a recovery code, which is then used up); or, for a member not yet enrolled, the
 // enrolment of a second factor confirmed by its first code, after which ten recovery codes
-// are shown once. Only the last step starts a session.
+// are shown once. Only the last step starts a session. A member created in the console
+// types their one-time set-up code as the password: that leads only to choosing their own
+// password (checked by the policy), then to the enrolment.
 //
 // Between steps the browser holds a ticket: who passed the password, and when, signed
 // with a key of its own; it is good for `step_lifetime`. A new second factor's secret
