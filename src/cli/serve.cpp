@@ -6,6 +6,7 @@
 #include <thread>
 
 #include "api/complaints_api.hpp"
+#include "cli/common_passwords.hpp"
 #include "cli/file_limit.hpp"
 #include "cli/key_custody.hpp"
 #include "console/console.hpp"
@@ -15,6 +16,7 @@
 #include "i18n/languages.hpp"
 #include "intake/intake.hpp"
 #include "intake/status_lookup.hpp"
+#include "staff/administration.hpp"
 #include "staff/audit_anchoring.hpp"
 #include "staff/referrals.hpp"
 #include "staff/sessions.hpp"
@@ -165,7 +167,16 @@ int serve(const config::Config& config) {
         **store, keys->staff_session, keys->staff_form, keys->name_mark,
         {.idle_timeout = config.staff.session_idle, .lifetime = config.staff.session_lifetime},
         now);
-    staff::SignIn sign_in(**store, **store, **store, *keys, sessions, sign_in_settings(config));
+    // A password chosen at a first sign-in is checked as `redress user add` checks one.
+    auto common_passwords = load_common_passwords(config.staff.common_passwords_file);
+    if (!common_passwords) {
+        spdlog::critical("{}", common_passwords.error().message);
+        return 1;
+    }
+    auto settings = sign_in_settings(config);
+    settings.common_passwords = &*common_passwords;
+    staff::SignIn sign_in(**store, **store, **store, *keys, sessions, std::move(settings));
+    staff::Administration administration(**store, config.deployment, now);
     staff::Triage triage(config.deployment, **store);
     staff::Referrals referrals(**store);
     staff::Cases cases(config.deployment, **store, **store, keys->content);
@@ -186,6 +197,7 @@ int serve(const config::Config& config) {
                                                 .exclusions = exclusions,
                                                 .clock_holds = clock_holds,
                                                 .audit_trail = **store,
+                                                .administration = administration,
                                                 .content_key = keys->content,
                                                 .identity_key = keys->identity,
                                                 .now = now},

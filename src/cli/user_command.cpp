@@ -168,7 +168,10 @@ int list_users(const config::Config& config) {
         for (const auto role : member.roles) roles.push_back(domain::role_name(role));
         fmt::print("{}\t{}\t{}\t{}\t{}\n", member.username, member.display_name,
                    fmt::join(roles, ","), fmt::join(member.offices, ","),
-                   member.disabled ? "disabled" : (member.enrolled ? "enrolled" : "not enrolled"));
+                   member.disabled         ? "disabled"
+                   : member.set_up_pending ? "awaiting set-up code"
+                   : member.enrolled       ? "enrolled"
+                                           : "not enrolled");
     }
     return 0;
 }

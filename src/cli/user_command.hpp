@@ -23,7 +23,8 @@ void add_user_add_options(CLI::App& command, UserOptions& options);
 
 // 0: added; 1: refused (every reason printed); 2: could not run.
 int add_user(const config::Config& config, const UserOptions& options);
-// Prints every member: user name, name, roles, offices, whether enrolled or disabled.
+// Prints every member: user name, name, roles, offices, whether enrolled, disabled, or not
+// yet signed in with the set-up code an administrator's console gave them.
 int list_users(const config::Config& config);
 
 }  // namespace redress::cli

@@ -12,6 +12,12 @@ Access Access::roles(std::initializer_list<domain::Role> roles) {
     return Access(std::vector<domain::Role>(roles));
 }
 
+Access Access::unlisted(std::initializer_list<domain::Role> roles) {
+    Access access = Access::roles(roles);
+    access.m_unlisted = true;
+    return access;
+}
+
 bool Access::allows(const domain::StaffMember& member) const {
     if (member.disabled) return false;
     if (m_roles.empty()) return true;
@@ -21,7 +27,7 @@ bool Access::allows(const domain::StaffMember& member) const {
 
 std::string Access::describe() const {
     if (m_roles.empty()) return "any staff";
-    std::string text = "roles:";
+    std::string text = m_unlisted ? "unlisted, roles:" : "roles:";
     for (const auto role : m_roles) {
         text += text.back() == ':' ? " " : ", ";
         text += domain::role_name(role);

@@ -39,7 +39,8 @@ Console::Console(staff::Sessions& sessions, staff::SignIn& sign_in,
       m_packets(std::make_unique<PacketPages>(*m_work, *m_view)),
       m_audit(std::make_unique<AuditPages>(m_work->parts().audit_trail, *m_view)),
       m_identity(std::make_unique<IdentityPages>(*m_work, *m_view)),
-      m_clock_holds(std::make_unique<ClockHoldPages>(*m_work, *m_view)) {}
+      m_clock_holds(std::make_unique<ClockHoldPages>(*m_work, *m_view)),
+      m_admin(std::make_unique<AdminPages>(m_work->parts().administration, *m_view)) {}
 
 Console::~Console() = default;
 
@@ -88,6 +89,14 @@ StaffRoutes& Console::add_routes(http::Router& router) {
                [this](http::Request request, http::Responder respond) {
                    code_post(request, std::move(respond));
                });
+    routes.add(Method::get, "/staff/sign-in/password", k_anyone,
+               [this](http::Request request, http::Responder respond) {
+                   password_form(request, std::move(respond));
+               });
+    routes.add(Method::post, "/staff/sign-in/password", k_anyone,
+               [this](http::Request request, http::Responder respond) {
+                   password_post(request, std::move(respond));
+               });
     routes.add(Method::get, "/staff/sign-in/enrol", k_anyone,
                [this](http::Request request, http::Responder respond) {
                    enrol_form(request, std::move(respond));
@@ -112,6 +121,7 @@ StaffRoutes& Console::add_routes(http::Router& router) {
     m_audit->add_routes(routes);
     m_identity->add_routes(routes);
     m_clock_holds->add_routes(routes);
+    m_admin->add_routes(routes);
     return routes;
 }
 
@@ -168,6 +178,14 @@ http::Response Console::step_response(staff::StepResult result, const Again& aga
             response = with_ticket(http::Response::redirect("/staff/sign-in/enrol"), result.ticket,
                                    m_settings.ticket_lifetime);
             break;
+        case staff::Outcome::choose_password:
+            response = with_ticket(http::Response::redirect("/staff/sign-in/password"),
+                                   result.ticket, m_settings.ticket_lifetime);
+            break;
+        case staff::Outcome::unacceptable:
+            response = again("staff.admin.error." + result.problem);
+            response.status = 422;
+            break;
         case staff::Outcome::signed_in:
             if (result.recovery_codes.empty()) {
                 response = http::Response::redirect("/staff/");
@@ -194,6 +212,10 @@ void Console::code_form(const http::Request& request, http::Responder respond) c
     const auto ticket = m_sign_in.read_ticket(http::cookie(request, k_ticket_cookie).value_or(""));
     if (!ticket) {
         respond(http::Response::redirect("/staff/sign-in"));
+        return;
+    }
+    if (ticket->choosing_password) {
+        respond(http::Response::redirect("/staff/sign-in/password"));
         return;
     }
     if (!ticket->enrolled) {
@@ -235,10 +257,57 @@ void Console::code_post(const http::Request& request, http::Responder respond) {
     }
 }
 
+void Console::password_form(const http::Request& request, http::Responder respond) const {
+    const auto ticket = m_sign_in.read_ticket(http::cookie(request, k_ticket_cookie).value_or(""));
+    if (!ticket || !ticket->choosing_password) {
+        respond(http::Response::redirect("/staff/sign-in"));
+        return;
+    }
+    respond(page(200, "staff/choose_password.tpl", "staff.choose_password.title",
+                 [&](web::Dictionary& page) { page.SetValue("USERNAME", ticket->username); }));
+}
+
+void Console::password_post(const http::Request& request, http::Responder respond) {
+    auto form = web::read_form_post(request, m_settings.max_form_fields);
+    if (!form) {
+        respond(problem(web::status_of(form.error()), "staff.bad_post.title",
+                        "staff.bad_post.message"));
+        return;
+    }
+    const auto ticket = m_sign_in.read_ticket(http::cookie(request, k_ticket_cookie).value_or(""));
+    if (!ticket || !ticket->choosing_password) {
+        respond(http::Response::redirect("/staff/sign-in"));
+        return;
+    }
+    auto again = [this, username = ticket->username](std::string_view notice) {
+        return page(422, "staff/choose_password.tpl", "staff.choose_password.title",
+                    [&](web::Dictionary& page) {
+                        page.SetValue("USERNAME", username);
+                        page.ShowSection("NOTICE");
+                        page.SetValue("NOTICE_TEXT", web::tstr(catalogue().text(notice)));
+                    });
+    };
+    if (form->get("password") != form->get("repeat")) {
+        respond(again("staff.choose_password.not_the_same"));
+        return;
+    }
+    m_sign_in.choose_password(
+        *ticket, std::string(form->get("password")), request.client_address,
+        [this, again, respond = std::move(respond)](staff::StepResult result) mutable {
+            respond.render([this, again, result = std::move(result)]() mutable {
+                return step_response(std::move(result), again);
+            });
+        });
+}
+
 void Console::enrol_form(const http::Request& request, http::Responder respond) const {
     const auto ticket = m_sign_in.read_ticket(http::cookie(request, k_ticket_cookie).value_or(""));
     if (!ticket) {
         respond(http::Response::redirect("/staff/sign-in"));
+        return;
+    }
+    if (ticket->choosing_password) {
+        respond(http::Response::redirect("/staff/sign-in/password"));
         return;
     }
     if (ticket->enrolled) {
@@ -323,6 +392,7 @@ void Console::home(Visit visit, http::Responder respond) const {
             if (member.has(domain::Role::investigator)) page.ShowSection("MY_CASES");
             if (member.has(domain::Role::auditor)) page.ShowSection("AUDIT");
             if (member.has(domain::Role::custodian)) page.ShowSection("IDENTITY_REQUESTS");
+            if (member.has(domain::Role::administrator)) page.ShowSection("ADMIN");
         });
     });
 }

@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <memory>
 
+#include "console/admin_pages.hpp"
 #include "console/audit_pages.hpp"
 #include "console/case_pages.hpp"
 #include "console/clock_hold_pages.hpp"
@@ -53,6 +54,8 @@ class Console {
     void sign_in_post(const http::Request& request, http::Responder respond);
     void code_form(const http::Request& request, http::Responder respond) const;
     void code_post(const http::Request& request, http::Responder respond);
+    void password_form(const http::Request& request, http::Responder respond) const;
+    void password_post(const http::Request& request, http::Responder respond);
     void enrol_form(const http::Request& request, http::Responder respond) const;
     void enrol_post(const http::Request& request, http::Responder respond);
     void sign_out(Visit visit, http::Responder respond);
@@ -82,6 +85,7 @@ class Console {
     std::unique_ptr<AuditPages> m_audit;
     std::unique_ptr<IdentityPages> m_identity;
     std::unique_ptr<ClockHoldPages> m_clock_holds;
+    std::unique_ptr<AdminPages> m_admin;
     std::unique_ptr<StaffRoutes> m_routes;
 };
 

@@ -58,6 +58,10 @@ void StaffRoutes::add(http::Method method, std::string path, Anyone, OpenPage pa
 
 void StaffRoutes::add(http::Method method, std::string path, const Access& access, StaffPage page) {
     declare(method, path, access.describe());
+    if (access.is_unlisted()) {
+        add_unlisted(method, std::move(path), access, std::move(page));
+        return;
+    }
     m_router.add(
         method, std::move(path),
         [this, access, page = std::move(page)](http::Request request,
@@ -109,6 +113,65 @@ void StaffRoutes::add(http::Method method, std::string path, const Access& acces
                     if (!access.allows((*resolved)->member)) {
                         respond(m_refusals.forbidden());
                         return;
+                    }
+                    shared->signed_in = std::move(**resolved);
+                    page(std::move(*shared), std::move(respond));
+                });
+        });
+}
+
+http::Response StaffRoutes::missing() {
+    return http::Response::text(404, "Not Found");  // as http::Router answers an unknown path
+}
+
+// The session is resolved before the form is read: whoever the route is not for learns
+// nothing, not even whether their form or token would have passed.
+void StaffRoutes::add_unlisted(http::Method method, std::string path, const Access& access,
+                               StaffPage page) {
+    m_router.add_unlisted(
+        method, std::move(path),
+        [this, access, page = std::move(page)](http::Request request,
+                                               http::Responder respond) mutable {
+            // Left as the router leaves a missing path's answer (the server marks it not to
+            // be stored, in its own place among the headers); marked here only once the
+            // member is let through.
+            const auto token = http::cookie(request, k_session_cookie);
+            if (!token || token->empty()) {
+                respond(missing());
+                return;
+            }
+            auto shared = std::make_shared<Visit>(
+                Visit{std::move(request), {}, http::FormData{}, std::string(*token)});
+            const std::string_view session_token = shared->session_token;
+            m_sessions.resolve(
+                session_token,
+                [this, access, page, shared, respond = std::move(respond)](
+                    util::Expected<std::optional<staff::SignedIn>> resolved) mutable {
+                    if (!resolved) {
+                        spdlog::error("staff session: {}", resolved.error().message);
+                        never_stored(std::move(respond))(m_refusals.unavailable());
+                        return;
+                    }
+                    if (!*resolved || !access.allows((*resolved)->member)) {
+                        respond(missing());
+                        return;
+                    }
+                    respond = never_stored(std::move(respond));
+                    if (shared->request.method == http::Method::post) {
+                        auto read = web::read_form_post(shared->request, m_max_form_fields);
+                        if (!read) {
+                            respond(read.error() == web::PostRefusal::cross_site
+                                        ? m_refusals.forbidden()
+                                        : http::Response::text(web::status_of(read.error()),
+                                                               "This form cannot be read.\n"));
+                            return;
+                        }
+                        if (!m_sessions.form_token_matches(shared->session_token,
+                                                           read->get(k_form_token_field))) {
+                            respond(m_refusals.forbidden());
+                            return;
+                        }
+                        shared->form = std::move(*read);
                     }
                     shared->signed_in = std::move(**resolved);
                     page(std::move(*shared), std::move(respond));

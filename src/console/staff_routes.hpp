@@ -8,9 +8,11 @@
 //
 // A request without a valid session is sent to the sign-in page (GET) or refused with 403
 // (POST); a signed-in member without the role gets 403 and the same page on every route
-// they may not use. Every POST to a staff route must come from our own pages (not another
-// site's) and carry the session's anti-forgery token in the field `csrf`; otherwise it is
-// refused before its handler runs. Every answer is marked Cache-Control: no-store.
+// they may not use. An unlisted route (Access::unlisted) answers everyone but its roles
+// exactly as a path that does not exist: 404, whether signed in or not. Every POST to a staff route
+// must come from our own pages (not another site's) and carry the session's anti-forgery token in
+// the field `csrf`; otherwise it is refused before its handler runs. Every answer is marked
+// Cache-Control: no-store.
 
 #include <functional>
 #include <string>
@@ -65,7 +67,11 @@ class StaffRoutes {
     // Every route declared, in order, with its policy (for the route × role tests).
     const std::vector<RouteDeclaration>& declared() const { return m_declared; }
 
+    // What a path that does not exist gets: the answer of unlisted routes to anyone else.
+    static http::Response missing();
+
   private:
+    void add_unlisted(http::Method method, std::string path, const Access& access, StaffPage page);
     void declare(http::Method method, const std::string& path, std::string policy);
 
     http::Router& m_router;

@@ -17,7 +17,9 @@ const web::Layout& console_layout() {
         {"staff/sign_in.tpl", "staff/code.tpl", "staff/enrol.tpl", "staff/recovery_codes.tpl",
          "staff/home.tpl", "staff/problem.tpl", "staff/queue.tpl", "staff/complaint.tpl",
          "staff/referrals.tpl", "staff/case.tpl", "staff/cases.tpl", "staff/audit.tpl",
-         "staff/identity.tpl", "staff/identity_requests.tpl", "staff/referral_packet.tpl"}};
+         "staff/identity.tpl", "staff/identity_requests.tpl", "staff/referral_packet.tpl",
+         "staff/users.tpl", "staff/user.tpl", "staff/user_created.tpl",
+         "staff/choose_password.tpl"}};
     return layout;
 }
 

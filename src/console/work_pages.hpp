@@ -17,6 +17,7 @@
 #include "domain/deployment.hpp"
 #include "domain/triage.hpp"
 #include "intake/account_sealing.hpp"
+#include "staff/administration.hpp"
 #include "staff/cases.hpp"
 #include "staff/clock_holds.hpp"
 #include "staff/exclusions.hpp"
@@ -49,7 +50,8 @@ struct WorkParts {
     staff::IdentityAccess& identity;
     staff::Exclusions& exclusions;
     staff::ClockHolds& clock_holds;
-    storage::AuditTrail& audit_trail;  // for auditors' pages
+    storage::AuditTrail& audit_trail;       // for auditors' pages
+    staff::Administration& administration;  // for administrators' pages
     const crypto::Key& content_key;
     // Opens a complainant's identity on its page only (identity_pages.hpp), and the people
     // record for a referral packet, which takes only the witnesses' accounts from it

@@ -29,6 +29,7 @@ struct StaffMember {
     std::vector<std::string> offices;  // office ids
     bool enrolled = false;             // has a second factor
     bool disabled = false;
+    bool set_up_pending = false;  // has a set-up code, has not chosen a password yet
     Timestamp created_at{};
     NameMark name_mark{};  // of display_name; set when a request resolves their session
 

@@ -50,6 +50,11 @@ void Router::add(Method method, std::string path, Route route) {
     m_entries.push_back(std::move(entry));
 }
 
+void Router::add_unlisted(Method method, std::string path, Route route) {
+    add(method, std::move(path), std::move(route));
+    m_entries.back().unlisted = true;
+}
+
 bool Router::matches(const Entry& entry, const std::vector<std::string_view>& segments,
                      std::vector<std::pair<std::string, std::string>>& values) {
     if (entry.segments.size() != segments.size()) return false;
@@ -86,6 +91,7 @@ void Router::handle(Request request, Responder respond) {
             continue;
         }
         const std::string_view name = method_name(entry.method);
+        if (entry.unlisted) continue;
         if (entry.method == Method::other || allow.find(name) != std::string::npos) continue;
         if (!allow.empty()) allow += ", ";
         allow += name;

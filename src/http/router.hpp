@@ -25,6 +25,10 @@ class Router final : public Handler {
     // unclosed parameter ("{}", "{name"), a parameter sharing a segment with other text,
     // or the same parameter twice: those are programmer errors, found at start-up.
     void add(Method method, std::string path, Route route);
+    // A route whose existence is kept from those it is not for: another method on its path
+    // gets 404, as a path that does not exist, rather than 405 with Allow naming it. The
+    // route's own handler answers the rest (the console's administrators' pages).
+    void add_unlisted(Method method, std::string path, Route route);
     void handle(Request request, Responder respond) override;
 
   private:
@@ -38,6 +42,7 @@ class Router final : public Handler {
         std::vector<Segment> segments;
         std::size_t parameters = 0;
         Route route;
+        bool unlisted = false;
     };
     // Whether `entry` matches the path of `segments`; fills `values` with its parameters.
     static bool matches(const Entry& entry, const std::vector<std::string_view>& segments,

@@ -11,6 +11,8 @@
 #include "crypto/recovery_codes.hpp"
 #include "crypto/secret_box.hpp"
 #include "crypto/totp.hpp"
+#include "staff/accounts.hpp"
+#include "staff/administration.hpp"
 #include "util/await.hpp"
 #include "util/text.hpp"
 
@@ -18,9 +20,13 @@ namespace redress::staff {
 
 namespace {
 
-// A ticket: staff id and issue time (8 bytes each, big-endian), whether enrolled (1 byte),
-// the user name, then the keyed hash of all that.
+// A ticket: staff id and issue time (8 bytes each, big-endian), the state (1 byte:
+// k_not_enrolled, k_enrolled, k_choosing_password), the user name, then the keyed hash of
+// all that.
 constexpr std::size_t k_ticket_head = 17;
+constexpr char k_not_enrolled = '\0';
+constexpr char k_enrolled = '\1';
+constexpr char k_choosing_password = '\2';
 // An enrolment field (sealed): staff id and issue time as above, then the secret.
 constexpr std::size_t k_enrolment_head = 16;
 // How far in the future a ticket may say it was issued (clocks of several nodes).
@@ -124,7 +130,15 @@ void SignIn::password(std::string username, std::string password, std::string cl
                 return;
             }
             bool matches = false;
-            if (*account) {
+            bool set_up_expired = false;
+            if (*account && (*account)->set_up_until) {
+                // A set-up code, typed in any case with or without its dashes.
+                const auto code = canonical_set_up_code(password);
+                matches = crypto::password_matches((*account)->password_hash,
+                                                   code ? *code : std::string_view(password)) &&
+                          !(*account)->member.disabled;
+                set_up_expired = m_sessions.now() > *(*account)->set_up_until;
+            } else if (*account) {
                 matches = crypto::password_matches((*account)->password_hash, password) &&
                           !(*account)->member.disabled;
             } else {
@@ -136,6 +150,16 @@ void SignIn::password(std::string username, std::string password, std::string cl
                 refuse(username, client, "password", delay, std::move(*shared_done));
                 return;
             }
+            if (set_up_expired) {
+                refuse(username, client, "set_up_code_expired", delay, std::move(*shared_done));
+                return;
+            }
+            if ((*account)->set_up_until) {
+                (*shared_done)(with_ticket(
+                    Outcome::choose_password, delay,
+                    issue_ticket((*account)->member.id, username, k_choosing_password)));
+                return;
+            }
             const bool enrolled = (*account)->member.enrolled;
             (*shared_done)(with_ticket(enrolled ? Outcome::second_factor : Outcome::enrol, delay,
                                        issue_ticket(**account)));
@@ -144,11 +168,16 @@ void SignIn::password(std::string username, std::string password, std::string cl
 }
 
 std::string SignIn::issue_ticket(const storage::StaffAccount& account) const {
+    return issue_ticket(account.member.id, account.member.username,
+                        account.member.enrolled ? k_enrolled : k_not_enrolled);
+}
+
+std::string SignIn::issue_ticket(domain::StaffId id, std::string_view username, char state) const {
     std::string payload;
-    put_number(payload, static_cast<std::uint64_t>(account.member.id));
+    put_number(payload, static_cast<std::uint64_t>(id));
     put_number(payload, static_cast<std::uint64_t>(seconds_of(m_sessions.now())));
-    payload += account.member.enrolled ? '\1' : '\0';
-    payload += account.member.username;
+    payload += state;
+    payload += username;
     const auto mac = crypto::keyed_hash(m_keys.staff_sign_in, payload);
     payload.append(reinterpret_cast<const char*>(mac.data()), mac.size());
     return crypto::base64url_encode(
@@ -169,7 +198,8 @@ std::optional<Ticket> SignIn::read_ticket(std::string_view cookie) const {
     Ticket ticket;
     ticket.staff_id = static_cast<domain::StaffId>(get_number(payload.substr(0, 8)));
     ticket.issued = timestamp(get_number(payload.substr(8, 8)));
-    ticket.enrolled = payload[16] != '\0';
+    ticket.enrolled = payload[16] == k_enrolled;
+    ticket.choosing_password = payload[16] == k_choosing_password;
     ticket.username = std::string(payload.substr(k_ticket_head));
     const auto now = m_sessions.now();
     if (ticket.issued > now + k_clock_slack || now - ticket.issued > m_settings.step_lifetime) {
@@ -199,6 +229,10 @@ void SignIn::start(storage::NewSession& session, std::string& token) const {
 
 void SignIn::code(const Ticket& ticket, std::string code, std::string client, StepDone done) {
     const auto delay = m_throttle.delay(ticket.username, client, SignInThrottle::Clock::now());
+    if (ticket.choosing_password) {
+        refuse(ticket.username, client, "code", delay, std::move(done));
+        return;
+    }
     m_store.find_account_by_id(
         ticket.staff_id, [this, ticket, code = std::move(code), client = std::move(client), delay,
                           done = std::move(done)](
@@ -253,7 +287,7 @@ void SignIn::recovery_code(const Ticket& ticket, std::string code, std::string c
                            StepDone done) {
     const auto delay = m_throttle.delay(ticket.username, client, SignInThrottle::Clock::now());
     const auto canonical = crypto::normalise_recovery_code(code);
-    if (!canonical) {
+    if (!canonical || ticket.choosing_password) {
         refuse(ticket.username, client, "recovery_code", delay, std::move(done));
         return;
     }
@@ -294,6 +328,55 @@ void SignIn::recovery_code(const Ticket& ticket, std::string code, std::string c
         });
 }
 
+void SignIn::choose_password(const Ticket& ticket, std::string password, std::string client,
+                             StepDone done) {
+    const auto delay = m_throttle.delay(ticket.username, client, SignInThrottle::Clock::now());
+    if (!ticket.choosing_password) {
+        refuse(ticket.username, client, "choose_password", delay, std::move(done));
+        return;
+    }
+    static const domain::CommonPasswords k_none;
+    const auto& common =
+        m_settings.common_passwords != nullptr ? *m_settings.common_passwords : k_none;
+    if (auto problem = check_new_password(password, ticket.username, common)) {
+        StepResult result = answer(Outcome::unacceptable, {});
+        result.problem = std::move(problem->code);
+        done(std::move(result));
+        return;
+    }
+    auto shared_done = std::make_shared<StepDone>(std::move(done));
+    const bool queued =
+        m_checks.try_submit([this, ticket, password = std::move(password),
+                             client = std::move(client), delay, shared_done]() mutable {
+            auto hash = crypto::hash_password(password, m_settings.password_cost);
+            if (!hash) {
+                spdlog::error("sign-in: hashing a chosen password: {}", hash.error().message);
+                (*shared_done)(answer(Outcome::failed, delay));
+                return;
+            }
+            auto audit = event(ticket.username, "staff.password_chosen", m_sessions.now());
+            m_directory.choose_password(
+                ticket.staff_id, std::move(*hash), std::move(audit),
+                [this, ticket, client = std::move(client), delay,
+                 shared_done](util::Expected<storage::Written> written) mutable {
+                    if (!written && written.error().code == util::ErrorCode::conflict) {
+                        // Disabled meanwhile, or the code was already replaced.
+                        refuse(ticket.username, client, "choose_password", delay,
+                               std::move(*shared_done));
+                        return;
+                    }
+                    if (!written) {
+                        (*shared_done)(answer(Outcome::failed, delay));
+                        return;
+                    }
+                    (*shared_done)(with_ticket(
+                        Outcome::enrol, delay,
+                        issue_ticket(ticket.staff_id, ticket.username, k_not_enrolled)));
+                });
+        });
+    if (!queued) (*shared_done)(answer(Outcome::busy, {}));
+}
+
 Enrolment SignIn::begin_enrolment(const Ticket& ticket) const {
     const auto secret = crypto::TotpSecret::generate();
     std::string plain;
@@ -317,7 +400,8 @@ void SignIn::enrol(const Ticket& ticket, std::string_view sealed, std::string co
         if (auto plain = crypto::open(m_keys.staff_enrolment, *bytes)) opened = std::move(*plain);
     }
     crypto::TotpSecret secret;
-    if (!opened || opened->size() != k_enrolment_head + secret.bytes.size() ||
+    if (!opened || ticket.choosing_password ||
+        opened->size() != k_enrolment_head + secret.bytes.size() ||
         static_cast<domain::StaffId>(get_number(*opened)) != ticket.staff_id) {
         refuse(ticket.username, client, "enrolment", delay, std::move(done));
         return;

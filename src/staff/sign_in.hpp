@@ -2,7 +2,9 @@
 // Staff sign-in, in steps: user name and password; then the second factor (a TOTP code,
 // or a recovery code, which is then used up); or, for a member not yet enrolled, the
 // enrolment of a second factor confirmed by its first code, after which ten recovery codes
-// are shown once. Only the last step starts a session.
+// are shown once. Only the last step starts a session. A member created in the console
+// types their one-time set-up code as the password: that leads only to choosing their own
+// password (checked by the policy), then to the enrolment.
 //
 // Between steps the browser holds a ticket: who passed the password, and when, signed
 // with a key of its own; it is good for `step_lifetime`. A new second factor's secret
@@ -24,6 +26,7 @@
 
 #include "crypto/keys.hpp"
 #include "crypto/password.hpp"
+#include "domain/password_policy.hpp"
 #include "staff/password_checks.hpp"
 #include "staff/sessions.hpp"
 #include "staff/sign_in_throttle.hpp"
@@ -40,6 +43,8 @@ struct SignInSettings {
     SignInThrottleSettings throttle;
     std::chrono::seconds step_lifetime{10 * 60};  // from password to the last step
     std::string issuer = "redress";               // names the account in authenticator apps
+    // What a chosen password is checked against (borrowed; none when null).
+    const domain::CommonPasswords* common_passwords = nullptr;
 };
 
 // Who passed the password step, and when.
@@ -47,17 +52,20 @@ struct Ticket {
     domain::StaffId staff_id = 0;
     std::string username;
     bool enrolled = false;
+    bool choosing_password = false;  // signed in with a set-up code: a password comes next
     domain::Timestamp issued{};
 };
 
 enum class Outcome {
-    signed_in,      // a session was started: `session_token`
-    second_factor,  // the password was right: ask for a code (`ticket`)
-    enrol,          // the password was right, no second factor yet: enrol one (`ticket`)
-    refused,        // wrong password, unknown user, wrong or used code: say only that
-    busy,           // too many password checks waiting: try again shortly (503)
-    expired,        // the ticket or the enrolment form is too old: start again
-    failed,         // storage failed
+    signed_in,        // a session was started: `session_token`
+    second_factor,    // the password was right: ask for a code (`ticket`)
+    enrol,            // the password was right, no second factor yet: enrol one (`ticket`)
+    choose_password,  // a set-up code was right: the member chooses a password (`ticket`)
+    unacceptable,     // the chosen password breaks the policy: `problem` says how
+    refused,          // wrong password, unknown user, wrong or used code: say only that
+    busy,             // too many password checks waiting: try again shortly (503)
+    expired,          // the ticket or the enrolment form is too old: start again
+    failed,           // storage failed
 };
 
 struct StepResult {
@@ -66,6 +74,7 @@ struct StepResult {
     std::string ticket;                       // the cookie's value, for second_factor and enrol
     std::string session_token;                // for signed_in
     std::vector<std::string> recovery_codes;  // after an enrolment, to show once
+    std::string problem;                      // for unacceptable: "password_<code>"
 };
 
 using StepDone = std::move_only_function<void(StepResult)>;
@@ -98,6 +107,11 @@ class SignIn {
     // The second factor step with a recovery code (case, spaces and dashes ignored).
     void recovery_code(const Ticket& ticket, std::string code, std::string client, StepDone done);
 
+    // After a set-up code: the member's own password, checked by the policy, replaces it;
+    // the answer is `enrol` (or `unacceptable`, `refused`).
+    void choose_password(const Ticket& ticket, std::string password, std::string client,
+                         StepDone done);
+
     // A new secret for a member who has none, to show.
     Enrolment begin_enrolment(const Ticket& ticket) const;
     // Confirms the enrolment of `sealed` (the hidden field) by its first code, stores it
@@ -106,6 +120,7 @@ class SignIn {
                StepDone done);
 
   private:
+    std::string issue_ticket(domain::StaffId id, std::string_view username, char state) const;
     std::string issue_ticket(const storage::StaffAccount& account) const;
     void refuse(std::string_view username, std::string_view client, std::string_view what,
                 std::chrono::milliseconds delay, StepDone done);

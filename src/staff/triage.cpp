@@ -71,6 +71,8 @@ bool may_read(const domain::StaffMember& member, const storage::DuplicateCandida
     seen.office_id = candidate.office_id;
     seen.case_id = candidate.case_id;
     seen.case_investigator = candidate.case_investigator;
+    seen.excluded_staff = candidate.excluded_staff;
+    seen.subject_marks = candidate.subject_marks;
     if (!candidate.referred_to.empty()) {
         seen.referral = storage::Referral{};
         seen.referral->state = domain::ReferralState::sent;

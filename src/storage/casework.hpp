@@ -93,6 +93,8 @@ struct DuplicateCandidate {
     std::optional<std::int64_t> case_id;
     std::optional<domain::StaffId> case_investigator;
     std::string referred_to;  // the office a referral waiting for an answer went to, or ""
+    std::vector<domain::StaffId> excluded_staff;  // closed out of it (identity_access.hpp)
+    std::vector<std::uint8_t> subject_marks;
 };
 
 // How many candidates of each kind are read, before those the member may not see are left

@@ -7,6 +7,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <variant>
 #include <vector>
 
 #include "domain/audit_event.hpp"
@@ -15,12 +16,21 @@
 
 namespace redress::storage {
 
+// The message of the conflict a change answers when it would remove the last administrator.
+inline constexpr std::string_view k_last_administrator = "last administrator";
+
 struct StaffAccount {
     domain::StaffMember member;
     std::string password_hash;              // Argon2id, in libsodium's string form
     std::vector<std::uint8_t> sealed_totp;  // empty until enrolled
     std::int64_t totp_last_step = 0;
+    // Set while password_hash is of a one-time set-up code (an account an administrator
+    // created in the web interface): usable until then, and only to choose a password.
+    std::optional<domain::Timestamp> set_up_until;
 };
+
+// What a write that answers nothing but success answers.
+using Written = std::monostate;
 
 template <typename T>
 using Done = std::move_only_function<void(util::Expected<T>)>;
@@ -41,6 +51,30 @@ class StaffDirectory {
 
     // Every member, by user name.
     virtual void list_staff(Done<std::vector<domain::StaffMember>> done) = 0;
+
+    // The changes an administrator makes, each with its audit entry (whose `at` is the time
+    // of the change). Each fails with not_found, changing nothing, when there is no member
+    // `id`, and with conflict (message k_last_administrator), changing nothing, when it
+    // would leave no administrator who is not disabled: checked inside the write, so that
+    // two administrators removing each other at once cannot both succeed. A change that
+    // changes nothing (enabling an enabled account) succeeds and writes no entry.
+
+    // Replaces the member's roles (not empty) and offices.
+    virtual void change_staff_access(domain::StaffId id, std::vector<domain::Role> roles,
+                                     std::vector<std::string> offices, domain::AuditEvent audit,
+                                     Done<Written> done) = 0;
+    // Disables the account and ends every session of it, or enables it again.
+    virtual void set_staff_disabled(domain::StaffId id, bool disabled, domain::AuditEvent audit,
+                                    Done<Written> done) = 0;
+    // Forgets the member's second factor and recovery codes and ends their sessions: they
+    // enrol a new one at their next sign-in.
+    virtual void reset_second_factor(domain::StaffId id, domain::AuditEvent audit,
+                                     Done<Written> done) = 0;
+    // Replaces a set-up code by the member's own password (its Argon2id hash). Fails with
+    // conflict, changing nothing, unless the account still has a set-up code and is not
+    // disabled.
+    virtual void choose_password(domain::StaffId id, std::string password_hash,
+                                 domain::AuditEvent audit, Done<Written> done) = 0;
 };
 
 }  // namespace redress::storage

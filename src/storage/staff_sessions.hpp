@@ -17,8 +17,6 @@
 namespace redress::storage {
 
 using TokenHash = std::array<std::uint8_t, 32>;
-// What a write that answers nothing but success answers.
-using Written = std::monostate;
 
 struct StaffSession {
     TokenHash token_hash{};

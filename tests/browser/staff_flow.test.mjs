@@ -35,6 +35,7 @@ const members = {
   opr_intake: { username: 'ines', name: 'Ines Ortega', role: 'intake_officer', office: 'opr' },
   oig_intake: { username: 'olga', name: 'Olga Ibarra', role: 'intake_officer', office: 'oig' },
   oig_investigator: { username: 'ivan', name: 'Ivan Quist', role: 'investigator', office: 'oig' },
+  administrator: { username: 'ada', name: 'Ada Admin', role: 'administrator', office: 'opr' },
 };
 
 // What each person writes, each recognisable wherever it shows up.
@@ -374,5 +375,42 @@ test('a complaint referred, investigated and closed, followed by its complainant
       assert.ok(!page.includes(staffNote) && !page.includes('camera 12'),
         'the staff-only note is on a public page');
     }
+
+    // 8. The administrator adds a member for OIG in the console; the new member signs in with
+    // the one-time set-up code, chooses their own password, and enrols a second factor.
+    const admin = await signIn(members.administrator);
+    await open(admin, say('staff.admin.users.link'));
+    await admin.fill('#username', 'nora');
+    await admin.fill('#display_name', 'Nora Vance');
+    await admin.check('input[name="role"][value="investigator"]');
+    await admin.check('input[name="office"][value="oig"]');
+    await screenshot(admin, 'staff-accounts');
+    await press(admin, say('staff.admin.create'));
+    const setUpCode = (await admin.locator('.recovery-codes code').innerText()).trim();
+    assert.match(setUpCode, /^[A-Z2-7]{5}(-[A-Z2-7]{5}){3}$/);
+    const nora = await newPage();
+    await nora.goto(`${baseUrl}/staff/sign-in`);
+    await nora.fill('#username', 'nora');
+    await nora.fill('#password', setUpCode.toLowerCase());
+    await press(nora, say('staff.sign_in.submit'));
+    assert.ok((await bodyText(nora)).includes(say('staff.choose_password.title')));
+    await nora.fill('#password', 'amber lantern over the harbour');
+    await nora.fill('#repeat', 'amber lantern over the harbour');
+    await press(nora, say('staff.choose_password.submit'));
+    assert.ok((await bodyText(nora)).includes(say('staff.enrol.title')), 'then the second factor');
+    const noraSecret = (await nora.locator('.totp-secret').innerText()).trim();
+    await nora.fill('#code', totp(noraSecret));
+    await press(nora, say('staff.enrol.submit'));
+    await open(nora, say('staff.recovery.continue'));
+    assert.ok((await bodyText(nora)).includes('Nora Vance'));
+    // The administrator sees her enrolled, and disables her account: she is signed out.
+    await admin.goto(`${baseUrl}/staff/admin/users`);
+    await open(admin, 'nora');
+    assert.ok((await bodyText(admin)).includes(say('staff.admin.enrolled')));
+    await press(admin, say('staff.admin.disable'));
+    assert.ok((await bodyText(admin)).includes(say('staff.admin.disabled')));
+    await nora.goto(`${baseUrl}/staff/`);
+    assert.ok(nora.url().endsWith('/staff/sign-in'), nora.url());
+
     assert.deepEqual(elsewhere, [], 'no request leaves the server');
   });

@@ -2,8 +2,8 @@
 // table (tests/support/staff_access_table.hpp) sent as every caller, each cell asserted
 // exactly (status, and where a redirect leads); the complainants' status look-ups with their
 // own and each other's reference and receipt; and every object id the staff side has today
-// (a complaint's reference, an office id, a complaint's receipt) tried by a caller who may
-// not see it, which must answer exactly as a missing id does.
+// (a complaint's reference, an office id, a complaint's receipt, a staff id) tried by a
+// caller who may not see it, which must answer exactly as a missing id does.
 //
 // A new staff route fails tests/unit/console/declared_routes_test.cpp until it has its row
 // in the table, and a row cannot be added without an answer for every caller here.
@@ -139,6 +139,17 @@ class StaffAccess : public ::testing::Test {
         open_case_of_c();
         s_complaint_d = file("He hit me with his baton at the checkpoint.").reference;
         refer_d();
+        find_staff_ids();
+    }
+
+    // The staff ids of ines and ada, from the administrator's list of accounts.
+    static void find_staff_ids() {
+        const auto list = get("/staff/admin/users", holder(Caller::administrator).cookie);
+        ASSERT_EQ(list.status, 200) << list.body;
+        s_user = first_match(list.body, "href=\"/staff/admin/users/([0-9]+)\" dir=\"ltr\">ines<");
+        s_admin = first_match(list.body, "href=\"/staff/admin/users/([0-9]+)\" dir=\"ltr\">ada<");
+        ASSERT_FALSE(s_user.empty()) << list.body;
+        ASSERT_FALSE(s_admin.empty()) << list.body;
     }
 
     // Refers D at triage to the external office police, as the intake officer of opr.
@@ -208,6 +219,9 @@ class StaffAccess : public ::testing::Test {
         filled = replaced(filled, "{case}", s_case);
         filled = replaced(filled, "{nocase}", "999999");
         filled = replaced(filled, "{missing}", missing_reference());
+        filled = replaced(filled, "{nouser}", "999999");
+        filled = replaced(filled, "{user}", s_user);
+        filled = replaced(filled, "{admin}", s_admin);
         return filled;
     }
 
@@ -323,6 +337,8 @@ class StaffAccess : public ::testing::Test {
     inline static std::string s_complaint_d;
     inline static std::string s_case;
     inline static std::string s_task;
+    inline static std::string s_user;
+    inline static std::string s_admin;
 };
 
 // The complainants' status look-ups: each with their own receipt (anyone else, staff
@@ -467,6 +483,36 @@ TEST_F(StaffAccess, AnIdNotYoursIsAnsweredLikeAMissingOne) {
         }
     }
 
+    // A staff id, and the administrators' pages themselves: to everyone but the
+    // administrator, an account's page and each change to it answer as for an id no member
+    // has, and the list of accounts as for a path that does not exist.
+    for (std::size_t i = 0; i < k_callers; ++i) {
+        const auto caller = static_cast<Caller>(i);
+        if (caller == Caller::administrator) continue;
+        const Holder& held = holder(caller);
+        const HeaderList headers = is_staff(caller) ? held.cookie : HeaderList{};
+        const std::string who = std::string(" as ") + std::string(k_caller_names[i]);
+        HeaderList form;
+        if (is_staff(caller)) form.emplace_back("csrf", held.csrf);
+        same(get("/staff/admin/users", headers), get("/staff/no-such-page", headers),
+             "list of accounts" + who);
+        same(post("/staff/admin/users", form, headers), post("/staff/no-such-page", form, headers),
+             "new account" + who);
+        same(get("/staff/admin/users/" + s_user, headers),
+             get("/staff/admin/users/999999", headers), "account page" + who);
+        // Nor does another method tell the paths exist (no 405 naming what is allowed).
+        same(post("/staff/admin/users/" + s_user, form, headers),
+             post("/staff/no-such-page", form, headers), "account page posted" + who);
+        same(get("/staff/admin/users/" + s_user + "/disable", headers),
+             get("/staff/no-such-page", headers), "disable as a page" + who);
+        for (const std::string change : {"access", "disable", "enable", "second-factor-reset"}) {
+            same(post("/staff/admin/users/" + s_user + "/" + change, form, headers),
+                 post("/staff/admin/users/999999/" + change, form, headers), change + who);
+            same(post("/staff/admin/users/" + s_user + "/" + change, form, headers),
+                 post("/staff/no-such-page", form, headers), change + " (no such page)" + who);
+        }
+    }
+
     // An office id: the work list of an office the member does not work for.
     for (const auto& [caller, foreign] :
          std::vector<std::pair<Caller, std::string>>{{Caller::intake_opr, "oig"},
@@ -507,9 +553,9 @@ TEST_F(StaffAccess, AnIdNotYoursIsAnsweredLikeAMissingOne) {
          page_of(web_status(missing, b.receipt), missing), "page: A's reference with B's receipt");
     // Complaint pages: 7 callers; case, note, task, complaint in a case, message, identity
     // page, identity opening, recusal, clock hold: 8 callers each; triage: 9 callers, two
-    // decisions; work lists: 6 callers, two filters; receipts: 4; referral packets: 7
-    // callers, two ways; joins: 9 callers.
-    EXPECT_EQ(compared, 7 + 8 * 9 + 9 * 2 + 6 * 2 + 4 + 7 * 2 + 9);
+    // decisions; staff accounts: 9 callers, 5 + 4 * 2 each; work lists: 6 callers, two
+    // filters; receipts: 4; referral packets: 7 callers, two ways; joins: 9 callers.
+    EXPECT_EQ(compared, 7 + 8 * 9 + 9 * 2 + 9 * 13 + 6 * 2 + 4 + 7 * 2 + 9);
 }
 
 // The auditor's view of the trail: the newest entry first, every entry on the page checked.

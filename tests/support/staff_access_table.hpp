@@ -17,6 +17,9 @@
 //              office police before the probes (it has a referral packet)
 //   {missing}  a well-formed reference that no complaint has
 //   {nocase}   a well-formed case id that no case has
+//   {user}     the staff id of the intake officer of opr (Caller::intake_opr)
+//   {admin}    the staff id of the administrator (Caller::administrator)
+//   {nouser}   a well-formed staff id that no member has
 // Staff callers send their session cookie and, on a POST, their own anti-forgery token, so
 // that what is tested is the route's policy and not the token. Anonymous callers and the
 // complainants send no cookie at all: a complainant holds a reference and a receipt, never a
@@ -68,6 +71,8 @@ inline constexpr Answer nf{404, {}};                       // not found
 inline constexpr Answer tr{303, "/staff/complaints/{b}"};  // triaged: to B's complaint
 inline constexpr Answer un{422, {}};                       // refused for what the form holds
 inline constexpr Answer bq{400, {}};                       // a malformed query
+inline constexpr Answer cf{409, {}};                       // refused by a rule (a conflict)
+inline constexpr Answer au{303, "/staff/admin/users/{user}"};  // changed: to the account's page
 }  // namespace answers
 
 // Posts carry an empty form, but for the triage post: a well-formed decision to accept, so
@@ -79,6 +84,7 @@ using namespace answers;
 inline constexpr std::string_view k_working = "roles: intake_officer, investigator, supervisor";
 inline constexpr std::string_view k_triaging = "roles: intake_officer, supervisor";
 inline constexpr std::string_view k_concluding = "roles: investigator, supervisor";
+inline constexpr std::string_view k_admin = "unlisted, roles: administrator";
 inline const std::array k_staff_probes{
     // Columns: anonymous, complainant A, complainant B, intake officer of opr, the
     // investigator of opr assigned C's case, an investigator of opr assigned nothing, intake
@@ -93,6 +99,8 @@ inline const std::array k_staff_probes{
     Probe{"POST", "/staff/sign-in/code",                  "anyone",    "/staff/sign-in/code",                {in, in, in, in, in, in, in, in, in, in}},
     Probe{"GET",  "/staff/sign-in/enrol",                 "anyone",    "/staff/sign-in/enrol",               {in, in, in, in, in, in, in, in, in, in}},
     Probe{"POST", "/staff/sign-in/enrol",                 "anyone",    "/staff/sign-in/enrol",               {in, in, in, in, in, in, in, in, in, in}},
+    Probe{"GET",  "/staff/sign-in/password",              "anyone",    "/staff/sign-in/password",            {in, in, in, in, in, in, in, in, in, in}},
+    Probe{"POST", "/staff/sign-in/password",              "anyone",    "/staff/sign-in/password",            {in, in, in, in, in, in, in, in, in, in}},
     // The home page: any signed-in member.
     Probe{"GET",  "/staff/",                              "any staff", "/staff/",                            {in, in, in, ok, ok, ok, ok, ok, ok, ok}},
     // The work list: working roles, by default of the first office the member works for;
@@ -169,6 +177,20 @@ inline const std::array k_staff_probes{
     Probe{"GET",  "/staff/audit",                         "roles: auditor", "/staff/audit",                  {in, in, in, no, no, no, no, ok, no, no}},
     Probe{"GET",  "/staff/audit",                         "roles: auditor", "/staff/audit?before=3",         {in, in, in, no, no, no, no, ok, no, no}},
     Probe{"GET",  "/staff/audit",                         "roles: auditor", "/staff/audit?before=first",     {in, in, in, no, no, no, no, bq, no, no}},
+    // Staff accounts: administrators only, and to everyone else, signed in or not, answered
+    // as a path that does not exist (404). Posts that change nothing: an empty account
+    // (422), no roles (422), disabling oneself (409), enabling an enabled account (303, and
+    // no entry), an id no member has (404).
+    Probe{"GET",  "/staff/admin/users",                   k_admin,     "/staff/admin/users",                 {nf, nf, nf, nf, nf, nf, nf, nf, nf, ok}},
+    Probe{"POST", "/staff/admin/users",                   k_admin,     "/staff/admin/users",                 {nf, nf, nf, nf, nf, nf, nf, nf, nf, un}},
+    Probe{"GET",  "/staff/admin/users/{id}",              k_admin,     "/staff/admin/users/{user}",          {nf, nf, nf, nf, nf, nf, nf, nf, nf, ok}},
+    Probe{"GET",  "/staff/admin/users/{id}",              k_admin,     "/staff/admin/users/{nouser}",        {nf, nf, nf, nf, nf, nf, nf, nf, nf, nf}},
+    Probe{"GET",  "/staff/admin/users/{id}",              k_admin,     "/staff/admin/users/x",               {nf, nf, nf, nf, nf, nf, nf, nf, nf, nf}},
+    Probe{"POST", "/staff/admin/users/{id}/access",       k_admin,     "/staff/admin/users/{user}/access",   {nf, nf, nf, nf, nf, nf, nf, nf, nf, un}},
+    Probe{"POST", "/staff/admin/users/{id}/disable",      k_admin,     "/staff/admin/users/{admin}/disable", {nf, nf, nf, nf, nf, nf, nf, nf, nf, cf}},
+    Probe{"POST", "/staff/admin/users/{id}/disable",      k_admin,     "/staff/admin/users/{nouser}/disable", {nf, nf, nf, nf, nf, nf, nf, nf, nf, nf}},
+    Probe{"POST", "/staff/admin/users/{id}/enable",       k_admin,     "/staff/admin/users/{user}/enable",   {nf, nf, nf, nf, nf, nf, nf, nf, nf, au}},
+    Probe{"POST", "/staff/admin/users/{id}/second-factor-reset", k_admin, "/staff/admin/users/{nouser}/second-factor-reset", {nf, nf, nf, nf, nf, nf, nf, nf, nf, nf}},
     // Sign-out: any signed-in member, with the form token.
     Probe{"POST", "/staff/sign-out",                      "any staff", "/staff/sign-out",                    {no, no, no, in, in, in, in, in, in, in}},
 };

@@ -16,6 +16,7 @@
 {{#MY_CASES}}<p><a href="/staff/cases">{{staff_cases_link}}</a></p>{{/MY_CASES}}
 {{#AUDIT}}<p><a href="/staff/audit">{{staff_audit_link}}</a></p>{{/AUDIT}}
 {{#IDENTITY_REQUESTS}}<p><a href="/staff/identity-requests">{{staff_identity_requests_link}}</a></p>{{/IDENTITY_REQUESTS}}
+{{#ADMIN}}<p><a href="/staff/admin/users">{{staff_admin_users_link}}</a></p>{{/ADMIN}}
 <form method="post" action="/staff/sign-out">
 <input type="hidden" name="csrf" value="{{CSRF}}">
 <p><button type="submit" class="secondary">{{staff_sign_out}}</button></p>

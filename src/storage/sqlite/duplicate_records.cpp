@@ -1,6 +1,8 @@
 #include "storage/sqlite/duplicate_records.hpp"
 
+#include <algorithm>
 #include <array>
+#include <charconv>
 
 #include "domain/calendar.hpp"
 #include "domain/case_file.hpp"
@@ -19,7 +21,8 @@ WHERE c.id = ?1
 )sql";
 
 // Both kinds of candidate are read with the same columns: reference, office, status,
-// incident date, case, the case's investigator, and the office a waiting referral went to.
+// incident date, case, the case's investigator, the office a waiting referral went to, and
+// who is closed out of it (subject marks, and the staff excluded, as "3,17").
 
 // The same filing, sent to other offices: complaints_by_filing.
 constexpr std::string_view k_select_same_filing = R"sql(
@@ -27,7 +30,10 @@ SELECT c.reference, s.office_id, s.status, f.incident_date, coalesce(s.case_id, 
        coalesce((SELECT k.investigator_id FROM cases AS k WHERE k.id = s.case_id), 0),
        coalesce((SELECT r.to_office FROM referrals AS r
                  WHERE r.complaint_id = c.id AND r.state = 'sent'
-                 ORDER BY r.id DESC LIMIT 1), '')
+                 ORDER BY r.id DESC LIMIT 1), ''),
+       f.subject_marks,
+       coalesce((SELECT group_concat(x.staff_id) FROM complaint_exclusions AS x
+                 WHERE x.complaint_id = c.id), '')
 FROM complaints AS c
 JOIN complaint_states AS s ON s.complaint_id = c.id
 JOIN filings AS f ON f.id = c.filing_id
@@ -46,7 +52,10 @@ SELECT c.reference, s.office_id, s.status, f.incident_date, coalesce(s.case_id, 
        coalesce((SELECT k.investigator_id FROM cases AS k WHERE k.id = s.case_id), 0),
        coalesce((SELECT r.to_office FROM referrals AS r
                  WHERE r.complaint_id = c.id AND r.state = 'sent'
-                 ORDER BY r.id DESC LIMIT 1), '')
+                 ORDER BY r.id DESC LIMIT 1), ''),
+       f.subject_marks,
+       coalesce((SELECT group_concat(x.staff_id) FROM complaint_exclusions AS x
+                 WHERE x.complaint_id = c.id), '')
 FROM filings AS f INDEXED BY filings_by_incident_date
 JOIN complaints AS c ON c.filing_id = f.id
 JOIN complaint_states AS s ON s.complaint_id = c.id
@@ -101,6 +110,16 @@ util::Expected<void> read_candidates(Statement& rows, bool same_filing,
             candidate.case_investigator = investigator;
         }
         candidate.referred_to = rows.column_text(6);
+        const auto marks = rows.column_blob(7);
+        candidate.subject_marks.assign(marks.begin(), marks.end());
+        const std::string_view excluded = rows.column_text(8);
+        for (std::size_t at = 0; at < excluded.size();) {
+            const auto comma = std::min(excluded.find(',', at), excluded.size());
+            domain::StaffId id = 0;
+            std::from_chars(excluded.data() + at, excluded.data() + comma, id);
+            candidate.excluded_staff.push_back(id);
+            at = comma + 1;
+        }
         found.push_back(std::move(candidate));
     }
     rows.reset();

@@ -19,7 +19,7 @@ WHERE staff_id = ?1 AND code_hash = ?2 AND used_at IS NULL RETURNING 1
 )sql";
 constexpr std::string_view k_enrol = R"sql(
 UPDATE staff SET totp_secret = ?2, totp_last_step = ?3
-WHERE id = ?1 AND length(totp_secret) = 0 RETURNING 1
+WHERE id = ?1 AND length(totp_secret) = 0 AND password_set_up_until IS NULL RETURNING 1
 )sql";
 constexpr std::string_view k_forget_recovery_codes =
     "DELETE FROM staff_recovery_codes WHERE staff_id = ?1";

@@ -242,6 +242,44 @@ class SqliteStore final : public Backend {
             std::move(done));
     }
 
+    void change_staff_access(domain::StaffId id, std::vector<domain::Role> roles,
+                             std::vector<std::string> offices, domain::AuditEvent audit,
+                             Done<Written> done) override {
+        write<Written>(
+            [id, roles = std::move(roles), offices = std::move(offices),
+             audit = std::move(audit)](WriteContext& context) {
+                return update_staff_access(context, id, roles, offices, audit);
+            },
+            std::move(done));
+    }
+
+    void set_staff_disabled(domain::StaffId id, bool disabled, domain::AuditEvent audit,
+                            Done<Written> done) override {
+        write<Written>(
+            [id, disabled, audit = std::move(audit)](WriteContext& context) {
+                return update_staff_disabled(context, id, disabled, audit);
+            },
+            std::move(done));
+    }
+
+    void reset_second_factor(domain::StaffId id, domain::AuditEvent audit,
+                             Done<Written> done) override {
+        write<Written>(
+            [id, audit = std::move(audit)](WriteContext& context) {
+                return forget_second_factor(context, id, audit);
+            },
+            std::move(done));
+    }
+
+    void choose_password(domain::StaffId id, std::string password_hash, domain::AuditEvent audit,
+                         Done<Written> done) override {
+        write<Written>(
+            [id, hash = std::move(password_hash), audit = std::move(audit)](WriteContext& context) {
+                return replace_set_up_code(context, id, hash, audit);
+            },
+            std::move(done));
+    }
+
     void find_account(std::string username, Done<std::optional<StaffAccount>> done) override {
         read([username = std::move(username)](
                  ReadContext& context) { return read_account(context, username); },

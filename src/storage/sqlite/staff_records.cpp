@@ -1,5 +1,6 @@
 #include "storage/sqlite/staff_records.hpp"
 
+#include <algorithm>
 #include <map>
 
 namespace redress::storage::sqlite {
@@ -8,8 +9,9 @@ namespace {
 
 constexpr std::string_view k_username_taken = "SELECT 1 FROM staff WHERE username = ?1";
 constexpr std::string_view k_insert_staff = R"sql(
-INSERT INTO staff (username, display_name, password_hash, totp_secret, totp_last_step, created_at)
-VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+INSERT INTO staff (username, display_name, password_hash, totp_secret, totp_last_step, created_at,
+                   password_set_up_until)
+VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
 )sql";
 constexpr std::string_view k_insert_role =
     "INSERT INTO staff_roles (staff_id, role) VALUES (?1, ?2)";
@@ -18,22 +20,53 @@ constexpr std::string_view k_insert_office =
 
 constexpr std::string_view k_select_account = R"sql(
 SELECT id, username, display_name, password_hash, totp_secret, totp_last_step, created_at,
-       disabled_at IS NOT NULL
+       disabled_at IS NOT NULL, password_set_up_until IS NOT NULL,
+       coalesce(password_set_up_until, 0)
 FROM staff WHERE username = ?1
 )sql";
 constexpr std::string_view k_select_account_by_id = R"sql(
 SELECT id, username, display_name, password_hash, totp_secret, totp_last_step, created_at,
-       disabled_at IS NOT NULL
+       disabled_at IS NOT NULL, password_set_up_until IS NOT NULL,
+       coalesce(password_set_up_until, 0)
 FROM staff WHERE id = ?1
 )sql";
 constexpr std::string_view k_select_members = R"sql(
 SELECT id, username, display_name, password_hash, totp_secret, totp_last_step, created_at,
-       disabled_at IS NOT NULL
+       disabled_at IS NOT NULL, password_set_up_until IS NOT NULL,
+       coalesce(password_set_up_until, 0)
 FROM staff ORDER BY username
+)sql";
+constexpr std::string_view k_select_target = R"sql(
+SELECT disabled_at IS NOT NULL,
+       EXISTS (SELECT 1 FROM staff_roles WHERE staff_id = ?1 AND role = 'administrator')
+FROM staff WHERE id = ?1
+)sql";
+constexpr std::string_view k_other_administrators = R"sql(
+SELECT count(*) FROM staff_roles JOIN staff ON staff.id = staff_roles.staff_id
+WHERE staff_roles.role = 'administrator' AND staff.disabled_at IS NULL AND staff.id <> ?1
+)sql";
+constexpr std::string_view k_delete_roles = "DELETE FROM staff_roles WHERE staff_id = ?1";
+constexpr std::string_view k_delete_offices = "DELETE FROM staff_offices WHERE staff_id = ?1";
+constexpr std::string_view k_disable = "UPDATE staff SET disabled_at = ?2 WHERE id = ?1";
+constexpr std::string_view k_enable = "UPDATE staff SET disabled_at = NULL WHERE id = ?1";
+constexpr std::string_view k_end_sessions_of = R"sql(
+UPDATE staff_sessions SET ended_at = ?2 WHERE staff_id = ?1 AND ended_at IS NULL
+)sql";
+constexpr std::string_view k_forget_second_factor =
+    "UPDATE staff SET totp_secret = x'' WHERE id = ?1";
+constexpr std::string_view k_forget_recovery_codes_of =
+    "DELETE FROM staff_recovery_codes WHERE staff_id = ?1";
+constexpr std::string_view k_choose_password = R"sql(
+UPDATE staff SET password_hash = ?2, password_set_up_until = NULL
+WHERE id = ?1 AND password_set_up_until IS NOT NULL AND disabled_at IS NULL RETURNING 1
 )sql";
 constexpr std::string_view k_select_roles = "SELECT role FROM staff_roles WHERE staff_id = ?1";
 constexpr std::string_view k_select_offices =
     "SELECT office_id FROM staff_offices WHERE staff_id = ?1 ORDER BY office_id";
+
+util::Expected<void> insert_roles_and_offices(WriteContext& context, domain::StaffId id,
+                                              const std::vector<domain::Role>& roles,
+                                              const std::vector<std::string>& offices);
 
 std::int64_t seconds(domain::Timestamp at) {
     return at.time_since_epoch().count();
@@ -53,6 +86,10 @@ StaffAccount account_of(const Statement& row) {
     member.created_at = domain::Timestamp(std::chrono::seconds(row.column_int(6)));
     member.disabled = row.column_int(7) != 0;
     member.enrolled = !account.sealed_totp.empty();
+    if (row.column_int(8) != 0) {
+        member.set_up_pending = true;
+        account.set_up_until = domain::Timestamp(std::chrono::seconds(row.column_int(9)));
+    }
     return account;
 }
 
@@ -104,33 +141,181 @@ util::Expected<domain::StaffId> insert_staff(WriteContext& context, const StaffA
     }
     auto insert = context.statements.get(k_insert_staff);
     if (!insert) return std::unexpected(insert.error());
-    auto inserted = (*insert)
-                        ->bind(1, member.username)
-                        .bind(2, member.display_name)
-                        .bind(3, account.password_hash)
-                        .bind(4, std::span<const std::uint8_t>(account.sealed_totp))
-                        .bind(5, account.totp_last_step)
-                        .bind(6, seconds(member.created_at))
-                        .run();
+    (*insert)
+        ->bind(1, member.username)
+        .bind(2, member.display_name)
+        .bind(3, account.password_hash)
+        .bind(4, std::span<const std::uint8_t>(account.sealed_totp))
+        .bind(5, account.totp_last_step)
+        .bind(6, seconds(member.created_at));
+    // Left unbound, ?7 is NULL: the password is the member's own.
+    if (account.set_up_until) (*insert)->bind(7, seconds(*account.set_up_until));
+    const auto inserted = (*insert)->run();
     if (!inserted) return std::unexpected(inserted.error());
     const domain::StaffId id = context.connection.last_insert_id();
 
+    if (auto added = insert_roles_and_offices(context, id, member.roles, member.offices); !added) {
+        return std::unexpected(added.error());
+    }
+    if (auto entry = context.audit.append(audit); !entry) return std::unexpected(entry.error());
+    return id;
+}
+
+namespace {
+
+// Where the member an administrator changes stands now.
+struct Target {
+    bool disabled = false;
+    bool administrator = false;
+};
+
+util::Expected<std::optional<Target>> read_target(WriteContext& context, domain::StaffId id) {
+    auto select = context.statements.get(k_select_target);
+    if (!select) return std::unexpected(select.error());
+    auto row = (*select)->bind(1, id).step();
+    std::optional<Target> target;
+    if (row && *row) {
+        target = Target{(*select)->column_int(0) != 0, (*select)->column_int(1) != 0};
+    }
+    (*select)->reset();
+    if (!row) return std::unexpected(row.error());
+    return target;
+}
+
+// Fails with conflict when no administrator but `id` is enabled.
+util::Expected<void> keep_an_administrator(WriteContext& context, domain::StaffId id) {
+    auto count = context.statements.get(k_other_administrators);
+    if (!count) return std::unexpected(count.error());
+    auto row = (*count)->bind(1, id).step();
+    const std::int64_t others = row && *row ? (*count)->column_int(0) : 0;
+    (*count)->reset();
+    if (!row) return std::unexpected(row.error());
+    if (others == 0)
+        return util::fail(util::ErrorCode::conflict, std::string(k_last_administrator));
+    return {};
+}
+
+util::Expected<void> run_for(WriteContext& context, std::string_view sql, domain::StaffId id) {
+    auto statement = context.statements.get(sql);
+    if (!statement) return std::unexpected(statement.error());
+    return (*statement)->bind(1, id).run();
+}
+
+util::Expected<void> run_for(WriteContext& context, std::string_view sql, domain::StaffId id,
+                             std::int64_t value) {
+    auto statement = context.statements.get(sql);
+    if (!statement) return std::unexpected(statement.error());
+    return (*statement)->bind(1, id).bind(2, value).run();
+}
+
+util::Expected<void> insert_roles_and_offices(WriteContext& context, domain::StaffId id,
+                                              const std::vector<domain::Role>& roles,
+                                              const std::vector<std::string>& offices) {
     auto role = context.statements.get(k_insert_role);
     if (!role) return std::unexpected(role.error());
-    for (const auto each : member.roles) {
+    for (const auto each : roles) {
         if (auto added = (*role)->bind(1, id).bind(2, domain::role_name(each)).run(); !added) {
             return std::unexpected(added.error());
         }
     }
     auto office = context.statements.get(k_insert_office);
     if (!office) return std::unexpected(office.error());
-    for (const auto& each : member.offices) {
+    for (const auto& each : offices) {
         if (auto added = (*office)->bind(1, id).bind(2, each).run(); !added) {
             return std::unexpected(added.error());
         }
     }
+    return {};
+}
+
+util::Expected<Target> existing_target(WriteContext& context, domain::StaffId id) {
+    auto target = read_target(context, id);
+    if (!target) return std::unexpected(target.error());
+    if (!*target) return util::fail(util::ErrorCode::not_found, "no such member of staff");
+    return **target;
+}
+
+}  // namespace
+
+util::Expected<Written> update_staff_access(WriteContext& context, domain::StaffId id,
+                                            const std::vector<domain::Role>& roles,
+                                            const std::vector<std::string>& offices,
+                                            const domain::AuditEvent& audit) {
+    auto target = existing_target(context, id);
+    if (!target) return std::unexpected(target.error());
+    const bool stays_administrator =
+        std::find(roles.begin(), roles.end(), domain::Role::administrator) != roles.end();
+    if (target->administrator && !target->disabled && !stays_administrator) {
+        if (auto kept = keep_an_administrator(context, id); !kept) {
+            return std::unexpected(kept.error());
+        }
+    }
+    for (const auto sql : {k_delete_roles, k_delete_offices}) {
+        if (auto removed = run_for(context, sql, id); !removed) {
+            return std::unexpected(removed.error());
+        }
+    }
+    if (auto added = insert_roles_and_offices(context, id, roles, offices); !added) {
+        return std::unexpected(added.error());
+    }
     if (auto entry = context.audit.append(audit); !entry) return std::unexpected(entry.error());
-    return id;
+    return Written{};
+}
+
+util::Expected<Written> update_staff_disabled(WriteContext& context, domain::StaffId id,
+                                              bool disabled, const domain::AuditEvent& audit) {
+    auto target = existing_target(context, id);
+    if (!target) return std::unexpected(target.error());
+    if (target->disabled == disabled) return Written{};
+    if (disabled) {
+        if (target->administrator) {
+            if (auto kept = keep_an_administrator(context, id); !kept) {
+                return std::unexpected(kept.error());
+            }
+        }
+        const auto at = seconds(audit.at);
+        if (auto done = run_for(context, k_disable, id, at); !done) {
+            return std::unexpected(done.error());
+        }
+        if (auto ended = run_for(context, k_end_sessions_of, id, at); !ended) {
+            return std::unexpected(ended.error());
+        }
+    } else if (auto done = run_for(context, k_enable, id); !done) {
+        return std::unexpected(done.error());
+    }
+    if (auto entry = context.audit.append(audit); !entry) return std::unexpected(entry.error());
+    return Written{};
+}
+
+util::Expected<Written> forget_second_factor(WriteContext& context, domain::StaffId id,
+                                             const domain::AuditEvent& audit) {
+    auto target = existing_target(context, id);
+    if (!target) return std::unexpected(target.error());
+    for (const auto sql : {k_forget_second_factor, k_forget_recovery_codes_of}) {
+        if (auto done = run_for(context, sql, id); !done) return std::unexpected(done.error());
+    }
+    if (auto ended = run_for(context, k_end_sessions_of, id, seconds(audit.at)); !ended) {
+        return std::unexpected(ended.error());
+    }
+    if (auto entry = context.audit.append(audit); !entry) return std::unexpected(entry.error());
+    return Written{};
+}
+
+util::Expected<Written> replace_set_up_code(WriteContext& context, domain::StaffId id,
+                                            const std::string& password_hash,
+                                            const domain::AuditEvent& audit) {
+    auto statement = context.statements.get(k_choose_password);
+    if (!statement) return std::unexpected(statement.error());
+    auto row = (*statement)->bind(1, id).bind(2, password_hash).step();
+    const bool changed = row && *row;
+    if (changed) row = (*statement)->step();  // to its end, so that the change is complete
+    (*statement)->reset();
+    if (!row) return std::unexpected(row.error());
+    if (!changed) {
+        return util::fail(util::ErrorCode::conflict, "the account has no set-up code to replace");
+    }
+    if (auto entry = context.audit.append(audit); !entry) return std::unexpected(entry.error());
+    return Written{};
 }
 
 namespace {

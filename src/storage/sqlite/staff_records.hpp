@@ -15,6 +15,19 @@ namespace redress::storage::sqlite {
 util::Expected<domain::StaffId> insert_staff(WriteContext& context, const StaffAccount& account,
                                              const domain::AuditEvent& audit);
 
+// The administrator's changes (StaffDirectory); each appends `audit` when it changes anything.
+util::Expected<Written> update_staff_access(WriteContext& context, domain::StaffId id,
+                                            const std::vector<domain::Role>& roles,
+                                            const std::vector<std::string>& offices,
+                                            const domain::AuditEvent& audit);
+util::Expected<Written> update_staff_disabled(WriteContext& context, domain::StaffId id,
+                                              bool disabled, const domain::AuditEvent& audit);
+util::Expected<Written> forget_second_factor(WriteContext& context, domain::StaffId id,
+                                             const domain::AuditEvent& audit);
+util::Expected<Written> replace_set_up_code(WriteContext& context, domain::StaffId id,
+                                            const std::string& password_hash,
+                                            const domain::AuditEvent& audit);
+
 util::Expected<std::optional<StaffAccount>> read_account(ReadContext& context,
                                                          const std::string& username);
 

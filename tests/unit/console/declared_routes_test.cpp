@@ -54,6 +54,7 @@ std::map<Route, std::string> declared_routes() {
     staff::IdentityAccess identity(**store, **store, {});
     staff::Exclusions exclusions(**store, **store, **store);
     staff::ClockHolds clock_holds(**store);
+    staff::Administration administration(**store, deployment, now);
     Console console(sessions, sign_in, *languages,
                     WorkParts{.deployment = deployment,
                               .casework = **store,
@@ -65,6 +66,7 @@ std::map<Route, std::string> declared_routes() {
                               .exclusions = exclusions,
                               .clock_holds = clock_holds,
                               .audit_trail = **store,
+                              .administration = administration,
                               .content_key = keys.content,
                               .identity_key = keys.identity,
                               .now = now},

@@ -161,5 +161,17 @@ TEST(RouterParameters, MalformedPatternsAreRefusedWhenAdded) {
     EXPECT_THROW(router.add(Method::get, "a", answering("")), std::invalid_argument);
 }
 
+TEST(UnlistedRoutes, AnotherMethodOnTheirPathIsAMissingPath) {
+    Router router;
+    router.add_unlisted(Method::post, "/staff/admin/users/{id}/disable", answering("disabled"));
+    router.add(Method::get, "/staff/cases/{case}", answering("case"));
+    EXPECT_EQ(dispatch(router, Method::post, "/staff/admin/users/7/disable").body, "disabled");
+    const auto other = dispatch(router, Method::get, "/staff/admin/users/7/disable");
+    EXPECT_EQ(other.status, 404);
+    EXPECT_FALSE(other.headers.has("Allow"));
+    // A listed route on a path keeps its 405.
+    EXPECT_EQ(dispatch(router, Method::post, "/staff/cases/7").status, 405);
+}
+
 }  // namespace
 }  // namespace redress::http
