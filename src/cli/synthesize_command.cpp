@@ -24,6 +24,7 @@
 #include "intake/intake.hpp"
 #include "staff/accounts.hpp"
 #include "staff/audit_anchor.hpp"
+#include "staff/triage.hpp"
 #include "storage/sqlite/sqlite_store.hpp"
 #include "util/await.hpp"
 #include "util/text.hpp"
@@ -264,8 +265,12 @@ class Synthesizer {
             decision.reason = synthetic_referral_reason(random, to->id);
         } else {
             decision.action = domain::TriageAction::close;
-            const auto reason = random.below(4);
-            decision.close_reason = static_cast<domain::CloseReason>(reason);
+            // Not "duplicate": that names the complaint it repeats, which a plan made before
+            // filing cannot know.
+            constexpr std::array k_reasons{domain::CloseReason::no_jurisdiction,
+                                           domain::CloseReason::insufficient_information,
+                                           domain::CloseReason::withdrawn};
+            decision.close_reason = k_reasons[random.below(k_reasons.size())];
             decision.reason = synthetic_close_reason(random);
         }
         steps.push_back({Kind::triage, at});
@@ -427,22 +432,7 @@ void Synthesizer::take(Complaint& complaint, const Step& step) {
             record.at = step.at;
             record.decision = complaint.decision;
             const auto& decision = record.decision;
-            std::string details =
-                fmt::format("action={} priority={}", domain::triage_action_name(decision.action),
-                            domain::priority_name(decision.priority));
-            if (!decision.categories.empty()) {
-                details += fmt::format(" categories={}", fmt::join(decision.categories, ","));
-            }
-            if (decision.action == domain::TriageAction::refer) {
-                details += fmt::format(" to={}", decision.to_office);
-                if (!decision.external_reference.empty()) {
-                    details += fmt::format(" their_reference={}", decision.external_reference);
-                }
-            }
-            if (decision.close_reason) {
-                details += fmt::format(" close_reason={}",
-                                       domain::close_reason_name(*decision.close_reason));
-            }
+            std::string details = staff::triage_details(decision);
             domain::AuditEvent audit{.at = step.at,
                                      .actor = record.actor,
                                      .action = "complaint.triaged",

@@ -323,56 +323,44 @@ void IdentityPages::answer(Visit visit, http::Responder respond) const {
         });
 }
 
-void IdentityPages::recuse(Visit visit, http::Responder respond) const {
-    std::string reference(visit.request.parameter("reference"));
-    if (!usable_reference(reference)) return respond(failure(no_complaint()));
-    auto shared = std::make_shared<Visit>(std::move(visit));
-    const auto& parts = m_work.parts();
-    parts.exclusions.recuse(
-        shared->signed_in.member, reference, std::string(shared->form.get("reason")), parts.now(),
-        [this, shared, respond = std::move(respond)](
+storage::Done<std::vector<domain::FormProblem>> IdentityPages::exclusion_answer(
+    http::Responder respond, std::string recorded_to, std::string_view refused_title) const {
+    return
+        [this, recorded_to = std::move(recorded_to), refused_title, respond = std::move(respond)](
             util::Expected<std::vector<domain::FormProblem>>&& problems) mutable {
             if (!problems) {
                 respond.render([this, error = problems.error()] { return failure(error); });
                 return;
             }
             if (problems->empty()) {
-                // Closed to them from now on: nothing of it to go back to.
-                respond(http::Response::redirect("/staff/"));
+                respond(http::Response::redirect(recorded_to));
                 return;
             }
-            respond.render([this] {
-                return m_view.problem(422, "staff.recusal.refused.title",
-                                      "staff.recusal.refused.message");
+            const std::string message_key = "staff.exclusion.refused." + problems->front().code;
+            respond.render([this, refused_title, message_key] {
+                return m_view.problem(422, refused_title, message_key);
             });
-        });
+        };
+}
+
+void IdentityPages::recuse(Visit visit, http::Responder respond) const {
+    std::string reference(visit.request.parameter("reference"));
+    if (!usable_reference(reference)) return respond(failure(no_complaint()));
+    const auto& parts = m_work.parts();
+    // Closed to them from now on: nothing of it to go back to.
+    parts.exclusions.recuse(
+        visit.signed_in.member, reference, std::string(visit.form.get("reason")), parts.now(),
+        exclusion_answer(std::move(respond), "/staff/", "staff.recusal.refused.title"));
 }
 
 void IdentityPages::name(Visit visit, http::Responder respond) const {
     std::string reference(visit.request.parameter("reference"));
     if (!usable_reference(reference)) return respond(failure(no_complaint()));
-    auto shared = std::make_shared<Visit>(std::move(visit));
     const auto& parts = m_work.parts();
     parts.exclusions.name(
-        shared->signed_in.member, reference, std::string(shared->form.get("member")), parts.now(),
-        [this, shared, reference, respond = std::move(respond)](
-            util::Expected<std::vector<domain::FormProblem>>&& problems) mutable {
-            if (!problems) {
-                respond.render([this, error = problems.error()] { return failure(error); });
-                return;
-            }
-            if (problems->empty()) {
-                respond(http::Response::redirect("/staff/complaints/" + reference +
-                                                 "#confidentiality"));
-                return;
-            }
-            const bool unknown = problems->front().code == "unknown_member";
-            respond.render([this, unknown] {
-                return m_view.problem(422, "staff.named_staff.refused.title",
-                                      unknown ? "staff.named_staff.unknown_member"
-                                              : "staff.named_staff.already_closed_out");
-            });
-        });
+        visit.signed_in.member, reference, std::string(visit.form.get("member")), parts.now(),
+        exclusion_answer(std::move(respond), "/staff/complaints/" + reference + "#confidentiality",
+                         "staff.named_staff.refused.title"));
 }
 
 }  // namespace redress::console

@@ -45,6 +45,10 @@ class IdentityPages {
                                  const std::vector<storage::IdentityRequest>& requests,
                                  const std::vector<domain::FormProblem>& problems) const;
     http::Response failure(const util::Error& error) const;
+    // The answer to a recusal or a naming: where to go once recorded, or the page saying
+    // why it was refused (its first problem's words, "staff.exclusion.refused.<code>").
+    storage::Done<std::vector<domain::FormProblem>> exclusion_answer(
+        http::Responder respond, std::string recorded_to, std::string_view refused_title) const;
 
     const WorkPages& m_work;
     const StaffView& m_view;

@@ -6,6 +6,7 @@
 #include <memory>
 
 #include "console/referral_packet.hpp"
+#include "domain/identity_access.hpp"
 #include "intake/people_sealing.hpp"
 
 namespace redress::console {
@@ -58,9 +59,8 @@ void PacketPages::packet(Visit visit, Delivery delivery, http::Responder respond
                 return;
             }
             // Only a complaint referred to an external office has a packet.
-            const auto* to = found->referral
-                                 ? deployment.find_office(found->referral->to_office)
-                                 : nullptr;
+            const auto* to =
+                found->referral ? deployment.find_office(found->referral->to_office) : nullptr;
             if (to == nullptr || to->kind != domain::OfficeKind::external) {
                 respond.render([this] {
                     return failure(util::Error{util::ErrorCode::not_found, "no referral packet"});
@@ -82,9 +82,13 @@ void PacketPages::packet(Visit visit, Delivery delivery, http::Responder respond
                     audit.actor = "staff:" + member.username;
                     audit.action = "complaint.exported";
                     audit.object = "complaint:" + complaint->reference;
-                    audit.details =
-                        fmt::format("packet=referral to={} as={}", complaint->referral->to_office,
-                                    delivery_name(delivery == Delivery::download));
+                    // Whether the complainant's identity went with it: their own word.
+                    const bool identity = domain::identity_may_pass_on(complaint->confidentiality,
+                                                                       complaint->identity_consent);
+                    audit.details = fmt::format("packet=referral to={} as={} identity={}",
+                                                complaint->referral->to_office,
+                                                delivery_name(delivery == Delivery::download),
+                                                identity ? "included" : "withheld");
                     auto sealed = std::make_shared<std::vector<std::uint8_t>>(std::move(*people));
                     // The packet leaves only once its export is on the record.
                     work.audit_trail.record_audit(
@@ -163,6 +167,14 @@ http::Response PacketPages::page(const storage::StaffComplaint& complaint,
             }
             if (packet.witnesses_opened && packet.witnesses.empty()) page.ShowSection("NO_WITNESS");
             page.SetValue("IDENTITY", packet.identity);
+            if (!packet.complainant.empty()) {
+                auto* complainant = page.AddSectionDictionary("COMPLAINANT");
+                for (const auto& line : packet.complainant) {
+                    auto* row = complainant->AddSectionDictionary("LINE");
+                    row->SetValue("LABEL", line.label);
+                    row->SetValue("TEXT", line.text);
+                }
+            }
             for (const auto& event : packet.timeline) {
                 auto* row = page.AddSectionDictionary("EVENT");
                 row->SetValue("AT", event.at);

@@ -4,6 +4,7 @@
 #include <utility>
 
 #include "domain/calendar.hpp"
+#include "domain/identity_access.hpp"
 
 namespace redress::console {
 
@@ -96,8 +97,23 @@ ReferralPacket assemble_referral_packet(const storage::StaffComplaint& complaint
         }
     }
 
-    // Not yet: the complainant's identity goes only with their recorded consent.
-    packet.identity = words("staff.packet.identity_withheld");
+    // The complainant's identity goes only where they let it: open, or with their consent.
+    const bool passes =
+        domain::identity_may_pass_on(complaint.confidentiality, complaint.identity_consent);
+    if (passes && people != nullptr) {
+        packet.identity =
+            words(complaint.confidentiality == "open" ? "staff.packet.identity_open"
+                                                      : "staff.packet.identity_with_consent");
+        const auto& who = people->complainant;
+        for (const auto& [label, text] : {std::pair{"staff.identity.name", &who.name},
+                                          {"staff.identity.email", &who.email},
+                                          {"staff.identity.phone", &who.phone},
+                                          {"staff.identity.address", &who.postal_address}}) {
+            if (!text->empty()) packet.complainant.push_back({words(label), *text});
+        }
+    } else {
+        packet.identity = words("staff.packet.identity_withheld");
+    }
 
     for (const auto& event : complaint.timeline) {
         packet.timeline.push_back(

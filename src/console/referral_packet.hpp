@@ -42,7 +42,10 @@ struct ReferralPacket {
     bool witnesses_opened = false;       // false: their record would not open (said so)
     std::vector<std::string> witnesses;  // what each witness saw, in the order given
     // Why the complainant's identity is not here: one line, never left blank.
+    // What the packet says of the complainant's identity, and, only when it may pass on
+    // (domain::identity_may_pass_on), their name and contact.
     std::string identity;
+    std::vector<Line> complainant;
     struct Event {
         std::string at, status, actor, note;
     };

@@ -56,6 +56,10 @@ std::optional<ExclusionReason> parse_exclusion_reason(std::string_view name) {
     return parse_in(k_exclusion_reasons, name);
 }
 
+bool identity_may_pass_on(std::string_view confidentiality, bool consent) {
+    return confidentiality == "open" || (confidentiality == "confidential" && consent);
+}
+
 std::optional<IdentityRefusal> identity_refusal(const IdentityFacts& facts) {
     if (facts.confidentiality.empty() || facts.confidentiality == "anonymous") {
         return IdentityRefusal::no_identity;
@@ -63,7 +67,7 @@ std::optional<IdentityRefusal> identity_refusal(const IdentityFacts& facts) {
     if (!facts.member_handles) return IdentityRefusal::not_handling;
     // An open complainant let their name be known; a confidential one gave it to the
     // office they chose, and to no other without their word.
-    if (facts.moved && facts.confidentiality == "confidential" && !facts.consent) {
+    if (facts.moved && !identity_may_pass_on(facts.confidentiality, facts.consent)) {
         return IdentityRefusal::no_consent;
     }
     if (!facts.approval_required) return std::nullopt;

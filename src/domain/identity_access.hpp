@@ -50,6 +50,11 @@ enum class IdentityRefusal {
     approval_declined,  // a custodian said no
 };
 
+// Whether a referral may pass the complainant's identity to the office it goes to: an open
+// complainant's, or a confidential one's with their recorded consent; never an anonymous
+// filing's, which has none.
+bool identity_may_pass_on(std::string_view confidentiality, bool consent);
+
 // nullopt: the member may open it (stating their reason).
 std::optional<IdentityRefusal> identity_refusal(const IdentityFacts& facts);
 

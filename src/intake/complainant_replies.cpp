@@ -18,6 +18,26 @@ ReplyResult answer(ReplyResult::Outcome outcome, std::chrono::milliseconds delay
     return result;
 }
 
+// The answer to a post whose look-up found nothing to add to (busy, failed, not found);
+// nullopt when it found the complaint.
+std::optional<ReplyResult> unless_found(LookupResult& found) {
+    using Outcome = ReplyResult::Outcome;
+    switch (found.outcome) {
+        case LookupResult::Outcome::found:
+            return std::nullopt;
+        case LookupResult::Outcome::busy:
+            return answer(Outcome::busy, found.delay);
+        case LookupResult::Outcome::failed: {
+            auto failed = answer(Outcome::failed, found.delay);
+            failed.failure = std::move(found.failure);
+            return failed;
+        }
+        case LookupResult::Outcome::not_found:
+            break;
+    }
+    return answer(Outcome::not_found, found.delay);
+}
+
 }  // namespace
 
 std::optional<ReplyProblem> check_reply(std::string_view text) {
@@ -42,20 +62,7 @@ void ComplainantReplies::post(std::string_view reference, std::string_view recei
     m_lookup.look_up(
         reference, receipt, client,
         [this, kind, text = std::move(text), done = std::move(done)](LookupResult found) mutable {
-            using Outcome = ReplyResult::Outcome;
-            switch (found.outcome) {
-                case LookupResult::Outcome::found:
-                    break;
-                case LookupResult::Outcome::busy:
-                    return done(answer(Outcome::busy, found.delay));
-                case LookupResult::Outcome::failed: {
-                    auto failed = answer(Outcome::failed, found.delay);
-                    failed.failure = std::move(found.failure);
-                    return done(std::move(failed));
-                }
-                case LookupResult::Outcome::not_found:
-                    return done(answer(Outcome::not_found, found.delay));
-            }
+            if (auto unfound = unless_found(found)) return done(std::move(*unfound));
             store(std::move(*found.view), found.delay, kind, std::move(text), std::move(done));
         });
 }
@@ -66,19 +73,7 @@ void ComplainantReplies::consent(std::string_view reference, std::string_view re
         reference, receipt, client,
         [this, given, done = std::move(done)](LookupResult found) mutable {
             using Outcome = ReplyResult::Outcome;
-            switch (found.outcome) {
-                case LookupResult::Outcome::found:
-                    break;
-                case LookupResult::Outcome::busy:
-                    return done(answer(Outcome::busy, found.delay));
-                case LookupResult::Outcome::failed: {
-                    auto failed = answer(Outcome::failed, found.delay);
-                    failed.failure = std::move(found.failure);
-                    return done(std::move(failed));
-                }
-                case LookupResult::Outcome::not_found:
-                    return done(answer(Outcome::not_found, found.delay));
-            }
+            if (auto unfound = unless_found(found)) return done(std::move(*unfound));
             const auto delay = found.delay;
             auto shared = std::make_shared<StatusView>(std::move(*found.view));
             if (shared->complaint.confidentiality != "confidential") {

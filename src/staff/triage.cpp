@@ -17,7 +17,9 @@ util::Error not_found() {
     return util::Error{util::ErrorCode::not_found, "no such complaint"};
 }
 
-std::string details_of(const domain::TriageDecision& decision) {
+}  // namespace
+
+std::string triage_details(const domain::TriageDecision& decision) {
     std::string details =
         fmt::format("action={} priority={}", domain::triage_action_name(decision.action),
                     domain::priority_name(decision.priority));
@@ -39,8 +41,6 @@ std::string details_of(const domain::TriageDecision& decision) {
     }
     return details;
 }
-
-}  // namespace
 
 bool may_read(const domain::StaffMember& member, std::string_view office_id) {
     return member.works_complaints_of(office_id);
@@ -152,7 +152,7 @@ void Triage::record(const domain::StaffMember& member, const storage::StaffCompl
     audit.action = "complaint.triaged";
     audit.object = "complaint:" + complaint.reference;
     audit.reason = record.decision.reason;
-    audit.details = details_of(record.decision);
+    audit.details = triage_details(record.decision);
     // The write's completion runs on the writer thread: it only hands the answer on.
     m_casework.record_triage(
         std::move(record), std::move(audit),

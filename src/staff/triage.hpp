@@ -26,6 +26,10 @@ bool may_read(const domain::StaffMember& member, const storage::StaffComplaint& 
 // The same rule for a possible duplicate listed on another complaint's page.
 bool may_read(const domain::StaffMember& member, const storage::DuplicateCandidate& candidate);
 
+// The facts of a decision as its audit entry states them: "action=refer priority=high
+// to=oig ..." (the reason is the entry's own field).
+std::string triage_details(const domain::TriageDecision& decision);
+
 struct TriageResult {
     std::optional<domain::Status> recorded;       // the complaint's new status
     std::vector<domain::TriageProblem> problems;  // when refused for what was asked

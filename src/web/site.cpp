@@ -160,29 +160,47 @@ http::Response status_page(const PageContext& page, StatusState state,
 
 }  // namespace
 
-void Site::status_post(const http::Request& request, http::Responder respond) const {
-    const auto form = read_form_post(request, m_settings.max_form_fields);
-    if (!form) return refuse_post(request, form.error(), "/status", respond);
-    const auto& catalogue = language_of(request, form->get("lang"));
-    const auto page = context(catalogue, "/status");
-    const std::string token = m_tokens.issue(m_now());
-    // Echoed back into the form; a reference is short, so anything longer is not.
-    const std::string_view typed_reference = form->get("reference");
-    const std::string_view echoed =
-        typed_reference.size() <= k_max_echoed_reference ? typed_reference : std::string_view();
-    StatusState state;
-    state.form_token = token;
-    state.reference = echoed;
+struct Site::StatusPost {
+    http::FormData form;
+    PageContext page;
+    std::string token;
+    std::string echoed;
+};
 
-    if (!m_tokens.verify(form->get("form_token"), m_now())) {
-        state.notice_key = "form.expired";
-        respond(page_response(400, render_status(page, state)));
-        return;
+std::optional<Site::StatusPost> Site::begin_status_post(const http::Request& request,
+                                                        http::Responder& respond) const {
+    auto form = read_form_post(request, m_settings.max_form_fields);
+    if (!form) {
+        refuse_post(request, form.error(), "/status", respond);
+        return std::nullopt;
     }
+    const auto& catalogue = language_of(request, form->get("lang"));
+    // Echoed back into the form; a reference is short, so anything longer is not.
+    const std::string_view typed = form->get("reference");
+    StatusPost post{std::move(*form), context(catalogue, "/status"), m_tokens.issue(m_now()),
+                    typed.size() <= k_max_echoed_reference ? std::string(typed) : std::string()};
+    if (!m_tokens.verify(post.form.get("form_token"), m_now())) {
+        StatusState state;
+        state.form_token = post.token;
+        state.reference = post.echoed;
+        state.notice_key = "form.expired";
+        respond(page_response(400, render_status(post.page, state)));
+        return std::nullopt;
+    }
+    return post;
+}
+
+void Site::status_post(const http::Request& request, http::Responder respond) const {
+    auto post = begin_status_post(request, respond);
+    if (!post) return;
+    const auto& form = post->form;
+    const auto& page = post->page;
+    const std::string& token = post->token;
+    const std::string& echoed = post->echoed;
     // The page is made later, on the connection's thread: keep what it echoes.
     m_status.look_up(
-        form->get("reference"), form->get("receipt"), request.client_address,
-        [page, token, reference = std::string(echoed), receipt = std::string(form->get("receipt")),
+        form.get("reference"), form.get("receipt"), request.client_address,
+        [page, token, reference = std::string(echoed), receipt = std::string(form.get("receipt")),
          respond = std::move(respond)](intake::LookupResult result) mutable {
             respond.render([page, token = std::move(token), reference = std::move(reference),
                             receipt = std::move(receipt), result = std::move(result)]() {
@@ -291,29 +309,19 @@ http::Response consent_page(const PageContext& page, StatusState state, bool giv
 
 void Site::reply_post(const http::Request& request, http::Responder respond,
                       domain::MessageKind kind) const {
-    const auto form = read_form_post(request, m_settings.max_form_fields);
-    if (!form) return refuse_post(request, form.error(), "/status", respond);
-    const auto& catalogue = language_of(request, form->get("lang"));
-    const auto page = context(catalogue, "/status");
-    const std::string token = m_tokens.issue(m_now());
-    const std::string_view typed_reference = form->get("reference");
-    const std::string_view echoed =
-        typed_reference.size() <= k_max_echoed_reference ? typed_reference : std::string_view();
-    if (!m_tokens.verify(form->get("form_token"), m_now())) {
-        StatusState state;
-        state.form_token = token;
-        state.reference = echoed;
-        state.notice_key = "form.expired";
-        respond(page_response(400, render_status(page, state)));
-        return;
-    }
+    auto post = begin_status_post(request, respond);
+    if (!post) return;
+    const auto& form = post->form;
+    const auto& page = post->page;
+    const std::string& token = post->token;
+    const std::string& echoed = post->echoed;
     // The page is made later, on the connection's thread: keep what it shows again. The
     // receipt goes back into the forms' hidden fields only once it has matched.
     m_replies.post(
-        form->get("reference"), form->get("receipt"), request.client_address, kind,
-        std::string(form->get("text")),
+        form.get("reference"), form.get("receipt"), request.client_address, kind,
+        std::string(form.get("text")),
         [page, token, kind, reference = std::string(echoed),
-         receipt = std::string(form->get("receipt")), text = std::string(form->get("text")),
+         receipt = std::string(form.get("receipt")), text = std::string(form.get("text")),
          respond = std::move(respond)](intake::ReplyResult result) mutable {
             respond.render([page, token = std::move(token), kind, reference = std::move(reference),
                             receipt = std::move(receipt), text = std::move(text),
@@ -330,29 +338,24 @@ void Site::reply_post(const http::Request& request, http::Responder respond,
 }
 
 void Site::consent_post(const http::Request& request, http::Responder respond) const {
-    const auto form = read_form_post(request, m_settings.max_form_fields);
-    if (!form) return refuse_post(request, form.error(), "/status", respond);
-    const auto& catalogue = language_of(request, form->get("lang"));
-    const auto page = context(catalogue, "/status");
-    const std::string token = m_tokens.issue(m_now());
-    const std::string_view typed_reference = form->get("reference");
-    const std::string_view echoed =
-        typed_reference.size() <= k_max_echoed_reference ? typed_reference : std::string_view();
-    const std::string_view choice = form->get("consent");
-    if (!m_tokens.verify(form->get("form_token"), m_now()) ||
-        (choice != "given" && choice != "withdrawn")) {
-        StatusState state;
-        state.form_token = token;
-        state.reference = echoed;
-        state.notice_key = "form.expired";
-        respond(page_response(400, render_status(page, state)));
+    auto post = begin_status_post(request, respond);
+    if (!post) return;
+    const auto& form = post->form;
+    const auto& page = post->page;
+    const std::string& token = post->token;
+    const std::string& echoed = post->echoed;
+    const std::string_view choice = form.get("consent");
+    if (choice != "given" && choice != "withdrawn") {
+        // Only a form that was not ours sends anything else.
+        respond(page_response(
+            400, render_problem(page, "problem.bad_request.title", "problem.bad_request.message")));
         return;
     }
     const bool given = choice == "given";
     m_replies.consent(
-        form->get("reference"), form->get("receipt"), request.client_address, given,
+        form.get("reference"), form.get("receipt"), request.client_address, given,
         [page, token, given, reference = std::string(echoed),
-         receipt = std::string(form->get("receipt")),
+         receipt = std::string(form.get("receipt")),
          respond = std::move(respond)](intake::ReplyResult result) mutable {
             respond.render([page, token = std::move(token), given, reference = std::move(reference),
                             receipt = std::move(receipt), result = std::move(result)]() {

@@ -60,6 +60,12 @@ class Site {
     void reply_post(const http::Request& request, http::Responder respond,
                     domain::MessageKind kind) const;
     void consent_post(const http::Request& request, http::Responder respond) const;
+    // What every post to /status and its forms begins with: the form, the page in the
+    // language asked for, a fresh form token, and the reference as it may be echoed. nullopt
+    // when the post was refused or its form token had expired (then answered already).
+    struct StatusPost;
+    std::optional<StatusPost> begin_status_post(const http::Request& request,
+                                                http::Responder& respond) const;
 
     void verify_form(const http::Request& request, http::Responder respond) const;
     void verify_post(const http::Request& request, http::Responder respond) const;

@@ -637,5 +637,34 @@ TEST_F(StaffTriage, TheReferralPacketOfAnExternalReferral) {
         404);
 }
 
+// The complainant's identity goes in the packet only where they let it: an open complainant
+// filed to be known (a confidential one only with their consent, withheld above); the export
+// on the audit trail says so.
+TEST_F(StaffTriage, AnOpenComplainantsIdentityGoesInThePacket) {
+    const auto referred = file_json(
+        {{"complainant",
+          {{"confidentiality", "open"}, {"name", "Rosa Mendez"}, {"email", "rosa@example.org"}}},
+         {"incident",
+          {{"narrative", k_narrative},
+           {"date", "2026-11-01"},
+           {"categories", {"excessive-force"}}}},
+         {"offices", {"opr"}}})["OPR"];
+    const auto ines = sign_in("ines");
+    ASSERT_EQ(decide(ines, referred,
+                     {{"action", "refer"},
+                      {"to_office", "police"},
+                      {"reason", "A crime: the police investigate."}})
+                  .status,
+              303);
+    const auto printed = get("/staff/complaints/" + referred + "/referral-packet", ines.cookie);
+    ASSERT_EQ(printed.status, 200) << printed.body;
+    EXPECT_TRUE(contains(printed.body, "Rosa Mendez"));
+    EXPECT_TRUE(contains(printed.body, "rosa@example.org"));
+    EXPECT_FALSE(contains(printed.body, "identity and contact details are not included"));
+    add_user("aude", "auditor", "opr");
+    const auto audit = get("/staff/audit", sign_in("aude").cookie);
+    EXPECT_TRUE(contains(audit.body, "identity=included")) << audit.body;
+}
+
 }  // namespace
 }  // namespace redress

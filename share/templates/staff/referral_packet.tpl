@@ -17,6 +17,9 @@
 </dl>
 <h2>{{staff_packet_complainant}}</h2>
 <p class="packet-identity">{{IDENTITY}}</p>
+{{#COMPLAINANT}}<dl class="account">
+{{#LINE}}<dt>{{LABEL}}</dt><dd class="typed">{{TEXT}}</dd>
+{{/LINE}}</dl>{{/COMPLAINANT}}
 <h2>{{staff_complaint_account}}</h2>
 {{#ACCOUNT_UNREADABLE}}<p class="notice">{{staff_complaint_account_unreadable}}</p>{{/ACCOUNT_UNREADABLE}}
 <dl class="account">

@@ -344,7 +344,8 @@ class SetUpSignInTest : public AdministrationTest {
     void SetUp() override {
         AdministrationTest::SetUp();
         m_sessions = std::make_unique<Sessions>(*m_backend, m_keys.staff_session, m_keys.staff_form,
-                                                SessionSettings{}, [this] { return m_now; });
+                                                m_keys.name_mark, SessionSettings{},
+                                                [this] { return m_now; });
         SignInSettings settings;
         settings.password_cost = crypto::minimum_password_cost();
         settings.common_passwords = &m_common;
