@@ -6,15 +6,13 @@
 namespace redress::staff {
 
 void ClockHolds::hold(const domain::StaffMember& member, std::string reference,
-                      domain::PauseReason reason, domain::Timestamp now, storage::Done<bool> done) {
-    m_casework.staff_complaint(
-        reference, [this, member, reference, reason, now, done = std::move(done)](
-                       util::Expected<std::optional<storage::StaffComplaint>>&& found) mutable {
-            if (!found) return done(std::unexpected(std::move(found).error()));
-            if (!found->has_value() || !may_read(member, **found)) {
-                return done(util::fail(util::ErrorCode::not_found, "no such complaint"));
-            }
-            if (!may_message(member, **found)) {
+                      domain::PauseReason reason, domain::Timestamp now,
+                      storage::Done<bool> answer) {
+    when_readable(
+        m_casework, member, reference, std::move(answer),
+        [this, member, reference, reason, now](storage::StaffComplaint complaint,
+                                               storage::Done<bool> done) mutable {
+            if (!may_message(member, complaint)) {
                 return done(util::fail(util::ErrorCode::forbidden,
                                        "only those who write to the complainant hold the clocks"));
             }
@@ -26,7 +24,7 @@ void ClockHolds::hold(const domain::StaffMember& member, std::string reference,
             if (reason != domain::PauseReason::none) {
                 audit.details = "waiting_on=" + std::string(domain::pause_reason_name(reason));
             }
-            m_casework.hold_clocks({reference, (*found)->office_id, member.id, now, reason},
+            m_casework.hold_clocks({reference, complaint.office_id, member.id, now, reason},
                                    std::move(audit), std::move(done));
         });
 }

@@ -9,10 +9,6 @@ namespace redress::staff {
 
 namespace {
 
-util::Error not_found() {
-    return util::Error{util::ErrorCode::not_found, "no such complaint"};
-}
-
 // The problems of an exclusion refused by storage, or its error.
 util::Expected<std::vector<domain::FormProblem>> outcome(util::Expected<bool>&& excluded,
                                                          std::string_view field) {
@@ -27,47 +23,41 @@ util::Expected<std::vector<domain::FormProblem>> outcome(util::Expected<bool>&& 
 
 void Exclusions::recuse(const domain::StaffMember& member, std::string reference,
                         std::string reason, domain::Timestamp now,
-                        storage::Done<std::vector<domain::FormProblem>> done) {
+                        storage::Done<std::vector<domain::FormProblem>> answer) {
     reason = std::string(util::trim(reason));
-    m_casework.staff_complaint(
-        reference,
-        [this, member, reference, reason = std::move(reason), now, done = std::move(done)](
-            util::Expected<std::optional<storage::StaffComplaint>>&& found) mutable {
-            if (!found) return done(std::unexpected(std::move(found).error()));
-            if (!found->has_value() || !may_read(member, **found)) {
-                return done(std::unexpected(not_found()));
-            }
-            std::vector<domain::FormProblem> problems;
-            domain::check_staff_text(problems, "reason", reason, k_longest_recusal_reason, true);
-            if (!problems.empty()) return done(std::move(problems));
-            domain::AuditEvent audit;
-            audit.at = now;
-            audit.actor = "staff:" + member.username;
-            audit.action = "complaint.recused";
-            audit.object = "complaint:" + reference;
-            audit.reason = reason;
-            m_confidentiality.exclude_staff(
-                {reference, (*found)->office_id, member.id, domain::ExclusionReason::recused,
-                 member.id, now},
-                std::move(audit),
-                [done = std::move(done)](util::Expected<bool>&& excluded) mutable {
-                    done(outcome(std::move(excluded), "reason"));
-                });
-        });
+    when_readable(m_casework, member, reference, std::move(answer),
+                  [this, member, reference, reason = std::move(reason), now](
+                      storage::StaffComplaint complaint,
+                      storage::Done<std::vector<domain::FormProblem>> done) mutable {
+                      std::vector<domain::FormProblem> problems;
+                      domain::check_staff_text(problems, "reason", reason, k_longest_recusal_reason,
+                                               true);
+                      if (!problems.empty()) return done(std::move(problems));
+                      domain::AuditEvent audit;
+                      audit.at = now;
+                      audit.actor = "staff:" + member.username;
+                      audit.action = "complaint.recused";
+                      audit.object = "complaint:" + reference;
+                      audit.reason = reason;
+                      m_confidentiality.exclude_staff(
+                          {reference, complaint.office_id, member.id,
+                           domain::ExclusionReason::recused, member.id, now},
+                          std::move(audit),
+                          [done = std::move(done)](util::Expected<bool>&& excluded) mutable {
+                              done(outcome(std::move(excluded), "reason"));
+                          });
+                  });
 }
 
 void Exclusions::name(const domain::StaffMember& member, std::string reference,
                       std::string username, domain::Timestamp now,
-                      storage::Done<std::vector<domain::FormProblem>> done) {
-    m_casework.staff_complaint(
-        reference,
-        [this, member, reference, username = std::move(username), now, done = std::move(done)](
-            util::Expected<std::optional<storage::StaffComplaint>>&& found) mutable {
-            if (!found) return done(std::unexpected(std::move(found).error()));
-            if (!found->has_value() || !may_read(member, **found)) {
-                return done(std::unexpected(not_found()));
-            }
-            const auto office = (*found)->office_id;
+                      storage::Done<std::vector<domain::FormProblem>> answer) {
+    when_readable(
+        m_casework, member, reference, std::move(answer),
+        [this, member, reference, username = std::move(username), now](
+            storage::StaffComplaint complaint,
+            storage::Done<std::vector<domain::FormProblem>> done) mutable {
+            const auto office = complaint.office_id;
             if (!may_triage(member, office)) {
                 return done(util::fail(util::ErrorCode::forbidden,
                                        "only intake officers and supervisors name staff"));

@@ -9,10 +9,6 @@ namespace redress::staff {
 
 namespace {
 
-util::Error not_found() {
-    return util::Error{util::ErrorCode::not_found, "no such complaint"};
-}
-
 domain::AuditEvent identity_event(const domain::StaffMember& member, std::string action,
                                   const std::string& reference, domain::Timestamp now,
                                   std::string reason) {
@@ -39,19 +35,15 @@ storage::IdentityAsker IdentityAccess::asker(const domain::StaffMember& member) 
 }
 
 void IdentityAccess::page(const domain::StaffMember& member, std::string reference,
-                          domain::Timestamp now, storage::Done<IdentityPage> done) {
-    m_casework.staff_complaint(
-        std::move(reference),
-        [this, member, now, done = std::move(done)](
-            util::Expected<std::optional<storage::StaffComplaint>>&& found) mutable {
-            if (!found) return done(std::unexpected(std::move(found).error()));
-            if (!found->has_value() || !may_read(member, **found)) {
-                return done(std::unexpected(not_found()));
-            }
-            const auto complaint_id = (*found)->complaint_id;
+                          domain::Timestamp now, storage::Done<IdentityPage> answer) {
+    when_readable(
+        m_casework, member, std::move(reference), std::move(answer),
+        [this, member, now](storage::StaffComplaint complaint,
+                            storage::Done<IdentityPage> done) mutable {
+            const auto complaint_id = complaint.complaint_id;
             m_confidentiality.identity_standing(
                 complaint_id, member.id,
-                [this, member, now, complaint = std::move(**found), done = std::move(done)](
+                [this, member, now, complaint = std::move(complaint), done = std::move(done)](
                     util::Expected<storage::IdentityStanding>&& standing) mutable {
                     if (!standing) return done(std::unexpected(std::move(standing).error()));
                     domain::IdentityFacts facts;
@@ -76,16 +68,12 @@ void IdentityAccess::page(const domain::StaffMember& member, std::string referen
 
 void IdentityAccess::open(const domain::StaffMember& member, std::string reference,
                           std::string reason, domain::Timestamp now,
-                          storage::Done<IdentityResult> done) {
+                          storage::Done<IdentityResult> answer) {
     reason = std::string(util::trim(reason));
-    m_casework.staff_complaint(
-        reference,
-        [this, member, reference, reason = std::move(reason), now, done = std::move(done)](
-            util::Expected<std::optional<storage::StaffComplaint>>&& found) mutable {
-            if (!found) return done(std::unexpected(std::move(found).error()));
-            if (!found->has_value() || !may_read(member, **found)) {
-                return done(std::unexpected(not_found()));
-            }
+    when_readable(
+        m_casework, member, reference, std::move(answer),
+        [this, member, reference, reason = std::move(reason), now](
+            storage::StaffComplaint, storage::Done<IdentityResult> done) mutable {
             // The reason is looked at only once the complaint is known to be theirs to read:
             // to anyone else, every answer is that of a missing complaint.
             IdentityResult refused;

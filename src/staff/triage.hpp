@@ -30,6 +30,24 @@ bool may_read(const domain::StaffMember& member, const storage::DuplicateCandida
 // to=oig ..." (the reason is the entry's own field).
 std::string triage_details(const domain::TriageDecision& decision);
 
+// Reads the complaint with `reference` and hands it to `readable(complaint, done)` when
+// `member` may read it; else `done` gets not_found, exactly as for a complaint that does not
+// exist. Both run on a storage thread.
+template <typename T, typename Readable>
+void when_readable(storage::Casework& casework, const domain::StaffMember& member,
+                   std::string reference, storage::Done<T> done, Readable readable) {
+    casework.staff_complaint(
+        std::move(reference),
+        [member, done = std::move(done), readable = std::move(readable)](
+            util::Expected<std::optional<storage::StaffComplaint>>&& found) mutable {
+            if (!found) return done(std::unexpected(std::move(found).error()));
+            if (!found->has_value() || !may_read(member, **found)) {
+                return done(util::fail(util::ErrorCode::not_found, "no such complaint"));
+            }
+            readable(std::move(**found), std::move(done));
+        });
+}
+
 struct TriageResult {
     std::optional<domain::Status> recorded;       // the complaint's new status
     std::vector<domain::TriageProblem> problems;  // when refused for what was asked
