@@ -74,8 +74,9 @@ util::Expected<std::vector<ClockStatus>> complaint_clocks(const ComplaintFacts& 
                           "too many facts for a complaint's clocks");
     }
     std::vector<Fact> facts_in_order;
-    facts_in_order.reserve(facts.timeline.size() + facts.updates.size());
-    for (const auto& event : facts.timeline) facts_in_order.push_back({event.at, event.status, std::nullopt});
+    facts_in_order.reserve(facts.timeline.size() + facts.updates.size() + facts.holds.size());
+    for (const auto& event : facts.timeline)
+        facts_in_order.push_back({event.at, event.status, std::nullopt});
     for (const auto at : facts.updates) facts_in_order.push_back({at, std::nullopt, std::nullopt});
     for (const auto& hold : facts.holds)
         facts_in_order.push_back({hold.at, std::nullopt, hold.reason});

@@ -65,13 +65,13 @@ struct Probe {
 // The answers, short so that the table below reads as a table.
 namespace answers {
 inline constexpr Answer ok{200, {}};
-inline constexpr Answer in{303, "/staff/sign-in"};         // sent to sign in
-inline constexpr Answer no{403, {}};                       // refused
-inline constexpr Answer nf{404, {}};                       // not found
-inline constexpr Answer tr{303, "/staff/complaints/{b}"};  // triaged: to B's complaint
-inline constexpr Answer un{422, {}};                       // refused for what the form holds
-inline constexpr Answer bq{400, {}};                       // a malformed query
-inline constexpr Answer cf{409, {}};                       // refused by a rule (a conflict)
+inline constexpr Answer in{303, "/staff/sign-in"};             // sent to sign in
+inline constexpr Answer no{403, {}};                           // refused
+inline constexpr Answer nf{404, {}};                           // not found
+inline constexpr Answer tr{303, "/staff/complaints/{b}"};      // triaged: to B's complaint
+inline constexpr Answer un{422, {}};                           // refused for what the form holds
+inline constexpr Answer bq{400, {}};                           // a malformed query
+inline constexpr Answer cf{409, {}};                           // refused by a rule (a conflict)
 inline constexpr Answer au{303, "/staff/admin/users/{user}"};  // changed: to the account's page
 }  // namespace answers
 
