@@ -18,6 +18,7 @@
 #include "intake/status_lookup.hpp"
 #include "staff/administration.hpp"
 #include "staff/audit_anchoring.hpp"
+#include "staff/deadline_keeping.hpp"
 #include "staff/referrals.hpp"
 #include "staff/sessions.hpp"
 #include "staff/sign_in.hpp"
@@ -141,6 +142,10 @@ int serve(const config::Config& config) {
     staff::AuditAnchoring anchoring(**store, keys->current_signing(),
                                     config.data_dir / "audit-head",
                                     config.staff.audit_checkpoint_interval);
+    // Keeps each complaint's next deadline current for the overdue lists.
+    staff::DeadlineKeeping deadline_keeping(
+        **store, config.deployment,
+        {.interval = config.staff.deadline_refresh, .batch = config.staff.deadline_batch}, now);
 
     intake::Intake intake(config.deployment, **store, *keys, now, config.filing_limits);
     intake::StatusLookup status(config.deployment, **store, *keys, throttle_of(config.public_side),
@@ -189,6 +194,7 @@ int serve(const config::Config& config) {
     console::Console console(sessions, sign_in, *languages,
                              console::WorkParts{.deployment = config.deployment,
                                                 .casework = **store,
+                                                .deadlines = **store,
                                                 .triage = triage,
                                                 .referrals = referrals,
                                                 .cases = cases,

@@ -66,6 +66,11 @@ struct StaffSettings {
     // How often the audit trail's head is signed (when it moved): at most this much of
     // the trail is ever without a signed checkpoint.
     std::chrono::seconds audit_checkpoint_interval{60};
+    // How soon after a change its complaint's next deadline is worked out again (for the
+    // overdue lists), and how many complaints one turn works out at most (each turn holds
+    // the writer for about 30 µs a complaint).
+    std::chrono::milliseconds deadline_refresh{2000};
+    std::size_t deadline_batch = 500;
     // Passwords that staff may not choose, one per line (Debian's ncrack package ships a
     // list of the 50,000 most common).
     std::filesystem::path common_passwords_file = "/usr/share/ncrack/top50000.pwd";

@@ -227,6 +227,13 @@ std::vector<Setting> make_settings() {
             "staff.audit_checkpoint_seconds",
             "How often the audit trail's head is signed, when entries were added",
             [](auto& c) -> auto& { return c.staff.audit_checkpoint_interval; }),
+        milliseconds(
+            "staff.deadline_refresh_ms",
+            "How soon after a change a complaint's next deadline is worked out again",
+            [](auto& c) -> auto& { return c.staff.deadline_refresh; }),
+        number<std::size_t>(
+            "staff.deadline_batch", "Complaints whose deadline one turn works out, at most",
+            [](auto& c) -> auto& { return c.staff.deadline_batch; }, 1, 100000),
         {"staff.common_passwords_file", "Passwords staff may not choose, one per line",
          [](Config& c, std::string_view v) -> util::Expected<void> {
              c.staff.common_passwords_file = std::filesystem::path(v);

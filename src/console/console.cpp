@@ -40,6 +40,7 @@ Console::Console(staff::Sessions& sessions, staff::SignIn& sign_in,
       m_audit(std::make_unique<AuditPages>(m_work->parts().audit_trail, *m_view)),
       m_identity(std::make_unique<IdentityPages>(*m_work, *m_view)),
       m_clock_holds(std::make_unique<ClockHoldPages>(*m_work, *m_view)),
+      m_overdue(std::make_unique<OverduePages>(*m_work, *m_view)),
       m_admin(std::make_unique<AdminPages>(m_work->parts().administration, *m_view)) {}
 
 Console::~Console() = default;
@@ -121,6 +122,7 @@ StaffRoutes& Console::add_routes(http::Router& router) {
     m_audit->add_routes(routes);
     m_identity->add_routes(routes);
     m_clock_holds->add_routes(routes);
+    m_overdue->add_routes(routes);
     m_admin->add_routes(routes);
     return routes;
 }
@@ -386,6 +388,7 @@ void Console::home(Visit visit, http::Responder respond) const {
                 // A list only for an office whose complaints they work.
                 if (known != nullptr && member.works_complaints_of(office)) {
                     item->ShowSection("QUEUE_LINK");
+                    if (member.has(domain::Role::supervisor)) item->ShowSection("OVERDUE_LINK");
                 }
             }
             if (member.offices.empty()) page.ShowSection("NO_OFFICE");

@@ -15,6 +15,7 @@
 #include "console/clock_hold_pages.hpp"
 #include "console/identity_pages.hpp"
 #include "console/message_pages.hpp"
+#include "console/overdue_pages.hpp"
 #include "console/packet_pages.hpp"
 #include "console/referral_pages.hpp"
 #include "console/staff_routes.hpp"
@@ -85,6 +86,7 @@ class Console {
     std::unique_ptr<AuditPages> m_audit;
     std::unique_ptr<IdentityPages> m_identity;
     std::unique_ptr<ClockHoldPages> m_clock_holds;
+    std::unique_ptr<OverduePages> m_overdue;
     std::unique_ptr<AdminPages> m_admin;
     std::unique_ptr<StaffRoutes> m_routes;
 };

@@ -35,23 +35,23 @@ void append(std::string& target, std::string_view name, std::string_view value) 
 
 }  // namespace
 
+std::string office_to_list(std::string_view requested, const domain::StaffMember& member) {
+    if (!requested.empty()) return std::string(requested);
+    for (const auto& office : member.offices) {
+        if (member.works_complaints_of(office)) return office;
+    }
+    return {};
+}
+
 std::expected<domain::QueueQuery, BadFilter> read_queue_filters(
     std::string_view query_string, const domain::StaffMember& member,
-    const domain::Deployment& deployment) {
+    const domain::Deployment& deployment, domain::Timestamp now) {
     const auto fields = http::FormData::parse(query_string, k_max_queue_fields);
     if (!fields) return std::unexpected(BadFilter{"query"});
 
     domain::QueueQuery query;
     query.limit = k_queue_page_size;
-    query.office_id = std::string(fields->get("office"));
-    if (query.office_id.empty()) {
-        for (const auto& office : member.offices) {
-            if (member.works_complaints_of(office)) {
-                query.office_id = office;
-                break;
-            }
-        }
-    }
+    query.office_id = office_to_list(fields->get("office"), member);
     if (const auto queue = fields->get("queue"); !queue.empty()) {
         const auto parsed = domain::parse_queue(queue);
         if (!parsed) return std::unexpected(BadFilter{"queue"});
@@ -71,6 +71,10 @@ std::expected<domain::QueueQuery, BadFilter> read_queue_filters(
         }
         query.category = std::string(category);
     }
+    if (const auto overdue = fields->get("overdue"); !overdue.empty()) {
+        if (overdue != "1") return std::unexpected(BadFilter{"overdue"});
+        query.overdue_at = now;
+    }
     if (const auto after = fields->get("after"); !after.empty()) {
         query.after = domain::QueueCursor::parse(after);
         if (!query.after) return std::unexpected(BadFilter{"after"});
@@ -85,6 +89,7 @@ std::string queue_target(const domain::QueueQuery& query) {
     if (query.priority) append(target, "priority", domain::priority_name(*query.priority));
     if (query.channel) append(target, "channel", domain::channel_name(*query.channel));
     if (query.category) append(target, "category", *query.category);
+    if (query.overdue_at) append(target, "overdue", "1");
     if (query.after) append(target, "after", query.after->text());
     return target;
 }

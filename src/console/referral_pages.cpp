@@ -7,6 +7,7 @@
 #include <set>
 
 #include "console/form_errors.hpp"
+#include "console/queue_filters.hpp"
 #include "domain/referral.hpp"
 #include "http/form_data.hpp"
 #include "staff/referrals.hpp"
@@ -119,15 +120,7 @@ void ReferralPages::received(Visit visit, http::Responder respond) const {
             }));
         return;
     }
-    std::string office(fields->get("office"));
-    if (office.empty()) {
-        for (const auto& each : member.offices) {
-            if (member.works_complaints_of(each)) {
-                office = each;
-                break;
-            }
-        }
-    }
+    const std::string office = office_to_list(fields->get("office"), member);
     // An office the member does not work for is answered like one that does not exist.
     if (deployment.find_office(office) == nullptr || !staff::may_read(member, office)) {
         respond(failure(util::Error{util::ErrorCode::not_found, "no such office"}));

@@ -19,7 +19,7 @@ const web::Layout& console_layout() {
          "staff/referrals.tpl", "staff/case.tpl", "staff/cases.tpl", "staff/audit.tpl",
          "staff/identity.tpl", "staff/identity_requests.tpl", "staff/referral_packet.tpl",
          "staff/users.tpl", "staff/user.tpl", "staff/user_created.tpl",
-         "staff/choose_password.tpl"}};
+         "staff/choose_password.tpl", "staff/overdue.tpl"}};
     return layout;
 }
 

@@ -15,6 +15,7 @@
 #include "console/queue_filters.hpp"
 #include "console/referral_pages.hpp"
 #include "console/triage_form.hpp"
+#include "domain/overdue.hpp"
 #include "domain/reference.hpp"
 #include "domain/triage_proposal.hpp"
 #include "http/form_data.hpp"
@@ -135,7 +136,7 @@ http::Response WorkPages::failure(const util::Error& error) const {
 
 void WorkPages::queue(Visit visit, http::Responder respond) const {
     const auto& member = visit.signed_in.member;
-    auto query = read_queue_filters(visit.request.query, member, m_parts.deployment);
+    auto query = read_queue_filters(visit.request.query, member, m_parts.deployment, m_parts.now());
     if (!query) {
         respond(bad_filter(query.error().field));
         return;
@@ -164,6 +165,7 @@ http::Response WorkPages::queue_page(const Visit& visit, const domain::QueueQuer
     const auto& catalogue = m_view.catalogue();
     const auto& member = visit.signed_in.member;
     const auto& zone = m_parts.deployment.time_zone;
+    const auto now = query.overdue_at.value_or(m_parts.now());
     return m_view.page(200, "staff/queue.tpl", "staff.queue.title", [&](web::Dictionary& page) {
         page.SetValue("OFFICE_NAME", office_name(query.office_id));
         page.SetValue("OFFICE_ID", query.office_id);
@@ -205,7 +207,13 @@ http::Response WorkPages::queue_page(const Visit& visit, const domain::QueueQuer
             row->SetValue(
                 "STATUS",
                 web::tstr(catalogue.text(key("status.", domain::status_name(item.status)))));
+            if (item.deadline) {
+                row->SetValue("DUE", domain::iso_date(domain::due_day(*item.deadline, zone)));
+                if (*item.deadline <= now) row->ShowSection("LATE");
+            }
         }
+        if (query.overdue_at) page.ShowSection("OVERDUE_ONLY");
+        if (member.has(domain::Role::supervisor)) page.ShowSection("OVERDUE_LINK");
         if (list.items.empty()) {
             page.ShowSection("EMPTY");
         } else {

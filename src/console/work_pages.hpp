@@ -27,6 +27,7 @@
 #include "staff/triage.hpp"
 #include "storage/audit_trail.hpp"
 #include "storage/casework.hpp"
+#include "storage/deadlines.hpp"
 
 namespace redress::console {
 
@@ -43,6 +44,7 @@ struct JoinAttempt {
 struct WorkParts {
     const domain::Deployment& deployment;
     storage::Casework& casework;
+    storage::Deadlines& deadlines;  // for the overdue lists
     staff::Triage& triage;
     staff::Referrals& referrals;
     staff::Cases& cases;

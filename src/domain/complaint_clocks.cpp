@@ -151,4 +151,15 @@ util::Expected<std::vector<ClockStatus>> complaint_clocks(const ComplaintFacts& 
     return statuses;
 }
 
+std::optional<NextDeadline> next_deadline(std::span<const ClockStatus> clocks) {
+    std::optional<NextDeadline> next;
+    for (const auto& clock : clocks) {
+        if (clock.state != ClockState::running && clock.state != ClockState::overdue) continue;
+        if (!next || clock.deadline < next->deadline) {
+            next = NextDeadline{clock.kind, clock.due, clock.deadline};
+        }
+    }
+    return next;
+}
+
 }  // namespace redress::domain

@@ -8,6 +8,7 @@
 // pause the clocks while the office waits on someone, and resume them. What
 // each clock says at an instant is domain/clock.hpp's.
 
+#include <optional>
 #include <span>
 #include <vector>
 
@@ -35,5 +36,16 @@ util::Expected<std::vector<ClockStatus>> complaint_clocks(const ComplaintFacts& 
                                                           const ServiceLevels& levels,
                                                           const BusinessCalendar& calendar,
                                                           Timestamp now);
+
+// The deadline a complaint's clocks next reach, or have passed: the earliest of a clock that
+// runs or is late. A clock paused in time has none while paused (its due date moves with
+// every day paused); one met or stopped has none. Stored with each complaint so that an
+// office's overdue complaints are one index range (storage/deadlines.hpp).
+struct NextDeadline {
+    ClockKind kind = ClockKind::acknowledge;
+    Date due;
+    Timestamp deadline{};
+};
+std::optional<NextDeadline> next_deadline(std::span<const ClockStatus> clocks);
 
 }  // namespace redress::domain

@@ -27,7 +27,9 @@ constexpr std::array k_priorities{
     std::pair{Priority::urgent, std::string_view("urgent")},
 };
 
-std::optional<std::int64_t> number(std::string_view text) {
+}  // namespace
+
+std::optional<std::int64_t> cursor_number(std::string_view text) {
     std::int64_t value = 0;
     if (text.empty() || text.size() > 19) return std::nullopt;
     const auto parsed = std::from_chars(text.data(), text.data() + text.size(), value);
@@ -36,8 +38,6 @@ std::optional<std::int64_t> number(std::string_view text) {
     }
     return value;
 }
-
-}  // namespace
 
 std::string_view queue_name(Queue queue) {
     return name_in(k_queues, queue);
@@ -80,9 +80,9 @@ std::optional<QueueCursor> QueueCursor::parse(std::string_view text) {
     const auto first = text.find('.');
     const auto second = first == std::string_view::npos ? first : text.find('.', first + 1);
     if (second == std::string_view::npos) return std::nullopt;
-    const auto priority = number(text.substr(0, first));
-    const auto at = number(text.substr(first + 1, second - first - 1));
-    const auto id = number(text.substr(second + 1));
+    const auto priority = cursor_number(text.substr(0, first));
+    const auto at = cursor_number(text.substr(first + 1, second - first - 1));
+    const auto id = cursor_number(text.substr(second + 1));
     if (!priority || *priority > 3 || !at || !id) return std::nullopt;
     return QueueCursor{static_cast<Priority>(*priority), Timestamp(std::chrono::seconds(*at)), *id};
 }

@@ -39,6 +39,9 @@ struct QueueCursor {
     static std::optional<QueueCursor> parse(std::string_view text);
 };
 
+// A number in a cursor's text (non-negative, decimal, nothing else); for every list's cursor.
+std::optional<std::int64_t> cursor_number(std::string_view text);
+
 inline constexpr std::size_t k_queue_page_max = 100;
 
 struct QueueQuery {
@@ -47,6 +50,8 @@ struct QueueQuery {
     std::optional<Priority> priority;
     std::optional<Channel> channel;
     std::optional<std::string> category;  // filed under this category
+    // Only complaints whose clocks have a deadline at or before this instant (overdue).
+    std::optional<Timestamp> overdue_at;
     std::optional<QueueCursor> after;
     std::size_t limit = 50;  // at most k_queue_page_max
     // The member reading: complaints closed to them (domain/identity_access.hpp) are left
@@ -63,6 +68,9 @@ struct QueueItem {
     Channel channel = Channel::web;
     Timestamp received_at{};
     std::optional<std::int64_t> case_id;
+    // When its clocks next fall due (or fell due), as last worked out; none when nothing
+    // runs. See domain/complaint_clocks.hpp, next_deadline.
+    std::optional<Timestamp> deadline;
 
     QueueCursor cursor() const { return {priority, received_at, complaint_id}; }
 };

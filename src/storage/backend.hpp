@@ -3,7 +3,7 @@
 // staff accounts (StaffDirectory), their sign-in and sessions (StaffSessions), the audit
 // trail (AuditTrail), the offices' work lists and triage (Casework), their cases
 // (CaseFiles), the messages with complainants (Correspondence) and who may see what of
-// a complainant (Confidentiality). The composition root
+// a complainant (Confidentiality), and when each complaint's clocks next fall due (Deadlines). The composition root
 // opens one backend and hands each part to the code that needs it.
 
 #include "storage/audit_trail.hpp"
@@ -11,6 +11,7 @@
 #include "storage/casework.hpp"
 #include "storage/confidentiality.hpp"
 #include "storage/correspondence.hpp"
+#include "storage/deadlines.hpp"
 #include "storage/staff_directory.hpp"
 #include "storage/staff_sessions.hpp"
 #include "storage/store.hpp"
@@ -24,6 +25,7 @@ class Backend : public Store,
                 public Casework,
                 public CaseFiles,
                 public Correspondence,
-                public Confidentiality {};
+                public Confidentiality,
+                public Deadlines {};
 
 }  // namespace redress::storage

@@ -16,8 +16,10 @@
 #include <regex>
 #include <set>
 #include <string>
+#include <thread>
 
 #include "crypto/totp.hpp"
+#include "integration/catalogue_text.hpp"
 #include "integration/html.hpp"
 #include "support/http_client.hpp"
 #include "support/redress_command.hpp"
@@ -80,6 +82,7 @@ class StaffTriage : public ::testing::Test {
         add_user("ines", "intake_officer", "opr");
         add_user("ivan", "investigator", "opr");
         add_user("olga", "intake_officer", "oig");
+        add_user("sue", "supervisor", "opr");
         m_server.emplace(data, k_cheap);
     }
 
@@ -664,6 +667,42 @@ TEST_F(StaffTriage, AnOpenComplainantsIdentityGoesInThePacket) {
     add_user("aude", "auditor", "opr");
     const auto audit = get("/staff/audit", sign_in("aude").cookie);
     EXPECT_TRUE(contains(audit.body, "identity=included")) << audit.body;
+}
+
+TEST_F(StaffTriage, TheSupervisorsOverdueViewAndTheWorkListsDeadlines) {
+    const auto reference = file("An officer pushed me at gate 3 and took my phone.");
+    const auto sue = sign_in("sue");
+    // The supervisor's home page leads to the overdue view of the office.
+    EXPECT_NE(get("/staff/", sue.cookie).body.find("href=\"/staff/overdue?office=opr\""),
+              std::string::npos);
+    // Filed today, nothing is overdue: opr acknowledges within two days.
+    const auto overdue = get("/staff/overdue?office=opr", sue.cookie);
+    ASSERT_EQ(overdue.status, 200) << overdue.body;
+    EXPECT_NE(overdue.body.find(testing::message("en", "staff.overdue.empty")), std::string::npos);
+    // Another office's is answered as one that does not exist; a bad cursor says which field.
+    EXPECT_EQ(get("/staff/overdue?office=oig", sue.cookie).status, 404);
+    EXPECT_EQ(get("/staff/overdue?office=opr&after=soon", sue.cookie).status, 400);
+
+    // The server works the new complaint's deadline out in the background (every 2 s by
+    // default): the work list then says when it is next due.
+    const auto give_up = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+    std::string due;
+    HttpResponse queue;
+    while (due.empty() && std::chrono::steady_clock::now() < give_up) {
+        queue = get("/staff/queue?office=opr", sue.cookie);
+        due = first_match(queue.body, "<td dir=\"ltr\">([0-9]{4}-[0-9]{2}-[0-9]{2})</td></tr>");
+        if (due.empty()) std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+    ASSERT_FALSE(due.empty()) << queue.body;
+    const auto received =
+        first_match(queue.body, "<td dir=\"ltr\">([0-9]{4}-[0-9]{2}-[0-9]{2})</td><td>");
+    EXPECT_GT(due, received);  // ISO dates compare as text
+    EXPECT_NE(queue.body.find(reference), std::string::npos);
+    // Only overdue complaints: not this one, not yet.
+    const auto only_overdue = get("/staff/queue?office=opr&overdue=1", sue.cookie);
+    ASSERT_EQ(only_overdue.status, 200);
+    EXPECT_EQ(only_overdue.body.find(reference), std::string::npos);
+    EXPECT_NE(only_overdue.body.find("name=\"overdue\" value=\"1\" checked"), std::string::npos);
 }
 
 }  // namespace

@@ -141,6 +141,23 @@ TEST_F(Synthesize, SpreadsTheComplaintsOverEveryStageOfTheirHandling) {
     EXPECT_EQ(count(d, "SELECT count(*) FROM status_events WHERE at >= 1796083200"), 0);
 }
 
+TEST_F(Synthesize, WorksOutEveryDeadlineBeforeItEnds) {
+    ASSERT_EQ(s_outcome->exit_code, 0) << s_outcome->output;
+    const auto d = data();
+    EXPECT_NE(s_outcome->output.find("deadlines worked out: "), std::string::npos);
+    EXPECT_EQ(count(d, "SELECT count(*) FROM complaint_states WHERE clocks_moved = 1"), 0);
+    // Open complaints owe something; a closed one owes nothing.
+    EXPECT_GT(count(d, "SELECT count(*) FROM complaint_states WHERE due_at IS NOT NULL"), 0);
+    EXPECT_EQ(count(d, "SELECT count(*) FROM complaint_states WHERE queue = 'closed' AND due_at "
+                       "IS NOT NULL"),
+              0);
+    // Waiting for triage, over the year before --until: most are long overdue, at most one
+    // clock each, named.
+    EXPECT_GT(count(d, "SELECT count(*) FROM complaint_states WHERE queue = 'triage' AND due_at "
+                       "< 1796083200 AND due_clock IN ('acknowledge', 'triage')"),
+              0);
+}
+
 TEST_F(Synthesize, WritesItsSamples) {
     ASSERT_EQ(s_outcome->exit_code, 0) << s_outcome->output;
     // A sample of the complaints (drawn with repetition), each with its receipt.

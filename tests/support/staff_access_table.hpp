@@ -109,6 +109,12 @@ inline const std::array k_staff_probes{
     Probe{"GET",  "/staff/queue",                         k_working,   "/staff/queue?office=opr",            {in, in, in, ok, ok, ok, nf, no, no, no}},
     Probe{"GET",  "/staff/queue",                         k_working,   "/staff/queue?office=oig",            {in, in, in, nf, nf, nf, ok, no, no, no}},
     Probe{"GET",  "/staff/queue",                         k_working,   "/staff/queue?office=nowhere",        {in, in, in, nf, nf, nf, nf, no, no, no}},
+    Probe{"GET",  "/staff/queue",                         k_working,   "/staff/queue?office=opr&overdue=1",  {in, in, in, ok, ok, ok, nf, no, no, no}},
+    Probe{"GET",  "/staff/queue",                         k_working,   "/staff/queue?overdue=soon",          {in, in, in, bq, bq, bq, bq, no, no, no}},
+    // The overdue view: supervisors only, none of whom is among these callers (their own page
+    // is tested in tests/integration/staff_triage_test.cpp).
+    Probe{"GET",  "/staff/overdue",                       "roles: supervisor", "/staff/overdue",             {in, in, in, no, no, no, no, no, no, no}},
+    Probe{"GET",  "/staff/overdue",                       "roles: supervisor", "/staff/overdue?office=oig",  {in, in, in, no, no, no, no, no, no, no}},
     // A complaint as staff see it: working roles of its office; anyone else allowed on the
     // route gets what a missing reference gets.
     Probe{"GET",  "/staff/complaints/{reference}",        k_working,   "/staff/complaints/{a}",              {in, in, in, ok, ok, ok, nf, no, no, no}},

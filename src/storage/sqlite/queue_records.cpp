@@ -13,7 +13,8 @@ namespace {
 // complaints at the same time, and a comparison SQLite can only seek by time would read
 // them all for every page among them.
 constexpr std::string_view k_same_second = R"sql(
-SELECT s.complaint_id, c.reference, s.status, s.priority, s.channel, s.received_at, s.case_id
+SELECT s.complaint_id, c.reference, s.status, s.priority, s.channel, s.received_at, s.case_id,
+       s.due_at
 FROM complaint_states AS s
 JOIN complaints AS c ON c.id = s.complaint_id
 WHERE s.office_id = ?1 AND s.queue = ?2 AND s.priority = ?3
@@ -25,12 +26,14 @@ WHERE s.office_id = ?1 AND s.queue = ?2 AND s.priority = ?3
                   WHERE x.complaint_id = s.complaint_id AND x.staff_id = ?20)
   AND (?21 IS NULL OR instr((SELECT f.subject_marks FROM filings AS f WHERE f.id = c.filing_id),
                             ?21) = 0)
+  AND (?22 IS NULL OR s.due_at <= ?22)
 ORDER BY s.complaint_id
 LIMIT ?8
 )sql";
 
 constexpr std::string_view k_later_seconds = R"sql(
-SELECT s.complaint_id, c.reference, s.status, s.priority, s.channel, s.received_at, s.case_id
+SELECT s.complaint_id, c.reference, s.status, s.priority, s.channel, s.received_at, s.case_id,
+       s.due_at
 FROM complaint_states AS s
 JOIN complaints AS c ON c.id = s.complaint_id
 WHERE s.office_id = ?1 AND s.queue = ?2 AND s.priority = ?3
@@ -42,13 +45,15 @@ WHERE s.office_id = ?1 AND s.queue = ?2 AND s.priority = ?3
                   WHERE x.complaint_id = s.complaint_id AND x.staff_id = ?20)
   AND (?21 IS NULL OR instr((SELECT f.subject_marks FROM filings AS f WHERE f.id = c.filing_id),
                             ?21) = 0)
+  AND (?22 IS NULL OR s.due_at <= ?22)
 ORDER BY s.received_at, s.complaint_id
 LIMIT ?8
 )sql";
 
 // Items of every lower priority, most urgent first: the rest of the queue index.
 constexpr std::string_view k_lower_priorities = R"sql(
-SELECT s.complaint_id, c.reference, s.status, s.priority, s.channel, s.received_at, s.case_id
+SELECT s.complaint_id, c.reference, s.status, s.priority, s.channel, s.received_at, s.case_id,
+       s.due_at
 FROM complaint_states AS s
 JOIN complaints AS c ON c.id = s.complaint_id
 WHERE s.office_id = ?1 AND s.queue = ?2 AND s.priority < ?3
@@ -59,6 +64,7 @@ WHERE s.office_id = ?1 AND s.queue = ?2 AND s.priority < ?3
                   WHERE x.complaint_id = s.complaint_id AND x.staff_id = ?20)
   AND (?21 IS NULL OR instr((SELECT f.subject_marks FROM filings AS f WHERE f.id = c.filing_id),
                             ?21) = 0)
+  AND (?22 IS NULL OR s.due_at <= ?22)
 ORDER BY s.priority DESC, s.received_at, s.complaint_id
 LIMIT ?6
 )sql";
@@ -81,6 +87,9 @@ util::Expected<void> read_items(Statement& statement, std::vector<domain::QueueI
         item.channel = *channel;
         item.received_at = domain::Timestamp(std::chrono::seconds(statement.column_int(5)));
         if (const auto case_id = statement.column_int(6); case_id != 0) item.case_id = case_id;
+        if (!statement.column_is_null(7)) {
+            item.deadline = domain::Timestamp(std::chrono::seconds(statement.column_int(7)));
+        }
         items.push_back(std::move(item));
     }
     statement.reset();
@@ -88,11 +97,16 @@ util::Expected<void> read_items(Statement& statement, std::vector<domain::QueueI
     return {};
 }
 
-// Binds the member reading (?20, ?21): complaints closed to them are left out.
-void bind_reader(Statement& statement, const domain::QueueQuery& query) {
+// Binds what every statement filters on alike: the member reading (?20, ?21), whose
+// complaints closed to them are left out, and the instant past which a deadline is overdue
+// (?22), when only overdue complaints are listed.
+void bind_common(Statement& statement, const domain::QueueQuery& query) {
     statement.bind(20, query.reader);
     if (query.reader_mark != domain::NameMark{}) {
         statement.bind(21, std::span<const std::uint8_t>(query.reader_mark));
+    }
+    if (query.overdue_at) {
+        statement.bind(22, static_cast<std::int64_t>(query.overdue_at->time_since_epoch().count()));
     }
 }
 
@@ -138,7 +152,7 @@ util::Expected<domain::QueuePage> read_queue(ReadContext& context,
             .bind(5, start.complaint_id);
         bind_optional(**same, 6, channel);
         bind_optional(**same, 7, category);
-        bind_reader(**same, query);
+        bind_common(**same, query);
         (*same)->bind(8, wanted - static_cast<std::int64_t>(items.size()));
         if (auto read = read_items(**same, items); !read) return std::unexpected(read.error());
     }
@@ -152,7 +166,7 @@ util::Expected<domain::QueuePage> read_queue(ReadContext& context,
             .bind(3, static_cast<std::int64_t>(start.priority));
         bind_optional(**lower, 4, channel);
         bind_optional(**lower, 5, category);
-        bind_reader(**lower, query);
+        bind_common(**lower, query);
         (*lower)->bind(6, wanted - static_cast<std::int64_t>(items.size()));
         if (auto read = read_items(**lower, items); !read) return std::unexpected(read.error());
     }

@@ -13,6 +13,7 @@
 #include "storage/sqlite/duplicate_records.hpp"
 #include "storage/sqlite/durability.hpp"
 #include "storage/sqlite/group_commit.hpp"
+#include "storage/sqlite/deadline_records.hpp"
 #include "storage/sqlite/identity_records.hpp"
 #include "storage/sqlite/message_records.hpp"
 #include "storage/sqlite/migrations.hpp"
@@ -585,6 +586,27 @@ class SqliteStore final : public Backend {
         write<bool>([record = std::move(record), audit = std::move(audit)](
                         WriteContext& context) { return insert_consent(context, record, audit); },
                     std::move(done));
+    }
+
+    void refresh_deadlines(DeadlineRule rule, std::size_t limit,
+                           Done<std::size_t> done) override {
+        write<std::size_t>(
+            [rule = std::move(rule), limit](WriteContext& context) {
+                return sqlite::refresh_deadlines(context, rule, limit);
+            },
+            std::move(done));
+    }
+
+    void adopt_deadline_rules(std::string rules, Done<bool> done) override {
+        write<bool>([rules = std::move(rules)](
+                        WriteContext& context) { return sqlite::adopt_deadline_rules(context, rules); },
+                    std::move(done));
+    }
+
+    void overdue(domain::OverdueQuery query, Done<domain::OverduePage> done) override {
+        read([query = std::move(query)](
+                 ReadContext& context) { return read_overdue(context, query); },
+             std::move(done));
     }
 
   private:

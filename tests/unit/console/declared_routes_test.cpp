@@ -58,6 +58,7 @@ std::map<Route, std::string> declared_routes() {
     Console console(sessions, sign_in, *languages,
                     WorkParts{.deployment = deployment,
                               .casework = **store,
+                              .deadlines = **store,
                               .triage = triage,
                               .referrals = referrals,
                               .cases = cases,

@@ -160,5 +160,42 @@ TEST(ComplaintClocks, AcknowledgingIsNeverPausedAndAClosureEndsTheWait) {
     EXPECT_EQ(of(reopened, ClockKind::resolution).state, ClockState::running);
 }
 
+TEST(ComplaintClocks, TheNextDeadlineIsTheEarliestOfAClockThatRunsOrIsLate) {
+    // New: the acknowledgment falls due first.
+    const auto fresh = next_deadline(clocks({k_received}, {}, day(3, 3)));
+    ASSERT_TRUE(fresh);
+    EXPECT_EQ(fresh->kind, ClockKind::acknowledge);
+    EXPECT_EQ(fresh->due, due(3, 2, 2));
+    EXPECT_EQ(fresh->deadline, k_calendar.deadline(fresh->due));
+
+    // Accepted: acknowledgment and triage met; the next update is due before the outcome.
+    const std::vector<TimelineEvent> accepted{k_received, {day(3, 4), Status::investigating, ""}};
+    const auto working = next_deadline(clocks(accepted, {}, day(3, 5)));
+    ASSERT_TRUE(working);
+    EXPECT_EQ(working->kind, ClockKind::update);
+    EXPECT_EQ(working->due, due(3, 4, 30));
+
+    // Long past it, the update is late and still the next deadline: late is listed.
+    const auto late = next_deadline(clocks(accepted, {}, day(6, 1)));
+    ASSERT_TRUE(late);
+    EXPECT_EQ(late->kind, ClockKind::update);
+    EXPECT_EQ(late->due, due(3, 4, 30));
+}
+
+TEST(ComplaintClocks, NothingFallsDueWhileTheClocksArePausedInTimeOrOnceClosed) {
+    const std::vector<TimelineEvent> accepted{k_received, {day(3, 4), Status::investigating, ""}};
+    EXPECT_FALSE(next_deadline(
+        held(accepted, {{day(3, 10), PauseReason::waiting_on_complainant}}, day(3, 11))));
+    // Paused after the acknowledgment was already late: the lateness stays listed.
+    const auto late =
+        next_deadline(held({k_received}, {{day(3, 9), PauseReason::waiting_on_agency}}, day(3, 10)));
+    ASSERT_TRUE(late);
+    EXPECT_EQ(late->kind, ClockKind::acknowledge);
+
+    const std::vector<TimelineEvent> closed{
+        k_received, {day(3, 4), Status::investigating, ""}, {day(3, 20), Status::closed, ""}};
+    EXPECT_FALSE(next_deadline(clocks(closed, {}, day(3, 21))));
+}
+
 }  // namespace
 }  // namespace redress::domain

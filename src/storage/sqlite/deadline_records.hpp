@@ -1,0 +1,23 @@
+#pragma once
+// Each complaint's next deadline in SQLite (storage/deadlines.hpp): complaint_states'
+// due_at, worked out again for the complaints that triggers marked (clocks_moved), and the
+// overdue ones read from its index (migrations/sqlite/0014_deadlines.sql).
+
+#include <cstddef>
+#include <string>
+
+#include "storage/deadlines.hpp"
+#include "storage/sqlite/read_pool.hpp"
+#include "storage/sqlite/write_job.hpp"
+
+namespace redress::storage::sqlite {
+
+util::Expected<std::size_t> refresh_deadlines(WriteContext& context, const DeadlineRule& rule,
+                                              std::size_t limit);
+
+util::Expected<bool> adopt_deadline_rules(WriteContext& context, const std::string& rules);
+
+util::Expected<domain::OverduePage> read_overdue(ReadContext& context,
+                                                 const domain::OverdueQuery& query);
+
+}  // namespace redress::storage::sqlite
