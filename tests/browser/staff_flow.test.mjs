@@ -18,7 +18,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
-  catalogue, launchChromium, message, receiptPattern, referencePattern, startServer, stopServer,
+  catalogue, confirmationOf, launchChromium, message, startServer, stopServer,
 } from './support.mjs';
 import {
   addMembers, bodyText, cheapHashing, lookUpStatus, newPage as newStaffPage, open, press,
@@ -104,15 +104,11 @@ test('a complaint referred, investigated and closed, followed by its complainant
     await complainant.check('input[name="offices"][value="opr"]');
     await complainant.check('input[name="offices"][value="oig"]');
     await press(complainant, say('review.file'));
-    const confirmation = await bodyText(complainant);
-    const references = [...new Set(confirmation.match(referencePattern) ?? [])];
+    const { text: confirmation, references, receipt } = await confirmationOf(complainant);
     const oprReference = references.find((reference) => reference.startsWith('OPR-'));
     const oigReference = references.find((reference) => reference.startsWith('OIG-'));
     assert.equal(references.length, 2, confirmation);
     assert.ok(oprReference && oigReference, `one reference per office: ${references}`);
-    const receipt = (await complainant.locator('.receipt').innerText()).replace(/\s+/g, '')
-      .match(receiptPattern)?.[0];
-    assert.ok(receipt, 'the confirmation shows the receipt');
 
     // 2. The first office's intake officer refers the complaint to the second office.
     const oprIntake = await signIn(members.opr_intake);
