@@ -22,8 +22,9 @@ struct Owed {
     std::string window;  // the statutory window's name, if that is what is owed
     Date due;
     OwedTense tense = OwedTense::due_by;
-    // While the clock waits on the complainant or another agency; its due date then moves
-    // on each day until it resumes.
+    // While the office waits on the complainant or another agency: this clock's due date then
+    // moves on each day until it resumes. Set too when this clock runs (acknowledging is never
+    // paused) but another clock owed to the complainant waits.
     PauseReason waiting_on = PauseReason::none;
 };
 

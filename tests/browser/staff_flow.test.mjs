@@ -13,24 +13,22 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { createHmac } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
-  catalogue, launchChromium, message, receiptPattern, referencePattern, startServer, stopServer,
+  catalogue, confirmationOf, launchChromium, message, startServer, stopServer,
 } from './support.mjs';
+import {
+  addMembers, bodyText, cheapHashing, lookUpStatus, newPage as newStaffPage, open, press,
+  signIn as firstSignIn, totp,
+} from './staff_support.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const screenshotDir = process.env.REDRESS_SCREENSHOTS === '1'
   ? path.resolve(here, '../../docs/screenshots') : null;
 
-// Argon2 as cheap as the server allows, for `user add` and `serve` alike: the test is about
-// the flow, not about the cost of a password hash.
-const cheapHashing = ['--staff-password-memory-mib', '8', '--staff-password-passes', '1'];
-const password = 'Quiet-River-Stone-2041';
 const members = {
   opr_intake: { username: 'ines', name: 'Ines Ortega', role: 'intake_officer', office: 'opr' },
   oig_intake: { username: 'olga', name: 'Olga Ibarra', role: 'intake_officer', office: 'oig' },
@@ -54,38 +52,10 @@ let server;
 let baseUrl;
 let browser;
 
-// The TOTP code of a base32 secret at `time` (RFC 6238: HMAC-SHA1, 30-second steps, 6 digits).
-function totp(secret, time = Date.now()) {
-  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
-  let bits = '';
-  for (const letter of secret.replace(/[\s=]/g, '').toUpperCase()) {
-    const value = alphabet.indexOf(letter);
-    assert.ok(value >= 0, `${letter} is not base32`);
-    bits += value.toString(2).padStart(5, '0');
-  }
-  const key = Buffer.from(bits.match(/.{8}/g).map((byte) => parseInt(byte, 2)));
-  const counter = Buffer.alloc(8);
-  counter.writeBigUInt64BE(BigInt(Math.floor(time / 1000 / 30)));
-  const mac = createHmac('sha1', key).update(counter).digest();
-  const offset = mac[mac.length - 1] & 0x0f;
-  return String((mac.readUInt32BE(offset) & 0x7fffffff) % 1_000_000).padStart(6, '0');
-}
-
-// RFC 6238's own test vector (SHA-1, 8 digits → its last 6), so a wrong totp() fails here
-// rather than as a refused sign-in.
-assert.equal(totp('GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ', 59 * 1000), '287082');
-
 before(async () => {
   dataRoot = mkdtempSync(path.join(tmpdir(), 'redress-browser-staff-'));
   dataDir = path.join(dataRoot, 'data');
-  const binary = process.env.REDRESS_BINARY;
-  assert.ok(binary, 'REDRESS_BINARY must name the redress executable');
-  for (const member of Object.values(members)) {
-    const added = spawnSync(binary, ['user', 'add', '--data', dataDir, '--username',
-      member.username, '--name', member.name, '--role', member.role, '--office', member.office,
-      ...cheapHashing], { input: `${password}\n`, encoding: 'utf8', timeout: 30000 });
-    assert.equal(added.status, 0, `user add ${member.username}: ${added.stdout}${added.stderr}`);
-  }
+  addMembers(dataDir, Object.values(members));
   server = startServer(dataDir, cheapHashing);
   baseUrl = await server.ready;
 });
@@ -95,22 +65,6 @@ after(async () => {
   await stopServer(server);
   if (dataRoot) rmSync(dataRoot, { recursive: true, force: true });
 });
-
-// Clicks the button (or link) named `name` and waits for the page it leads to.
-async function follow(page, role, name) {
-  const [response] = await Promise.all([
-    page.waitForNavigation(),
-    page.getByRole(role, { name, exact: true }).click(),
-  ]);
-  assert.ok(response.ok(), `${name} → ${response.status()}: ${await page.content()}`);
-  return response;
-}
-const press = (page, name) => follow(page, 'button', name);
-const open = (page, name) => follow(page, 'link', name);
-
-async function bodyText(page) {
-  return page.locator('body').innerText();
-}
 
 async function screenshot(page, name) {
   if (!screenshotDir) return;
@@ -124,57 +78,16 @@ test('a complaint referred, investigated and closed, followed by its complainant
     const en = catalogue('en');
     const say = (key) => message(en, key);
     const elsewhere = [];
-    const newPage = async () => {
-      const context = await browser.newContext({
-        javaScriptEnabled: false, locale: 'en-US', viewport: { width: 1100, height: 800 },
-      });
-      const page = await context.newPage();
-      page.setDefaultTimeout(15000);
-      page.on('request', (request) => {
-        if (!request.url().startsWith(baseUrl)) elsewhere.push(request.url());
-      });
-      return page;
-    };
+    const newPage = () => newStaffPage(browser, baseUrl, elsewhere);
 
     // Every page the complainant is shown, to look for the staff-only note at the end.
     const publicPages = [];
     const complainant = await newPage();
     complainant.on('response', (response) => publicPages.push(response.text().catch(() => '')));
 
-    // The lookup as the complainant does it: reference and receipt as written down.
-    const lookUp = async (reference, receipt) => {
-      await complainant.goto(`${baseUrl}/status`);
-      await complainant.fill('[name="reference"]', reference);
-      await complainant.fill('[name="receipt"]', receipt.toLowerCase());
-      await press(complainant, say('lookup.submit'));
-      const text = await bodyText(complainant);
-      assert.ok(text.includes(reference), 'the status page names the complaint');
-      return text;
-    };
-
-    // A member of staff signs in for the first time: password, then enrolling a second
-    // factor from the key shown as text, then the recovery codes, then the console.
-    const signIn = async (member) => {
-      const page = await newPage();
-      await page.goto(`${baseUrl}/staff/sign-in`);
-      assert.equal(await page.locator('script').count(), 0, 'no script on the sign-in page');
-      await page.fill('#username', member.username);
-      await page.fill('#password', password);
-      await press(page, say('staff.sign_in.submit'));
-      assert.ok((await bodyText(page)).includes(say('staff.enrol.title')),
-        `${member.username} is asked to enrol a second factor`);
-      const secret = (await page.locator('.totp-secret').innerText()).trim();
-      assert.match(secret, /^[A-Z2-7]{16,}$/);
-      await page.fill('#code', totp(secret));
-      await press(page, say('staff.enrol.submit'));
-      assert.ok((await bodyText(page)).includes(say('staff.recovery.title')));
-      assert.equal(await page.locator('.recovery-codes li').count(), 10);
-      await open(page, say('staff.recovery.continue'));
-      const home = await bodyText(page);
-      assert.ok(home.includes(`${say('staff.home.signed_in_as')} ${member.name}`), home);
-      assert.ok(home.includes(say(`staff.role.${member.role}`)), home);
-      return page;
-    };
+    const lookUp = (reference, receipt) =>
+      lookUpStatus(complainant, baseUrl, reference, receipt, say);
+    const signIn = (member) => firstSignIn(browser, baseUrl, elsewhere, member, say);
 
     // 1. The complainant files one complaint with both offices.
     await complainant.goto(`${baseUrl}/complaint`);
@@ -191,15 +104,11 @@ test('a complaint referred, investigated and closed, followed by its complainant
     await complainant.check('input[name="offices"][value="opr"]');
     await complainant.check('input[name="offices"][value="oig"]');
     await press(complainant, say('review.file'));
-    const confirmation = await bodyText(complainant);
-    const references = [...new Set(confirmation.match(referencePattern) ?? [])];
+    const { text: confirmation, references, receipt } = await confirmationOf(complainant);
     const oprReference = references.find((reference) => reference.startsWith('OPR-'));
     const oigReference = references.find((reference) => reference.startsWith('OIG-'));
     assert.equal(references.length, 2, confirmation);
     assert.ok(oprReference && oigReference, `one reference per office: ${references}`);
-    const receipt = (await complainant.locator('.receipt').innerText()).replace(/\s+/g, '')
-      .match(receiptPattern)?.[0];
-    assert.ok(receipt, 'the confirmation shows the receipt');
 
     // 2. The first office's intake officer refers the complaint to the second office.
     const oprIntake = await signIn(members.opr_intake);

@@ -115,3 +115,14 @@ export async function launchChromium() {
       '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
 }
+
+// What the confirmation page on `page` gives the complainant: its text, the references (each
+// once) and the receipt as a person copies it (the receipt box's groups joined by dashes).
+export async function confirmationOf(page) {
+  const text = await page.locator('body').innerText();
+  const references = [...new Set(text.match(referencePattern) ?? [])];
+  const receipt = (await page.locator('.receipt').innerText()).replace(/\s+/g, '')
+    .match(receiptPattern)?.[0];
+  assert.ok(receipt, 'the confirmation shows the receipt');
+  return { text, references, receipt };
+}

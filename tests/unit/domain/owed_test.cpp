@@ -82,6 +82,31 @@ TEST(Owed, APausedClockSaysOnWhomItWaits) {
     EXPECT_EQ(owed->tense, OwedTense::due_by);
 }
 
+TEST(Owed, TheAcknowledgmentOwedFirstStillSaysTheOfficeWaits) {
+    // Paused before anyone acknowledged the complaint: acknowledging runs on (it is never
+    // paused) and is owed first, but the complainant is told the office waits on them.
+    auto update = status(ClockKind::update, ClockState::paused, d(2026, 3, 3));
+    update.waiting_on = PauseReason::waiting_on_complainant;
+    auto resolution = status(ClockKind::resolution, ClockState::paused, d(2026, 9, 1));
+    resolution.waiting_on = PauseReason::waiting_on_complainant;
+    const std::vector clocks{
+        status(ClockKind::acknowledge, ClockState::running, d(2026, 1, 7)),
+        update,
+        resolution,
+    };
+    const auto owed = next_owed(clocks);
+    ASSERT_TRUE(owed.has_value());
+    EXPECT_EQ(owed->kind, ClockKind::acknowledge);
+    EXPECT_EQ(owed->due, d(2026, 1, 7));
+    EXPECT_EQ(owed->waiting_on, PauseReason::waiting_on_complainant);
+    // Running again, nothing waits.
+    const std::vector running{
+        status(ClockKind::acknowledge, ClockState::running, d(2026, 1, 7)),
+        status(ClockKind::update, ClockState::running, d(2026, 3, 3)),
+    };
+    EXPECT_EQ(next_owed(running)->waiting_on, PauseReason::none);
+}
+
 TEST(Owed, FromRealClocksAnUpdateNotGivenWasDue) {
     // Updates every 5 business days from Monday 5 January 2026; none given by the 13th.
     const std::vector events{ClockEvent{ClockKind::update, "", ClockEventType::started,
