@@ -72,10 +72,9 @@ void OverduePages::overdue(Visit visit, http::Responder respond) const {
                                        util::Expected<domain::OverduePage> list) mutable {
         respond.render([this, shared, query = std::move(query), list = std::move(list)] {
             if (!list) {
-                return m_view.failure(list.error(),
-                                      {"overdue", "staff.forbidden.message",
-                                       "staff.triage.conflict.title",
-                                       "staff.triage.conflict.message"});
+                return m_view.failure(
+                    list.error(), {"overdue", "staff.forbidden.message",
+                                   "staff.triage.conflict.title", "staff.triage.conflict.message"});
             }
             return overdue_page(*shared, query, *list);
         });
@@ -103,19 +102,23 @@ http::Response OverduePages::overdue_page(const Visit& visit, const domain::Over
             auto* row = page.AddSectionDictionary("ITEM");
             const auto due = domain::due_day(item.deadline, zone);
             row->SetValue("REFERENCE", item.reference);
-            row->SetValue("CLOCK", web::tstr(catalogue.text(
-                                       "staff.clock.kind." +
-                                       std::string(domain::clock_kind_name(item.clock)))));
+            row->SetValue(
+                "CLOCK",
+                web::tstr(catalogue.text("staff.clock.kind." +
+                                         std::string(domain::clock_kind_name(item.clock)))));
             row->SetValue("DUE", domain::iso_date(due));
             // Calendar days past the due day, whatever the office counts its budgets in.
-            row->SetIntValue("DAYS_LATE", static_cast<long>((std::chrono::sys_days{today} -
-                                                             std::chrono::sys_days{due})
-                                                                .count()));
-            row->SetValue("PRIORITY", web::tstr(catalogue.text(
-                                          "staff.priority." +
-                                          std::string(domain::priority_name(item.priority)))));
-            row->SetValue("STATUS", web::tstr(catalogue.text(
-                                        "status." + std::string(domain::status_name(item.status)))));
+            row->SetIntValue(
+                "DAYS_LATE",
+                static_cast<long>(
+                    (std::chrono::sys_days{today} - std::chrono::sys_days{due}).count()));
+            row->SetValue(
+                "PRIORITY",
+                web::tstr(catalogue.text("staff.priority." +
+                                         std::string(domain::priority_name(item.priority)))));
+            row->SetValue("STATUS",
+                          web::tstr(catalogue.text("status." +
+                                                   std::string(domain::status_name(item.status)))));
             if (item.investigator.empty()) {
                 row->ShowSection("UNASSIGNED");
             } else {

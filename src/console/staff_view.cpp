@@ -11,15 +11,28 @@ namespace {
 constexpr std::string_view k_staff_language = "en";  // staff pages are English for now
 
 const web::Layout& console_layout() {
-    static const web::Layout layout{
-        "staff/head.tpl",
-        "staff/foot.tpl",
-        {"staff/sign_in.tpl", "staff/code.tpl", "staff/enrol.tpl", "staff/recovery_codes.tpl",
-         "staff/home.tpl", "staff/problem.tpl", "staff/queue.tpl", "staff/complaint.tpl",
-         "staff/referrals.tpl", "staff/case.tpl", "staff/cases.tpl", "staff/audit.tpl",
-         "staff/identity.tpl", "staff/identity_requests.tpl", "staff/referral_packet.tpl",
-         "staff/users.tpl", "staff/user.tpl", "staff/user_created.tpl",
-         "staff/choose_password.tpl", "staff/overdue.tpl"}};
+    static const web::Layout layout{"staff/head.tpl",
+                                    "staff/foot.tpl",
+                                    {"staff/sign_in.tpl",
+                                     "staff/code.tpl",
+                                     "staff/enrol.tpl",
+                                     "staff/recovery_codes.tpl",
+                                     "staff/home.tpl",
+                                     "staff/problem.tpl",
+                                     "staff/queue.tpl",
+                                     "staff/complaint.tpl",
+                                     "staff/referrals.tpl",
+                                     "staff/case.tpl",
+                                     "staff/cases.tpl",
+                                     "staff/audit.tpl",
+                                     "staff/identity.tpl",
+                                     "staff/identity_requests.tpl",
+                                     "staff/referral_packet.tpl",
+                                     "staff/users.tpl",
+                                     "staff/user.tpl",
+                                     "staff/user_created.tpl",
+                                     "staff/choose_password.tpl",
+                                     "staff/overdue.tpl"}};
     return layout;
 }
 

@@ -76,8 +76,7 @@ storage::DeadlineRule deadline_rule(const domain::Deployment& deployment, domain
 
 util::Expected<std::size_t> bring_deadlines_up_to_date(storage::Deadlines& deadlines,
                                                        const domain::Deployment& deployment,
-                                                       domain::Timestamp now,
-                                                       std::size_t batch) {
+                                                       domain::Timestamp now, std::size_t batch) {
     auto adopted = util::await<bool>([&](auto done) {
         deadlines.adopt_deadline_rules(deadline_rules(deployment), std::move(done));
     });

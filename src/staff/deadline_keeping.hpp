@@ -37,8 +37,7 @@ storage::DeadlineRule deadline_rule(const domain::Deployment& deployment, domain
 // left; answers how many. For commands and tests; blocks.
 util::Expected<std::size_t> bring_deadlines_up_to_date(storage::Deadlines& deadlines,
                                                        const domain::Deployment& deployment,
-                                                       domain::Timestamp now,
-                                                       std::size_t batch);
+                                                       domain::Timestamp now, std::size_t batch);
 
 class DeadlineKeeping {
   public:

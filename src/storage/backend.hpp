@@ -3,8 +3,8 @@
 // staff accounts (StaffDirectory), their sign-in and sessions (StaffSessions), the audit
 // trail (AuditTrail), the offices' work lists and triage (Casework), their cases
 // (CaseFiles), the messages with complainants (Correspondence) and who may see what of
-// a complainant (Confidentiality), and when each complaint's clocks next fall due (Deadlines). The composition root
-// opens one backend and hands each part to the code that needs it.
+// a complainant (Confidentiality), and when each complaint's clocks next fall due (Deadlines). The
+// composition root opens one backend and hands each part to the code that needs it.
 
 #include "storage/audit_trail.hpp"
 #include "storage/case_files.hpp"

@@ -148,13 +148,15 @@ TEST_F(Synthesize, WorksOutEveryDeadlineBeforeItEnds) {
     EXPECT_EQ(count(d, "SELECT count(*) FROM complaint_states WHERE clocks_moved = 1"), 0);
     // Open complaints owe something; a closed one owes nothing.
     EXPECT_GT(count(d, "SELECT count(*) FROM complaint_states WHERE due_at IS NOT NULL"), 0);
-    EXPECT_EQ(count(d, "SELECT count(*) FROM complaint_states WHERE queue = 'closed' AND due_at "
-                       "IS NOT NULL"),
+    EXPECT_EQ(count(d,
+                    "SELECT count(*) FROM complaint_states WHERE queue = 'closed' AND due_at "
+                    "IS NOT NULL"),
               0);
     // Waiting for triage, over the year before --until: most are long overdue, at most one
     // clock each, named.
-    EXPECT_GT(count(d, "SELECT count(*) FROM complaint_states WHERE queue = 'triage' AND due_at "
-                       "< 1796083200 AND due_clock IN ('acknowledge', 'triage')"),
+    EXPECT_GT(count(d,
+                    "SELECT count(*) FROM complaint_states WHERE queue = 'triage' AND due_at "
+                    "< 1796083200 AND due_clock IN ('acknowledge', 'triage')"),
               0);
 }
 

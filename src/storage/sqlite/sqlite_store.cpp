@@ -10,10 +10,10 @@
 #include "storage/sqlite/case_records.hpp"
 #include "storage/sqlite/clock_hold_records.hpp"
 #include "storage/sqlite/complaint_lookup.hpp"
+#include "storage/sqlite/deadline_records.hpp"
 #include "storage/sqlite/duplicate_records.hpp"
 #include "storage/sqlite/durability.hpp"
 #include "storage/sqlite/group_commit.hpp"
-#include "storage/sqlite/deadline_records.hpp"
 #include "storage/sqlite/identity_records.hpp"
 #include "storage/sqlite/message_records.hpp"
 #include "storage/sqlite/migrations.hpp"
@@ -588,8 +588,7 @@ class SqliteStore final : public Backend {
                     std::move(done));
     }
 
-    void refresh_deadlines(DeadlineRule rule, std::size_t limit,
-                           Done<std::size_t> done) override {
+    void refresh_deadlines(DeadlineRule rule, std::size_t limit, Done<std::size_t> done) override {
         write<std::size_t>(
             [rule = std::move(rule), limit](WriteContext& context) {
                 return sqlite::refresh_deadlines(context, rule, limit);
@@ -598,14 +597,16 @@ class SqliteStore final : public Backend {
     }
 
     void adopt_deadline_rules(std::string rules, Done<bool> done) override {
-        write<bool>([rules = std::move(rules)](
-                        WriteContext& context) { return sqlite::adopt_deadline_rules(context, rules); },
-                    std::move(done));
+        write<bool>(
+            [rules = std::move(rules)](WriteContext& context) {
+                return sqlite::adopt_deadline_rules(context, rules);
+            },
+            std::move(done));
     }
 
     void overdue(domain::OverdueQuery query, Done<domain::OverduePage> done) override {
-        read([query = std::move(query)](
-                 ReadContext& context) { return read_overdue(context, query); },
+        read([query =
+                  std::move(query)](ReadContext& context) { return read_overdue(context, query); },
              std::move(done));
     }
 

@@ -41,8 +41,7 @@ TEST(QueueFilters, EveryFilterIsRead) {
 TEST(QueueFilters, EmptyMeansDefaults) {
     const auto deployment = testing::sample_deployment();
     const auto query = read_queue_filters(
-        "priority=&channel=&category=&overdue=&after=", officer({"oig", "opr"}), deployment,
-        k_now);
+        "priority=&channel=&category=&overdue=&after=", officer({"oig", "opr"}), deployment, k_now);
     ASSERT_TRUE(query.has_value());
     EXPECT_EQ(query->office_id, "oig");  // the member's first office
     EXPECT_EQ(query->queue, domain::Queue::triage);
@@ -91,7 +90,8 @@ TEST(QueueFilters, TheTargetReadsBackAsTheSameQuery) {
     query.after = domain::QueueCursor{domain::Priority::high, domain::Timestamp{}, 42};
     const auto target = queue_target(query);
     ASSERT_TRUE(target.starts_with("/staff/queue?"));
-    const auto read = read_queue_filters(target.substr(target.find('?') + 1), member, deployment, k_now);
+    const auto read =
+        read_queue_filters(target.substr(target.find('?') + 1), member, deployment, k_now);
     ASSERT_TRUE(read.has_value()) << target;
     EXPECT_EQ(read->office_id, "opr");
     EXPECT_EQ(read->queue, domain::Queue::investigating);

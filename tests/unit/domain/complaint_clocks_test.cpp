@@ -187,8 +187,8 @@ TEST(ComplaintClocks, NothingFallsDueWhileTheClocksArePausedInTimeOrOnceClosed) 
     EXPECT_FALSE(next_deadline(
         held(accepted, {{day(3, 10), PauseReason::waiting_on_complainant}}, day(3, 11))));
     // Paused after the acknowledgment was already late: the lateness stays listed.
-    const auto late =
-        next_deadline(held({k_received}, {{day(3, 9), PauseReason::waiting_on_agency}}, day(3, 10)));
+    const auto late = next_deadline(
+        held({k_received}, {{day(3, 9), PauseReason::waiting_on_agency}}, day(3, 10)));
     ASSERT_TRUE(late);
     EXPECT_EQ(late->kind, ClockKind::acknowledge);
 

@@ -49,15 +49,15 @@ class DeadlineKeepingTest : public ::testing::Test {
         // Three complaints with opr, filed on March 2, 3 and 4.
         for (int day = 2; day <= 4; ++day) {
             auto filed = util::await<std::vector<domain::FiledComplaint>>([&](auto done) {
-                m_backend->record(redress::testing::web_filing(at(3, day), {"excessive-force"},
-                                                               {{"opr", "OPR"}}),
-                                  std::move(done));
+                m_backend->record(
+                    redress::testing::web_filing(at(3, day), {"excessive-force"}, {{"opr", "OPR"}}),
+                    std::move(done));
             });
             ASSERT_TRUE(filed);
             m_references.push_back(filed->front().reference);
         }
-        m_supervisor = redress::testing::add_member(*m_backend, "sue", {Role::supervisor},
-                                                    {"opr"}, at(3, 1));
+        m_supervisor =
+            redress::testing::add_member(*m_backend, "sue", {Role::supervisor}, {"opr"}, at(3, 1));
         m_officer = redress::testing::add_member(*m_backend, "olga", {Role::intake_officer},
                                                  {"opr"}, at(3, 1));
     }
@@ -81,9 +81,9 @@ class DeadlineKeepingTest : public ::testing::Test {
             query.reader = reader->id;
             query.reader_mark = reader->name_mark;
         }
-        return util::await<domain::OverduePage>([&](auto done) {
-                   m_backend->overdue(query, std::move(done));
-               }).value();
+        return util::await<domain::OverduePage>(
+                   [&](auto done) { m_backend->overdue(query, std::move(done)); })
+            .value();
     }
 
     std::vector<std::string> references(const domain::OverduePage& page) {
@@ -198,10 +198,11 @@ TEST_F(DeadlineKeepingTest, TheWorkListShowsDeadlinesAndFiltersTheOverdue) {
     ASSERT_TRUE(page.items[0].deadline);
     EXPECT_EQ(*page.items[0].deadline, deadline(2, 2));
     query.overdue_at.reset();
-    EXPECT_EQ(util::await<domain::QueuePage>([&](auto done) {
-                  m_backend->queue(query, std::move(done));
-              }).value().items.size(),
-              3u);
+    EXPECT_EQ(
+        util::await<domain::QueuePage>([&](auto done) { m_backend->queue(query, std::move(done)); })
+            .value()
+            .items.size(),
+        3u);
 }
 
 TEST_F(DeadlineKeepingTest, TheKeeperWorksOutANewFilingWhileRedressServes) {
