@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "domain/calendar.hpp"
@@ -43,6 +44,19 @@ struct QueueCursor {
 std::optional<std::int64_t> cursor_number(std::string_view text);
 
 inline constexpr std::size_t k_queue_page_max = 100;
+
+// A page of a list from the items read for it: `limit` items and one more when another page
+// follows, which is dropped and leaves the cursor of the last item kept.
+template <typename Page, typename Item>
+Page page_of(std::vector<Item> items, std::size_t limit) {
+    Page page;
+    if (items.size() > limit) {
+        items.resize(limit);
+        page.next = items.back().cursor();
+    }
+    page.items = std::move(items);
+    return page;
+}
 
 struct QueueQuery {
     std::string office_id;

@@ -4,15 +4,26 @@
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "domain/received_filing.hpp"
 #include "domain/staff_member.hpp"
 #include "storage/backend.hpp"
+#include "storage/sqlite/sqlite_store.hpp"
 #include "util/await.hpp"
 
 namespace redress::testing {
+
+// A new SQLite store in `folder`, as the staff side's tests use one.
+inline std::unique_ptr<storage::Backend> open_store(const std::filesystem::path& folder) {
+    auto opened = storage::sqlite::open(
+        {.path = folder / "redress.sqlite3", .max_batch = 16, .read_connections = 2});
+    EXPECT_TRUE(opened) << opened.error().message;
+    return opened ? std::move(*opened) : nullptr;
+}
 
 // Adds the member (password hash "x": nobody signs in with it) and answers them with their id.
 inline domain::StaffMember add_member(storage::Backend& backend, std::string username,

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "storage/sqlite/clock_hold_records.hpp"
+#include "storage/sqlite/queue_records.hpp"
 
 namespace redress::storage::sqlite {
 
@@ -205,21 +206,12 @@ util::Expected<domain::OverduePage> read_overdue(ReadContext& context,
             .bind(4, wanted - static_cast<std::int64_t>(items.size()));
         rows.bind(5, now);
         if (sql == k_same_deadline) rows.bind(3, query.after->complaint_id);
-        rows.bind(20, query.reader);
-        if (query.reader_mark != domain::NameMark{}) {
-            rows.bind(21, std::span<const std::uint8_t>(query.reader_mark));
-        }
+        bind_reader(rows, query.reader, query.reader_mark);
         if (auto read = read_overdue_items(rows, items); !read) {
             return std::unexpected(read.error());
         }
     }
-    domain::OverduePage page;
-    if (items.size() > limit) {
-        items.resize(limit);
-        page.next = items.back().cursor();
-    }
-    page.items = std::move(items);
-    return page;
+    return domain::page_of<domain::OverduePage>(std::move(items), limit);
 }
 
 }  // namespace redress::storage::sqlite

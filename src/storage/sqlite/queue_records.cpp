@@ -97,14 +97,10 @@ util::Expected<void> read_items(Statement& statement, std::vector<domain::QueueI
     return {};
 }
 
-// Binds what every statement filters on alike: the member reading (?20, ?21), whose
-// complaints closed to them are left out, and the instant past which a deadline is overdue
-// (?22), when only overdue complaints are listed.
+// Binds what every statement filters on alike: the member reading (?20, ?21), and the
+// instant past which a deadline is overdue (?22), when only overdue complaints are listed.
 void bind_common(Statement& statement, const domain::QueueQuery& query) {
-    statement.bind(20, query.reader);
-    if (query.reader_mark != domain::NameMark{}) {
-        statement.bind(21, std::span<const std::uint8_t>(query.reader_mark));
-    }
+    bind_reader(statement, query.reader, query.reader_mark);
     if (query.overdue_at) {
         statement.bind(22, static_cast<std::int64_t>(query.overdue_at->time_since_epoch().count()));
     }
@@ -116,6 +112,11 @@ void bind_optional(Statement& statement, int index, const std::optional<std::str
 }
 
 }  // namespace
+
+void bind_reader(Statement& statement, domain::StaffId reader, const domain::NameMark& mark) {
+    statement.bind(20, reader);
+    if (mark != domain::NameMark{}) statement.bind(21, std::span<const std::uint8_t>(mark));
+}
 
 util::Expected<domain::QueuePage> read_queue(ReadContext& context,
                                              const domain::QueueQuery& query) {
@@ -171,13 +172,7 @@ util::Expected<domain::QueuePage> read_queue(ReadContext& context,
         if (auto read = read_items(**lower, items); !read) return std::unexpected(read.error());
     }
 
-    domain::QueuePage page;
-    if (items.size() > limit) {
-        items.resize(limit);
-        page.next = items.back().cursor();
-    }
-    page.items = std::move(items);
-    return page;
+    return domain::page_of<domain::QueuePage>(std::move(items), limit);
 }
 
 }  // namespace redress::storage::sqlite

@@ -94,10 +94,8 @@ TEST(SetUpCodes, AreFourGroupsOfBase32ReadInAnyCase) {
 class AdministrationTest : public ::testing::Test {
   protected:
     void SetUp() override {
-        auto opened = storage::sqlite::open(
-            {.path = m_folder.path() / "redress.sqlite3", .max_batch = 16, .read_connections = 2});
-        ASSERT_TRUE(opened);
-        m_backend = std::move(*opened);
+        m_backend = redress::testing::open_store(m_folder.path());
+        ASSERT_TRUE(m_backend);
         m_administration =
             std::make_unique<Administration>(*m_backend, m_deployment, [] { return at(10); });
         m_ada = redress::testing::add_member(*m_backend, "ada", {Role::administrator}, {}, at(1));

@@ -36,10 +36,8 @@ domain::ReceivedFiling filing() {
 class CasesTest : public ::testing::Test {
   protected:
     void SetUp() override {
-        auto opened = storage::sqlite::open(
-            {.path = m_folder.path() / "redress.sqlite3", .max_batch = 16, .read_connections = 2});
-        ASSERT_TRUE(opened);
-        m_backend = std::move(*opened);
+        m_backend = redress::testing::open_store(m_folder.path());
+        ASSERT_TRUE(m_backend);
         m_key.fill(7);
         m_triage = std::make_unique<Triage>(m_deployment, *m_backend);
         m_cases = std::make_unique<Cases>(m_deployment, *m_backend, *m_backend, m_key);

@@ -26,10 +26,8 @@ domain::Timestamp at(int day) {
 class ClockHoldsTest : public ::testing::Test {
   protected:
     void SetUp() override {
-        auto opened = storage::sqlite::open(
-            {.path = m_folder.path() / "redress.sqlite3", .max_batch = 16, .read_connections = 2});
-        ASSERT_TRUE(opened);
-        m_backend = std::move(*opened);
+        m_backend = redress::testing::open_store(m_folder.path());
+        ASSERT_TRUE(m_backend);
         m_triage = std::make_unique<Triage>(m_deployment, *m_backend);
         m_holds = std::make_unique<ClockHolds>(*m_backend);
         auto filed = util::await<std::vector<domain::FiledComplaint>>([&](auto done) {

@@ -13,7 +13,6 @@
 #include "staff/clock_holds.hpp"
 #include "staff/exclusions.hpp"
 #include "staff/triage.hpp"
-#include "storage/sqlite/sqlite_store.hpp"
 #include "support/sample_deployment.hpp"
 #include "support/staff_fixture.hpp"
 #include "support/temp_folder.hpp"
@@ -40,10 +39,8 @@ domain::Timestamp deadline(int day, int days) {
 class DeadlineKeepingTest : public ::testing::Test {
   protected:
     void SetUp() override {
-        auto opened = storage::sqlite::open(
-            {.path = m_folder.path() / "redress.sqlite3", .max_batch = 16, .read_connections = 2});
-        ASSERT_TRUE(opened);
-        m_backend = std::move(*opened);
+        m_backend = redress::testing::open_store(m_folder.path());
+        ASSERT_TRUE(m_backend);
         m_triage = std::make_unique<Triage>(m_deployment, *m_backend);
         m_holds = std::make_unique<ClockHolds>(*m_backend);
         // Three complaints with opr, filed on March 2, 3 and 4.

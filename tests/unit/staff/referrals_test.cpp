@@ -38,10 +38,8 @@ class ReferralsTest : public ::testing::Test {
         ccrb.reference_prefix = "CCRB";
         ccrb.name = redress::testing::english("Civilian Complaint Review Board");
         m_deployment.offices.push_back(ccrb);
-        auto opened = storage::sqlite::open(
-            {.path = m_folder.path() / "redress.sqlite3", .max_batch = 16, .read_connections = 2});
-        ASSERT_TRUE(opened);
-        m_backend = std::move(*opened);
+        m_backend = redress::testing::open_store(m_folder.path());
+        ASSERT_TRUE(m_backend);
         m_triage = std::make_unique<Triage>(m_deployment, *m_backend);
         m_referrals = std::make_unique<Referrals>(*m_backend);
         auto filed = util::await<std::vector<domain::FiledComplaint>>(
