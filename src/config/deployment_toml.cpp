@@ -160,7 +160,10 @@ util::Expected<domain::Office> read_office(const toml::table& table) {
     } else if (!kind.empty() && kind != "local") {
         return std::unexpected(problem(fmt::format("{}: kind must be local or external", where)));
     }
-    if (const auto* web = table.get_as<bool>("web_filing"); web && !web->get()) {
+    // An external office is reached by referral only: no public form unless the file says
+    // otherwise (which the deployment's check then refuses, with the reason).
+    const auto* web = table.get_as<bool>("web_filing");
+    if (web != nullptr ? !web->get() : office.kind == domain::OfficeKind::external) {
         office.web_filing = domain::WebFiling::not_accepted;
     }
     auto name = localized(table, "name", where);

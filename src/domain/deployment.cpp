@@ -40,6 +40,12 @@ util::Expected<void> check_offices(const Deployment& deployment) {
                                     "by another office",
                                     office.id, office.reference_prefix));
         }
+        if (office.kind == OfficeKind::external && office.web_filing == WebFiling::accepted) {
+            return fail(ErrorCode::invalid_input,
+                        fmt::format("office \"{}\" is external: complaints reach it by referral "
+                                    "only, so it cannot take web filings (web_filing = false)",
+                                    office.id));
+        }
         const ServiceLevels& levels = office.service_levels;
         if (levels.acknowledge_days < 0 || levels.triage_days < 0 || levels.update_days < 0 ||
             levels.resolution_days < 0) {

@@ -87,11 +87,14 @@ std::vector<std::string> destinations(const Filing& filing, const Deployment& de
     // so that configuration order never decides), not every office any rule mentions.
     // Sending to all of them would copy a complaint to offices that a more specific rule
     // meant to replace; the complainant still sees the whole proposal and can pick more.
+    // An external office is never filed with: a rule that names one is advice for triage,
+    // where the office the complaint went to proposes a referral (triage_proposal.hpp).
     const auto rules = matching_rules(filing, deployment);
     for (const RoutingRule* rule : rules) {
         if (rule->priority != rules.front()->priority) break;
         for (const std::string& office : rule->offices) {
-            if (deployment.find_office(office) != nullptr) add_unique(chosen, office);
+            const Office* known = deployment.find_office(office);
+            if (known != nullptr && known->kind == OfficeKind::local) add_unique(chosen, office);
         }
     }
     if (chosen.empty()) chosen.push_back(deployment.default_office);

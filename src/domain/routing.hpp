@@ -20,7 +20,9 @@ struct RouteProposal {
 // deployment's default office is proposed.
 std::vector<RouteProposal> propose_routes(const Filing& filing, const Deployment& deployment);
 
-// The offices a filing goes to: those the complainant chose, else the proposal.
+// The offices a filing goes to: those the complainant chose, else the local offices of the
+// proposal's most specific rules (external offices only ever by referral, at triage), else
+// the default office.
 std::vector<std::string> destinations(const Filing& filing, const Deployment& deployment);
 
 }  // namespace redress::domain

@@ -81,6 +81,14 @@ TEST(DeploymentCheck, TheDefaultOfficeMustAcceptWebFilings) {
     EXPECT_THAT(problem(deployment), HasSubstr("\"fbi\""));
 }
 
+TEST(DeploymentCheck, AnExternalOfficeTakesNoWebFilings) {
+    auto deployment = sample_deployment();
+    for (auto& office : deployment.offices) {
+        if (office.id == "fbi") office.web_filing = WebFiling::accepted;
+    }
+    EXPECT_THAT(problem(deployment), HasSubstr("\"fbi\" is external"));
+}
+
 TEST(DeploymentCheck, RulesNameKnownOffices) {
     auto deployment = sample_deployment();
     deployment.rules.push_back(rule("lost", {"theft"}, {"opr", "nowhere"}, 1));

@@ -161,7 +161,7 @@ TEST(Destinations, WithoutAChoiceOnlyTheHighestPriorityRuleDecides) {
     EXPECT_THAT(destinations(filing_about({"excessive-force", "bribery"}), deployment),
                 ElementsAre("oig"));
     EXPECT_THAT(destinations(filing_about({"sexual-abuse", "threats"}), deployment),
-                ElementsAre("oig", "fbi"));
+                ElementsAre("oig"));
     EXPECT_THAT(destinations(filing_about({"theft"}), deployment), ElementsAre("opr"));
 }
 
@@ -170,6 +170,16 @@ TEST(Destinations, RulesTiedAtTheTopPriorityAllCount) {
     deployment.rules = {rule("a", {"theft"}, {"oig"}, 5), rule("b", {"theft"}, {"opr"}, 5),
                         rule("c", {"theft"}, {"fbi"}, 1)};
     EXPECT_THAT(destinations(filing_about({"theft"}), deployment), ElementsAre("oig", "opr"));
+}
+
+TEST(Destinations, AnExternalOfficeIsNeverFiledWith) {
+    auto deployment = sample_deployment();
+    // A rule naming only the external office: the filing goes to the default office, whose
+    // triage proposes the referral.
+    deployment.rules = {rule("police", {"theft"}, {"fbi"}, 9)};
+    EXPECT_THAT(destinations(filing_about({"theft"}), deployment), ElementsAre("opr"));
+    EXPECT_THAT(offices_of(propose_routes(filing_about({"theft"}), deployment)),
+                ElementsAre("fbi"));
 }
 
 TEST(Destinations, NoMatchGoesToTheDefaultOffice) {
