@@ -26,9 +26,9 @@
 #include <string>
 #include <vector>
 
-#include "crypto/totp.hpp"
 #include "domain/calendar.hpp"
 #include "integration/html.hpp"
+#include "integration/staff_session.hpp"
 #include "support/http_client.hpp"
 #include "support/redress_command.hpp"
 #include "support/server_process.hpp"
@@ -53,22 +53,6 @@ std::vector<std::string> with(std::vector<std::string> arguments,
                               const std::vector<std::string>& more) {
     arguments.insert(arguments.end(), more.begin(), more.end());
     return arguments;
-}
-
-std::string first_match(const std::string& text, const std::string& pattern) {
-    std::smatch match;
-    if (!std::regex_search(text, match, std::regex(pattern))) return {};
-    return match[1].str();
-}
-
-std::optional<std::string> cookie_set(const HttpResponse& response, std::string_view name) {
-    for (const auto& [key, value] : response.headers) {
-        if (lower_ascii(key) == "set-cookie" && value.starts_with(std::string(name) + "=")) {
-            const auto equals = value.find('=');
-            return value.substr(equals + 1, value.find(';') - equals - 1);
-        }
-    }
-    return std::nullopt;
 }
 
 std::string replaced(std::string text, std::string_view from, std::string_view to) {
@@ -256,33 +240,11 @@ class StaffAccess : public ::testing::Test {
 
     // Signs `username` in for the first time, enrolling a second factor.
     static Holder sign_in(const std::string& username) {
-        const auto password =
-            post("/staff/sign-in", {{"username", username}, {"password", std::string(k_password)}});
-        EXPECT_EQ(password.status, 303) << password.body;
-        const HeaderList ticket{
-            {"Cookie", "__Host-redress-sign-in=" +
-                           cookie_set(password, "__Host-redress-sign-in").value_or("")}};
-        const auto enrol = get("/staff/sign-in/enrol", ticket);
-        const auto secret = crypto::TotpSecret::from_base32(
-            first_match(enrol.body, "class=\"totp-secret\" dir=\"ltr\">([A-Z2-7]+)<"));
-        EXPECT_TRUE(secret.has_value()) << enrol.body;
-        if (!secret) return {};
-        const auto step = crypto::totp_step(
-            std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now()));
-        const auto enrolled =
-            post("/staff/sign-in/enrol",
-                 {{"enrolment",
-                   first_match(enrol.body, "name=\"enrolment\" value=\"([A-Za-z0-9_-]+)\"")},
-                  {"code", crypto::totp_code(*secret, step)}},
-                 ticket);
-        EXPECT_EQ(enrolled.status, 200) << enrolled.body;
+        const auto session =
+            testing::first_sign_in(s_server->port(), username, std::string(k_password));
         Holder member;
-        member.cookie = {{"Cookie", "__Host-redress-staff=" +
-                                        cookie_set(enrolled, "__Host-redress-staff").value_or("")}};
-        const auto home = get("/staff/", member.cookie);
-        EXPECT_EQ(home.status, 200) << username;
-        member.csrf = first_match(home.body, "name=\"csrf\" value=\"([A-Za-z0-9_-]+)\"");
-        EXPECT_FALSE(member.csrf.empty()) << username;
+        member.cookie = session.cookie;
+        member.csrf = session.csrf;
         return member;
     }
 

@@ -17,7 +17,7 @@
 #include <string>
 #include <vector>
 
-#include "crypto/totp.hpp"
+#include "integration/staff_session.hpp"
 #include "support/http_client.hpp"
 #include "support/redress_command.hpp"
 #include "support/server_process.hpp"
@@ -38,30 +38,7 @@ std::vector<std::string> with(std::vector<std::string> arguments,
     return arguments;
 }
 
-std::string first_match(const std::string& text, const std::string& pattern) {
-    std::smatch match;
-    if (!std::regex_search(text, match, std::regex(pattern))) return {};
-    return match[1].str();
-}
-
-std::string cookie_set(const HttpResponse& response, std::string_view name) {
-    for (const auto& [key, value] : response.headers) {
-        if (lower_ascii(key) == "set-cookie" && value.starts_with(std::string(name) + "=")) {
-            const auto equals = value.find('=');
-            return value.substr(equals + 1, value.find(';') - equals - 1);
-        }
-    }
-    return {};
-}
-
-HeaderList ticket_of(const HttpResponse& response) {
-    return {{"Cookie", "__Host-redress-sign-in=" + cookie_set(response, "__Host-redress-sign-in")}};
-}
-
-struct Session {
-    HeaderList cookie;
-    std::string csrf;
-};
+using Session = StaffSession;
 
 class StaffAdmin : public ::testing::Test {
   protected:
@@ -111,29 +88,8 @@ class StaffAdmin : public ::testing::Test {
 
     // Enrols a second factor with the ticket of `step` (a 303 to the enrolment page).
     Session enrol(const HttpResponse& step) {
-        EXPECT_EQ(step.status, 303) << step.body;
         EXPECT_EQ(step.header_or_empty("Location"), "/staff/sign-in/enrol");
-        const auto ticket = ticket_of(step);
-        const auto page = get("/staff/sign-in/enrol", ticket);
-        const auto secret = crypto::TotpSecret::from_base32(
-            first_match(page.body, "class=\"totp-secret\" dir=\"ltr\">([A-Z2-7]+)<"));
-        EXPECT_TRUE(secret.has_value()) << page.body;
-        if (!secret) return {};
-        const auto code =
-            crypto::totp_code(*secret, crypto::totp_step(std::chrono::floor<std::chrono::seconds>(
-                                           std::chrono::system_clock::now())));
-        const auto enrolled = post(
-            "/staff/sign-in/enrol",
-            {{"enrolment", first_match(page.body, "name=\"enrolment\" value=\"([A-Za-z0-9_-]+)\"")},
-             {"code", code}},
-            ticket);
-        EXPECT_EQ(enrolled.status, 200) << enrolled.body;
-        Session session;
-        session.cookie = {
-            {"Cookie", "__Host-redress-staff=" + cookie_set(enrolled, "__Host-redress-staff")}};
-        const auto home = get("/staff/", session.cookie);
-        session.csrf = first_match(home.body, "name=\"csrf\" value=\"([A-Za-z0-9_-]+)\"");
-        return session;
+        return testing::enrol(m_server->port(), step);
     }
 
     // Creates nia, an investigator of opr; answers her id and set-up code.

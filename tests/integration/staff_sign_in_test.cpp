@@ -12,6 +12,7 @@
 #include <string>
 
 #include "crypto/totp.hpp"
+#include "integration/staff_session.hpp"
 #include "support/http_client.hpp"
 #include "support/redress_command.hpp"
 #include "support/server_process.hpp"
@@ -51,11 +52,7 @@ std::string cookie_value(const std::string& header) {
     return header.substr(equals + 1, header.find(';') - equals - 1);
 }
 
-std::string first_match(const std::string& text, const std::string& pattern) {
-    std::smatch match;
-    if (!std::regex_search(text, match, std::regex(pattern))) return {};
-    return match[1].str();
-}
+using testing::first_match;
 
 std::int64_t step_now() {
     return crypto::totp_step(

@@ -18,9 +18,9 @@
 #include <string>
 #include <thread>
 
-#include "crypto/totp.hpp"
 #include "integration/catalogue_text.hpp"
 #include "integration/html.hpp"
+#include "integration/staff_session.hpp"
 #include "support/http_client.hpp"
 #include "support/redress_command.hpp"
 #include "support/server_process.hpp"
@@ -29,6 +29,8 @@
 namespace redress {
 namespace {
 
+using testing::cookie_set;
+using testing::first_match;
 using testing::HeaderList;
 using testing::HttpConnection;
 using testing::HttpResponse;
@@ -44,32 +46,12 @@ std::vector<std::string> with(std::vector<std::string> arguments,
     return arguments;
 }
 
-std::string first_match(const std::string& text, const std::string& pattern) {
-    std::smatch match;
-    if (!std::regex_search(text, match, std::regex(pattern))) return {};
-    return match[1].str();
-}
-
-std::optional<std::string> cookie_set(const HttpResponse& response, std::string_view name) {
-    for (const auto& [key, value] : response.headers) {
-        if (testing::lower_ascii(key) == "set-cookie" &&
-            value.starts_with(std::string(name) + "=")) {
-            const auto equals = value.find('=');
-            return value.substr(equals + 1, value.find(';') - equals - 1);
-        }
-    }
-    return std::nullopt;
-}
-
 bool contains(const std::string& text, std::string_view part) {
     return text.find(part) != std::string::npos;
 }
 
 // A signed-in member: the session cookie and the session's anti-forgery token.
-struct Member {
-    HeaderList cookie;
-    std::string csrf;
-};
+using Member = testing::StaffSession;
 
 class StaffTriage : public ::testing::Test {
   protected:
@@ -153,34 +135,7 @@ class StaffTriage : public ::testing::Test {
 
     // Signs `username` in for the first time (enrolling a second factor).
     Member sign_in(const std::string& username) {
-        const auto password =
-            post("/staff/sign-in", {{"username", username}, {"password", std::string(k_password)}});
-        EXPECT_EQ(password.status, 303) << password.body;
-        const HeaderList ticket{
-            {"Cookie", "__Host-redress-sign-in=" +
-                           cookie_set(password, "__Host-redress-sign-in").value_or("")}};
-        const auto enrol = get("/staff/sign-in/enrol", ticket);
-        const auto secret = crypto::TotpSecret::from_base32(
-            first_match(enrol.body, "class=\"totp-secret\" dir=\"ltr\">([A-Z2-7]+)<"));
-        EXPECT_TRUE(secret.has_value()) << enrol.body;
-        if (!secret) return {};
-        const auto step = crypto::totp_step(
-            std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now()));
-        const auto enrolled =
-            post("/staff/sign-in/enrol",
-                 {{"enrolment",
-                   first_match(enrol.body, "name=\"enrolment\" value=\"([A-Za-z0-9_-]+)\"")},
-                  {"code", crypto::totp_code(*secret, step)}},
-                 ticket);
-        EXPECT_EQ(enrolled.status, 200) << enrolled.body;
-        Member member;
-        member.cookie = {{"Cookie", "__Host-redress-staff=" +
-                                        cookie_set(enrolled, "__Host-redress-staff").value_or("")}};
-        const auto home = get("/staff/", member.cookie);
-        EXPECT_EQ(home.status, 200);
-        member.csrf = first_match(home.body, "name=\"csrf\" value=\"([A-Za-z0-9_-]+)\"");
-        EXPECT_FALSE(member.csrf.empty());
-        return member;
+        return testing::first_sign_in(m_server->port(), username, std::string(k_password));
     }
 
     // Files `filing` through the API; the references of its complaints, by office prefix, and
