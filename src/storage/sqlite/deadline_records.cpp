@@ -36,15 +36,16 @@ constexpr std::string_view k_mark_all =
 // Overdue complaints with the same deadline as the cursor, after it; then those with later
 // deadlines up to now. Two statements, each one range of the deadline index, as the work
 // lists do (queue_records.cpp): deadlines fall at the start of a day, so thousands of
-// complaints share each one.
+// complaints share each one. The index is named, and the first statement has only the terms
+// of its range (the cursor's deadline is one passed already): given more, SQLite reads every
+// overdue complaint of the office and sorts them.
 constexpr std::string_view k_same_deadline = R"sql(
 SELECT s.complaint_id, c.reference, s.status, s.priority, s.due_clock, s.due_at,
        coalesce((SELECT st.display_name FROM cases AS k JOIN staff AS st
                  ON st.id = k.investigator_id WHERE k.id = s.case_id), '')
-FROM complaint_states AS s
+FROM complaint_states AS s INDEXED BY complaint_states_due
 JOIN complaints AS c ON c.id = s.complaint_id
-WHERE s.office_id = ?1 AND s.due_at IS NOT NULL AND s.due_at = ?2 AND s.complaint_id > ?3
-  AND s.due_at <= ?5
+WHERE s.office_id = ?1 AND s.due_at = ?2 AND s.complaint_id > ?3
   AND NOT EXISTS (SELECT 1 FROM complaint_exclusions AS x
                   WHERE x.complaint_id = s.complaint_id AND x.staff_id = ?20)
   AND (?21 IS NULL OR instr((SELECT f.subject_marks FROM filings AS f WHERE f.id = c.filing_id),
@@ -56,9 +57,9 @@ constexpr std::string_view k_later_deadlines = R"sql(
 SELECT s.complaint_id, c.reference, s.status, s.priority, s.due_clock, s.due_at,
        coalesce((SELECT st.display_name FROM cases AS k JOIN staff AS st
                  ON st.id = k.investigator_id WHERE k.id = s.case_id), '')
-FROM complaint_states AS s
+FROM complaint_states AS s INDEXED BY complaint_states_due
 JOIN complaints AS c ON c.id = s.complaint_id
-WHERE s.office_id = ?1 AND s.due_at IS NOT NULL AND s.due_at > ?2 AND s.due_at <= ?5
+WHERE s.office_id = ?1 AND s.due_at > ?2 AND s.due_at <= ?5
   AND NOT EXISTS (SELECT 1 FROM complaint_exclusions AS x
                   WHERE x.complaint_id = s.complaint_id AND x.staff_id = ?20)
   AND (?21 IS NULL OR instr((SELECT f.subject_marks FROM filings AS f WHERE f.id = c.filing_id),
@@ -204,14 +205,25 @@ util::Expected<domain::OverduePage> read_overdue(ReadContext& context,
             .bind(2, query.after ? query.after->deadline.time_since_epoch().count()
                                  : std::numeric_limits<std::int64_t>::min())
             .bind(4, wanted - static_cast<std::int64_t>(items.size()));
-        rows.bind(5, now);
-        if (sql == k_same_deadline) rows.bind(3, query.after->complaint_id);
+        if (sql == k_same_deadline) {
+            rows.bind(3, query.after->complaint_id);
+        } else {
+            rows.bind(5, now);
+        }
         bind_reader(rows, query.reader, query.reader_mark);
         if (auto read = read_overdue_items(rows, items); !read) {
             return std::unexpected(read.error());
         }
     }
     return domain::page_of<domain::OverduePage>(std::move(items), limit);
+}
+
+std::string_view same_deadline_query() {
+    return k_same_deadline;
+}
+
+std::string_view later_deadlines_query() {
+    return k_later_deadlines;
 }
 
 }  // namespace redress::storage::sqlite

@@ -20,4 +20,9 @@ util::Expected<bool> adopt_deadline_rules(WriteContext& context, const std::stri
 util::Expected<domain::OverduePage> read_overdue(ReadContext& context,
                                                  const domain::OverdueQuery& query);
 
+// The overdue list's two statements (the cursor's deadline, then later ones), for tests of
+// their query plans, which must not depend on statistics the database does not keep.
+std::string_view same_deadline_query();
+std::string_view later_deadlines_query();
+
 }  // namespace redress::storage::sqlite

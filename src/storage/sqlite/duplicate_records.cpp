@@ -42,12 +42,21 @@ ORDER BY c.id
 LIMIT ?3
 )sql";
 
-// The same incident, filed by others: filings_by_incident_date finds the three days'
-// filings, complaints_by_filing their complaints, and the primary key of filing_categories
-// whether a category is shared. Only readable facts: the date, the office, the categories.
-// The plan is fixed (INDEXED BY, and the unary + that keeps the office's work-list index out
-// of it): without statistics, SQLite would otherwise walk all of an office's complaints.
+// The same incident, filed by others: the office's incident marks (migration 0015) of the
+// filing's categories on the three days, newest first, give the complaints at once from one
+// index (a complaint sharing two categories once); only those shown are joined to their
+// rows. Only readable facts: the date, the office, the categories.
 constexpr std::string_view k_select_same_incident = R"sql(
+WITH picked AS (
+    SELECT m.complaint_id, max(m.received_at) AS received_at
+    FROM incident_marks AS m
+    WHERE m.office_id = ?5
+      AND m.category IN (SELECT category FROM filing_categories WHERE filing_id = ?4)
+      AND m.incident_date IN (?1, ?2, ?3) AND m.filing_id <> ?4
+    GROUP BY m.complaint_id
+    ORDER BY received_at DESC, m.complaint_id DESC
+    LIMIT ?6
+)
 SELECT c.reference, s.office_id, s.status, f.incident_date, coalesce(s.case_id, 0),
        coalesce((SELECT k.investigator_id FROM cases AS k WHERE k.id = s.case_id), 0),
        coalesce((SELECT r.to_office FROM referrals AS r
@@ -56,16 +65,11 @@ SELECT c.reference, s.office_id, s.status, f.incident_date, coalesce(s.case_id, 
        f.subject_marks,
        coalesce((SELECT group_concat(x.staff_id) FROM complaint_exclusions AS x
                  WHERE x.complaint_id = c.id), '')
-FROM filings AS f INDEXED BY filings_by_incident_date
-JOIN complaints AS c ON c.filing_id = f.id
+FROM picked AS p
+JOIN complaints AS c ON c.id = p.complaint_id
 JOIN complaint_states AS s ON s.complaint_id = c.id
-WHERE f.incident_date IN (?1, ?2, ?3) AND f.id <> ?4 AND +s.office_id = ?5
-  AND EXISTS (SELECT 1 FROM filing_categories AS mine
-              JOIN filing_categories AS theirs
-                ON theirs.filing_id = f.id AND theirs.category = mine.category
-              WHERE mine.filing_id = ?4)
-ORDER BY f.received_at DESC, c.id DESC
-LIMIT ?6
+JOIN filings AS f ON f.id = c.filing_id
+ORDER BY p.received_at DESC, c.id DESC
 )sql";
 
 constexpr std::string_view k_select_for_join = R"sql(

@@ -6,6 +6,7 @@
 
 #include <gtest/gtest.h>
 
+#include "staff/referrals.hpp"
 #include "storage/sqlite/sqlite_store.hpp"
 #include "support/sample_deployment.hpp"
 #include "support/staff_fixture.hpp"
@@ -259,6 +260,37 @@ TEST_F(DuplicatesTest, OnlyThoseTheMemberMayReadAreListed) {
     ASSERT_TRUE(decide(m_officer, accept, next_day)->recorded);
     EXPECT_EQ(duplicates_of(m_officer, m_reference), std::vector<std::string>{next_day});
     EXPECT_TRUE(duplicates_of(m_investigator, m_reference).empty());
+}
+
+TEST_F(DuplicatesTest, AComplaintIsLookedForAmongTheComplaintsOfTheOfficeHandlingItNow) {
+    const auto next_day = file({"excessive-force"}, "2026-03-02");
+    const auto both = member("bo", {domain::Role::intake_officer}, {"opr", "oig"});
+    const auto listed_for = [&](const std::string& reference) {
+        const auto seen = complaint(both, reference).value();
+        const auto found = util::await<std::vector<storage::DuplicateCandidate>>(
+            [&](auto done) { m_triage->duplicates(both, seen, std::move(done)); });
+        std::vector<std::string> references;
+        for (const auto& candidate : found.value()) references.push_back(candidate.reference);
+        return references;
+    };
+    // Filed with opr: the same incident as opr's complaint, not as oig's copy of it.
+    EXPECT_EQ(listed_for(m_reference), (std::vector<std::string>{"OIG-2026-000001", next_day}));
+    EXPECT_EQ(listed_for("OIG-2026-000001"), std::vector<std::string>{m_reference});
+
+    // Referred to oig, which accepts it: now oig's, and looked for among oig's.
+    domain::TriageDecision refer;
+    refer.action = domain::TriageAction::refer;
+    refer.to_office = "oig";
+    refer.reason = "The Inspector General investigates force at this checkpoint.";
+    ASSERT_TRUE(decide(m_officer, refer, next_day)->recorded);
+    Referrals referrals(*m_backend);
+    const auto accepted = util::await<ReferralResult>([&](auto done) {
+        referrals.answer(m_stranger, next_day, {domain::ReferralAnswer::accept, ""}, at(5),
+                         std::move(done));
+    });
+    ASSERT_TRUE(accepted && accepted->handling_office == "oig");
+    EXPECT_EQ(listed_for("OIG-2026-000001"), (std::vector<std::string>{m_reference, next_day}));
+    EXPECT_EQ(listed_for(m_reference), std::vector<std::string>{"OIG-2026-000001"});
 }
 
 TEST_F(DuplicatesTest, AJoinedComplaintTakesTheCaseWithItsAuditEntryAndNamesNoOther) {
