@@ -126,7 +126,8 @@ int serve(const config::Config& config) {
     auto store = storage::sqlite::open({.path = config.storage.sqlite_path,
                                         .max_batch = config.storage.max_batch,
                                         .read_connections = read_connections(config),
-                                        .read_map_bytes = config.storage.read_map_mib << 20});
+                                        .read_map_bytes = config.storage.read_map_mib << 20,
+                                        .write_cache_bytes = config.storage.write_cache_mib << 20});
     if (!store) {
         spdlog::critical("database {}: {}", config.storage.sqlite_path.string(),
                          store.error().message);

@@ -48,6 +48,7 @@ struct StorageSettings {
     // are read in place from the operating system's cache, where unmapped ones are copied by
     // a system call on every look-up. Address space, not memory: nothing is read until used.
     std::size_t read_map_mib = 2047;
+    std::size_t write_cache_mib = 64;  // the writer's page cache
 };
 
 // What the public may send and how status look-ups are slowed (intake/lookup_throttle.hpp).

@@ -199,6 +199,10 @@ std::vector<Setting> make_settings() {
             "storage.read_map_mib",
             "MiB of the database file that readers map into memory (0: none; at most 2047)",
             [](auto& c) -> auto& { return c.storage.read_map_mib; }, 0, 2047),
+        number<std::size_t>(
+            "storage.write_cache_mib",
+            "MiB of database pages the writer keeps in memory between commits",
+            [](auto& c) -> auto& { return c.storage.write_cache_mib; }, 1, 65536),
         // Data folders made before look-ups stopped keeping recent complaints in memory have
         // this line in their redress.toml; it is read and ignored, so that they still start.
         {"storage.recent_complaints", "No longer used: every look-up reads the database",

@@ -655,6 +655,12 @@ util::Expected<std::unique_ptr<Backend>> open(const Settings& settings) {
     if (auto migrated = apply_migrations(*connection, embedded_migrations()); !migrated) {
         return std::unexpected(migrated.error());
     }
+    // In KiB, negative: SQLite's way of giving the cache's size in memory rather than pages.
+    if (auto cache = connection->execute(fmt::format(
+            "PRAGMA cache_size = -{}", std::max<std::size_t>(settings.write_cache_bytes >> 10, 1)));
+        !cache) {
+        return std::unexpected(cache.error());
+    }
     auto readers = ReadPool::open(path, settings.read_connections, settings.read_map_bytes);
     if (!readers) return std::unexpected(readers.error());
     auto writer = GroupCommit::start(std::move(*connection), settings.max_batch);

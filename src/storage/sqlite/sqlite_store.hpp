@@ -16,6 +16,9 @@ struct Settings {
     std::size_t max_batch = 1024;      // most filings committed in one transaction
     std::size_t read_connections = 8;  // connections (and threads) for look-ups
     std::size_t read_map_bytes = 0;    // of the file, mapped by each reader (mmap_size)
+    // The writer's page cache: the index pages that filings insert into at random (incident
+    // marks, references) stay in it instead of being read again from the file.
+    std::size_t write_cache_bytes = std::size_t{64} << 20;
 };
 
 // Opens the database, creating it if absent, and applies pending migrations. Fails with
