@@ -10,6 +10,7 @@
 #include "api/json_reader.hpp"
 #include "api/offices_json.hpp"
 #include "api/request_json.hpp"
+#include "api/status_answer.hpp"
 #include "api/status_json.hpp"
 #include "util/text.hpp"
 
@@ -41,36 +42,6 @@ FieldErrors all_errors(FieldErrors shape, const std::vector<domain::FieldError>&
     }
     errors.insert(errors.end(), consequences.begin(), consequences.end());
     return errors;
-}
-
-http::Response failure_response(const util::Error& failure, const i18n::Catalogue& messages,
-                                std::string_view what) {
-    // The message is for logs and carries no complainant data (util::Error's contract).
-    spdlog::error("api: {} failed: {}", what, failure.message);
-    if (failure.code == util::ErrorCode::unavailable) {
-        return request_error_response(503, k_unavailable, messages);
-    }
-    return request_error_response(500, k_internal, messages);
-}
-
-http::Response status_response(const intake::LookupResult& result,
-                               const i18n::Catalogue& messages) {
-    using Outcome = intake::LookupResult::Outcome;
-    switch (result.outcome) {
-        case Outcome::found:
-            return json_response(200, status_json(*result.view, messages.language()));
-        case Outcome::busy: {
-            http::Response busy = request_error_response(503, k_busy, messages);
-            busy.headers.set("Retry-After", "1");
-            return busy;
-        }
-        case Outcome::failed:
-            return failure_response(*result.failure, messages, "status look-up");
-        case Outcome::not_found:
-            break;
-    }
-    // One answer for an unknown reference and a wrong receipt, so that neither can be probed.
-    return request_error_response(404, k_not_found, messages);
 }
 
 }  // namespace
@@ -155,27 +126,15 @@ void Api::look_up_status(http::Request request, http::Responder respond) const {
     if (!body) return respond(std::move(body.error()));
 
     FieldErrors errors;
-    std::string reference;
-    std::string receipt;
     ObjectReader in(*body, "", errors, {"reference", "receipt"});
-    in.text("reference", reference);
-    in.text("receipt", receipt);
-    if (util::trim(receipt).empty()) receipt = std::string(request.headers.get(k_receipt_header));
-    const auto missing = [&](std::string_view field, const std::string& value) {
-        const bool reported = std::ranges::any_of(
-            errors, [&](const domain::FieldError& error) { return error.field == field; });
-        if (!reported && util::trim(value).empty())
-            errors.push_back({std::string(field), "required", 0});
-    };
-    missing("reference", reference);
-    missing("receipt", receipt);
+    const Credentials credentials = read_credentials(in, request);
     if (!errors.empty()) {
         return respond(
             field_errors_response(422, errors, messages, m_intake.limits().errors_reported));
     }
 
     m_status_lookup.look_up(
-        reference, receipt, request.client_address,
+        credentials.reference, credentials.receipt, request.client_address,
         [respond = std::move(respond), &messages](intake::LookupResult result) mutable {
             respond.render([result = std::move(result), &messages]() {
                 http::Response response = status_response(result, messages);

@@ -3,6 +3,7 @@
 // and list the deployment's offices and categories. docs/openapi.yaml is its contract.
 // Handlers only translate between JSON and intake; messages follow Accept-Language.
 
+#include "api/status_answer.hpp"
 #include "http/router.hpp"
 #include "i18n/languages.hpp"
 #include "intake/confirmation_signing.hpp"
@@ -10,10 +11,6 @@
 #include "intake/status_lookup.hpp"
 
 namespace redress::api {
-
-// The header that may carry the receipt of a status look-up instead of the body; never
-// the URL, so that it stays out of logs and browser history.
-inline constexpr std::string_view k_receipt_header = "X-Redress-Receipt";
 
 class Api {
   public:

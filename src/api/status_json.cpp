@@ -1,5 +1,8 @@
 #include "api/status_json.hpp"
 
+#include "domain/finding.hpp"
+#include "domain/message.hpp"
+
 namespace redress::api {
 namespace {
 
@@ -68,6 +71,47 @@ nlohmann::json confirmation_json(const domain::Confirmation& confirmation) {
     };
 }
 
+namespace {
+
+// Both ways, oldest first: "office" or "complainant", never a member's name.
+nlohmann::json messages_json(const std::vector<domain::Message>& messages) {
+    nlohmann::json list = nlohmann::json::array();
+    for (const domain::Message& message : messages) {
+        list.push_back({
+            {"at", domain::iso_timestamp(message.at)},
+            {"from",
+             message.kind == domain::MessageKind::to_complainant ? "office" : "complainant"},
+            {"kind",
+             message.kind == domain::MessageKind::reconsideration ? "reconsideration" : "message"},
+            {"text", message.text},
+        });
+    }
+    return list;
+}
+
+// The outcome once the case is closed: findings per allegation, the closure in plain words,
+// the remedy, and until when reconsideration may be asked for.
+nlohmann::json outcome_json(const std::optional<intake::OutcomeView>& outcome) {
+    if (!outcome) return nullptr;
+    nlohmann::json findings = nlohmann::json::array();
+    for (const domain::AllegationFinding& each : outcome->findings) {
+        findings.push_back(
+            {{"category", each.category}, {"finding", domain::finding_name(each.finding)}});
+    }
+    return {
+        {"findings", std::move(findings)},
+        {"text", outcome->text},
+        {"remedy",
+         outcome->remedy.empty() ? nlohmann::json(nullptr) : nlohmann::json(outcome->remedy)},
+        {"reconsider_until", outcome->reconsider_until
+                                 ? nlohmann::json(domain::iso_date(*outcome->reconsider_until))
+                                 : nlohmann::json(nullptr)},
+        {"may_reconsider", outcome->may_reconsider},
+    };
+}
+
+}  // namespace
+
 nlohmann::json status_json(const intake::StatusView& view, const std::string& language) {
     const domain::ComplaintRecord& complaint = view.complaint;
     nlohmann::json timeline = nlohmann::json::array();
@@ -86,6 +130,13 @@ nlohmann::json status_json(const intake::StatusView& view, const std::string& la
         {"timeline", std::move(timeline)},
         {"next_step", next_step_json(view.next_step)},
         {"owed", owed_json(view.owed)},
+        {"messages", messages_json(view.messages)},
+        {"outcome", outcome_json(view.outcome)},
+        // Asked only of a confidential complainant: whether an office the complaint is
+        // referred to may see who they are.
+        {"identity_consent", complaint.confidentiality == "confidential"
+                                 ? nlohmann::json(complaint.identity_consent)
+                                 : nlohmann::json(nullptr)},
     };
 }
 

@@ -21,7 +21,8 @@ nlohmann::json confirmation_json(const domain::Confirmation& confirmation);
 // here only.
 nlohmann::json filed_json(const intake::Filed& filed, const std::string& language);
 
-// {"reference", "office", "office_name", "status", "received_at", "timeline", "next_step"}
+// {"reference", "office", "office_name", "status", "received_at", "timeline", "next_step",
+//  "owed", "messages", "outcome", "identity_consent"}
 nlohmann::json status_json(const intake::StatusView& view, const std::string& language);
 
 }  // namespace redress::api

@@ -6,6 +6,7 @@
 #include <thread>
 
 #include "api/complaints_api.hpp"
+#include "api/correspondence_api.hpp"
 #include "cli/common_passwords.hpp"
 #include "cli/file_limit.hpp"
 #include "cli/key_custody.hpp"
@@ -168,6 +169,9 @@ int serve(const config::Config& config) {
     site.add_routes(router);
     api::Api api(intake, status, *languages, signing_keys);
     api.add_routes(router);
+    api::CorrespondenceApi correspondence(replies, *languages,
+                                          config.filing_limits.errors_reported);
+    correspondence.add_routes(router);
 
     staff::Sessions sessions(
         **store, keys->staff_session, keys->staff_form, keys->name_mark,

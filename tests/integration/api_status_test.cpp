@@ -80,6 +80,100 @@ TEST_F(ApiStatus, WrongReceiptAndUnknownReferenceGetTheSameAnswer) {
     EXPECT_TRUE(has_error(parse_json(wrong), "", "not_found"));
 }
 
+TEST_F(ApiStatus, TheComplainantRepliesAndReadsTheMessagesBack) {
+    const FiledComplaint filed = file_one();
+    auto connection = connect();
+    const HttpResponse added = connection.post_json(
+        "/api/v1/status/messages", json{{"reference", filed.reference},
+                                        {"receipt", filed.receipt},
+                                        {"text", "The driver of the blue bus saw everything."}}
+                                       .dump());
+    ASSERT_EQ(added.status, 201) << added.body;
+    const json body = parse_json(added);
+    ASSERT_EQ(body["messages"].size(), 1u) << body.dump();
+    EXPECT_EQ(body["messages"][0].value("from", ""), "complainant");
+    EXPECT_EQ(body["messages"][0].value("kind", ""), "message");
+    EXPECT_EQ(body["messages"][0].value("text", ""), "The driver of the blue bus saw everything.");
+    EXPECT_TRUE(body["outcome"].is_null());
+    EXPECT_TRUE(body["identity_consent"].is_null());  // filed anonymously: nothing to consent to
+
+    // Read back by a look-up, appended to nothing else.
+    const json again = parse_json(look_up(filed.reference, filed.receipt));
+    ASSERT_EQ(again["messages"].size(), 1u) << again.dump();
+    EXPECT_EQ(again["messages"][0]["text"], body["messages"][0]["text"]);
+}
+
+TEST_F(ApiStatus, AReplyThatCannotBeStoredSaysWhyAndStoresNothing) {
+    const FiledComplaint filed = file_one();
+    const auto post = [&](json body) {
+        auto connection = connect();
+        return connection.post_json("/api/v1/status/messages", body.dump());
+    };
+    const json credentials{{"reference", filed.reference}, {"receipt", filed.receipt}};
+    auto blank = credentials;
+    blank["text"] = "   ";
+    const HttpResponse refused_blank = post(blank);
+    EXPECT_EQ(refused_blank.status, 422) << refused_blank.body;
+    EXPECT_TRUE(has_error(parse_json(refused_blank), "text", "required")) << refused_blank.body;
+
+    auto long_text = credentials;
+    long_text["text"] = std::string(5001, 'x');
+    const HttpResponse refused_long = post(long_text);
+    EXPECT_EQ(refused_long.status, 422);
+    EXPECT_TRUE(has_error(parse_json(refused_long), "text", "too_long")) << refused_long.body;
+
+    auto other_kind = credentials;
+    other_kind["text"] = "Hello.";
+    other_kind["kind"] = "to_complainant";
+    EXPECT_TRUE(has_error(parse_json(post(other_kind)), "kind", "invalid_choice"));
+
+    // Reconsideration is only for a closed case.
+    auto reconsider = credentials;
+    reconsider["text"] = "Please look again.";
+    reconsider["kind"] = "reconsideration";
+    const HttpResponse not_closed = post(reconsider);
+    EXPECT_EQ(not_closed.status, 409) << not_closed.body;
+    EXPECT_TRUE(has_error(parse_json(not_closed), "", "not_reconsiderable"));
+
+    // A wrong receipt gets the look-up's own 404, whatever the text.
+    std::string wrong_receipt = filed.receipt;
+    wrong_receipt[0] = wrong_receipt[0] == 'A' ? 'B' : 'A';
+    const HttpResponse wrong =
+        post(json{{"reference", filed.reference}, {"receipt", wrong_receipt}, {"text", "   "}});
+    EXPECT_EQ(wrong.status, 404);
+    EXPECT_EQ(wrong.body, look_up(filed.reference, wrong_receipt).body);
+
+    EXPECT_TRUE(parse_json(look_up(filed.reference, filed.receipt))["messages"].empty());
+}
+
+TEST_F(ApiStatus, AConfidentialComplainantGivesAndWithdrawsConsent) {
+    auto connection = connect();
+    const auto filed =
+        file_by_api(connection, {{"complainant",
+                                  {{"confidentiality", "confidential"},
+                                   {"name", "Ana Example"},
+                                   {"email", "ana@example.org"}}},
+                                 {"incident", {{"narrative", "Pushed at the gate."}}}});
+    ASSERT_EQ(filed.size(), 1u);
+    const auto consent = [&](json value) {
+        auto each = connect();
+        return each.post_json("/api/v1/status/consent", json{{"reference", filed[0].reference},
+                                                             {"receipt", filed[0].receipt},
+                                                             {"consent", value}}
+                                                            .dump());
+    };
+    EXPECT_EQ(parse_json(look_up(filed[0].reference, filed[0].receipt))["identity_consent"], false);
+    const HttpResponse given = consent(true);
+    ASSERT_EQ(given.status, 200) << given.body;
+    EXPECT_EQ(parse_json(given)["identity_consent"], true);
+    const HttpResponse withdrawn = consent(false);
+    ASSERT_EQ(withdrawn.status, 200) << withdrawn.body;
+    EXPECT_EQ(parse_json(look_up(filed[0].reference, filed[0].receipt))["identity_consent"], false);
+
+    EXPECT_TRUE(has_error(parse_json(consent(nullptr)), "consent", "required"));
+    EXPECT_TRUE(has_error(parse_json(consent("yes")), "consent", "invalid_type"));
+}
+
 TEST_F(ApiStatus, ReceiptMayComeInAHeader) {
     const FiledComplaint filed = file_one();
     auto connection = connect();
