@@ -31,6 +31,7 @@
 #include <vector>
 
 #include "api/complaints_api.hpp"
+#include "api/correspondence_api.hpp"
 #include "cli/key_custody.hpp"
 #include "config/config.hpp"
 #include "http/router.hpp"
@@ -274,9 +275,11 @@ int main(int argc, char** argv) {
                     .static_dir = std::filesystem::path(share_dir) / "static"},
                    now, signing_keys);
     api::Api api(intake, status, *i18n_languages, signing_keys);
+    api::CorrespondenceApi correspondence(replies, *i18n_languages, limits.errors_reported);
     http::Router router;
     site.add_routes(router);
     api.add_routes(router);
+    correspondence.add_routes(router);
 
     const std::string json = "application/json";
     const std::string form = "application/x-www-form-urlencoded";
@@ -353,6 +356,27 @@ int main(int argc, char** argv) {
                     std::string(k_body_limit / 2 - 40, 'B') + R"("})",
                 json));
 
+    // A complainant's posts: the receipt is checked first, then the text (refused past
+    // 5,000 characters, never stored).
+    const std::string messages_api = "POST /api/v1/status/messages";
+    add(messages_api, "a 5,000-character reply (stored)",
+        request(
+            http::Method::post, "/api/v1/status/messages",
+            nlohmann::json(
+                {{"reference", reference}, {"receipt", receipt}, {"text", std::string(5000, 'a')}})
+                .dump(),
+            json));
+    add(messages_api, "a 1 MiB text with the right receipt",
+        request(http::Method::post, "/api/v1/status/messages",
+                fmt::format(R"({{"reference":"{}","receipt":"{}","text":")", reference, receipt) +
+                    std::string(k_body_limit - 120, 'a') + R"("})",
+                json));
+    add("POST /api/v1/status/consent", "half-MiB reference and receipt",
+        request(http::Method::post, "/api/v1/status/consent",
+                R"({"consent":true,"reference":")" + std::string(k_body_limit / 2 - 40, 'A') +
+                    R"(","receipt":")" + std::string(k_body_limit / 2 - 40, 'B') + R"("})",
+                json));
+
     add("POST /api/v1/confirmations/verify", "a genuine confirmation",
         request(http::Method::post, "/api/v1/confirmations/verify",
                 nlohmann::json({{"confirmation", confirmation}}).dump(), json));
@@ -392,6 +416,17 @@ int main(int argc, char** argv) {
         request(http::Method::post, "/status",
                 "form_token=" + token + "&reference=" + std::string(k_body_limit / 2 - 60, 'A') +
                     "&receipt=" + std::string(k_body_limit / 2 - 60, 'B'),
+                form));
+    add("POST /status/messages", "a 1 MiB text with the right receipt",
+        request(http::Method::post, "/status/messages",
+                "form_token=" + token + "&reference=" + reference + "&receipt=" + receipt +
+                    "&text=" + std::string(k_body_limit - 200, 'a'),
+                form));
+    add("POST /status/consent", "half-MiB reference and receipt",
+        request(http::Method::post, "/status/consent",
+                "form_token=" + token +
+                    "&consent=given&reference=" + std::string(k_body_limit / 2 - 80, 'A') +
+                    "&receipt=" + std::string(k_body_limit / 2 - 80, 'B'),
                 form));
     add("POST /verify", "1 MiB pasted",
         request(http::Method::post, "/verify",
