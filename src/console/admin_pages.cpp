@@ -70,6 +70,10 @@ void AdminPages::add_routes(StaffRoutes& routes) {
                [this](Visit visit, http::Responder respond) {
                    reset_second_factor(std::move(visit), std::move(respond));
                });
+    routes.add(Method::post, "/staff/admin/users/{id}/set-up-code", administrators,
+               [this](Visit visit, http::Responder respond) {
+                   issue_set_up_code(std::move(visit), std::move(respond));
+               });
 }
 
 void AdminPages::read_access(const http::FormData& form, staff::NewMember& member,
@@ -181,7 +185,7 @@ void AdminPages::create(Visit visit, http::Responder respond) const {
     m_administration.create(
         by, std::move(member),
         [this, visit = std::move(visit), attempt = std::move(attempt),
-         respond = std::move(respond)](util::Expected<staff::CreatedAccount> created) mutable {
+         respond = std::move(respond)](util::Expected<staff::AccountSetUp> created) mutable {
             if (!created && created.error().code == util::ErrorCode::conflict) {
                 attempt.problems.push_back({"username", "username_taken"});
                 show_users(std::move(visit), 422, std::move(attempt), std::move(respond));
@@ -193,15 +197,7 @@ void AdminPages::create(Visit visit, http::Responder respond) const {
                     return m_view.problem(503, "staff.unavailable.title",
                                           "staff.unavailable.message");
                 }
-                return m_view.page(200, "staff/user_created.tpl", "staff.admin.created.title",
-                                   [&](web::Dictionary& page) {
-                                       page.SetValue("ID", std::to_string(created->member.id));
-                                       page.SetValue("USERNAME", created->member.username);
-                                       page.SetValue("NAME", created->member.display_name);
-                                       page.SetValue("CODE", created->set_up_code);
-                                       page.SetValue("UNTIL",
-                                                     domain::iso_timestamp(created->set_up_until));
-                                   });
+                return set_up_code_page(*created, true);
             });
         });
 }
@@ -248,6 +244,7 @@ void AdminPages::show_user(Visit visit, domain::StaffId id, int status,
                         fill_access_choices(page, chosen);
                         page.ShowSection(member->disabled ? "ENABLE" : "DISABLE");
                         if (member->enrolled) page.ShowSection("RESET");
+                        if (!member->disabled) page.ShowSection("NEW_CODE");
                         if (member->id == visit.signed_in.member.id) page.ShowSection("YOURSELF");
                     });
             });
@@ -302,6 +299,39 @@ void AdminPages::reset_second_factor(Visit visit, http::Responder respond) const
          respond = std::move(respond)](util::Expected<storage::Written> written) mutable {
             after_change(id, std::move(written), std::move(respond));
         });
+}
+
+void AdminPages::issue_set_up_code(Visit visit, http::Responder respond) const {
+    const auto id = parse_id(visit.request.parameter("id"));
+    if (!id) {
+        respond(m_view.problem(404, "staff.not_found.title", "staff.not_found.message"));
+        return;
+    }
+    m_administration.issue_set_up_code(
+        visit.signed_in.member, *id,
+        [this, id = *id,
+         respond = std::move(respond)](util::Expected<staff::AccountSetUp> issued) mutable {
+            if (!issued) {
+                after_change(id, std::unexpected(issued.error()), std::move(respond));
+                return;
+            }
+            respond.render(
+                [this, issued = std::move(*issued)] { return set_up_code_page(issued, false); });
+        });
+}
+
+http::Response AdminPages::set_up_code_page(const staff::AccountSetUp& account,
+                                            bool created) const {
+    return m_view.page(200, "staff/user_created.tpl",
+                       created ? "staff.admin.created.title" : "staff.admin.code_issued.title",
+                       [&](web::Dictionary& page) {
+                           page.ShowSection(created ? "CREATED" : "ISSUED");
+                           page.SetValue("ID", std::to_string(account.member.id));
+                           page.SetValue("USERNAME", account.member.username);
+                           page.SetValue("NAME", account.member.display_name);
+                           page.SetValue("CODE", account.set_up_code);
+                           page.SetValue("UNTIL", domain::iso_timestamp(account.set_up_until));
+                       });
 }
 
 void AdminPages::after_change(domain::StaffId id, util::Expected<storage::Written> written,

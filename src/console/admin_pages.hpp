@@ -36,6 +36,9 @@ class AdminPages {
     void change_access(Visit visit, http::Responder respond) const;
     void set_disabled(Visit visit, bool disabled, http::Responder respond) const;
     void reset_second_factor(Visit visit, http::Responder respond) const;
+    void issue_set_up_code(Visit visit, http::Responder respond) const;
+    // The page that shows a set-up code once: a new account's, or a new one for an account.
+    http::Response set_up_code_page(const staff::AccountSetUp& account, bool created) const;
 
     // The list with the creation form (refused when `attempt` is set).
     void show_users(Visit visit, int status, std::optional<Attempt> attempt,

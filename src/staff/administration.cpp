@@ -87,7 +87,7 @@ domain::AuditEvent Administration::event(const domain::StaffMember& by,
 }
 
 void Administration::create(const domain::StaffMember& by, NewMember member,
-                            storage::Done<CreatedAccount> done) {
+                            storage::Done<AccountSetUp> done) {
     if (!check(member).empty()) {
         return done(util::fail(util::ErrorCode::invalid_input, "the account cannot be created"));
     }
@@ -110,7 +110,7 @@ void Administration::create(const domain::StaffMember& by, NewMember member,
         by, account.member, "staff.added",
         fmt::format("roles={} offices={} first_password=set_up_code",
                     roles_text(account.member.roles), fmt::join(account.member.offices, ",")));
-    CreatedAccount created{account.member, std::move(code), *account.set_up_until};
+    AccountSetUp created{account.member, std::move(code), *account.set_up_until};
     m_directory.add_staff(std::move(account), std::move(audit),
                           [created = std::move(created),
                            done = std::move(done)](util::Expected<domain::StaffId> id) mutable {
@@ -149,6 +149,30 @@ void Administration::set_disabled(const domain::StaffMember& by, domain::StaffId
         if (!target) return done(std::unexpected(target.error()));
         auto audit = event(by, *target, disabled ? "staff.disabled" : "staff.enabled");
         m_directory.set_staff_disabled(id, disabled, std::move(audit), std::move(done));
+    });
+}
+
+void Administration::issue_set_up_code(const domain::StaffMember& by, domain::StaffId id,
+                                       storage::Done<AccountSetUp> done) {
+    if (by.id == id)
+        return done(util::fail(util::ErrorCode::conflict, std::string(k_not_yourself)));
+    find(id, [this, by, id,
+              done = std::move(done)](util::Expected<domain::StaffMember> target) mutable {
+        if (!target) return done(std::unexpected(target.error()));
+        auto code = new_set_up_code();
+        auto hash = hash_set_up_code(*canonical_set_up_code(code));
+        if (!hash) return done(std::unexpected(hash.error()));
+        AccountSetUp issued{*target, std::move(code), m_now() + k_set_up_code_lifetime};
+        auto audit = event(by, *target, "staff.set_up_code_issued");
+        m_directory.issue_set_up_code(id, std::move(*hash), issued.set_up_until, std::move(audit),
+                                      [issued = std::move(issued), done = std::move(done)](
+                                          util::Expected<storage::Written> written) mutable {
+                                          if (!written)
+                                              return done(std::unexpected(written.error()));
+                                          issued.member.set_up_pending = true;
+                                          issued.member.enrolled = false;
+                                          done(std::move(issued));
+                                      });
     });
 }
 

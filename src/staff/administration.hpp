@@ -1,6 +1,7 @@
 #pragma once
 // What an administrator does to staff accounts in the web interface: list them, create one,
-// change its roles and offices, disable and enable it, reset its second factor. Each change
+// change its roles and offices, disable and enable it, reset its second factor, give it a
+// new set-up code. Each change
 // is written with an audit entry naming the administrator, in the same transaction.
 //
 // A new account gets no password: the server draws a one-time set-up code (100 random bits,
@@ -43,7 +44,9 @@ std::optional<std::string> canonical_set_up_code(std::string_view typed);
 // needs no slow hash, and this one is made on an I/O thread).
 util::Expected<std::string> hash_set_up_code(std::string_view canonical);
 
-struct CreatedAccount {
+// A member and the set-up code just given them, at creation or in place of a lost code or
+// password.
+struct AccountSetUp {
     domain::StaffMember member;
     std::string set_up_code;  // to show once
     domain::Timestamp set_up_until{};
@@ -67,8 +70,7 @@ class Administration {
     std::vector<domain::FormProblem> check(const NewMember& member) const;
     // Creates the account with a new set-up code. Fails with invalid_input when check() finds
     // anything, conflict when the user name is taken.
-    void create(const domain::StaffMember& by, NewMember member,
-                storage::Done<CreatedAccount> done);
+    void create(const domain::StaffMember& by, NewMember member, storage::Done<AccountSetUp> done);
 
     // Replaces the roles and offices of `id` (check_access() first: invalid_input).
     void change_access(const domain::StaffMember& by, domain::StaffId id,
@@ -77,6 +79,12 @@ class Administration {
     // Disables `id` (not `by`: conflict k_not_yourself) and ends its sessions, or enables it.
     void set_disabled(const domain::StaffMember& by, domain::StaffId id, bool disabled,
                       storage::Done<storage::Written> done);
+    // Gives `id` a new set-up code, to hand over as at creation, for a code lost or expired or
+    // a password forgotten: they sign in with it, choose a password and enrol a new second
+    // factor (the old one is forgotten, their sessions end). Not `by` (conflict
+    // k_not_yourself); not_found when there is no member `id`.
+    void issue_set_up_code(const domain::StaffMember& by, domain::StaffId id,
+                           storage::Done<AccountSetUp> done);
     // Forgets the second factor of `id`: they enrol again at their next sign-in.
     void reset_second_factor(const domain::StaffMember& by, domain::StaffId id,
                              storage::Done<storage::Written> done);

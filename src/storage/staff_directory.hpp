@@ -70,6 +70,12 @@ class StaffDirectory {
     // enrol a new one at their next sign-in.
     virtual void reset_second_factor(domain::StaffId id, domain::AuditEvent audit,
                                      Done<Written> done) = 0;
+    // Gives the member a new set-up code (its hash, good until `until`) in place of their
+    // password, forgets their second factor and recovery codes and ends their sessions: they
+    // sign in with the code, choose a password and enrol again, as a new member does.
+    virtual void issue_set_up_code(domain::StaffId id, std::string code_hash,
+                                   domain::Timestamp until, domain::AuditEvent audit,
+                                   Done<Written> done) = 0;
     // Replaces a set-up code by the member's own password (its Argon2id hash). Fails with
     // conflict, changing nothing, unless the account still has a set-up code and is not
     // disabled.

@@ -259,6 +259,33 @@ TEST_F(StaffAdmin, ChangesDisablesEnablesAndResetsEachWithItsEntry) {
     EXPECT_EQ(get("/staff/", renewed.cookie).status, 200);
 }
 
+TEST_F(StaffAdmin, ANewSetUpCodeStartsAMemberOverWhoLostTheirsOrTheirPassword) {
+    const auto [id, lost] = create_nia();
+    const std::string page = "/staff/admin/users/" + id;
+    // The code was lost before it was used: a new one replaces it.
+    const auto issued = admin_post(page + "/set-up-code", {});
+    ASSERT_EQ(issued.status, 200) << issued.body;
+    const auto code = first_match(issued.body, "<code dir=\"ltr\">([A-Z2-7-]+)</code>");
+    ASSERT_EQ(code.size(), 23U);
+    EXPECT_NE(code, lost);
+    EXPECT_NE(issued.body.find("A new set-up code was made for"), std::string::npos);
+    EXPECT_EQ(sign_in("nia", lost).status, 403);
+    const auto nia = first_sign_in(code);
+    ASSERT_EQ(get("/staff/", nia.cookie).status, 200);
+
+    // Her password forgotten later: a new code signs her out, her password and her second
+    // factor stop working, and she starts again with the code.
+    const auto again = admin_post(page + "/set-up-code", {});
+    ASSERT_EQ(again.status, 200) << again.body;
+    const auto second = first_match(again.body, "<code dir=\"ltr\">([A-Z2-7-]+)</code>");
+    EXPECT_EQ(get("/staff/", nia.cookie).header_or_empty("Location"), "/staff/sign-in");
+    EXPECT_EQ(sign_in("nia", k_chosen).status, 403);
+    const auto restarted = first_sign_in(second);
+    EXPECT_EQ(get("/staff/", restarted.cookie).status, 200);
+    EXPECT_EQ(entries("staff.set_up_code_issued"),
+              (std::vector<std::string>{"staff:ada staff:nia ", "staff:ada staff:nia "}));
+}
+
 TEST_F(StaffAdmin, NoAdministratorDisablesThemselvesOrTheLastAdministrator) {
     const auto list = get("/staff/admin/users", m_ada.cookie);
     const auto ada =

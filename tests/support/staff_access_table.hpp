@@ -185,8 +185,8 @@ inline const std::array k_staff_probes{
     Probe{"GET",  "/staff/audit",                         "roles: auditor", "/staff/audit?before=first",     {in, in, in, no, no, no, no, bq, no, no}},
     // Staff accounts: administrators only, and to everyone else, signed in or not, answered
     // as a path that does not exist (404). Posts that change nothing: an empty account
-    // (422), no roles (422), disabling oneself (409), enabling an enabled account (303, and
-    // no entry), an id no member has (404).
+    // (422), no roles (422), disabling oneself or giving oneself a new set-up code (409),
+    // enabling an enabled account (303, and no entry), an id no member has (404).
     Probe{"GET",  "/staff/admin/users",                   k_admin,     "/staff/admin/users",                 {nf, nf, nf, nf, nf, nf, nf, nf, nf, ok}},
     Probe{"POST", "/staff/admin/users",                   k_admin,     "/staff/admin/users",                 {nf, nf, nf, nf, nf, nf, nf, nf, nf, un}},
     Probe{"GET",  "/staff/admin/users/{id}",              k_admin,     "/staff/admin/users/{user}",          {nf, nf, nf, nf, nf, nf, nf, nf, nf, ok}},
@@ -197,6 +197,8 @@ inline const std::array k_staff_probes{
     Probe{"POST", "/staff/admin/users/{id}/disable",      k_admin,     "/staff/admin/users/{nouser}/disable", {nf, nf, nf, nf, nf, nf, nf, nf, nf, nf}},
     Probe{"POST", "/staff/admin/users/{id}/enable",       k_admin,     "/staff/admin/users/{user}/enable",   {nf, nf, nf, nf, nf, nf, nf, nf, nf, au}},
     Probe{"POST", "/staff/admin/users/{id}/second-factor-reset", k_admin, "/staff/admin/users/{nouser}/second-factor-reset", {nf, nf, nf, nf, nf, nf, nf, nf, nf, nf}},
+    Probe{"POST", "/staff/admin/users/{id}/set-up-code",  k_admin,     "/staff/admin/users/{admin}/set-up-code", {nf, nf, nf, nf, nf, nf, nf, nf, nf, cf}},
+    Probe{"POST", "/staff/admin/users/{id}/set-up-code",  k_admin,     "/staff/admin/users/{nouser}/set-up-code", {nf, nf, nf, nf, nf, nf, nf, nf, nf, nf}},
     // Sign-out: any signed-in member, with the form token.
     Probe{"POST", "/staff/sign-out",                      "any staff", "/staff/sign-out",                    {no, no, no, in, in, in, in, in, in, in}},
 };

@@ -33,6 +33,11 @@
 <input type="hidden" name="csrf" value="{{CSRF}}">
 <p><button type="submit">{{staff_admin_enable}}</button></p>
 </form>{{/ENABLE}}
+{{#NEW_CODE}}<form method="post" action="/staff/admin/users/{{ID}}/set-up-code">
+<input type="hidden" name="csrf" value="{{CSRF}}">
+<p class="hint">{{staff_admin_new_code_explanation}}</p>
+<p><button type="submit" class="secondary">{{staff_admin_new_code}}</button></p>
+</form>{{/NEW_CODE}}
 {{#RESET}}<form method="post" action="/staff/admin/users/{{ID}}/second-factor-reset">
 <input type="hidden" name="csrf" value="{{CSRF}}">
 <p class="hint">{{staff_admin_reset_explanation}}</p>

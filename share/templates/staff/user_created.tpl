@@ -1,7 +1,7 @@
 {{%AUTOESCAPE context="HTML"}}
 {{>HEAD}}
 <h1>{{TITLE}}</h1>
-<p>{{staff_admin_created_for}} <strong>{{NAME}}</strong> (<span dir="ltr">{{USERNAME}}</span>)</p>
+<p>{{#CREATED}}{{staff_admin_created_for}}{{/CREATED}}{{#ISSUED}}{{staff_admin_code_issued_for}}{{/ISSUED}} <strong>{{NAME}}</strong> (<span dir="ltr">{{USERNAME}}</span>)</p>
 <p>{{staff_admin_created_code}}</p>
 <p class="recovery-codes"><code dir="ltr">{{CODE}}</code></p>
 <p>{{staff_admin_created_until}} <span dir="ltr">{{UNTIL}}</span></p>

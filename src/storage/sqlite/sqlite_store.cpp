@@ -272,6 +272,16 @@ class SqliteStore final : public Backend {
             std::move(done));
     }
 
+    void issue_set_up_code(domain::StaffId id, std::string code_hash, domain::Timestamp until,
+                           domain::AuditEvent audit, Done<Written> done) override {
+        write<Written>(
+            [id, hash = std::move(code_hash), until,
+             audit = std::move(audit)](WriteContext& context) {
+                return sqlite::issue_set_up_code(context, id, hash, until, audit);
+            },
+            std::move(done));
+    }
+
     void choose_password(domain::StaffId id, std::string password_hash, domain::AuditEvent audit,
                          Done<Written> done) override {
         write<Written>(

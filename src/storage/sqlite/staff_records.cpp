@@ -56,6 +56,9 @@ constexpr std::string_view k_forget_second_factor =
     "UPDATE staff SET totp_secret = x'' WHERE id = ?1";
 constexpr std::string_view k_forget_recovery_codes_of =
     "DELETE FROM staff_recovery_codes WHERE staff_id = ?1";
+constexpr std::string_view k_new_set_up_code = R"sql(
+UPDATE staff SET password_hash = ?2, password_set_up_until = ?3 WHERE id = ?1
+)sql";
 constexpr std::string_view k_choose_password = R"sql(
 UPDATE staff SET password_hash = ?2, password_set_up_until = NULL
 WHERE id = ?1 AND password_set_up_until IS NOT NULL AND disabled_at IS NULL RETURNING 1
@@ -287,10 +290,12 @@ util::Expected<Written> update_staff_disabled(WriteContext& context, domain::Sta
     return Written{};
 }
 
-util::Expected<Written> forget_second_factor(WriteContext& context, domain::StaffId id,
+namespace {
+
+// Forgets the member's second factor and recovery codes, ends their sessions and appends
+// `audit`: what both an administrator's reset and a new set-up code end with.
+util::Expected<Written> start_enrolment_over(WriteContext& context, domain::StaffId id,
                                              const domain::AuditEvent& audit) {
-    auto target = existing_target(context, id);
-    if (!target) return std::unexpected(target.error());
     for (const auto sql : {k_forget_second_factor, k_forget_recovery_codes_of}) {
         if (auto done = run_for(context, sql, id); !done) return std::unexpected(done.error());
     }
@@ -299,6 +304,29 @@ util::Expected<Written> forget_second_factor(WriteContext& context, domain::Staf
     }
     if (auto entry = context.audit.append(audit); !entry) return std::unexpected(entry.error());
     return Written{};
+}
+
+}  // namespace
+
+util::Expected<Written> forget_second_factor(WriteContext& context, domain::StaffId id,
+                                             const domain::AuditEvent& audit) {
+    auto target = existing_target(context, id);
+    if (!target) return std::unexpected(target.error());
+    return start_enrolment_over(context, id, audit);
+}
+
+util::Expected<Written> issue_set_up_code(WriteContext& context, domain::StaffId id,
+                                          const std::string& code_hash, domain::Timestamp until,
+                                          const domain::AuditEvent& audit) {
+    auto target = existing_target(context, id);
+    if (!target) return std::unexpected(target.error());
+    auto statement = context.statements.get(k_new_set_up_code);
+    if (!statement) return std::unexpected(statement.error());
+    if (auto set = (*statement)->bind(1, id).bind(2, code_hash).bind(3, seconds(until)).run();
+        !set) {
+        return std::unexpected(set.error());
+    }
+    return start_enrolment_over(context, id, audit);
 }
 
 util::Expected<Written> replace_set_up_code(WriteContext& context, domain::StaffId id,

@@ -24,6 +24,9 @@ util::Expected<Written> update_staff_disabled(WriteContext& context, domain::Sta
                                               bool disabled, const domain::AuditEvent& audit);
 util::Expected<Written> forget_second_factor(WriteContext& context, domain::StaffId id,
                                              const domain::AuditEvent& audit);
+util::Expected<Written> issue_set_up_code(WriteContext& context, domain::StaffId id,
+                                          const std::string& code_hash, domain::Timestamp until,
+                                          const domain::AuditEvent& audit);
 util::Expected<Written> replace_set_up_code(WriteContext& context, domain::StaffId id,
                                             const std::string& password_hash,
                                             const domain::AuditEvent& audit);

@@ -103,8 +103,8 @@ class AdministrationTest : public ::testing::Test {
             redress::testing::add_member(*m_backend, "ivan", {Role::investigator}, {"opr"}, at(1));
     }
 
-    util::Expected<CreatedAccount> create(const domain::StaffMember& by, NewMember member) {
-        return util::await<CreatedAccount>(
+    util::Expected<AccountSetUp> create(const domain::StaffMember& by, NewMember member) {
+        return util::await<AccountSetUp>(
             [&](auto done) { m_administration->create(by, std::move(member), std::move(done)); });
     }
     util::Expected<storage::Written> change(const domain::StaffMember& by, domain::StaffId id,
@@ -300,6 +300,35 @@ TEST_F(AdministrationTest, ResettingASecondFactorMakesThemEnrolAgain) {
     });
     ASSERT_FALSE(used);
     EXPECT_EQ(used.error().code, util::ErrorCode::not_found);
+}
+
+TEST_F(AdministrationTest, ANewSetUpCodeReplacesPasswordAndSecondFactor) {
+    const auto issue = [&](const domain::StaffMember& by, domain::StaffId id) {
+        return util::await<AccountSetUp>(
+            [&](auto done) { m_administration->issue_set_up_code(by, id, std::move(done)); });
+    };
+    const auto issued = issue(m_ada, m_ivan.id);
+    ASSERT_TRUE(issued) << issued.error().message;
+    EXPECT_EQ(issued->member.username, "ivan");
+    EXPECT_EQ(issued->set_up_until, at(10) + k_set_up_code_lifetime);
+    const auto stored = account(m_ivan.id);
+    ASSERT_TRUE(stored);
+    EXPECT_TRUE(stored->member.set_up_pending);
+    EXPECT_FALSE(stored->member.enrolled);
+    EXPECT_EQ(stored->set_up_until, issued->set_up_until);
+    EXPECT_TRUE(crypto::password_matches(stored->password_hash,
+                                         *canonical_set_up_code(issued->set_up_code)));
+    EXPECT_EQ(last_entry().event.action, "staff.set_up_code_issued");
+    EXPECT_EQ(last_entry().event.object, "staff:ivan");
+
+    // Not to oneself, and not to a member who does not exist; nothing written.
+    const auto yourself = issue(m_ada, m_ada.id);
+    ASSERT_FALSE(yourself);
+    EXPECT_EQ(yourself.error().message, k_not_yourself);
+    const auto nobody = issue(m_ada, 999999);
+    ASSERT_FALSE(nobody);
+    EXPECT_EQ(nobody.error().code, util::ErrorCode::not_found);
+    EXPECT_EQ(last_entry().event.action, "staff.set_up_code_issued");
 }
 
 TEST_F(AdministrationTest, ASetUpCodeIsReplacedOnceByTheMembersPassword) {
