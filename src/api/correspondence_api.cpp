@@ -42,12 +42,21 @@ http::Response reply_response(const intake::ReplyResult& result, int added,
         case Outcome::failed:
             break;
     }
-    intake::LookupResult lookup;
-    lookup.outcome = result.outcome == Outcome::not_found ? intake::LookupResult::Outcome::not_found
-                     : result.outcome == Outcome::busy    ? intake::LookupResult::Outcome::busy
-                                                          : intake::LookupResult::Outcome::failed;
-    lookup.failure = result.failure;
-    return status_response(lookup, messages);
+    return status_response(intake::lookup_of(result), messages);
+}
+
+// The completion of a post: the answer is made on the connection's thread, no sooner than
+// the look-up's delay.
+intake::ReplyDone answer_with(http::Responder respond, const i18n::Catalogue& messages, int added,
+                              std::size_t max_listed) {
+    return [respond = std::move(respond), &messages, added,
+            max_listed](intake::ReplyResult result) mutable {
+        respond.render([result = std::move(result), &messages, added, max_listed] {
+            http::Response response = reply_response(result, added, messages, max_listed);
+            response.delay = result.delay;
+            return response;
+        });
+    };
 }
 
 }  // namespace
@@ -84,16 +93,9 @@ void CorrespondenceApi::post_message(http::Request request, http::Responder resp
     if (!errors.empty()) {
         return respond(field_errors_response(422, errors, messages, m_max_errors_listed));
     }
-    m_replies.post(
-        credentials.reference, credentials.receipt, request.client_address, kind, std::move(text),
-        [respond = std::move(respond), &messages,
-         max_listed = m_max_errors_listed](intake::ReplyResult result) mutable {
-            respond.render([result = std::move(result), &messages, max_listed] {
-                http::Response response = reply_response(result, 201, messages, max_listed);
-                response.delay = result.delay;
-                return response;
-            });
-        });
+    m_replies.post(credentials.reference, credentials.receipt, request.client_address, kind,
+                   std::move(text),
+                   answer_with(std::move(respond), messages, 201, m_max_errors_listed));
 }
 
 void CorrespondenceApi::give_consent(http::Request request, http::Responder respond) const {
@@ -116,15 +118,7 @@ void CorrespondenceApi::give_consent(http::Request request, http::Responder resp
         return respond(field_errors_response(422, errors, messages, m_max_errors_listed));
     }
     m_replies.consent(credentials.reference, credentials.receipt, request.client_address, given,
-                      [respond = std::move(respond), &messages,
-                       max_listed = m_max_errors_listed](intake::ReplyResult result) mutable {
-                          respond.render([result = std::move(result), &messages, max_listed] {
-                              http::Response response =
-                                  reply_response(result, 200, messages, max_listed);
-                              response.delay = result.delay;
-                              return response;
-                          });
-                      });
+                      answer_with(std::move(respond), messages, 200, m_max_errors_listed));
 }
 
 }  // namespace redress::api

@@ -40,6 +40,16 @@ std::optional<ReplyResult> unless_found(LookupResult& found) {
 
 }  // namespace
 
+LookupResult lookup_of(const ReplyResult& result) {
+    using Outcome = ReplyResult::Outcome;
+    LookupResult lookup;
+    lookup.outcome = result.outcome == Outcome::not_found ? LookupResult::Outcome::not_found
+                     : result.outcome == Outcome::busy    ? LookupResult::Outcome::busy
+                                                          : LookupResult::Outcome::failed;
+    lookup.failure = result.failure;
+    return lookup;
+}
+
 std::optional<ReplyProblem> check_reply(std::string_view text) {
     const auto problems = domain::check_message(text);
     if (problems.empty()) return std::nullopt;

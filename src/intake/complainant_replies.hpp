@@ -46,6 +46,10 @@ struct ReplyResult {
 
 using ReplyDone = std::move_only_function<void(ReplyResult)>;
 
+// What the look-up found for a post it did not let through (not_found, busy or failed), as
+// the look-up's own result, so that a post is answered as a look-up is.
+LookupResult lookup_of(const ReplyResult& result);
+
 // The problem with a complainant's text, if any.
 std::optional<ReplyProblem> check_reply(std::string_view text);
 

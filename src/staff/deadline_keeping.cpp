@@ -74,6 +74,19 @@ storage::DeadlineRule deadline_rule(const domain::Deployment& deployment, domain
     };
 }
 
+namespace {
+
+// One write job: up to `batch` marked deadlines worked out again; answers how many.
+util::Expected<std::size_t> refresh_turn(storage::Deadlines& deadlines,
+                                         const domain::Deployment& deployment,
+                                         domain::Timestamp now, std::size_t batch) {
+    return util::await<std::size_t>([&](auto answer) {
+        deadlines.refresh_deadlines(deadline_rule(deployment, now), batch, std::move(answer));
+    });
+}
+
+}  // namespace
+
 util::Expected<std::size_t> bring_deadlines_up_to_date(storage::Deadlines& deadlines,
                                                        const domain::Deployment& deployment,
                                                        domain::Timestamp now, std::size_t batch) {
@@ -83,9 +96,7 @@ util::Expected<std::size_t> bring_deadlines_up_to_date(storage::Deadlines& deadl
     if (!adopted) return std::unexpected(adopted.error());
     std::size_t total = 0;
     for (;;) {
-        auto done = util::await<std::size_t>([&](auto answer) {
-            deadlines.refresh_deadlines(deadline_rule(deployment, now), batch, std::move(answer));
-        });
+        auto done = refresh_turn(deadlines, deployment, now, batch);
         if (!done) return std::unexpected(done.error());
         total += *done;
         if (*done < batch) return total;
@@ -118,10 +129,7 @@ bool DeadlineKeeping::stopping() {
 
 void DeadlineKeeping::catch_up() {
     while (!stopping()) {
-        auto done = util::await<std::size_t>([&](auto answer) {
-            m_deadlines.refresh_deadlines(deadline_rule(m_deployment, m_now()), m_settings.batch,
-                                          std::move(answer));
-        });
+        auto done = refresh_turn(m_deadlines, m_deployment, m_now(), m_settings.batch);
         if (!done) {
             spdlog::error("deadlines: could not work them out: {}", done.error().message);
             return;

@@ -263,14 +263,8 @@ http::Response reply_page(const PageContext& page, StatusState state, std::strin
         case Outcome::not_found:
         case Outcome::busy:
         case Outcome::failed: {
-            intake::LookupResult lookup;
-            lookup.outcome =
-                result.outcome == Outcome::not_found ? intake::LookupResult::Outcome::not_found
-                : result.outcome == Outcome::busy    ? intake::LookupResult::Outcome::busy
-                                                     : intake::LookupResult::Outcome::failed;
-            lookup.failure = result.failure;
             state.receipt = {};
-            return status_page(page, state, lookup);
+            return status_page(page, state, intake::lookup_of(result));
         }
     }
     return page_response(status, render_status(page, state));
@@ -296,13 +290,8 @@ http::Response consent_page(const PageContext& page, StatusState state, bool giv
         case Outcome::failed:
             break;
     }
-    intake::LookupResult lookup;
-    lookup.outcome = result.outcome == Outcome::not_found ? intake::LookupResult::Outcome::not_found
-                     : result.outcome == Outcome::busy    ? intake::LookupResult::Outcome::busy
-                                                          : intake::LookupResult::Outcome::failed;
-    lookup.failure = result.failure;
     state.receipt = {};
-    return status_page(page, state, lookup);
+    return status_page(page, state, intake::lookup_of(result));
 }
 
 }  // namespace
