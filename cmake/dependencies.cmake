@@ -13,6 +13,8 @@ pkg_check_modules(sodium REQUIRED IMPORTED_TARGET libsodium)
 pkg_check_modules(ctemplate REQUIRED IMPORTED_TARGET libctemplate)
 pkg_check_modules(libcrypto REQUIRED IMPORTED_TARGET libcrypto)    # HMAC-SHA1 for TOTP
 pkg_check_modules(qrencode REQUIRED IMPORTED_TARGET libqrencode)   # QR codes of TOTP secrets
+pkg_check_modules(libmagic REQUIRED IMPORTED_TARGET libmagic)      # evidence types, by content
+pkg_check_modules(exiv2 REQUIRED IMPORTED_TARGET exiv2)            # image metadata removed
 # A memory allocator made for many threads allocating small objects: it takes a tenth
 # off the CPU time of a filing (bench/README.md). Not with sanitizers, which bring their own.
 if(NOT REDRESS_SANITIZE)

@@ -19,6 +19,9 @@
 {{#NEXT_STEP}}<p>{{confirmation_next}} {{NEXT_TEXT}} <time datetime="{{NEXT_DATE}}">{{NEXT_DUE}}</time></p>{{/NEXT_STEP}}
 </article>
 {{/COMPLAINT}}
+{{#FILES}}<p>{{FILES_RECEIVED}}</p>
+<ul class="files">{{#FILE}}<li dir="auto">{{FILE_NAME}}</li>{{/FILE}}</ul>
+{{/FILES}}
 </section>
 <section class="proof" aria-labelledby="proof-heading">
 <h2 id="proof-heading">{{confirmation_proof_heading}}</h2>

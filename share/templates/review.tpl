@@ -2,7 +2,7 @@
 {{>HEAD}}
 <h1>{{review_heading}}</h1>
 <p class="lead">{{review_intro}}</p>
-<form method="post" action="/complaint" class="complaint-form" novalidate>
+<form method="post" action="/complaint" class="complaint-form"{{#MULTIPART}} enctype="multipart/form-data"{{/MULTIPART}} novalidate>
 <input type="hidden" name="lang" value="{{LANG}}">
 <input type="hidden" name="form_token" value="{{FORM_TOKEN}}">
 {{#HIDDEN}}<input type="hidden" name="{{HIDDEN_NAME}}" value="{{HIDDEN_VALUE:pre_escape}}">
@@ -44,6 +44,17 @@
 {{/ASPECT}}
 </ul>
 </section>
+{{#EVIDENCE}}
+<section aria-labelledby="review-evidence">
+<h2 id="review-evidence">{{review_evidence_heading}}</h2>
+<p>{{review_evidence_intro}}</p>
+{{#EVIDENCE_ERROR}}<p class="error" role="alert">{{EVIDENCE_ERROR_TEXT}}</p>
+{{/EVIDENCE_ERROR}}
+<label for="evidence">{{review_evidence_label}}</label>
+<input type="file" id="evidence" name="evidence" multiple aria-describedby="evidence-hint">
+<p class="hint" id="evidence-hint">{{EVIDENCE_LIMITS}} {{review_evidence_privacy}}</p>
+</section>
+{{/EVIDENCE}}
 <div class="actions">
 <button type="submit" name="action" value="file">{{review_file}}</button>
 <button type="submit" name="action" value="edit" class="secondary">{{review_edit}}</button>

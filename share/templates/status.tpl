@@ -79,6 +79,22 @@
 </form>
 {{/REPLY_FORM}}
 </section>
+{{#EVIDENCE_FORM}}<section class="evidence" aria-labelledby="evidence-heading">
+<h3 id="evidence-heading">{{evidence_heading}}</h3>
+{{#HAS_EVIDENCE_ADDED}}<p class="notice" role="status">{{EVIDENCE_ADDED}}</p>{{/HAS_EVIDENCE_ADDED}}
+<form method="post" action="/status/evidence" class="reply-form" enctype="multipart/form-data" novalidate>
+<input type="hidden" name="lang" value="{{LANG}}">
+<input type="hidden" name="form_token" value="{{FORM_TOKEN}}">
+<input type="hidden" name="reference" value="{{REFERENCE}}">
+<input type="hidden" name="receipt" value="{{RECEIPT}}">
+{{#EVIDENCE_ERROR}}<p class="error-message" role="alert">{{EVIDENCE_ERROR_TEXT}}</p>
+{{/EVIDENCE_ERROR}}
+<label for="f-evidence">{{evidence_label}}</label>
+<input type="file" id="f-evidence" name="evidence" multiple aria-describedby="f-evidence-hint">
+<p class="hint" id="f-evidence-hint">{{EVIDENCE_LIMITS}}</p>
+<div class="actions"><button type="submit">{{evidence_submit}}</button></div>
+</form>
+</section>{{/EVIDENCE_FORM}}
 {{#CONSENT}}<section class="consent" aria-labelledby="consent-heading">
 <h3 id="consent-heading">{{consent_heading}}</h3>
 <p>{{consent_explanation}}</p>

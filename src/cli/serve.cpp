@@ -14,7 +14,10 @@
 #include "crypto/keys.hpp"
 #include "http/router.hpp"
 #include "http/server.hpp"
+#include "http/spooled_body.hpp"
 #include "i18n/languages.hpp"
+#include "intake/complainant_evidence.hpp"
+#include "intake/evidence_intake.hpp"
 #include "intake/intake.hpp"
 #include "intake/status_lookup.hpp"
 #include "staff/administration.hpp"
@@ -24,7 +27,9 @@
 #include "staff/sessions.hpp"
 #include "staff/sign_in.hpp"
 #include "staff/triage.hpp"
+#include "storage/evidence_folder.hpp"
 #include "storage/sqlite/sqlite_store.hpp"
+#include "util/work_pool.hpp"
 #include "web/site.hpp"
 
 namespace redress::cli {
@@ -149,6 +154,18 @@ int serve(const config::Config& config) {
         **store, config.deployment,
         {.interval = config.staff.deadline_refresh, .batch = config.staff.deadline_batch}, now);
 
+    auto evidence_folder = storage::EvidenceFolder::open(config.data_dir / "evidence");
+    if (!evidence_folder) {
+        spdlog::critical("{}", evidence_folder.error().message);
+        return 1;
+    }
+    const std::filesystem::path upload_folder = config.data_dir / "spool" / "uploads";
+    if (auto cleared = http::clear_spool_folder(upload_folder); !cleared) {
+        spdlog::critical("{}", cleared.error().message);
+        return 1;
+    }
+    intake::EvidenceIntake evidence(*evidence_folder, *keys, config.evidence.limits());
+
     intake::Intake intake(config.deployment, **store, *keys, now, config.filing_limits);
     intake::StatusLookup status(config.deployment, **store, *keys, throttle_of(config.public_side),
                                 now);
@@ -162,6 +179,14 @@ int serve(const config::Config& config) {
                     .form_token_lifetime = config.form_token_lifetime,
                     .max_form_fields = config.public_side.max_form_fields},
                    now, signing_keys);
+    // Drained once the server stops, before what its jobs use goes: uploads under way are
+    // kept and filed (their answers going nowhere).
+    util::WorkPool evidence_work("evidence", config.evidence.threads, config.evidence.queue);
+    // An upload holds the files and the form's fields: the form is bounded as any post is.
+    intake::ComplainantEvidence later_evidence(status, **store, evidence, evidence_work, now);
+    site.accept_evidence(evidence, evidence_work,
+                         config.evidence.limits().max_total_bytes + config.server.max_body_bytes,
+                         &later_evidence);
     if (auto ready = site.check(); !ready) {
         spdlog::critical("web pages: {}", ready.error().message);
         return 1;
@@ -208,6 +233,8 @@ int serve(const config::Config& config) {
                                                 .exclusions = exclusions,
                                                 .clock_holds = clock_holds,
                                                 .audit_trail = **store,
+                                                .evidence_store = **store,
+                                                .evidence = evidence,
                                                 .administration = administration,
                                                 .content_key = keys->content,
                                                 .identity_key = keys->identity,
@@ -230,6 +257,7 @@ int serve(const config::Config& config) {
         return 1;
     }
     limits->max_connections = fit_connections(config);
+    limits->upload_folder = upload_folder.string();
     http::Server server(router, std::move(*limits));
     if (auto listening = server.listen(config.server.listen_address, config.server.port);
         !listening) {
@@ -242,6 +270,7 @@ int serve(const config::Config& config) {
         spdlog::info("redress serving on http://{}:{}/ (data folder {})", shown, server.port(),
                      config.data_dir.string());
     });
+    evidence_work.drain();
     spdlog::info("redress stopped");
     return 0;
 }

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "domain/deployment.hpp"
+#include "domain/evidence.hpp"
 #include "domain/validation.hpp"
 #include "util/error.hpp"
 
@@ -99,6 +100,22 @@ struct StaffSettings {
     std::chrono::hours identity_approval_lifetime{24};
 };
 
+// Evidence files (domain/evidence.hpp): how much a complaint may hold, and the threads that
+// seal and flush them to disk.
+struct EvidenceSettings {
+    std::size_t max_file_mib = 25;
+    std::size_t max_files = 20;
+    std::size_t max_total_mib = 100;
+    std::size_t threads = 2;
+    std::size_t queue = 32;  // uploads waiting for those threads; beyond it, 503
+
+    domain::EvidenceLimits limits() const {
+        return {.max_file_bytes = std::uint64_t{max_file_mib} << 20U,
+                .max_files = max_files,
+                .max_total_bytes = std::uint64_t{max_total_mib} << 20U};
+    }
+};
+
 struct Config {
     std::filesystem::path data_dir;
     std::filesystem::path share_dir;    // templates, locale, static, sample configuration
@@ -116,6 +133,7 @@ struct Config {
     PublicSettings public_side;
     StaffSettings staff;
     domain::Limits filing_limits;
+    EvidenceSettings evidence;
     domain::Deployment deployment;
 };
 

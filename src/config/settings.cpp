@@ -327,6 +327,21 @@ std::vector<Setting> make_settings() {
             "Generation of the key that signs confirmations; raise by one to rotate it",
             [](auto& c) -> auto& { return c.signing_generation; }, 1u, 1000u),
         number<std::size_t>(
+            "evidence.max_file_mib", "MiB one evidence file may hold",
+            [](auto& c) -> auto& { return c.evidence.max_file_mib; }, 1, 4096),
+        number<std::size_t>(
+            "evidence.max_files", "Evidence files one complaint may hold",
+            [](auto& c) -> auto& { return c.evidence.max_files; }, 1, 1000),
+        number<std::size_t>(
+            "evidence.max_total_mib", "MiB of evidence files one complaint may hold",
+            [](auto& c) -> auto& { return c.evidence.max_total_mib; }, 1, 65536),
+        number<std::size_t>(
+            "evidence.threads", "Threads that seal and store evidence files",
+            [](auto& c) -> auto& { return c.evidence.threads; }, 1, 64),
+        number<std::size_t>(
+            "evidence.queue", "Uploads that may wait for those threads (503 beyond)",
+            [](auto& c) -> auto& { return c.evidence.queue; }, 1, 10000),
+        number<std::size_t>(
             "filing.max_subjects", "Subjects one filing may name",
             [](auto& c) -> auto& { return c.filing_limits.subjects; }, 1, 1000),
         number<std::size_t>(

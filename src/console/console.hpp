@@ -13,6 +13,7 @@
 #include "console/audit_pages.hpp"
 #include "console/case_pages.hpp"
 #include "console/clock_hold_pages.hpp"
+#include "console/evidence_pages.hpp"
 #include "console/identity_pages.hpp"
 #include "console/message_pages.hpp"
 #include "console/overdue_pages.hpp"
@@ -83,6 +84,7 @@ class Console {
     std::unique_ptr<CasePages> m_cases;
     std::unique_ptr<MessagePages> m_messages;
     std::unique_ptr<PacketPages> m_packets;
+    std::unique_ptr<EvidencePages> m_evidence;
     std::unique_ptr<AuditPages> m_audit;
     std::unique_ptr<IdentityPages> m_identity;
     std::unique_ptr<ClockHoldPages> m_clock_holds;

@@ -32,7 +32,8 @@ const web::Layout& console_layout() {
                                      "staff/user.tpl",
                                      "staff/user_created.tpl",
                                      "staff/choose_password.tpl",
-                                     "staff/overdue.tpl"}};
+                                     "staff/overdue.tpl",
+                                     "staff/evidence.tpl"}};
     return layout;
 }
 

@@ -17,6 +17,7 @@
 #include "domain/deployment.hpp"
 #include "domain/triage.hpp"
 #include "intake/account_sealing.hpp"
+#include "intake/evidence_intake.hpp"
 #include "staff/administration.hpp"
 #include "staff/cases.hpp"
 #include "staff/clock_holds.hpp"
@@ -28,6 +29,7 @@
 #include "storage/audit_trail.hpp"
 #include "storage/casework.hpp"
 #include "storage/deadlines.hpp"
+#include "storage/evidence_store.hpp"
 
 namespace redress::console {
 
@@ -52,8 +54,10 @@ struct WorkParts {
     staff::IdentityAccess& identity;
     staff::Exclusions& exclusions;
     staff::ClockHolds& clock_holds;
-    storage::AuditTrail& audit_trail;       // for auditors' pages
-    staff::Administration& administration;  // for administrators' pages
+    storage::AuditTrail& audit_trail;        // for auditors' pages
+    storage::EvidenceStore& evidence_store;  // the records of evidence files
+    const intake::EvidenceIntake& evidence;  // opens them (evidence_pages.hpp)
+    staff::Administration& administration;   // for administrators' pages
     const crypto::Key& content_key;
     // Opens a complainant's identity on its page only (identity_pages.hpp), and the people
     // record for a referral packet, which takes only the witnesses' accounts from it

@@ -45,6 +45,7 @@ struct Keys {
     Key totp_secret;      // seals TOTP secrets at rest
     Key recovery_code;    // keys the hash of recovery codes
     Key name_mark;        // marks subjects' names, and staff names compared with them
+    Key evidence;         // seals evidence files at rest (file_sealing.hpp)
     KeyCheck check{};     // kept in the database to recognise this key
     std::vector<SigningKey> signing;  // generations 1..current, oldest first
 

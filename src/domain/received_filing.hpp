@@ -13,6 +13,7 @@
 #include "domain/calendar.hpp"
 #include "domain/clock.hpp"
 #include "domain/complaint_status.hpp"
+#include "domain/evidence.hpp"
 #include "domain/filing.hpp"
 #include "domain/finding.hpp"
 #include "domain/message.hpp"
@@ -49,6 +50,8 @@ struct ReceivedFiling {
     // the complaint (domain/identity_access.hpp) without the names kept in the clear.
     std::vector<std::uint8_t> subject_marks;
     std::vector<Destination> destinations;
+    // Files sent with the filing, already sealed in the evidence folder.
+    std::vector<Evidence> evidence;
 };
 
 // One complaint as filed with one office.

@@ -68,12 +68,22 @@ util::Expected<FormData> FormData::parse(std::string_view encoded, std::size_t m
         if (!value) return std::unexpected(std::move(value.error()));
         form.m_fields.emplace_back(std::move(*name), std::move(*value));
     }
-    form.m_by_name.resize(form.m_fields.size());
-    std::iota(form.m_by_name.begin(), form.m_by_name.end(), std::size_t{0});
-    std::ranges::stable_sort(form.m_by_name, {}, [&form](std::size_t i) {
-        return std::string_view(form.m_fields[i].first);
-    });
+    form.index();
     return form;
+}
+
+FormData FormData::of_fields(std::vector<std::pair<std::string, std::string>> fields) {
+    FormData form;
+    form.m_fields = std::move(fields);
+    form.index();
+    return form;
+}
+
+void FormData::index() {
+    m_by_name.resize(m_fields.size());
+    std::iota(m_by_name.begin(), m_by_name.end(), std::size_t{0});
+    std::ranges::stable_sort(m_by_name, {},
+                             [this](std::size_t i) { return std::string_view(m_fields[i].first); });
 }
 
 namespace {

@@ -20,6 +20,8 @@ class FormData {
     // when there are more than `max_fields` fields.
     static util::Expected<FormData> parse(std::string_view encoded,
                                           std::size_t max_fields = k_default_max_form_fields);
+    // Fields already decoded (a multipart form's), in order.
+    static FormData of_fields(std::vector<std::pair<std::string, std::string>> fields);
 
     // Look-ups take logarithmic time: a form is read field by field, and a client chooses
     // how many fields it sends.
@@ -29,6 +31,8 @@ class FormData {
     const std::vector<std::pair<std::string, std::string>>& fields() const { return m_fields; }
 
   private:
+    void index();
+
     std::vector<std::pair<std::string, std::string>> m_fields;
     std::vector<std::size_t> m_by_name;  // indices of m_fields, by name, then position
 };

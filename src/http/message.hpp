@@ -4,7 +4,10 @@
 
 #include <chrono>
 #include <concepts>
+#include <cstdint>
 #include <functional>
+#include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <type_traits>
@@ -13,6 +16,8 @@
 #include <vector>
 
 namespace redress::http {
+
+class SpooledBody;
 
 enum class Method { get, head, post, other };
 std::string_view method_name(Method method);  // "GET", "HEAD", "POST", "OTHER"
@@ -38,6 +43,9 @@ struct Request {
     std::string query;   // raw query string, without '?'
     Headers headers;
     std::string body;
+    // A multipart upload to a route that takes them (Router::add_upload), spooled to disk as
+    // it arrived; `body` is then empty. Null for every other request.
+    std::shared_ptr<SpooledBody> upload;
     // Who sent it, as the group the per-address caps count ("192.0.2.1", or
     // "2001:db8:1:2::/64" for IPv6), taken from a trusted proxy's word when there is one;
     // empty when unknown. For per-client limits only: never log it.
@@ -119,6 +127,13 @@ class Handler {
   public:
     virtual ~Handler() = default;
     virtual void handle(Request request, Responder respond) = 0;
+    // The most a multipart upload to `method` on `path` may hold, when it takes one: the
+    // server then spools such a body to disk. Nothing: bodies are read into memory under
+    // the server's own limit.
+    virtual std::optional<std::uint64_t> upload_limit(Method /*method*/,
+                                                      std::string_view /*path*/) const {
+        return std::nullopt;
+    }
 };
 
 }  // namespace redress::http

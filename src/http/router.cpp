@@ -27,7 +27,7 @@ void Router::add(Method method, std::string path, Route route) {
     if (path.empty() || path.front() != '/') {
         throw std::invalid_argument("route path must start with '/': " + path);
     }
-    Entry entry{method, path, {}, 0, std::move(route)};
+    Entry entry{method, path, {}, 0, std::move(route), false, std::nullopt};
     for (const std::string_view segment : split(path)) {
         const bool opens = segment.find('{') != std::string_view::npos;
         const bool closes = segment.find('}') != std::string_view::npos;
@@ -55,6 +55,32 @@ void Router::add_unlisted(Method method, std::string path, Route route) {
     m_entries.back().unlisted = true;
 }
 
+void Router::add_upload(Method method, std::string path, Route route, std::uint64_t max_bytes) {
+    add(method, std::move(path), std::move(route));
+    m_entries.back().upload_limit = max_bytes;
+}
+
+std::optional<std::uint64_t> Router::upload_limit(Method method, std::string_view path) const {
+    std::vector<std::pair<std::string, std::string>> values;
+    const Entry* entry = best_match(method, split(path), values);
+    return entry != nullptr ? entry->upload_limit : std::nullopt;
+}
+
+const Router::Entry* Router::best_match(
+    Method method, const std::vector<std::string_view>& segments,
+    std::vector<std::pair<std::string, std::string>>& values) const {
+    const Entry* best = nullptr;
+    std::vector<std::pair<std::string, std::string>> candidate;
+    for (const Entry& entry : m_entries) {
+        if (entry.method != method || !matches(entry, segments, candidate)) continue;
+        if (best == nullptr || entry.parameters < best->parameters) {
+            best = &entry;
+            values = candidate;
+        }
+    }
+    return best;
+}
+
 bool Router::matches(const Entry& entry, const std::vector<std::string_view>& segments,
                      std::vector<std::pair<std::string, std::string>>& values) {
     if (entry.segments.size() != segments.size()) return false;
@@ -77,30 +103,21 @@ void Router::handle(Request request, Responder respond) {
     // HEAD is GET without a body; the server drops the body but keeps Content-Length.
     const Method wanted = request.method == Method::head ? Method::get : request.method;
     const auto segments = split(request.path);
-    std::string allow;
-    const Entry* best = nullptr;
     std::vector<std::pair<std::string, std::string>> values;
-    std::vector<std::pair<std::string, std::string>> best_values;
+    if (const Entry* best = best_match(wanted, segments, values)) {
+        request.parameters = std::move(values);
+        best->route(std::move(request), std::move(respond));
+        return;
+    }
+    std::string allow;
     for (const Entry& entry : m_entries) {
+        if (entry.method == wanted || entry.unlisted || entry.method == Method::other) continue;
         if (!matches(entry, segments, values)) continue;
-        if (entry.method == wanted) {
-            if (best == nullptr || entry.parameters < best->parameters) {
-                best = &entry;
-                best_values = values;
-            }
-            continue;
-        }
         const std::string_view name = method_name(entry.method);
-        if (entry.unlisted) continue;
-        if (entry.method == Method::other || allow.find(name) != std::string::npos) continue;
+        if (allow.find(name) != std::string::npos) continue;
         if (!allow.empty()) allow += ", ";
         allow += name;
         if (entry.method == Method::get) allow += ", HEAD";
-    }
-    if (best != nullptr) {
-        request.parameters = std::move(best_values);
-        best->route(std::move(request), std::move(respond));
-        return;
     }
     if (allow.empty()) {
         respond(Response::text(404, "Not Found"));

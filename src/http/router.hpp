@@ -9,7 +9,9 @@
 // Unknown paths get 404, a known path with another method 405 with Allow. HEAD is answered
 // as GET (the server drops the body).
 
+#include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -29,7 +31,11 @@ class Router final : public Handler {
     // gets 404, as a path that does not exist, rather than 405 with Allow naming it. The
     // route's own handler answers the rest (the console's administrators' pages).
     void add_unlisted(Method method, std::string path, Route route);
+    // A route that also takes multipart forms with files of up to `max_bytes` in all: the
+    // server spools such a body to disk (Request::upload) instead of holding it in memory.
+    void add_upload(Method method, std::string path, Route route, std::uint64_t max_bytes);
     void handle(Request request, Responder respond) override;
+    std::optional<std::uint64_t> upload_limit(Method method, std::string_view path) const override;
 
   private:
     struct Segment {
@@ -43,7 +49,12 @@ class Router final : public Handler {
         std::size_t parameters = 0;
         Route route;
         bool unlisted = false;
+        std::optional<std::uint64_t> upload_limit;
     };
+    // The route for `method` on the path of `segments` (the one with fewest parameters), or
+    // null; fills `values` with its parameters.
+    const Entry* best_match(Method method, const std::vector<std::string_view>& segments,
+                            std::vector<std::pair<std::string, std::string>>& values) const;
     // Whether `entry` matches the path of `segments`; fills `values` with its parameters.
     static bool matches(const Entry& entry, const std::vector<std::string_view>& segments,
                         std::vector<std::pair<std::string, std::string>>& values);

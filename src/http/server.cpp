@@ -22,6 +22,7 @@
 #include <boost/beast/core/string.hpp>
 #include <boost/beast/core/tcp_stream.hpp>
 #include <boost/beast/http/error.hpp>
+#include <boost/beast/http/file_body.hpp>
 #include <boost/beast/http/parser.hpp>
 #include <boost/beast/http/read.hpp>
 #include <boost/beast/http/string_body.hpp>
@@ -38,6 +39,7 @@
 #include "http/proxy_protocol.hpp"
 #include "http/response_head.hpp"
 #include "http/security_headers.hpp"
+#include "http/spooled_body.hpp"
 #include "http/target.hpp"
 
 namespace redress::http {
@@ -122,8 +124,7 @@ IpAddress ip_address_of(const asio::ip::address& address) {
 }
 
 // The values of every `name` field, joined as one list.
-std::string joined_fields(const bhttp::request<bhttp::string_body>& message,
-                          std::string_view name) {
+std::string joined_fields(const bhttp::fields& message, std::string_view name) {
     std::string joined;
     for (auto [it, end] = message.equal_range(name); it != end; ++it) {
         if (!joined.empty()) joined += ',';
@@ -133,6 +134,13 @@ std::string joined_fields(const bhttp::request<bhttp::string_body>& message,
 }
 
 using RequestParser = bhttp::request_parser<bhttp::string_body>;
+using UploadParser = bhttp::request_parser<bhttp::file_body>;
+
+bool multipart_form(const bhttp::fields& head) {
+    const std::string_view type = head[bhttp::field::content_type];
+    return beast::iequals(type.substr(0, std::min(type.size(), type.find(';'))),
+                          "multipart/form-data");
+}
 
 struct Connection : ConnectionActivity, std::enable_shared_from_this<Connection> {
     Connection(tcp::socket socket, bool via_trusted_proxy)
@@ -201,10 +209,19 @@ struct Server::State {
 
     asio::awaitable<void> serve(std::shared_ptr<Connection> connection);
     asio::awaitable<bool> read_proxy_header(Connection& connection, beast::flat_buffer& buffer);
+    template <class Parser>
     asio::awaitable<boost::system::error_code> read_body(Connection& connection,
-                                                         beast::flat_buffer& buffer,
-                                                         RequestParser& parser,
+                                                         beast::flat_buffer& buffer, Parser& parser,
                                                          std::uint64_t declared);
+    // Answers "100 Continue" when the client waits for it; false when the client left.
+    asio::awaitable<bool> allow_continue(Connection& connection, const bhttp::fields& head,
+                                         unsigned version);
+    // The body of an upload into a new file of the upload folder; null when it could not be
+    // read (`status`: what to answer, 0 for nothing).
+    asio::awaitable<std::shared_ptr<SpooledBody>> spool_body(Connection& connection,
+                                                             beast::flat_buffer& buffer,
+                                                             RequestParser& parser,
+                                                             std::uint64_t limit, int& status);
     // GCC 12 may destroy a temporary of a co_await expression twice: coroutines here take
     // references to named objects of their caller, and every awaited operand is trivial.
     asio::awaitable<Response> call_handler(Connection& connection, Request& request);
@@ -342,26 +359,65 @@ asio::awaitable<void> Server::State::serve(std::shared_ptr<Connection> connectio
         RequestParser parser;
         parser.header_limit(static_cast<std::uint32_t>(std::min<std::size_t>(
             limits.max_header_bytes, std::numeric_limits<std::uint32_t>::max())));
-        parser.body_limit(static_cast<std::uint64_t>(limits.max_body_bytes));
+        // Which limit a body has is known only once the head says where it goes (an upload
+        // route takes more); the parser would refuse a declared length over its limit while
+        // still reading the head, so the limit is set, and a declared length checked, after.
+        parser.body_limit(std::numeric_limits<std::uint64_t>::max());
         if (auto [ec, bytes] = co_await bhttp::async_read_header(stream, buffer, parser, k_use);
             ec) {
             if (auto status = status_for_read_error(ec)) co_await refuse(*connection, *status, 11);
             break;
         }
-        const unsigned version = parser.get().version();
+        const auto& head = parser.get();
+        const unsigned version = head.version();
+        auto target = parse_target(std::string_view(head.target()));
+        if (!target) {
+            co_await refuse(*connection, 400, version);
+            break;
+        }
+        const Method method = method_of(head.method());
+        // A multipart form to a route that takes uploads is spooled to disk, under that
+        // route's limit; every other body is read into memory, under the server's.
+        const std::optional<std::uint64_t> upload_limit =
+            !limits.upload_folder.empty() && multipart_form(head)
+                ? handler.upload_limit(method, target->path)
+                : std::nullopt;
+        const std::uint64_t body_limit = upload_limit.value_or(limits.max_body_bytes);
+        parser.body_limit(body_limit);  // a chunked body is held to it as it arrives
         const auto length = parser.content_length();
-        if (length && *length > limits.max_body_bytes) {  // refused before a byte is buffered
+        if (length && *length > body_limit) {  // refused before a byte is buffered
             co_await refuse(*connection, 413, version);
             break;
         }
-        if (!parser.is_done()) {
-            if (beast::iequals(parser.get()[bhttp::field::expect], "100-continue") &&
-                version >= 11) {
-                static constexpr std::string_view k_continue = "HTTP/1.1 100 Continue\r\n\r\n";
-                auto [ec, bytes] =
-                    co_await asio::async_write(stream, asio::buffer(k_continue), k_use);
-                if (ec) break;
+        ++served;
+        const bool client_keeps_alive = head.keep_alive();
+        Request request;
+        request.method = method;
+        request.target = std::string(head.target());
+        request.path = std::move(target->path);
+        request.query = std::move(target->query);
+        for (const auto& field : head) {
+            request.headers.add(std::string(field.name_string()), std::string(field.value()));
+        }
+        if (connection->from_trusted_proxy && !connection->client_from_proxy_header &&
+            limits.forwarded_header != ForwardedHeader::none) {
+            const auto forwarded = forwarded_client(
+                joined_fields(parser.get(), limits.forwarded_header == ForwardedHeader::forwarded
+                                                ? "Forwarded"
+                                                : "X-Forwarded-For"),
+                limits.forwarded_header, limits.trusted_proxies);
+            set_client(*connection, forwarded ? address_group(*forwarded) : k_unknown_client);
+        }
+        if (upload_limit) {
+            int status = 0;
+            request.upload =
+                co_await spool_body(*connection, buffer, parser, *upload_limit, status);
+            if (!request.upload) {
+                if (status != 0) co_await refuse(*connection, status, version);
+                break;
             }
+        } else if (!parser.is_done()) {
+            if (!co_await allow_continue(*connection, head, version)) break;
             const std::uint64_t declared = length.value_or(limits.max_body_bytes);
             if (const auto ec = co_await read_body(*connection, buffer, parser, declared); ec) {
                 if (auto status = status_for_read_error(ec)) {
@@ -370,35 +426,8 @@ asio::awaitable<void> Server::State::serve(std::shared_ptr<Connection> connectio
                 break;
             }
         }
-
-        bhttp::request<bhttp::string_body> message = parser.release();
-        auto target = parse_target(std::string_view(message.target()));
-        if (!target) {
-            co_await refuse(*connection, 400, version);
-            break;
-        }
-        ++served;
-        const bool client_keeps_alive = message.keep_alive();
-        Request request;
-        request.method = method_of(message.method());
-        request.target = std::string(message.target());
-        request.path = std::move(target->path);
-        request.query = std::move(target->query);
-        for (const auto& field : message) {
-            request.headers.add(std::string(field.name_string()), std::string(field.value()));
-        }
-        request.body = std::move(message.body());
-        if (connection->from_trusted_proxy && !connection->client_from_proxy_header &&
-            limits.forwarded_header != ForwardedHeader::none) {
-            const auto forwarded = forwarded_client(
-                joined_fields(message, limits.forwarded_header == ForwardedHeader::forwarded
-                                           ? "Forwarded"
-                                           : "X-Forwarded-For"),
-                limits.forwarded_header, limits.trusted_proxies);
-            set_client(*connection, forwarded ? address_group(*forwarded) : k_unknown_client);
-        }
+        if (!request.upload) request.body = std::move(parser.get().body());
         request.client_address = connection->client;
-        const Method method = request.method;
         std::string path_for_log;
         if (spdlog::should_log(spdlog::level::debug)) path_for_log = loggable(request.path);
 
@@ -451,9 +480,59 @@ asio::awaitable<bool> Server::State::read_proxy_header(Connection& connection,
     }
 }
 
+asio::awaitable<bool> Server::State::allow_continue(Connection& connection,
+                                                    const bhttp::fields& head, unsigned version) {
+    if (version < 11 || !beast::iequals(head[bhttp::field::expect], "100-continue")) co_return true;
+    static constexpr std::string_view k_continue = "HTTP/1.1 100 Continue\r\n\r\n";
+    auto [ec, bytes] =
+        co_await asio::async_write(connection.stream, asio::buffer(k_continue), k_use);
+    co_return !ec;
+}
+
+asio::awaitable<std::shared_ptr<SpooledBody>> Server::State::spool_body(Connection& connection,
+                                                                        beast::flat_buffer& buffer,
+                                                                        RequestParser& parser,
+                                                                        std::uint64_t limit,
+                                                                        int& status) {
+    const auto length = parser.content_length();
+    UploadParser upload(std::move(parser));
+    upload.body_limit(limit);
+    const auto path = new_spool_path(limits.upload_folder);
+    beast::error_code opened;
+    upload.get().body().open(path.c_str(), beast::file_mode::write_new, opened);
+    if (opened) {
+        spdlog::error("http: cannot spool an upload: {}", opened.message());
+        status = 503;
+        co_return nullptr;
+    }
+    // Made now, so that the file goes whatever happens next.
+    auto spooled = std::make_shared<SpooledBody>(path, 0);
+    if (!upload.is_done()) {
+        if (!co_await allow_continue(connection, upload.get(), upload.get().version())) {
+            co_return nullptr;
+        }
+        const std::uint64_t declared = length.value_or(limit);
+        if (const auto ec = co_await read_body(connection, buffer, upload, declared); ec) {
+            status = status_for_read_error(ec).value_or(0);
+            co_return nullptr;
+        }
+    }
+    auto message = upload.release();
+    beast::error_code closed;
+    const std::uint64_t size = message.body().file().size(closed);
+    message.body().close();
+    if (closed) {
+        status = 503;
+        co_return nullptr;
+    }
+    spooled->set_size(size);
+    co_return spooled;
+}
+
+template <class Parser>
 asio::awaitable<boost::system::error_code> Server::State::read_body(Connection& connection,
                                                                     beast::flat_buffer& buffer,
-                                                                    RequestParser& parser,
+                                                                    Parser& parser,
                                                                     std::uint64_t declared) {
     connection.enter(Phase::body);
     const auto begun = Pace::Clock::now();

@@ -38,6 +38,9 @@ struct ServerLimits {
     enum class ProxyProtocol { off, on };  // on: trusted proxies send a PROXY header first
     ProxyProtocol proxy_protocol = ProxyProtocol::off;
     int threads = 0;  // 0: one per core
+    // Where multipart uploads to routes that take them are spooled as they arrive (the
+    // server's own folder: it is cleared at start); empty: no route takes uploads.
+    std::string upload_folder;
 };
 
 class Server {

@@ -15,6 +15,7 @@
 
 #include "crypto/keys.hpp"
 #include "domain/message.hpp"
+#include "domain/validation.hpp"
 #include "intake/status_lookup.hpp"
 #include "storage/correspondence.hpp"
 
@@ -42,6 +43,10 @@ struct ReplyResult {
     std::optional<ReplyProblem> problem;
     std::chrono::milliseconds delay{};   // answer no sooner than this, whatever the outcome
     std::optional<util::Error> failure;  // when storage failed
+    // Files sent (ComplainantEvidence): why they were refused (invalid), or how many were
+    // added.
+    std::vector<domain::FieldError> file_errors;
+    std::size_t files_added = 0;
 };
 
 using ReplyDone = std::move_only_function<void(ReplyResult)>;

@@ -1,5 +1,7 @@
 #include "intake/confirmation_signing.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 
 namespace redress::intake {
@@ -13,12 +15,20 @@ std::vector<PublishedKey> published_keys(const crypto::Keys& keys) {
     return published;
 }
 
-std::string filing_digest(std::string_view account_record, std::string_view people_record) {
+std::string filing_digest(std::string_view account_record, std::string_view people_record,
+                          std::span<const domain::Evidence> evidence) {
     std::string covered = "redress-filing-v1\n";
     covered += account_record;
     covered += '\n';
     covered += people_record;
     covered += '\n';
+    // Each file sent with the filing, by the SHA-256 of its original (none: the text is as
+    // it always was, and older confirmations still check).
+    for (const auto& file : evidence) {
+        covered += "evidence ";
+        for (const auto byte : file.sha256) covered += fmt::format("{:02x}", byte);
+        covered += '\n';
+    }
     return crypto::sha256_digest(covered);
 }
 

@@ -11,6 +11,7 @@
 #include "crypto/keys.hpp"
 #include "crypto/signature.hpp"
 #include "domain/confirmation.hpp"
+#include "domain/evidence.hpp"
 
 namespace redress::intake {
 
@@ -28,7 +29,8 @@ std::vector<PublishedKey> published_keys(const crypto::Keys& keys);
 // What a confirmation's digest covers: the account and the personal data exactly as they
 // were sealed (intake/account_sealing.hpp, intake/people_sealing.hpp), so that the office
 // can show that what it keeps is what it received.
-std::string filing_digest(std::string_view account_record, std::string_view people_record);
+std::string filing_digest(std::string_view account_record, std::string_view people_record,
+                          std::span<const domain::Evidence> evidence = {});
 
 domain::Confirmation sign_confirmation(domain::Timestamp received_at,
                                        std::vector<std::string> references, std::string digest,

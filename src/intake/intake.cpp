@@ -48,7 +48,8 @@ Preview Intake::preview(domain::Filing filing) const {
     return preview;
 }
 
-void Intake::file(domain::Filing filing, domain::Channel channel, FileDone done) {
+void Intake::file(domain::Filing filing, domain::Channel channel, FileDone done,
+                  std::vector<domain::Evidence> evidence) {
     const auto received_at = m_now();
     filing = domain::normalized(std::move(filing));
     auto errors = domain::validate(filing, m_deployment,
@@ -83,13 +84,14 @@ void Intake::file(domain::Filing filing, domain::Channel channel, FileDone done)
         received.destinations.push_back({office->id, office->reference_prefix});
     }
 
-    m_store.record(
-        std::move(received),
-        [receipt, received_at, digest = filing_digest(account, people), done = std::move(done)](
-            util::Expected<std::vector<domain::FiledComplaint>> stored) mutable {
-            if (!stored) return done(std::unexpected(Refusal{{}, stored.error()}));
-            done(Stored{receipt, received_at, std::move(*stored), std::move(digest)});
-        });
+    auto digest = filing_digest(account, people, evidence);
+    received.evidence = std::move(evidence);
+    m_store.record(std::move(received),
+                   [receipt, received_at, digest = std::move(digest), done = std::move(done)](
+                       util::Expected<std::vector<domain::FiledComplaint>> stored) mutable {
+                       if (!stored) return done(std::unexpected(Refusal{{}, stored.error()}));
+                       done(Stored{receipt, received_at, std::move(*stored), std::move(digest)});
+                   });
 }
 
 Filed Intake::confirm(Stored stored) const {

@@ -75,7 +75,10 @@ class Intake {
     // `done` runs exactly once, after the filing is durable or refused: at once when it is
     // invalid (nothing is stored), else on a thread of the store's, where it must only hand
     // the result on (Responder::render) and must not throw.
-    void file(domain::Filing filing, domain::Channel channel, FileDone done);
+    // `evidence`: files sent with it, already kept (EvidenceIntake::keep); when the filing
+    // is refused, they are the caller's to discard.
+    void file(domain::Filing filing, domain::Channel channel, FileDone done,
+              std::vector<domain::Evidence> evidence = {});
 
     // The answer to a stored filing: each office's next step and the signed proof of filing.
     Filed confirm(Stored stored) const;

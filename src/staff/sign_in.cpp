@@ -113,7 +113,8 @@ SignIn::SignIn(storage::StaffDirectory& directory, storage::StaffSessions& store
       m_sessions(sessions),
       m_settings(std::move(settings)),
       m_throttle(m_settings.throttle),
-      m_checks(m_settings.password_checks_at_once, m_settings.password_check_queue) {}
+      m_checks("password checks", m_settings.password_checks_at_once,
+               m_settings.password_check_queue) {}
 
 void SignIn::password(std::string username, std::string password, std::string client,
                       StepDone done) {

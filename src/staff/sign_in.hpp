@@ -11,7 +11,7 @@
 // travels in the enrolment form sealed with another key, until its first code confirms it;
 // then it is stored sealed with a third.
 //
-// Password hashes run on PasswordChecks' few threads, never an I/O thread; an unknown user
+// Password hashes run on a WorkPool's few threads, never an I/O thread; an unknown user
 // name costs what a wrong password does (a dummy hash is verified), and gets the same
 // answer. Failures slow later steps for the account and the address (SignInThrottle).
 // Every outcome is written to the audit trail: signed in, failed (with the user name,
@@ -27,12 +27,12 @@
 #include "crypto/keys.hpp"
 #include "crypto/password.hpp"
 #include "domain/password_policy.hpp"
-#include "staff/password_checks.hpp"
 #include "staff/sessions.hpp"
 #include "staff/sign_in_throttle.hpp"
 #include "storage/audit_trail.hpp"
 #include "storage/staff_directory.hpp"
 #include "storage/staff_sessions.hpp"
+#include "util/work_pool.hpp"
 
 namespace redress::staff {
 
@@ -133,7 +133,7 @@ class SignIn {
     Sessions& m_sessions;
     SignInSettings m_settings;
     SignInThrottle m_throttle;
-    PasswordChecks m_checks;  // last: its threads stop before the rest is destroyed
+    util::WorkPool m_checks;  // last: its threads stop before the rest is destroyed
 };
 
 }  // namespace redress::staff

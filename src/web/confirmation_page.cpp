@@ -36,7 +36,8 @@ void add_next_step(Dictionary& item, const i18n::Catalogue& catalogue,
 }
 
 util::Expected<std::string> render_confirmation(const PageContext& context,
-                                                const intake::Filed& filed) {
+                                                const intake::Filed& filed,
+                                                std::span<const std::string> files) {
     const auto& catalogue = context.catalogue;
     auto page = context.view.page(catalogue, context.path, "confirmation.title");
     page->SetValue("RECEIVED_AT", domain::iso_timestamp(filed.received_at));
@@ -51,6 +52,16 @@ util::Expected<std::string> render_confirmation(const PageContext& context,
     const std::string receipt = filed.receipt.text();
     for (const std::string& group : receipt_groups(receipt)) {
         page->AddSectionDictionary("RECEIPT_GROUP")->SetValue("GROUP", group);
+    }
+    if (!files.empty()) {
+        Dictionary* received = page->AddSectionDictionary("FILES");
+        received->SetValue("FILES_RECEIVED", fill(catalogue.text("confirmation.files"),
+                                                  {{"count", std::to_string(files.size())}}));
+        for (const std::string& name : files) {
+            received->AddSectionDictionary("FILE")->SetValue(
+                "FILE_NAME",
+                name.empty() ? std::string(catalogue.text("confirmation.file_unnamed")) : name);
+        }
     }
     page->SetValue("PROOF", filed.confirmation.text());
     return context.view.render("confirmation.tpl", *page);

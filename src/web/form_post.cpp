@@ -1,5 +1,6 @@
 #include "web/form_post.hpp"
 
+#include "http/multipart.hpp"
 #include "util/text.hpp"
 
 namespace redress::web {
@@ -70,6 +71,38 @@ std::expected<http::FormData, PostRefusal> read_form_post(const http::Request& r
                                    : PostRefusal::unreadable);
     }
     return std::move(*form);
+}
+
+std::expected<FormWithFiles, PostRefusal> read_post_with_files(const http::Request& request,
+                                                               std::size_t max_fields,
+                                                               std::size_t max_files) {
+    if (!request.upload) {
+        auto form = read_form_post(request, max_fields);
+        if (!form) return std::unexpected(form.error());
+        return FormWithFiles{std::move(*form), {}, nullptr};
+    }
+    if (from_another_site(request)) return std::unexpected(PostRefusal::cross_site);
+    auto body = request.upload->contents();
+    if (!body) return std::unexpected(PostRefusal::unreadable);
+    http::MultipartLimits limits;
+    limits.max_fields = max_fields;
+    limits.max_files = max_files;
+    auto multipart = http::parse_multipart(*body, request.headers.get("Content-Type"), limits);
+    if (!multipart) {
+        switch (multipart.error()) {
+            case http::MultipartProblem::too_many_fields:
+            case http::MultipartProblem::too_many_files:
+            case http::MultipartProblem::field_too_large:
+                return std::unexpected(PostRefusal::too_many_fields);
+            default:
+                return std::unexpected(PostRefusal::unreadable);
+        }
+    }
+    FormWithFiles post{std::move(multipart->fields), {}, request.upload};
+    for (const auto& file : multipart->files) {
+        post.files.push_back({file.file_name, body->substr(file.offset, file.size)});
+    }
+    return post;
 }
 
 }  // namespace redress::web

@@ -4,10 +4,14 @@
 // (application/x-www-form-urlencoded) and it holds no more fields than a form of ours.
 
 #include <expected>
+#include <memory>
 #include <string_view>
+#include <vector>
 
 #include "http/form_data.hpp"
 #include "http/message.hpp"
+#include "http/spooled_body.hpp"
+#include "intake/evidence_intake.hpp"
 
 namespace redress::web {
 
@@ -31,5 +35,19 @@ bool from_another_site(const http::Request& request);
 // The form in the body, or why it is refused.
 std::expected<http::FormData, PostRefusal> read_form_post(const http::Request& request,
                                                           std::size_t max_fields);
+
+// A form that may carry files: its fields, and its files as views into the spooled upload
+// that `upload` keeps alive.
+struct FormWithFiles {
+    http::FormData form;
+    std::vector<intake::ArrivingFile> files;
+    std::shared_ptr<http::SpooledBody> upload;  // null for a form without files
+};
+
+// A form-encoded post as read_form_post reads it, or a multipart upload (Request::upload)
+// of at most `max_fields` fields and `max_files` files; else why it is refused.
+std::expected<FormWithFiles, PostRefusal> read_post_with_files(const http::Request& request,
+                                                               std::size_t max_fields,
+                                                               std::size_t max_files);
 
 }  // namespace redress::web

@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "domain/deployment.hpp"
+#include "domain/evidence.hpp"
 #include "domain/filing.hpp"
 #include "domain/validation.hpp"
 #include "i18n/catalogue.hpp"
@@ -44,13 +45,21 @@ util::Expected<std::string> render_form(const PageContext& context, const FormSt
 
 // The review step: what will be filed, which offices fit and why, what is still missing,
 // every value carried in hidden fields.
+// The evidence part of the review step, shown when the deployment takes files.
+struct ReviewEvidence {
+    const domain::EvidenceLimits& limits;
+    std::span<const domain::FieldError> errors;  // of the files sent last; none at first
+};
 util::Expected<std::string> render_review(const PageContext& context,
                                           const intake::Preview& preview,
-                                          std::string_view form_token);
+                                          std::string_view form_token,
+                                          const ReviewEvidence* evidence = nullptr);
 
 // After filing: references, next steps and the receipt, shown this once.
+// `files`: the names of the files received with it, as shown to the complainant.
 util::Expected<std::string> render_confirmation(const PageContext& context,
-                                                const intake::Filed& filed);
+                                                const intake::Filed& filed,
+                                                std::span<const std::string> files = {});
 
 // A problem with what the complainant wrote in one of the status page's forms.
 struct ReplyError {
@@ -69,6 +78,11 @@ struct StatusState {
     std::string_view form_token;
     std::optional<ReplyError> reply_error;            // under the message form
     std::optional<ReplyError> reconsideration_error;  // under the reconsideration form
+    // The form for more evidence, when the deployment takes files: its limits, the problems
+    // of the files sent last, and how many were just added.
+    const domain::EvidenceLimits* evidence = nullptr;
+    std::span<const domain::FieldError> evidence_errors;
+    std::size_t files_added = 0;
 };
 
 util::Expected<std::string> render_status(const PageContext& context, const StatusState& state);

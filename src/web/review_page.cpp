@@ -100,11 +100,35 @@ void add_completeness(Dictionary& page, const PageContext& context,
     }
 }
 
+void add_evidence(Dictionary& page, const PageContext& context, const ReviewEvidence& evidence) {
+    const auto& catalogue = context.catalogue;
+    page.ShowSection("MULTIPART");
+    Dictionary* section = page.AddSectionDictionary("EVIDENCE");
+    constexpr std::uint64_t k_mib = 1024 * 1024;
+    section->SetValue("EVIDENCE_LIMITS",
+                      fill(catalogue.text("review.evidence.limits"),
+                           {{"files", std::to_string(evidence.limits.max_files)},
+                            {"size", std::to_string(evidence.limits.max_file_bytes / k_mib)},
+                            {"total", std::to_string(evidence.limits.max_total_bytes / k_mib)}}));
+    for (const domain::FieldError& error : evidence.errors) {
+        // "evidence[1]" names the second file; "evidence", all of them.
+        std::string text = error_text(catalogue, error);
+        const std::size_t open = error.field.find('[');
+        if (open != std::string::npos) {
+            const std::string number = std::to_string(
+                std::stoul(error.field.substr(open + 1, error.field.size() - open - 2)) + 1);
+            text = fill(catalogue.text("review.evidence.file"), {{"number", number}}) + " " + text;
+        }
+        section->AddSectionDictionary("EVIDENCE_ERROR")->SetValue("EVIDENCE_ERROR_TEXT", text);
+    }
+}
+
 }  // namespace
 
 util::Expected<std::string> render_review(const PageContext& context,
                                           const intake::Preview& preview,
-                                          std::string_view form_token) {
+                                          std::string_view form_token,
+                                          const ReviewEvidence* evidence) {
     auto page = context.view.page(context.catalogue, context.path, "review.title");
     page->SetValue("FORM_TOKEN", tstr(form_token));
     for (const auto& [name, value] : form_fields(preview.filing)) {
@@ -117,6 +141,7 @@ util::Expected<std::string> render_review(const PageContext& context,
     add_proposals(*page, context, preview.proposals);
     add_office_choices(*page, context, preview.filing);
     add_completeness(*page, context, preview.completeness);
+    if (evidence != nullptr) add_evidence(*page, context, *evidence);
     return context.view.render("review.tpl", *page);
 }
 

@@ -36,6 +36,15 @@ Site::Site(intake::Intake& intake, intake::StatusLookup& status,
 
 Site::~Site() = default;
 
+void Site::accept_evidence(intake::EvidenceIntake& evidence, util::WorkPool& work,
+                           std::uint64_t max_request_bytes, intake::ComplainantEvidence* later) {
+    m_evidence.emplace(EvidenceDesk{evidence, work, max_request_bytes, later});
+}
+
+const domain::EvidenceLimits* Site::evidence_limits() const {
+    return m_evidence ? &m_evidence->intake.limits() : nullptr;
+}
+
 util::Expected<void> Site::check() const {
     if (auto ready = m_view->check(); !ready) return ready;
     http::Router probe;
@@ -50,9 +59,15 @@ void Site::add_routes(http::Router& router) {
     router.add(Method::get, "/complaint", [this](http::Request request, http::Responder respond) {
         complaint_form(request, std::move(respond));
     });
-    router.add(Method::post, "/complaint", [this](http::Request request, http::Responder respond) {
+    auto complaint_post_route = [this](http::Request request, http::Responder respond) {
         complaint_post(request, std::move(respond));
-    });
+    };
+    if (m_evidence) {
+        router.add_upload(Method::post, "/complaint", complaint_post_route,
+                          m_evidence->max_request_bytes);
+    } else {
+        router.add(Method::post, "/complaint", complaint_post_route);
+    }
     router.add(Method::get, "/status", [this](http::Request request, http::Responder respond) {
         status_form(request, std::move(respond));
     });
@@ -67,6 +82,14 @@ void Site::add_routes(http::Router& router) {
                [this](http::Request request, http::Responder respond) {
                    reply_post(request, std::move(respond), domain::MessageKind::reconsideration);
                });
+    if (m_evidence && m_evidence->later != nullptr) {
+        router.add_upload(
+            Method::post, "/status/evidence",
+            [this](http::Request request, http::Responder respond) {
+                evidence_post(request, std::move(respond));
+            },
+            m_evidence->max_request_bytes);
+    }
     router.add(Method::post, "/status/consent",
                [this](http::Request request, http::Responder respond) {
                    consent_post(request, std::move(respond));
@@ -165,20 +188,26 @@ struct Site::StatusPost {
     PageContext page;
     std::string token;
     std::string echoed;
+    std::vector<intake::ArrivingFile> files;  // views into `upload`
+    std::shared_ptr<http::SpooledBody> upload;
 };
 
 std::optional<Site::StatusPost> Site::begin_status_post(const http::Request& request,
                                                         http::Responder& respond) const {
-    auto form = read_form_post(request, m_settings.max_form_fields);
-    if (!form) {
-        refuse_post(request, form.error(), "/status", respond);
+    const std::size_t max_files = m_evidence ? m_evidence->intake.limits().max_files + 1 : 0;
+    auto posted = read_post_with_files(request, m_settings.max_form_fields, max_files);
+    if (!posted) {
+        refuse_post(request, posted.error(), "/status", respond);
         return std::nullopt;
     }
-    const auto& catalogue = language_of(request, form->get("lang"));
+    const auto& catalogue = language_of(request, posted->form.get("lang"));
     // Echoed back into the form; a reference is short, so anything longer is not.
-    const std::string_view typed = form->get("reference");
-    StatusPost post{std::move(*form), context(catalogue, "/status"), m_tokens.issue(m_now()),
-                    typed.size() <= k_max_echoed_reference ? std::string(typed) : std::string()};
+    const std::string_view typed = posted->form.get("reference");
+    std::string echoed =
+        typed.size() <= k_max_echoed_reference ? std::string(typed) : std::string();
+    StatusPost post{std::move(posted->form),  context(catalogue, "/status"),
+                    m_tokens.issue(m_now()),  std::move(echoed),
+                    std::move(posted->files), std::move(posted->upload)};
     if (!m_tokens.verify(post.form.get("form_token"), m_now())) {
         StatusState state;
         state.form_token = post.token;
@@ -200,11 +229,14 @@ void Site::status_post(const http::Request& request, http::Responder respond) co
     // The page is made later, on the connection's thread: keep what it echoes.
     m_status.look_up(
         form.get("reference"), form.get("receipt"), request.client_address,
-        [page, token, reference = std::string(echoed), receipt = std::string(form.get("receipt")),
+        [page, token, limits = evidence_limits(), reference = std::string(echoed),
+         receipt = std::string(form.get("receipt")),
          respond = std::move(respond)](intake::LookupResult result) mutable {
-            respond.render([page, token = std::move(token), reference = std::move(reference),
-                            receipt = std::move(receipt), result = std::move(result)]() {
+            respond.render([page, token = std::move(token), limits,
+                            reference = std::move(reference), receipt = std::move(receipt),
+                            result = std::move(result)]() {
                 StatusState answer;
+                answer.evidence = limits;
                 answer.form_token = token;
                 answer.reference = reference;
                 answer.receipt = receipt;
@@ -294,6 +326,33 @@ http::Response consent_page(const PageContext& page, StatusState state, bool giv
     return status_page(page, state, intake::lookup_of(result));
 }
 
+// The answer to files sent from the status page; like a reply's, what the receipt checks
+// did not find gets the look-up's own answer.
+http::Response evidence_page(const PageContext& page, StatusState state,
+                             const intake::ReplyResult& result) {
+    using Outcome = intake::ReplyResult::Outcome;
+    if (result.view) state.found = &*result.view;
+    int status = 200;
+    switch (result.outcome) {
+        case Outcome::added:
+            state.files_added = result.files_added;
+            break;
+        case Outcome::invalid:
+            state.evidence_errors = result.file_errors;
+            status = 422;
+            break;
+        case Outcome::full:
+        case Outcome::not_reconsiderable:
+        case Outcome::not_found:
+        case Outcome::busy:
+        case Outcome::failed: {
+            state.receipt = {};
+            return status_page(page, state, intake::lookup_of(result));
+        }
+    }
+    return page_response(status, render_status(page, state));
+}
+
 }  // namespace
 
 void Site::reply_post(const http::Request& request, http::Responder respond,
@@ -309,17 +368,55 @@ void Site::reply_post(const http::Request& request, http::Responder respond,
     m_replies.post(
         form.get("reference"), form.get("receipt"), request.client_address, kind,
         std::string(form.get("text")),
-        [page, token, kind, reference = std::string(echoed),
+        [page, token, kind, limits = evidence_limits(), reference = std::string(echoed),
          receipt = std::string(form.get("receipt")), text = std::string(form.get("text")),
          respond = std::move(respond)](intake::ReplyResult result) mutable {
-            respond.render([page, token = std::move(token), kind, reference = std::move(reference),
-                            receipt = std::move(receipt), text = std::move(text),
-                            result = std::move(result)]() {
+            respond.render([page, token = std::move(token), kind, limits,
+                            reference = std::move(reference), receipt = std::move(receipt),
+                            text = std::move(text), result = std::move(result)]() {
                 StatusState state;
+                state.evidence = limits;
                 state.form_token = token;
                 state.reference = reference;
                 state.receipt = receipt;
                 http::Response response = reply_page(page, state, text, kind, result);
+                response.delay = result.delay;
+                return response;
+            });
+        });
+}
+
+void Site::evidence_post(const http::Request& request, http::Responder respond) const {
+    auto post = begin_status_post(request, respond);
+    if (!post) return;
+    const auto& form = post->form;
+    const auto& page = post->page;
+    const std::string& token = post->token;
+    const std::string& echoed = post->echoed;
+    if (post->files.empty()) {
+        // A form of ours sends at least one file; nothing to look the complaint up for.
+        StatusState state;
+        state.form_token = token;
+        state.reference = echoed;
+        state.notice_key = "evidence.none_chosen";
+        respond(page_response(422, render_status(page, state)));
+        return;
+    }
+    m_evidence->later->add(
+        form.get("reference"), form.get("receipt"), request.client_address, std::move(post->files),
+        post->upload,
+        [page, token, limits = evidence_limits(), reference = std::string(echoed),
+         receipt = std::string(form.get("receipt")),
+         respond = std::move(respond)](intake::ReplyResult result) mutable {
+            respond.render([page, token = std::move(token), limits,
+                            reference = std::move(reference), receipt = std::move(receipt),
+                            result = std::move(result)]() {
+                StatusState state;
+                state.evidence = limits;
+                state.form_token = token;
+                state.reference = reference;
+                state.receipt = receipt;
+                http::Response response = evidence_page(page, state, result);
                 response.delay = result.delay;
                 return response;
             });
@@ -343,12 +440,14 @@ void Site::consent_post(const http::Request& request, http::Responder respond) c
     const bool given = choice == "given";
     m_replies.consent(
         form.get("reference"), form.get("receipt"), request.client_address, given,
-        [page, token, given, reference = std::string(echoed),
+        [page, token, given, limits = evidence_limits(), reference = std::string(echoed),
          receipt = std::string(form.get("receipt")),
          respond = std::move(respond)](intake::ReplyResult result) mutable {
-            respond.render([page, token = std::move(token), given, reference = std::move(reference),
-                            receipt = std::move(receipt), result = std::move(result)]() {
+            respond.render([page, token = std::move(token), given, limits,
+                            reference = std::move(reference), receipt = std::move(receipt),
+                            result = std::move(result)]() {
                 StatusState state;
+                state.evidence = limits;
                 state.form_token = token;
                 state.reference = reference;
                 state.receipt = receipt;

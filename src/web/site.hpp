@@ -12,10 +12,13 @@
 #include "http/form_data.hpp"
 #include "http/router.hpp"
 #include "i18n/languages.hpp"
+#include "intake/complainant_evidence.hpp"
 #include "intake/complainant_replies.hpp"
 #include "intake/confirmation_signing.hpp"
+#include "intake/evidence_intake.hpp"
 #include "intake/intake.hpp"
 #include "intake/status_lookup.hpp"
+#include "util/work_pool.hpp"
 #include "web/form_token.hpp"
 #include "web/page_cache.hpp"
 
@@ -24,6 +27,7 @@ namespace redress::web {
 class View;
 struct PageContext;
 struct FormState;
+struct FormWithFiles;
 enum class PostRefusal;
 
 struct SiteSettings {
@@ -44,6 +48,14 @@ class Site {
     Site(const Site&) = delete;
     Site& operator=(const Site&) = delete;
 
+    // Lets complainants attach evidence on the review step: the complaint form then takes
+    // multipart uploads of up to `max_request_bytes`, kept by `evidence` on `work`'s
+    // threads (sealing and flushing files never holds an I/O thread). Before add_routes.
+    // With `later`, complainants also add files from the status page (/status/evidence).
+    void accept_evidence(intake::EvidenceIntake& evidence, util::WorkPool& work,
+                         std::uint64_t max_request_bytes,
+                         intake::ComplainantEvidence* later = nullptr);
+
     // Whether the templates and the static folder are usable; call once at start-up.
     util::Expected<void> check() const;
 
@@ -60,6 +72,7 @@ class Site {
     void reply_post(const http::Request& request, http::Responder respond,
                     domain::MessageKind kind) const;
     void consent_post(const http::Request& request, http::Responder respond) const;
+    void evidence_post(const http::Request& request, http::Responder respond) const;
     // What every post to /status and its forms begins with: the form, the page in the
     // language asked for, a fresh form token, and the reference as it may be echoed. nullopt
     // when the post was refused or its form token had expired (then answered already).
@@ -71,8 +84,12 @@ class Site {
     void verify_post(const http::Request& request, http::Responder respond) const;
 
     void file(domain::Filing filing, const i18n::Catalogue& catalogue, http::Responder respond);
+    // Filing with files attached: checked here, kept and filed on the evidence threads.
+    void file_with_evidence(domain::Filing filing, const i18n::Catalogue& catalogue,
+                            FormWithFiles post, http::Responder respond);
     http::Response filed_page(const domain::Filing& typed, const i18n::Catalogue& catalogue,
-                              std::expected<intake::Stored, intake::Refusal> result) const;
+                              std::expected<intake::Stored, intake::Refusal> result,
+                              std::span<const std::string> files = {}) const;
     void respond_form(http::Responder& respond, int status, const i18n::Catalogue& catalogue,
                       const FormState& state) const;
     http::Response form_response(int status, const i18n::Catalogue& catalogue,
@@ -91,6 +108,15 @@ class Site {
     intake::Now m_now;
     FormTokens m_tokens;
     std::vector<intake::PublishedKey> m_signing_keys;
+    struct EvidenceDesk {
+        intake::EvidenceIntake& intake;
+        util::WorkPool& work;
+        std::uint64_t max_request_bytes;
+        intake::ComplainantEvidence* later;
+    };
+    // The limits the evidence forms state, or null when no files are taken.
+    const domain::EvidenceLimits* evidence_limits() const;
+    std::optional<EvidenceDesk> m_evidence;
     std::unique_ptr<View> m_view;
     PageCache m_pages;
 };

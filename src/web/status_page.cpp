@@ -1,6 +1,7 @@
 #include "domain/calendar.hpp"
 #include "domain/complaint_status.hpp"
 #include "domain/finding.hpp"
+#include "web/field_text.hpp"
 #include "web/messages.hpp"
 #include "web/pages.hpp"
 
@@ -97,6 +98,28 @@ void add_outcome(Dictionary& result, const PageContext& context, const intake::O
     add_error(*form, context, state.reconsideration_error);
 }
 
+void add_evidence_form(Dictionary& result, const PageContext& context, const StatusState& state) {
+    const auto& catalogue = context.catalogue;
+    const auto& limits = *state.evidence;
+    Dictionary* form = result.AddSectionDictionary("EVIDENCE_FORM");
+    constexpr std::uint64_t k_mib = 1024 * 1024;
+    form->SetValue("EVIDENCE_LIMITS",
+                   fill(catalogue.text("review.evidence.limits"),
+                        {{"files", std::to_string(limits.max_files)},
+                         {"size", std::to_string(limits.max_file_bytes / k_mib)},
+                         {"total", std::to_string(limits.max_total_bytes / k_mib)}}));
+    for (const domain::FieldError& error : state.evidence_errors) {
+        form->AddSectionDictionary("EVIDENCE_ERROR")
+            ->SetValue("EVIDENCE_ERROR_TEXT", error_text(catalogue, error));
+    }
+    if (state.files_added > 0) {
+        form->SetValueAndShowSection(
+            "EVIDENCE_ADDED",
+            fill(catalogue.text("evidence.added"), {{"count", std::to_string(state.files_added)}}),
+            "HAS_EVIDENCE_ADDED");
+    }
+}
+
 void add_result(Dictionary& page, const PageContext& context, const StatusState& state) {
     const auto& catalogue = context.catalogue;
     const intake::StatusView& view = *state.found;
@@ -118,6 +141,7 @@ void add_result(Dictionary& page, const PageContext& context, const StatusState&
     add_messages(*result, context, view);
     Dictionary* reply = result->AddSectionDictionary("REPLY_FORM");
     add_error(*reply, context, state.reply_error);
+    if (state.evidence != nullptr) add_evidence_form(*result, context, state);
     // Only a confidential complainant is asked whether a referral may pass on who they are.
     if (view.complaint.confidentiality == "confidential") {
         Dictionary* consent = result->AddSectionDictionary("CONSENT");

@@ -143,6 +143,11 @@ inline const std::array k_staff_probes{
     // A complaint in a case: intake officers and supervisors of its office, and the
     // investigator assigned; another investigator of the office gets what a missing one gets.
     Probe{"GET",  "/staff/complaints/{reference}",        k_working,   "/staff/complaints/{c}",              {in, in, in, ok, ok, nf, nf, no, no, no}},
+    // Its evidence files, read as the complaint is; a file it does not hold is missing.
+    Probe{"GET",  "/staff/complaints/{reference}/evidence", k_working, "/staff/complaints/{c}/evidence",     {in, in, in, ok, ok, nf, nf, no, no, no}},
+    Probe{"GET",  "/staff/complaints/{reference}/evidence", k_working, "/staff/complaints/{missing}/evidence", {in, in, in, nf, nf, nf, nf, no, no, no}},
+    Probe{"GET",  "/staff/complaints/{reference}/evidence/{file}", k_working, "/staff/complaints/{c}/evidence/1", {in, in, in, nf, nf, nf, nf, no, no, no}},
+    Probe{"GET",  "/staff/complaints/{reference}/evidence/{file}/without-metadata", k_working, "/staff/complaints/{c}/evidence/1/without-metadata", {in, in, in, nf, nf, nf, nf, no, no, no}},
     // Messages to the complainant: a blank message is refused as such (422) to those who
     // may write, and answered like a missing complaint to everyone else the route allows.
     Probe{"POST", "/staff/complaints/{reference}/messages", k_working, "/staff/complaints/{c}/messages",     {no, no, no, un, un, nf, nf, no, no, no}},

@@ -16,6 +16,7 @@
 <dt>{{staff_complaint_witnesses}}</dt><dd>{{WITNESS_COUNT}}</dd>
 {{#DUPLICATE_OF}}<dt>{{staff_complaint_duplicate_of}}</dt><dd><a href="/staff/complaints/{{DUPLICATE_REFERENCE}}" dir="ltr">{{DUPLICATE_REFERENCE}}</a></dd>
 {{/DUPLICATE_OF}}</dl>
+<p><a href="/staff/complaints/{{REFERENCE}}/evidence">{{staff_evidence_link}}</a></p>
 <h2>{{staff_complaint_account}}</h2>
 {{#ACCOUNT_UNREADABLE}}<div class="notice" role="alert"><p>{{staff_complaint_account_unreadable}}</p></div>{{/ACCOUNT_UNREADABLE}}
 {{#ACCOUNT}}<dl class="account">

@@ -5,6 +5,7 @@
 #include "domain/calendar.hpp"
 #include "domain/complaint_status.hpp"
 #include "domain/reference.hpp"
+#include "storage/sqlite/evidence_records.hpp"
 
 namespace redress::storage::sqlite {
 
@@ -75,10 +76,14 @@ std::int64_t flag(bool value) {
 util::Expected<FilingWriter> FilingWriter::prepare(Connection& connection) {
     Statements statements;
     const std::pair<Statement*, std::string_view> all[] = {
-        {&statements.filing, k_insert_filing},       {&statements.category, k_insert_category},
-        {&statements.sequence, k_select_sequence},   {&statements.save_sequence, k_save_sequence},
-        {&statements.complaint, k_insert_complaint}, {&statements.event, k_insert_event},
+        {&statements.filing, k_insert_filing},
+        {&statements.category, k_insert_category},
+        {&statements.sequence, k_select_sequence},
+        {&statements.save_sequence, k_save_sequence},
+        {&statements.complaint, k_insert_complaint},
+        {&statements.event, k_insert_event},
         {&statements.state, k_insert_state},
+        {&statements.evidence, insert_evidence_query()},
     };
     for (const auto& [statement, sql] : all) {
         auto prepared = connection.prepare(sql);
@@ -107,6 +112,9 @@ util::Expected<std::vector<domain::FiledComplaint>> FilingWriter::write(
     if (!filing_id) return std::unexpected(filing_id.error());
     if (auto details = insert_categories(*filing_id, filing); !details) {
         return std::unexpected(details.error());
+    }
+    if (auto files = insert_evidence(*filing_id, filing); !files) {
+        return std::unexpected(files.error());
     }
 
     const int year = static_cast<int>(domain::date_of(filing.received_at).year());
@@ -170,6 +178,11 @@ util::Expected<void> FilingWriter::insert_categories(std::int64_t filing_id,
         if (!inserted) return inserted;
     }
     return {};
+}
+
+util::Expected<void> FilingWriter::insert_evidence(std::int64_t filing_id,
+                                                   const domain::ReceivedFiling& filing) {
+    return sqlite::insert_evidence(m_statements.evidence, filing_id, filing.evidence);
 }
 
 util::Expected<long> FilingWriter::next_sequence(const std::string& prefix, int year) {

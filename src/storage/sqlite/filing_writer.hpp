@@ -44,12 +44,15 @@ class FilingWriter {
         Statement complaint;
         Statement event;
         Statement state;
+        Statement evidence;
     };
 
     FilingWriter(Connection& connection, Statements statements)
         : m_connection(&connection), m_statements(std::move(statements)) {}
 
     util::Expected<std::int64_t> insert_filing(const domain::ReceivedFiling& filing);
+    util::Expected<void> insert_evidence(std::int64_t filing_id,
+                                         const domain::ReceivedFiling& filing);
     util::Expected<void> insert_categories(std::int64_t filing_id,
                                            const domain::ReceivedFiling& filing);
     util::Expected<long> next_sequence(const std::string& prefix, int year);

@@ -13,6 +13,7 @@
 #include "storage/sqlite/deadline_records.hpp"
 #include "storage/sqlite/duplicate_records.hpp"
 #include "storage/sqlite/durability.hpp"
+#include "storage/sqlite/evidence_records.hpp"
 #include "storage/sqlite/group_commit.hpp"
 #include "storage/sqlite/identity_records.hpp"
 #include "storage/sqlite/message_records.hpp"
@@ -618,6 +619,23 @@ class SqliteStore final : public Backend {
         read([query =
                   std::move(query)](ReadContext& context) { return read_overdue(context, query); },
              std::move(done));
+    }
+
+    void evidence_of(std::string reference, Done<std::vector<domain::Evidence>> done) override {
+        read([reference = std::move(reference)](
+                 ReadContext& context) { return read_evidence(context, reference); },
+             std::move(done));
+    }
+
+    void add_evidence(std::int64_t complaint_id, std::vector<domain::Evidence> files,
+                      domain::EvidenceLimits limits, domain::AuditEvent audit,
+                      Done<bool> done) override {
+        write<bool>(
+            [complaint_id, files = std::move(files), limits,
+             audit = std::move(audit)](WriteContext& context) {
+                return sqlite::add_evidence(context, complaint_id, files, limits, audit);
+            },
+            std::move(done));
     }
 
   private:

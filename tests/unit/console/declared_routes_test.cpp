@@ -16,10 +16,12 @@
 #include "crypto/password.hpp"
 #include "http/router.hpp"
 #include "i18n/languages.hpp"
+#include "intake/evidence_intake.hpp"
 #include "staff/referrals.hpp"
 #include "staff/sessions.hpp"
 #include "staff/sign_in.hpp"
 #include "staff/triage.hpp"
+#include "storage/evidence_folder.hpp"
 #include "storage/sqlite/sqlite_store.hpp"
 #include "support/sample_deployment.hpp"
 #include "support/staff_access_table.hpp"
@@ -55,6 +57,10 @@ std::map<Route, std::string> declared_routes() {
     staff::Exclusions exclusions(**store, **store, **store);
     staff::ClockHolds clock_holds(**store);
     staff::Administration administration(**store, deployment, now);
+    auto evidence_folder = storage::EvidenceFolder::open(folder.path() / "evidence");
+    EXPECT_TRUE(evidence_folder);
+    if (!evidence_folder) return {};
+    intake::EvidenceIntake evidence(*evidence_folder, keys, {});
     Console console(sessions, sign_in, *languages,
                     WorkParts{.deployment = deployment,
                               .casework = **store,
@@ -67,6 +73,8 @@ std::map<Route, std::string> declared_routes() {
                               .exclusions = exclusions,
                               .clock_holds = clock_holds,
                               .audit_trail = **store,
+                              .evidence_store = **store,
+                              .evidence = evidence,
                               .administration = administration,
                               .content_key = keys.content,
                               .identity_key = keys.identity,

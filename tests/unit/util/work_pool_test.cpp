@@ -1,19 +1,19 @@
-#include "staff/password_checks.hpp"
+#include "util/work_pool.hpp"
 
 #include <gtest/gtest.h>
 
 #include <atomic>
 #include <future>
 
-namespace redress::staff {
+namespace redress::util {
 namespace {
 
-TEST(PasswordChecks, BeyondTheQueueJobsAreRefusedAndNeverRun) {
+TEST(WorkPool, BeyondTheQueueJobsAreRefusedAndNeverRun) {
     std::promise<void> release;
     auto released = release.get_future().share();
     std::atomic<int> ran{0};
     {
-        PasswordChecks checks(1, 2);
+        WorkPool checks("test", 1, 2);
         std::promise<void> started;
         // Holds the only thread until released.
         ASSERT_TRUE(checks.try_submit([&] {
@@ -31,4 +31,4 @@ TEST(PasswordChecks, BeyondTheQueueJobsAreRefusedAndNeverRun) {
 }
 
 }  // namespace
-}  // namespace redress::staff
+}  // namespace redress::util

@@ -1,19 +1,24 @@
-#include "staff/password_checks.hpp"
+#include "util/work_pool.hpp"
 
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
 #include <exception>
 
-namespace redress::staff {
+namespace redress::util {
 
-PasswordChecks::PasswordChecks(std::size_t threads, std::size_t queue) : m_queue_limit(queue) {
+WorkPool::WorkPool(std::string name, std::size_t threads, std::size_t queue)
+    : m_name(std::move(name)), m_queue_limit(queue) {
     threads = std::max<std::size_t>(threads, 1);
     m_threads.reserve(threads);
     for (std::size_t i = 0; i < threads; ++i) m_threads.emplace_back([this] { run(); });
 }
 
-PasswordChecks::~PasswordChecks() {
+WorkPool::~WorkPool() {
+    drain();
+}
+
+void WorkPool::drain() {
     {
         std::lock_guard lock(m_mutex);
         m_stopping = true;
@@ -22,7 +27,7 @@ PasswordChecks::~PasswordChecks() {
     m_threads.clear();
 }
 
-bool PasswordChecks::try_submit(Job job) {
+bool WorkPool::try_submit(Job job) {
     {
         std::lock_guard lock(m_mutex);
         if (m_stopping || m_jobs.size() >= m_queue_limit) return false;
@@ -32,7 +37,7 @@ bool PasswordChecks::try_submit(Job job) {
     return true;
 }
 
-void PasswordChecks::run() {
+void WorkPool::run() {
     while (true) {
         Job job;
         {
@@ -45,9 +50,9 @@ void PasswordChecks::run() {
         try {
             job();
         } catch (const std::exception& error) {
-            spdlog::error("password check failed: {}", error.what());
+            spdlog::error("{}: a job failed: {}", m_name, error.what());
         }
     }
 }
 
-}  // namespace redress::staff
+}  // namespace redress::util
