@@ -152,7 +152,9 @@ void check(const std::filesystem::path& eml) {
             const auto& attachment = message.attachments[attachment_index++];
             EXPECT_EQ(attachment.file_name, fields[0]);
             EXPECT_EQ(attachment.declared_type, fields[1]);
-            if (fields[2] != "*") EXPECT_EQ(attachment.content.size(), std::stoul(fields[2]));
+            if (fields[2] != "*") {
+                EXPECT_EQ(attachment.content.size(), std::stoul(fields[2]));
+            }
             EXPECT_EQ(attachment.inline_part ? "inline" : "attached", fields[3]);
         } else if (key == "attachment-contains") {
             const auto bar = value.find('|');
