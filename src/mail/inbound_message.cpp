@@ -57,9 +57,15 @@ std::size_t header_block_bytes(std::string_view raw) {
     return raw.size();
 }
 
+// `prefix` in lower case; without allocating, since it runs on every line of the message.
 bool starts_with_ignoring_case(std::string_view text, std::string_view prefix) {
-    return text.size() >= prefix.size() &&
-           util::to_lower_ascii(text.substr(0, prefix.size())) == prefix;
+    if (text.size() < prefix.size()) return false;
+    for (std::size_t i = 0; i < prefix.size(); ++i) {
+        const char c = text[i];
+        if ((c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c) != prefix[i])
+            return false;
+    }
+    return true;
 }
 
 // Lines that start a Content-Type field, anywhere in the message. GMime parses nested
