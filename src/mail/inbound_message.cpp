@@ -242,7 +242,8 @@ std::string language_tag(const char* header) {
 
 bool plausible_address(std::string_view address) {
     if (address.empty() || address.size() > k_max_address_bytes) return false;
-    if (!util::valid_utf8(address)) return false;
+    // GMime turns an IDN domain's punycode back into Unicode, which can be anything.
+    if (!util::valid_utf8(address) || util::has_forbidden_controls(address, false)) return false;
     for (const char c : address) {
         const auto byte = static_cast<unsigned char>(c);
         if (byte <= 0x20 || byte == 0x7F || c == '<' || c == '>' || c == ',' || c == ';') {
