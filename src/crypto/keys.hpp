@@ -45,7 +45,10 @@ struct Keys {
     Key totp_secret;      // seals TOTP secrets at rest
     Key recovery_code;    // keys the hash of recovery codes
     Key name_mark;        // marks subjects' names, and staff names compared with them
-    KeyCheck check{};     // kept in the database to recognise this key
+    // Seals the email address of a complainant who asked for mail, and a receipt that an
+    // acknowledgment by email must carry, until it is sent (outbound/).
+    Key mail;
+    KeyCheck check{};                 // kept in the database to recognise this key
     std::vector<SigningKey> signing;  // generations 1..current, oldest first
 
     // The key that signs new confirmations. Keys without signing keys (tests) must not

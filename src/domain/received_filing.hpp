@@ -30,6 +30,17 @@ struct Destination {
     std::string reference_prefix;
 };
 
+// Where mail about a filing goes (outbound/): the complainant's email address sealed with
+// the mail key, and what is sent there. Each complaint of the filing is acknowledged.
+struct MailContact {
+    std::vector<std::uint8_t> sealed_address;
+    std::string language;         // the mails' language, e.g. "es"
+    bool status_notices = false;  // also a notice whenever the status changes
+    // Sealed with the mail key: a receipt the acknowledgment must carry, because the
+    // complainant never saw it on a screen (a complaint received by email); empty: none.
+    std::vector<std::uint8_t> sealed_receipt;
+};
+
 struct ReceivedFiling {
     Channel channel = Channel::web;
     std::string language;
@@ -49,6 +60,7 @@ struct ReceivedFiling {
     // the complaint (domain/identity_access.hpp) without the names kept in the clear.
     std::vector<std::uint8_t> subject_marks;
     std::vector<Destination> destinations;
+    std::optional<MailContact> mail;  // none: no mail is sent about this filing
 };
 
 // One complaint as filed with one office.

@@ -3,8 +3,9 @@
 // staff accounts (StaffDirectory), their sign-in and sessions (StaffSessions), the audit
 // trail (AuditTrail), the offices' work lists and triage (Casework), their cases
 // (CaseFiles), the messages with complainants (Correspondence) and who may see what of
-// a complainant (Confidentiality), and when each complaint's clocks next fall due (Deadlines). The
-// composition root opens one backend and hands each part to the code that needs it.
+// a complainant (Confidentiality), when each complaint's clocks next fall due (Deadlines),
+// and the mail waiting to be sent to complainants (Outbox). The composition root opens one
+// backend and hands each part to the code that needs it.
 
 #include "storage/audit_trail.hpp"
 #include "storage/case_files.hpp"
@@ -12,6 +13,7 @@
 #include "storage/confidentiality.hpp"
 #include "storage/correspondence.hpp"
 #include "storage/deadlines.hpp"
+#include "storage/outbox.hpp"
 #include "storage/staff_directory.hpp"
 #include "storage/staff_sessions.hpp"
 #include "storage/store.hpp"
@@ -26,6 +28,7 @@ class Backend : public Store,
                 public CaseFiles,
                 public Correspondence,
                 public Confidentiality,
-                public Deadlines {};
+                public Deadlines,
+                public Outbox {};
 
 }  // namespace redress::storage
