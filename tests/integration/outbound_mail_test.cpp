@@ -65,7 +65,15 @@ unsigned short free_port() {
 // must drop to another user (-u nobody), who must then be able to write there.
 class SmtpSink {
   public:
+    // `folder` is ignored when running as root: the user smtp-sink drops to could not reach
+    // a test's own (0700) folder, so the messages go to a folder of their own under /tmp.
     SmtpSink(std::filesystem::path folder, unsigned short port) : m_folder(std::move(folder)) {
+        if (::geteuid() == 0) {
+            std::string name = (std::filesystem::temp_directory_path() / "redress-sink-XXXXXX");
+            if (::mkdtemp(name.data()) == nullptr) throw std::runtime_error("mkdtemp failed");
+            m_folder = name;
+            m_own_folder = true;
+        }
         std::filesystem::create_directories(m_folder);
         ::chmod(m_folder.c_str(), 0777);
         std::vector<std::string> args{k_smtp_sink};
@@ -101,6 +109,8 @@ class SmtpSink {
             ::kill(m_pid, SIGTERM);
             ::waitpid(m_pid, nullptr, 0);
         }
+        std::error_code ignored;
+        if (m_own_folder) std::filesystem::remove_all(m_folder, ignored);
     }
 
     // Every message taken so far, whole.
@@ -129,6 +139,7 @@ class SmtpSink {
 
   private:
     std::filesystem::path m_folder;
+    bool m_own_folder = false;
     pid_t m_pid = -1;
 };
 
