@@ -3,6 +3,7 @@
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
+#include <memory>
 #include <thread>
 
 #include "api/complaints_api.hpp"
@@ -20,6 +21,9 @@
 #include "intake/evidence_intake.hpp"
 #include "intake/intake.hpp"
 #include "intake/status_lookup.hpp"
+#include "outbound/mail_composition.hpp"
+#include "outbound/mail_sending.hpp"
+#include "outbound/smtp_sender.hpp"
 #include "staff/administration.hpp"
 #include "staff/audit_anchoring.hpp"
 #include "staff/deadline_keeping.hpp"
@@ -30,6 +34,7 @@
 #include "storage/evidence_folder.hpp"
 #include "storage/sqlite/sqlite_store.hpp"
 #include "util/work_pool.hpp"
+#include "util/await.hpp"
 #include "web/site.hpp"
 
 namespace redress::cli {
@@ -121,6 +126,56 @@ domain::Timestamp now() {
     return std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());
 }
 
+// Mail to complainants (outbound/), sent in the background while a mail server is set; when
+// none is, the mails wait in the database and the log says how many once.
+util::Expected<std::unique_ptr<outbound::MailSending>> start_mail(const config::Config& config,
+                                                                  storage::Outbox& outbox,
+                                                                  const i18n::Languages& languages,
+                                                                  const crypto::Keys& keys) {
+    const auto& mail = config.mail;
+    if (mail.smtp_url.empty()) {
+        auto waiting =
+            util::await<std::size_t>([&](auto done) { outbox.waiting_mail(std::move(done)); });
+        if (waiting && *waiting > 0) {
+            spdlog::warn("mail: off (mail.smtp_url is not set); {} mail(s) wait", *waiting);
+        }
+        return nullptr;
+    }
+    if (!outbound::acceptable_address(mail.from)) {
+        return util::fail(util::ErrorCode::invalid_input,
+                          "setting 'mail.from': an address such as complaints@example.org is "
+                          "required when mail.smtp_url is set");
+    }
+    if (!mail.smtp_url.starts_with("smtp://") && !mail.smtp_url.starts_with("smtps://")) {
+        return util::fail(
+            util::ErrorCode::invalid_input,
+            "setting 'mail.smtp_url': expected smtp://host:port or smtps://host:port");
+    }
+    auto sender = std::make_shared<outbound::SmtpSender>(
+        outbound::SmtpSettings{.url = mail.smtp_url,
+                               .from = mail.from,
+                               .user = mail.smtp_user,
+                               .password = mail.smtp_password,
+                               .starttls = outbound::parse_starttls(mail.starttls),
+                               .timeout = mail.send_timeout});
+    auto base = config.public_side.base_url;
+    while (base.ends_with('/')) base.pop_back();
+    spdlog::info("mail: on; mail to complainants is sent in the background");
+    return std::make_unique<outbound::MailSending>(
+        outbox, languages, keys.mail,
+        outbound::MailSendingSettings{.from = mail.from,
+                                      .status_link = base + "/status",
+                                      .poll = mail.poll,
+                                      .batch = mail.batch,
+                                      .retry_first = mail.retry_first,
+                                      .retry_max = mail.retry_max,
+                                      .give_up = mail.give_up},
+        [sender](std::string_view to, std::string_view message, const std::atomic<bool>& stopping) {
+            return sender->send(to, message, stopping);
+        },
+        now);
+}
+
 }  // namespace
 
 int serve(const config::Config& config) {
@@ -165,6 +220,11 @@ int serve(const config::Config& config) {
         return 1;
     }
     intake::EvidenceIntake evidence(*evidence_folder, *keys, config.evidence.limits());
+    auto mail_sending = start_mail(config, **store, *languages, *keys);
+    if (!mail_sending) {
+        spdlog::critical("{}", mail_sending.error().message);
+        return 1;
+    }
 
     intake::Intake intake(config.deployment, **store, *keys, now, config.filing_limits);
     intake::StatusLookup status(config.deployment, **store, *keys, throttle_of(config.public_side),

@@ -61,6 +61,26 @@ struct PublicSettings {
     std::chrono::seconds status_forget_after{15 * 60};
     bool status_per_address = true;
     std::size_t status_lookups_per_second = 2000;  // 0: no budget
+    // Where the public reaches this deployment (its onion address, or the proxy's), without
+    // a trailing slash: mails to complainants link to its status page.
+    std::string base_url = "http://127.0.0.1:8080";
+};
+
+// Mail to complainants (outbound/): nothing is sent while smtp_url is empty; the mails wait.
+struct MailSettings {
+    std::string smtp_url;   // smtp://host:port (or smtps://); empty: mail is off
+    std::string from;       // the From address; required when mail is on
+    std::string smtp_user;  // empty: no login
+    std::string smtp_password;
+    std::string starttls = "try";           // "try", "require" or "off"
+    std::chrono::seconds send_timeout{30};  // to connect and send one mail
+    // The first retry of a mail that failed for a reason that may pass, doubling after up
+    // to the longest; after give_up of failing, the mail is given up.
+    std::chrono::seconds retry_first{60};
+    std::chrono::seconds retry_max{3600};
+    std::chrono::hours give_up{72};
+    std::size_t batch = 20;                // mails taken at once
+    std::chrono::milliseconds poll{5000};  // how often due mail is looked for
 };
 
 // The staff side: accounts, sign-in and the audit trail.
@@ -132,6 +152,7 @@ struct Config {
     StorageSettings storage;
     PublicSettings public_side;
     StaffSettings staff;
+    MailSettings mail;
     domain::Limits filing_limits;
     EvidenceSettings evidence;
     domain::Deployment deployment;

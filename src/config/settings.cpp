@@ -315,6 +315,60 @@ std::vector<Setting> make_settings() {
             "Failed status look-ups per second for the whole deployment; while failures come "
             "faster, look-ups are answered busy (0: no limit)",
             [](auto& c) -> auto& { return c.public_side.status_lookups_per_second; }, 0, 10000000),
+        text(
+            "public.base_url",
+            "Address the public reaches this deployment at (onion or proxy), for links in mail",
+            [](auto& c) -> auto& { return c.public_side.base_url; }),
+        text(
+            "mail.smtp_url",
+            "Mail server for mail to complainants, e.g. smtp://127.0.0.1:25 (empty: mail off; "
+            "it waits)",
+            [](auto& c) -> auto& { return c.mail.smtp_url; }),
+        text(
+            "mail.from", "From address of mail to complainants (required when mail is on)",
+            [](auto& c) -> auto& { return c.mail.from; }),
+        text(
+            "mail.smtp_user", "User name at the mail server (empty: no login)",
+            [](auto& c) -> auto& { return c.mail.smtp_user; }),
+        {"mail.smtp_password", "Password at the mail server",
+         [](Config& c, std::string_view v) -> util::Expected<void> {
+             c.mail.smtp_password = std::string(v);
+             return {};
+         },
+         [](const Config& c) { return std::string(c.mail.smtp_password.empty() ? "" : "(set)"); }},
+        {"mail.starttls", "STARTTLS with the mail server: try, require or off",
+         [](Config& c, std::string_view v) -> util::Expected<void> {
+             if (v != "try" && v != "require" && v != "off") {
+                 return util::fail(util::ErrorCode::invalid_input,
+                                   fmt::format("expected try, require or off, got '{}'", v));
+             }
+             c.mail.starttls = std::string(v);
+             return {};
+         },
+         [](const Config& c) { return c.mail.starttls; }},
+        seconds(
+            "mail.send_timeout_seconds", "Time to connect to the mail server and send one mail",
+            [](auto& c) -> auto& { return c.mail.send_timeout; }),
+        seconds(
+            "mail.retry_first_seconds", "First retry of a mail that failed; doubles after",
+            [](auto& c) -> auto& { return c.mail.retry_first; }),
+        seconds(
+            "mail.retry_max_seconds", "Longest wait between retries of a mail",
+            [](auto& c) -> auto& { return c.mail.retry_max; }),
+        {"mail.give_up_hours", "Hours after which a mail that still fails is given up",
+         [](Config& c, std::string_view v) -> util::Expected<void> {
+             auto hours = parse_number<long>(v, 1, 24 * 30);
+             if (!hours) return std::unexpected(hours.error());
+             c.mail.give_up = std::chrono::hours(*hours);
+             return {};
+         },
+         [](const Config& c) { return fmt::format("{}", c.mail.give_up.count()); }},
+        number<std::size_t>(
+            "mail.batch", "Mails taken from the queue at once",
+            [](auto& c) -> auto& { return c.mail.batch; }, 1, 1000),
+        milliseconds(
+            "mail.poll_ms", "How often due mail is looked for",
+            [](auto& c) -> auto& { return c.mail.poll; }),
         {"keys.file",
          "The key file (default <data>/redress.key); keep it apart from the data's backups",
          [](Config& c, std::string_view v) -> util::Expected<void> {

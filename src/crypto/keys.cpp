@@ -39,6 +39,7 @@ enum Subkey : std::uint64_t {
     k_totp_secret = 10,     // seals second-factor secrets at rest
     k_recovery_code = 11,   // keys the hash of recovery codes
     k_name_mark = 12,       // marks subjects' names and the staff names compared with them
+    k_mail = 14,            // seals complainants' email addresses and what mail must carry
     k_evidence = 20,        // seals evidence files at rest
     k_first_signing = 1000,
 };
@@ -135,6 +136,7 @@ Keys derive_keys(const MasterKey& master, unsigned signing_generation) {
     keys.totp_secret = subkey(master, k_totp_secret);
     keys.recovery_code = subkey(master, k_recovery_code);
     keys.name_mark = subkey(master, k_name_mark);
+    keys.mail = subkey(master, k_mail);
     keys.evidence = subkey(master, k_evidence);
     Key check_key = subkey(master, k_check);
     crypto_generichash(keys.check.data(), keys.check.size(),

@@ -46,6 +46,9 @@ struct Keys {
     Key recovery_code;    // keys the hash of recovery codes
     Key name_mark;        // marks subjects' names, and staff names compared with them
     Key evidence;         // seals evidence files at rest (file_sealing.hpp)
+    // Seals the email address of a complainant who asked for mail, and a receipt that an
+    // acknowledgment by email must carry, until it is sent (outbound/).
+    Key mail;
     KeyCheck check{};     // kept in the database to recognise this key
     std::vector<SigningKey> signing;  // generations 1..current, oldest first
 

@@ -31,6 +31,17 @@ struct Destination {
     std::string reference_prefix;
 };
 
+// Where mail about a filing goes (outbound/): the complainant's email address sealed with
+// the mail key, and what is sent there. Each complaint of the filing is acknowledged.
+struct MailContact {
+    std::vector<std::uint8_t> sealed_address;
+    std::string language;         // the mails' language, e.g. "es"
+    bool status_notices = false;  // also a notice whenever the status changes
+    // Sealed with the mail key: a receipt the acknowledgment must carry, because the
+    // complainant never saw it on a screen (a complaint received by email); empty: none.
+    std::vector<std::uint8_t> sealed_receipt;
+};
+
 struct ReceivedFiling {
     Channel channel = Channel::web;
     std::string language;
@@ -52,6 +63,7 @@ struct ReceivedFiling {
     std::vector<Destination> destinations;
     // Files sent with the filing, already sealed in the evidence folder.
     std::vector<Evidence> evidence;
+    std::optional<MailContact> mail;  // none: no mail is sent about this filing
 };
 
 // One complaint as filed with one office.

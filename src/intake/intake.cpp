@@ -7,6 +7,7 @@
 #include "domain/calendar.hpp"
 #include "intake/account_sealing.hpp"
 #include "intake/confirmation_signing.hpp"
+#include "intake/mail_contact.hpp"
 #include "intake/people_sealing.hpp"
 
 namespace redress::intake {
@@ -83,6 +84,7 @@ void Intake::file(domain::Filing filing, domain::Channel channel, FileDone done,
         const auto* office = m_deployment.find_office(office_id);
         received.destinations.push_back({office->id, office->reference_prefix});
     }
+    received.mail = mail_contact(filing, channel, receipt, m_keys.mail);
 
     auto digest = filing_digest(account, people, evidence);
     received.evidence = std::move(evidence);

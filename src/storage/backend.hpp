@@ -3,9 +3,10 @@
 // staff accounts (StaffDirectory), their sign-in and sessions (StaffSessions), the audit
 // trail (AuditTrail), the offices' work lists and triage (Casework), their cases
 // (CaseFiles), the messages with complainants (Correspondence) and who may see what of
-// a complainant (Confidentiality), when each complaint's clocks next fall due (Deadlines), and the
-// records of evidence files (EvidenceStore). The composition root opens one backend and hands each
-// part to the code that needs it.
+// a complainant (Confidentiality), when each complaint's clocks next fall due (Deadlines), the
+// records of evidence files (EvidenceStore), and the mail waiting to be sent to complainants
+// (Outbox). The composition root opens one backend and hands each part to the code that needs
+// it.
 
 #include "storage/audit_trail.hpp"
 #include "storage/case_files.hpp"
@@ -14,6 +15,7 @@
 #include "storage/correspondence.hpp"
 #include "storage/deadlines.hpp"
 #include "storage/evidence_store.hpp"
+#include "storage/outbox.hpp"
 #include "storage/staff_directory.hpp"
 #include "storage/staff_sessions.hpp"
 #include "storage/store.hpp"
@@ -29,6 +31,7 @@ class Backend : public Store,
                 public Correspondence,
                 public Confidentiality,
                 public Deadlines,
-                public EvidenceStore {};
+                public EvidenceStore,
+                public Outbox {};
 
 }  // namespace redress::storage

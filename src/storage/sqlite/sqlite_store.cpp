@@ -18,6 +18,7 @@
 #include "storage/sqlite/identity_records.hpp"
 #include "storage/sqlite/message_records.hpp"
 #include "storage/sqlite/migrations.hpp"
+#include "storage/sqlite/outbox_records.hpp"
 #include "storage/sqlite/queue_records.hpp"
 #include "storage/sqlite/read_pool.hpp"
 #include "storage/sqlite/referral_records.hpp"
@@ -87,6 +88,12 @@ class SqliteStore final : public Backend {
             [filing = std::move(filing)](
                 WriteContext& context) -> util::Expected<std::vector<domain::FiledComplaint>> {
                 auto written = context.filings.write(filing);
+                // The mail it asked for is queued with it, or neither is stored.
+                if (written) {
+                    if (auto queued = queue_filing_mail(context, filing, *written); !queued) {
+                        written = std::unexpected(queued.error());
+                    }
+                }
                 // A filing that was checked before it was queued and still cannot be
                 // written is the database failing, whatever SQLite called it: the
                 // complainant is told to try again.
@@ -634,6 +641,49 @@ class SqliteStore final : public Backend {
             [complaint_id, files = std::move(files), limits,
              audit = std::move(audit)](WriteContext& context) {
                 return sqlite::add_evidence(context, complaint_id, files, limits, audit);
+            },
+            std::move(done));
+    }
+
+    void due_mail(domain::Timestamp now, std::size_t limit,
+                  Done<std::vector<MailJob>> done) override {
+        read([now, limit](ReadContext& context) { return read_due_mail(context, now, limit); },
+             std::move(done));
+    }
+
+    void waiting_mail(Done<std::size_t> done) override {
+        read([](ReadContext& context) { return count_waiting_mail(context); }, std::move(done));
+    }
+
+    void queue_acknowledgment(std::int64_t complaint_id, std::vector<std::uint8_t> sealed_extra,
+                              domain::Timestamp at, Done<std::int64_t> done) override {
+        write<std::int64_t>(
+            [complaint_id, sealed_extra = std::move(sealed_extra), at](WriteContext& context) {
+                return sqlite::queue_acknowledgment(context, complaint_id, sealed_extra, at);
+            },
+            std::move(done));
+    }
+
+    void mail_sent(std::int64_t job_id, domain::Timestamp at, Done<bool> done) override {
+        write<bool>(
+            [job_id, at](WriteContext& context) { return mark_mail_sent(context, job_id, at); },
+            std::move(done));
+    }
+
+    void mail_failed(std::int64_t job_id, std::string reason, domain::Timestamp next_due,
+                     Done<bool> done) override {
+        write<bool>(
+            [job_id, reason = std::move(reason), next_due](WriteContext& context) {
+                return mark_mail_failed(context, job_id, reason, next_due);
+            },
+            std::move(done));
+    }
+
+    void mail_given_up(std::int64_t job_id, std::string reason, domain::Timestamp at,
+                       Done<bool> done) override {
+        write<bool>(
+            [job_id, reason = std::move(reason), at](WriteContext& context) {
+                return mark_mail_given_up(context, job_id, reason, at);
             },
             std::move(done));
     }
