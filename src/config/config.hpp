@@ -53,6 +53,9 @@ struct StorageSettings {
 
 // What the public may send and how status look-ups are slowed (intake/lookup_throttle.hpp).
 struct PublicSettings {
+    // Where the public reaches this deployment ("https://complaints.example.org", an onion
+    // address); printed on acknowledgment letters with the status page's path. "": none.
+    std::string url;
     std::size_t max_form_fields = 1000;
     std::size_t status_free_failures = 5;
     std::chrono::milliseconds status_first_delay{250};

@@ -211,6 +211,11 @@ std::vector<Setting> make_settings() {
         text(
             "public.default_language", "Language of pages when the browser states none",
             [](auto& c) -> auto& { return c.default_language; }),
+        text(
+            "public.url",
+            "Where the public reaches this deployment (https://... or an onion address), "
+            "printed on acknowledgment letters; default none: letters give the path alone",
+            [](auto& c) -> auto& { return c.public_side.url; }),
         number<std::size_t>(
             "public.max_form_fields", "Fields a posted form may hold (413 beyond)",
             [](auto& c) -> auto& { return c.public_side.max_form_fields; }, 100, 100000),

@@ -32,7 +32,9 @@ const web::Layout& console_layout() {
                                      "staff/user.tpl",
                                      "staff/user_created.tpl",
                                      "staff/choose_password.tpl",
-                                     "staff/overdue.tpl"}};
+                                     "staff/overdue.tpl",
+                                     "staff/intake.tpl",
+                                     "staff/letter.tpl"}};
     return layout;
 }
 

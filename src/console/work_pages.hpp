@@ -17,6 +17,7 @@
 #include "domain/deployment.hpp"
 #include "domain/triage.hpp"
 #include "intake/account_sealing.hpp"
+#include "intake/intake.hpp"
 #include "staff/administration.hpp"
 #include "staff/cases.hpp"
 #include "staff/clock_holds.hpp"
@@ -60,6 +61,9 @@ struct WorkParts {
     // (referral_packet.hpp).
     const crypto::Key& identity_key;
     std::function<domain::Timestamp()> now;
+    // Files complaints taken by phone or mail (intake_pages.hpp); none in a console built
+    // only to list its routes.
+    intake::Intake* intake = nullptr;
 };
 
 class WorkPages {

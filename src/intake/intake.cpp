@@ -48,7 +48,8 @@ Preview Intake::preview(domain::Filing filing) const {
     return preview;
 }
 
-void Intake::file(domain::Filing filing, domain::Channel channel, FileDone done) {
+void Intake::file(domain::Filing filing, domain::Channel channel, FileDone done,
+                  std::optional<domain::StaffEntry> entry) {
     const auto received_at = m_now();
     filing = domain::normalized(std::move(filing));
     auto errors = domain::validate(filing, m_deployment,
@@ -82,6 +83,7 @@ void Intake::file(domain::Filing filing, domain::Channel channel, FileDone done)
         const auto* office = m_deployment.find_office(office_id);
         received.destinations.push_back({office->id, office->reference_prefix});
     }
+    received.staff_entry = std::move(entry);
 
     m_store.record(
         std::move(received),

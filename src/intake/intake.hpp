@@ -74,8 +74,10 @@ class Intake {
 
     // `done` runs exactly once, after the filing is durable or refused: at once when it is
     // invalid (nothing is stored), else on a thread of the store's, where it must only hand
-    // the result on (Responder::render) and must not throw.
-    void file(domain::Filing filing, domain::Channel channel, FileDone done);
+    // the result on (Responder::render) and must not throw. `entry`: a member of staff
+    // entered it for a caller or writer (stored with it, with its audit entry).
+    void file(domain::Filing filing, domain::Channel channel, FileDone done,
+              std::optional<domain::StaffEntry> entry = std::nullopt);
 
     // The answer to a stored filing: each office's next step and the signed proof of filing.
     Filed confirm(Stored stored) const;

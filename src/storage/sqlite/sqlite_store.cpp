@@ -21,6 +21,7 @@
 #include "storage/sqlite/read_pool.hpp"
 #include "storage/sqlite/referral_records.hpp"
 #include "storage/sqlite/session_records.hpp"
+#include "storage/sqlite/staff_entry_records.hpp"
 #include "storage/sqlite/staff_records.hpp"
 #include "storage/sqlite/triage_records.hpp"
 
@@ -86,6 +87,11 @@ class SqliteStore final : public Backend {
             [filing = std::move(filing)](
                 WriteContext& context) -> util::Expected<std::vector<domain::FiledComplaint>> {
                 auto written = context.filings.write(filing);
+                if (written && filing.staff_entry) {
+                    if (auto entered = write_staff_entry(context, filing, *written); !entered) {
+                        written = std::unexpected(entered.error());
+                    }
+                }
                 // A filing that was checked before it was queued and still cannot be
                 // written is the database failing, whatever SQLite called it: the
                 // complainant is told to try again.
