@@ -192,8 +192,8 @@ http::Response IntakePages::form_page(int status, const Visit& visit, const doma
             page.SetValue("OFFICE_ID", office.id);
             page.SetValue("OFFICE_NAME", m_work.office_name(office.id));
 
-            // The filing's problems by its fields and in the public form's summary, the entry's
-            // by its own fields and in a summary of their own, in the staff catalogue's words.
+            // The filing's problems by its fields as the public form shows them, the entry's
+            // by its own fields, in the staff catalogue's words; both in one summary.
             std::vector<domain::FieldError> filing_errors;
             std::vector<domain::FieldError> entry_errors;
             for (const auto& problem : typed.errors) {
@@ -213,10 +213,13 @@ http::Response IntakePages::form_page(int status, const Visit& visit, const doma
                 return catalogue.has(own) ? std::string(catalogue.text(own))
                                           : web::error_text(catalogue, problem);
             };
-            web::Dictionary* summary =
-                entry_errors.empty() ? nullptr : page.AddSectionDictionary("ENTRY_SUMMARY");
+            // One summary of both (the template opens and closes it around the two lists).
+            if (!typed.errors.empty()) {
+                page.ShowSection("ERRORS_OPEN");
+                page.ShowSection("ERRORS_CLOSE");
+            }
             for (const auto& problem : entry_errors) {
-                auto* item = summary->AddSectionDictionary("ENTRY_ITEM");
+                auto* item = page.AddSectionDictionary("ENTRY_ITEM");
                 item->SetValue("TARGET", web::field_id(problem.field));
                 const std::string label = "staff.intake." +
                                           problem.field.substr(std::string_view("entry.").size()) +

@@ -11,6 +11,7 @@
 #include <chrono>
 #include <nlohmann/json.hpp>
 #include <optional>
+#include <ranges>
 #include <regex>
 #include <string>
 
@@ -77,7 +78,7 @@ class StaffIntake : public ::testing::Test {
         add_user("ivan", "investigator", "opr");
         add_user("olga", "intake_officer", "oig");
         add_user("aude", "auditor", "opr");
-        m_server.emplace(data, k_cheap);
+        m_server.emplace(data, with(k_cheap, {"--public-url", "https://complaints.example.org/"}));
     }
 
     void TearDown() override {
@@ -147,7 +148,8 @@ TEST_F(StaffIntake, AnIntakeOfficerFilesACallAndTheLetterWorksOnTheStatusLookUp)
     EXPECT_TRUE(contains(letter.body, "lang=\"es\"")) << letter.body;
     EXPECT_TRUE(contains(text, spanish.at("letter.heading")));
     EXPECT_TRUE(contains(text, spanish.at("letter.receipt.keep")));
-    EXPECT_TRUE(contains(text, "/status"));
+    EXPECT_TRUE(contains(text, "https://complaints.example.org/status")) << text;
+    EXPECT_TRUE(contains(text, "https://complaints.example.org/verify"));
     EXPECT_TRUE(contains(letter.body, "-----BEGIN")) << "the signed proof of filing";
     EXPECT_TRUE(contains(letter.body, "class=\"officer-note no-print\""));
 
@@ -224,6 +226,13 @@ TEST_F(StaffIntake, AFormWithProblemsShowsEachAndFilesNothing) {
     EXPECT_TRUE(contains(text, english.at("error.future_date")));
     EXPECT_TRUE(contains(text, english.at("error.required")));
     EXPECT_TRUE(contains(refused.body, "id=\"f-incident-narrative-error\"")) << refused.body;
+    // One summary of every problem, each linked to its field.
+    EXPECT_EQ(std::ranges::distance(
+                  std::views::split(refused.body, std::string_view("class=\"error-summary\""))),
+              2);
+    EXPECT_TRUE(contains(refused.body, "href=\"#f-entry-channel\""));
+    EXPECT_TRUE(contains(refused.body, "href=\"#f-entry-contacted_date\""));
+    EXPECT_TRUE(contains(refused.body, "href=\"#f-incident-narrative\""));
     // What was typed is shown again.
     EXPECT_TRUE(contains(refused.body, "value=\"" + day_from_today(2) + "\""));
     EXPECT_EQ(testing::input_value(refused.body, "incident.place"), "Bus station");

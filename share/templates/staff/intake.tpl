@@ -3,25 +3,14 @@
 <h1>{{staff_intake_heading}}</h1>
 <p class="lead">{{staff_intake_intro}}</p>
 <p>{{staff_intake_office}} <strong>{{OFFICE_NAME}}</strong> (<span dir="ltr">{{OFFICE_ID}}</span>)</p>
-{{#ENTRY_SUMMARY}}
-<div class="error-summary" role="alert" aria-labelledby="entry-summary-title">
-<h2 id="entry-summary-title">{{staff_intake_errors_title}}</h2>
-<ul>
-{{#ENTRY_ITEM}}<li><a href="#{{TARGET}}">{{FIELD_LABEL}}: {{MESSAGE}}</a></li>
-{{/ENTRY_ITEM}}
-</ul>
-</div>
-{{/ENTRY_SUMMARY}}
-{{#ERROR_SUMMARY}}
-<div class="error-summary" role="alert" aria-labelledby="error-summary-title">
+{{#ERRORS_OPEN}}<div class="error-summary" role="alert" aria-labelledby="error-summary-title">
 <h2 id="error-summary-title">{{staff_intake_errors_title}}</h2>
-<ul>
-{{#SUMMARY_ITEM}}<li><a href="#{{TARGET}}">{{FIELD_LABEL}}: {{MESSAGE}}</a></li>
-{{/SUMMARY_ITEM}}
-{{#MORE_ERRORS}}<li>{{MORE}}</li>{{/MORE_ERRORS}}
-</ul>
-</div>
-{{/ERROR_SUMMARY}}
+<ul>{{/ERRORS_OPEN}}
+{{#ENTRY_ITEM}}<li><a href="#{{TARGET}}">{{FIELD_LABEL}}: {{MESSAGE}}</a></li>
+{{/ENTRY_ITEM}}{{#ERROR_SUMMARY}}{{#SUMMARY_ITEM}}<li><a href="#{{TARGET}}">{{FIELD_LABEL}}: {{MESSAGE}}</a></li>
+{{/SUMMARY_ITEM}}{{#MORE_ERRORS}}<li>{{MORE}}</li>{{/MORE_ERRORS}}{{/ERROR_SUMMARY}}
+{{#ERRORS_CLOSE}}</ul>
+</div>{{/ERRORS_CLOSE}}
 <form method="post" action="/staff/intake?office={{OFFICE_ID}}" class="complaint-form" novalidate>
 <input type="hidden" name="csrf" value="{{CSRF}}">
 <button type="submit" name="action" value="enter" class="default-action" tabindex="-1" aria-hidden="true">{{staff_intake_enter}}</button>
