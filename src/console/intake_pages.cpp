@@ -6,6 +6,7 @@
 #include <array>
 #include <memory>
 
+#include "crypto/random.hpp"
 #include "domain/calendar.hpp"
 #include "web/field_text.hpp"
 #include "web/filing_form.hpp"
@@ -79,6 +80,34 @@ void IntakePages::add_routes(StaffRoutes& routes) {
     routes.add(Method::post, "/staff/intake", taking, [this](Visit visit, http::Responder respond) {
         enter(std::move(visit), std::move(respond));
     });
+}
+
+std::string IntakePages::draw_mark() {
+    std::array<std::uint8_t, 16> random{};
+    crypto::fill_random(random);
+    std::string mark;
+    constexpr std::string_view k_hex = "0123456789abcdef";
+    for (const auto byte : random) {
+        mark += k_hex[byte >> 4];
+        mark += k_hex[byte & 0xf];
+    }
+    return mark;
+}
+
+bool IntakePages::first_post(const std::string& mark) const {
+    const std::lock_guard lock(m_marks_mutex);
+    if (!m_marks.insert(mark).second) return false;
+    m_marks_order.push_back(mark);
+    if (m_marks_order.size() > k_remembered) {
+        m_marks.erase(m_marks_order.front());
+        m_marks_order.pop_front();
+    }
+    return true;
+}
+
+void IntakePages::forget_post(const std::string& mark) const {
+    const std::lock_guard lock(m_marks_mutex);
+    m_marks.erase(mark);  // its place in the order goes when it comes round
 }
 
 std::vector<std::string> IntakePages::languages() const {
@@ -157,27 +186,36 @@ void IntakePages::enter(Visit visit, http::Responder respond) const {
         return;
     }
 
+    // A form posted again after it was filed (its mark is drawn anew whenever it is shown):
+    // nothing is filed twice.
+    const std::string mark(visit.form.get("entry.mark"));
+    if (!mark.empty() && !first_post(mark)) {
+        respond(m_view.problem(409, "staff.intake.again.title", "staff.intake.again.message"));
+        return;
+    }
     const auto& member = visit.signed_in.member;
     domain::StaffEntry entry{member.id, "staff:" + member.username, *typed->entry.contacted_at};
     auto shared = std::make_shared<Visit>(std::move(visit));
     m_intake->file(
         typed->filing, *typed->entry.read_channel,
-        [this, shared, office, typed, respond = std::move(respond)](
+        [this, shared, office, typed, mark, respond = std::move(respond)](
             std::expected<intake::Stored, intake::Refusal> stored) mutable {
-            respond.render([this, shared, office, typed, stored = std::move(stored)]() mutable {
-                if (!stored) {
-                    if (!stored.error().failure) {
-                        // Valid a moment ago and not now: the day turned meanwhile.
-                        typed->errors = std::move(stored.error().errors);
-                        return form_page(422, *shared, *office, *typed);
+            respond.render(
+                [this, shared, office, typed, mark, stored = std::move(stored)]() mutable {
+                    if (!stored) {
+                        forget_post(mark);  // nothing was filed: the same form may be sent again
+                        if (!stored.error().failure) {
+                            // Valid a moment ago and not now: the day turned meanwhile.
+                            typed->errors = std::move(stored.error().errors);
+                            return form_page(422, *shared, *office, *typed);
+                        }
+                        spdlog::error("staff intake: {}", stored.error().failure->message);
+                        return m_view.problem(503, "staff.unavailable.title",
+                                              "staff.unavailable.message");
                     }
-                    spdlog::error("staff intake: {}", stored.error().failure->message);
-                    return m_view.problem(503, "staff.unavailable.title",
-                                          "staff.unavailable.message");
-                }
-                const auto filed = m_intake->confirm(std::move(*stored));
-                return letter_page(*office, typed->entry, filed);
-            });
+                    const auto filed = m_intake->confirm(std::move(*stored));
+                    return letter_page(*office, typed->entry, filed);
+                });
         },
         std::move(entry));
 }
@@ -189,6 +227,7 @@ http::Response IntakePages::form_page(int status, const Visit& visit, const doma
     return m_view.page(
         status, "staff/intake.tpl", "staff.intake.title", [&](web::Dictionary& page) {
             page.SetValue("CSRF", visit.signed_in.form_token);
+            page.SetValue("MARK", draw_mark());
             page.SetValue("OFFICE_ID", office.id);
             page.SetValue("OFFICE_NAME", m_work.office_name(office.id));
 

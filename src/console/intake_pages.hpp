@@ -9,7 +9,10 @@
 // and the signed proof of filing. An office the member may not take complaints for is
 // answered like one that does not exist.
 
+#include <deque>
+#include <mutex>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 #include "console/entry_form.hpp"
@@ -53,11 +56,23 @@ class IntakePages {
                                const intake::Filed& filed) const;
     std::vector<std::string> languages() const;
 
+    // A form's mark, drawn when it is shown: a form posted again (the browser's reload or
+    // back button on the letter) would file the same complaint twice, and is refused while
+    // its mark is remembered (the latest k_remembered, in this process).
+    static constexpr std::size_t k_remembered = 4096;
+    static std::string draw_mark();
+    // Whether `mark` was not posted before; remembers it.
+    bool first_post(const std::string& mark) const;
+    void forget_post(const std::string& mark) const;
+
     const WorkPages& m_work;
     const StaffView& m_view;
     const i18n::Languages& m_languages;
     intake::Intake* m_intake;
     std::string m_public_url;
+    mutable std::mutex m_marks_mutex;
+    mutable std::unordered_set<std::string> m_marks;
+    mutable std::deque<std::string> m_marks_order;
 };
 
 }  // namespace redress::console

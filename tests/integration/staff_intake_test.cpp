@@ -1,10 +1,11 @@
 // Complaints taken by phone or mail against the real server: an intake officer enters one
 // for a caller; the acknowledgment letter, in the caller's language, holds a reference and a
 // receipt that work on the public status look-up (API and page); the complaint's staff page
-// shows its channel and who entered it; the audit trail has complaint.entered with the
-// member and no content; the receipt is in no log. A form with problems (a blank account, a
-// day to come, an unknown channel) is shown again with each of them and files nothing; an
-// investigator, or an intake officer of another office, gets the answer the route table says.
+// shows its channel and who entered it; the same form sent again files nothing more; the audit
+// trail has complaint.entered with the member and no content; the receipt is in no log. A form with
+// problems (a blank account, a day to come, an unknown channel) is shown again with each of them
+// and files nothing; an investigator, or an intake officer of another office, gets the answer the
+// route table says.
 
 #include <gtest/gtest.h>
 
@@ -135,7 +136,11 @@ TEST_F(StaffIntake, AnIntakeOfficerFilesACallAndTheLetterWorksOnTheStatusLookUp)
     EXPECT_TRUE(contains(form.body, "name=\"entry.channel\""));
     EXPECT_TRUE(contains(form.body, "name=\"incident.narrative\""));
 
-    const auto letter = enter(ines, "/staff/intake?office=opr", phone_call("es"));
+    const auto mark = testing::input_value(form.body, "entry.mark");
+    ASSERT_TRUE(mark && mark->size() == 32) << form.body;
+    auto call = phone_call("es");
+    call.emplace_back("entry.mark", *mark);
+    const auto letter = enter(ines, "/staff/intake?office=opr", call);
     ASSERT_EQ(letter.status, 200) << letter.body;
     EXPECT_EQ(letter.header("cache-control"), "no-store");
     const std::string reference = first_match(letter.body, R"((OPR-\d{4}-\d+))");
@@ -152,6 +157,10 @@ TEST_F(StaffIntake, AnIntakeOfficerFilesACallAndTheLetterWorksOnTheStatusLookUp)
     EXPECT_TRUE(contains(text, "https://complaints.example.org/verify"));
     EXPECT_TRUE(contains(letter.body, "-----BEGIN")) << "the signed proof of filing";
     EXPECT_TRUE(contains(letter.body, "class=\"officer-note no-print\""));
+
+    // The same form sent again (a reload of the letter) files nothing more.
+    EXPECT_EQ(enter(ines, "/staff/intake?office=opr", call).status, 409);
+    EXPECT_NE(testing::input_value(get("/staff/intake/new", ines.cookie).body, "entry.mark"), mark);
 
     // The receipt works on the public look-up, by the API and by the page.
     const auto status =
@@ -184,6 +193,7 @@ TEST_F(StaffIntake, AnIntakeOfficerFilesACallAndTheLetterWorksOnTheStatusLookUp)
         << shown;
     const auto queue = get("/staff/queue?office=opr&channel=phone", ines.cookie);
     EXPECT_TRUE(contains(queue.body, reference)) << queue.body;
+    EXPECT_FALSE(contains(queue.body, "OPR-" + reference.substr(4, 5) + "000002"));
 
     // The audit trail: who entered it, the channel and the day, nothing the caller said.
     const auto aude = sign_in("aude");

@@ -13,6 +13,7 @@
 </div>{{/ERRORS_CLOSE}}
 <form method="post" action="/staff/intake?office={{OFFICE_ID}}" class="complaint-form" novalidate>
 <input type="hidden" name="csrf" value="{{CSRF}}">
+<input type="hidden" name="entry.mark" value="{{MARK}}">
 <button type="submit" name="action" value="enter" class="default-action" tabindex="-1" aria-hidden="true">{{staff_intake_enter}}</button>
 <fieldset class="group" id="g-entry">
 <legend>{{staff_intake_entry_legend}}</legend>
