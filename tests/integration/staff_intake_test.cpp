@@ -266,6 +266,14 @@ TEST_F(StaffIntake, AFormWithProblemsShowsEachAndFilesNothing) {
         EXPECT_EQ(answer.status, 422) << answer.body;
     }
 
+    // Another agent's block, as on the public form: the form again, nothing filed.
+    auto more = phone_call("en");
+    more.emplace_back("action", "add_subject");
+    const auto wider = enter(ines, "/staff/intake?office=opr", more);
+    EXPECT_EQ(wider.status, 200);
+    EXPECT_TRUE(contains(wider.body, "name=\"subjects[1].name\"")) << wider.body;
+    EXPECT_EQ(testing::textarea_content(wider.body, "incident.narrative"), k_narrative);
+
     // Nothing was filed: no work list entry, no audit entry.
     const auto queue = get("/staff/queue?office=opr", ines.cookie);
     EXPECT_FALSE(contains(queue.body, "/staff/complaints/OPR-")) << queue.body;
