@@ -298,9 +298,11 @@ int serve(const config::Config& config) {
                                                 .administration = administration,
                                                 .content_key = keys->content,
                                                 .identity_key = keys->identity,
-                                                .now = now},
+                                                .now = now,
+                                                .intake = &intake},
                              {.templates_dir = config.share_dir / "templates",
-                              .max_form_fields = config.public_side.max_form_fields});
+                              .max_form_fields = config.public_side.max_form_fields,
+                              .public_url = config.public_side.base_url});
     if (auto ready = console.check(); !ready) {
         spdlog::critical("staff pages: {}", ready.error().message);
         return 1;

@@ -62,7 +62,8 @@ struct PublicSettings {
     bool status_per_address = true;
     std::size_t status_lookups_per_second = 2000;  // 0: no budget
     // Where the public reaches this deployment (its onion address, or the proxy's), without
-    // a trailing slash: mails to complainants link to its status page.
+    // a trailing slash: mails to complainants link to its status page, and acknowledgment
+    // letters (phone, mail) print it.
     std::string base_url = "http://127.0.0.1:8080";
 };
 

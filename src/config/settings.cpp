@@ -317,7 +317,8 @@ std::vector<Setting> make_settings() {
             [](auto& c) -> auto& { return c.public_side.status_lookups_per_second; }, 0, 10000000),
         text(
             "public.base_url",
-            "Address the public reaches this deployment at (onion or proxy), for links in mail",
+            "Address the public reaches this deployment at (onion or proxy), for links in mail "
+            "and on acknowledgment letters",
             [](auto& c) -> auto& { return c.public_side.base_url; }),
         text(
             "mail.smtp_url",

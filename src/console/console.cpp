@@ -42,7 +42,9 @@ Console::Console(staff::Sessions& sessions, staff::SignIn& sign_in,
       m_identity(std::make_unique<IdentityPages>(*m_work, *m_view)),
       m_clock_holds(std::make_unique<ClockHoldPages>(*m_work, *m_view)),
       m_overdue(std::make_unique<OverduePages>(*m_work, *m_view)),
-      m_admin(std::make_unique<AdminPages>(m_work->parts().administration, *m_view)) {}
+      m_admin(std::make_unique<AdminPages>(m_work->parts().administration, *m_view)),
+      m_intake(std::make_unique<IntakePages>(*m_work, *m_view, languages, m_work->parts().intake,
+                                             m_settings.public_url)) {}
 
 Console::~Console() = default;
 
@@ -126,6 +128,7 @@ StaffRoutes& Console::add_routes(http::Router& router) {
     m_clock_holds->add_routes(routes);
     m_overdue->add_routes(routes);
     m_admin->add_routes(routes);
+    m_intake->add_routes(routes);
     return routes;
 }
 
@@ -391,6 +394,9 @@ void Console::home(Visit visit, http::Responder respond) const {
                 if (known != nullptr && member.works_complaints_of(office)) {
                     item->ShowSection("QUEUE_LINK");
                     if (member.has(domain::Role::supervisor)) item->ShowSection("OVERDUE_LINK");
+                }
+                if (known != nullptr && staff::may_triage(member, office)) {
+                    item->ShowSection("INTAKE_LINK");
                 }
             }
             if (member.offices.empty()) page.ShowSection("NO_OFFICE");

@@ -15,6 +15,7 @@
 #include "console/clock_hold_pages.hpp"
 #include "console/evidence_pages.hpp"
 #include "console/identity_pages.hpp"
+#include "console/intake_pages.hpp"
 #include "console/message_pages.hpp"
 #include "console/overdue_pages.hpp"
 #include "console/packet_pages.hpp"
@@ -34,6 +35,8 @@ struct ConsoleSettings {
     std::filesystem::path templates_dir;
     std::size_t max_form_fields = http::k_default_max_form_fields;
     std::chrono::seconds ticket_lifetime{10 * 60};  // the sign-in cookie between steps
+    // Where the public reaches this deployment, for the acknowledgment letter ("" : none).
+    std::string public_url{};
 };
 
 class Console {
@@ -90,6 +93,7 @@ class Console {
     std::unique_ptr<ClockHoldPages> m_clock_holds;
     std::unique_ptr<OverduePages> m_overdue;
     std::unique_ptr<AdminPages> m_admin;
+    std::unique_ptr<IntakePages> m_intake;
     std::unique_ptr<StaffRoutes> m_routes;
 };
 

@@ -33,7 +33,10 @@ const web::Layout& console_layout() {
                                      "staff/user_created.tpl",
                                      "staff/choose_password.tpl",
                                      "staff/overdue.tpl",
-                                     "staff/evidence.tpl"}};
+                                     "staff/evidence.tpl",
+
+                                     "staff/intake.tpl",
+                                     "staff/letter.tpl"}};
     return layout;
 }
 

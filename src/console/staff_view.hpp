@@ -43,6 +43,10 @@ class StaffView {
     };
     http::Response failure(const util::Error& error, const FailureWords& words) const;
 
+    // The templates, for a page that fills part of itself as a public page does (the form's
+    // fields on the entry of a complaint taken by phone or mail).
+    const web::View& view() const { return *m_view; }
+
   private:
     const i18n::Languages& m_languages;
     std::unique_ptr<web::View> m_view;

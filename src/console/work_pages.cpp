@@ -439,6 +439,16 @@ http::Response WorkPages::complaint_page(int status, const Visit& visit,
                           web::tstr(catalogue.text(
                               key("staff.channel.", domain::channel_name(complaint.channel)))));
             page.SetValue("RECEIVED", domain::iso_timestamp(complaint.received_at));
+            if (complaint.staff_entry) {
+                const auto& entry = *complaint.staff_entry;
+                page.SetValueAndShowSection(
+                    "ENTERED",
+                    web::fill(catalogue.text("staff.complaint.entered_by"),
+                              {{"member", entry.entered_by},
+                               {"date", domain::iso_timestamp(complaint.received_at)},
+                               {"contacted", domain::iso_timestamp(entry.contacted_at)}}),
+                    "STAFF_ENTRY");
+            }
             page.SetValue("LANGUAGE", complaint.language);
             page.SetValue("CONFIDENTIALITY", complaint.confidentiality);
             page.SetValue("INCIDENT_DATE", complaint.incident_date);

@@ -18,6 +18,7 @@
 #include "domain/triage.hpp"
 #include "intake/account_sealing.hpp"
 #include "intake/evidence_intake.hpp"
+#include "intake/intake.hpp"
 #include "staff/administration.hpp"
 #include "staff/cases.hpp"
 #include "staff/clock_holds.hpp"
@@ -64,6 +65,9 @@ struct WorkParts {
     // (referral_packet.hpp).
     const crypto::Key& identity_key;
     std::function<domain::Timestamp()> now;
+    // Files complaints taken by phone or mail (intake_pages.hpp); none in a console built
+    // only to list its routes.
+    intake::Intake* intake = nullptr;
 };
 
 class WorkPages {

@@ -42,6 +42,19 @@ struct MailContact {
     std::vector<std::uint8_t> sealed_receipt;
 };
 
+// A filing a member of staff entered for a caller or a writer (channel phone or mail): who
+// took it, and when the office was contacted (the call, or the date on the letter). The
+// received_at of the filing stays the moment it was stored, and the service-level clocks
+// start there too: the date on a letter is when it was written, not when it reached the
+// office, and a call is entered while it lasts or just after, so the moment of storing is
+// the office's own first sight of it; one start also keeps the clocks, the status page and
+// the signed proof of filing telling the same time.
+struct StaffEntry {
+    std::int64_t entered_by = 0;  // the member's staff id
+    std::string actor;            // "staff:<username>", for the audit trail
+    Timestamp contacted_at{};
+};
+
 struct ReceivedFiling {
     Channel channel = Channel::web;
     std::string language;
@@ -64,6 +77,7 @@ struct ReceivedFiling {
     // Files sent with the filing, already sealed in the evidence folder.
     std::vector<Evidence> evidence;
     std::optional<MailContact> mail;  // none: no mail is sent about this filing
+    std::optional<StaffEntry> staff_entry;  // entered by staff (phone, mail); else none
 };
 
 // One complaint as filed with one office.

@@ -50,7 +50,8 @@ Preview Intake::preview(domain::Filing filing) const {
 }
 
 void Intake::file(domain::Filing filing, domain::Channel channel, FileDone done,
-                  std::vector<domain::Evidence> evidence) {
+                  std::vector<domain::Evidence> evidence,
+                  std::optional<domain::StaffEntry> entry) {
     const auto received_at = m_now();
     filing = domain::normalized(std::move(filing));
     auto errors = domain::validate(filing, m_deployment,
@@ -85,6 +86,7 @@ void Intake::file(domain::Filing filing, domain::Channel channel, FileDone done,
         received.destinations.push_back({office->id, office->reference_prefix});
     }
     received.mail = mail_contact(filing, channel, receipt, m_keys.mail);
+    received.staff_entry = std::move(entry);
 
     auto digest = filing_digest(account, people, evidence);
     received.evidence = std::move(evidence);

@@ -76,9 +76,11 @@ class Intake {
     // invalid (nothing is stored), else on a thread of the store's, where it must only hand
     // the result on (Responder::render) and must not throw.
     // `evidence`: files sent with it, already kept (EvidenceIntake::keep); when the filing
-    // is refused, they are the caller's to discard.
+    // is refused, they are the caller's to discard. `entry`: a member of staff entered it
+    // for a caller or writer (stored with it, with its audit entry).
     void file(domain::Filing filing, domain::Channel channel, FileDone done,
-              std::vector<domain::Evidence> evidence = {});
+              std::vector<domain::Evidence> evidence = {},
+              std::optional<domain::StaffEntry> entry = std::nullopt);
 
     // The answer to a stored filing: each office's next step and the signed proof of filing.
     Filed confirm(Stored stored) const;

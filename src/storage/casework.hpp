@@ -79,6 +79,13 @@ struct StaffComplaint {
     std::vector<std::uint8_t> subject_marks;
     // Closed at triage as a duplicate: the reference of the complaint it repeats ("" else).
     std::string duplicate_of;
+    // Entered by a member of staff for a caller or writer (phone, mail): their name, and when
+    // the office was contacted; entered at received_at.
+    struct Entry {
+        std::string entered_by;
+        domain::Timestamp contacted_at{};
+    };
+    std::optional<Entry> staff_entry;
 };
 
 // A complaint that may be the same as another: the same filing sent to several offices, or

@@ -5,10 +5,6 @@
 
 namespace redress::web {
 
-namespace {
-
-// The receipt in its groups ("7KQ2", "MZ8D", ...), each shown apart so that it is easy to
-// copy by hand.
 std::vector<std::string> receipt_groups(const std::string& text) {
     std::vector<std::string> groups;
     std::size_t position = 0;
@@ -20,8 +16,6 @@ std::vector<std::string> receipt_groups(const std::string& text) {
     }
     return groups;
 }
-
-}  // namespace
 
 void add_next_step(Dictionary& item, const i18n::Catalogue& catalogue,
                    const std::optional<domain::NextStep>& next) {

@@ -236,19 +236,22 @@ class FormBuilder {
 
 }  // namespace
 
-util::Expected<std::string> render_form(const PageContext& context, const FormState& state) {
+void fill_filing_fields(Dictionary& page, const PageContext& context, const FormState& state) {
     Values values;
     for (auto& [name, value] : form_fields(state.filing)) values.emplace(name, value);
+    FormBuilder builder(context, state, std::move(values));
+    builder.summary(page);
+    builder.groups(page);
+}
 
+util::Expected<std::string> render_form(const PageContext& context, const FormState& state) {
     auto page = context.view.page(context.catalogue, context.path, "form.title");
     page->SetValue("FORM_TOKEN", tstr(state.form_token));
     if (!state.notice_key.empty()) {
         page->SetValueAndShowSection("NOTICE", tstr(context.catalogue.text(state.notice_key)),
                                      "HAS_NOTICE");
     }
-    FormBuilder builder(context, state, std::move(values));
-    builder.summary(*page);
-    builder.groups(*page);
+    fill_filing_fields(*page, context, state);
     return context.view.render("form.tpl", *page);
 }
 

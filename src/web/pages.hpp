@@ -5,6 +5,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "domain/deployment.hpp"
 #include "domain/evidence.hpp"
@@ -43,6 +44,11 @@ struct FormState {
 // The complaint form with the values and messages of `state`.
 util::Expected<std::string> render_form(const PageContext& context, const FormState& state);
 
+// The form's groups of fields and its error summary (the GROUP and ERROR_SUMMARY sections
+// of form.tpl), for another page that takes a whole filing: the staff console's entry of a
+// complaint taken by phone or mail.
+void fill_filing_fields(Dictionary& page, const PageContext& context, const FormState& state);
+
 // The review step: what will be filed, which offices fit and why, what is still missing,
 // every value carried in hidden fields.
 // The evidence part of the review step, shown when the deployment takes files.
@@ -60,6 +66,10 @@ util::Expected<std::string> render_review(const PageContext& context,
 util::Expected<std::string> render_confirmation(const PageContext& context,
                                                 const intake::Filed& filed,
                                                 std::span<const std::string> files = {});
+
+// The receipt in its groups ("7KQ2", "MZ8D", ...), each shown apart so that it is easy to
+// copy by hand or read aloud.
+std::vector<std::string> receipt_groups(const std::string& text);
 
 // A problem with what the complainant wrote in one of the status page's forms.
 struct ReplyError {

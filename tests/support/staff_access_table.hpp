@@ -123,6 +123,17 @@ inline const std::array k_staff_probes{
     // officer of opr gets through, and accepts B's complaint.
     Probe{"POST", "/staff/complaints/{reference}/triage", k_triaging,  "/staff/complaints/{missing}/triage", {no, no, no, nf, no, no, nf, no, no, no}},
     Probe{"POST", "/staff/complaints/{reference}/triage", k_triaging,  "/staff/complaints/{b}/triage",       {no, no, no, tr, no, no, nf, no, no, no}},
+    // A complaint taken by phone or mail, entered by an intake officer or supervisor for an
+    // office they take complaints for (by default their first); any other office is answered
+    // like one that does not exist. The empty form is refused for what it lacks (422), and
+    // nothing is filed.
+    Probe{"GET",  "/staff/intake/new",                    k_triaging,  "/staff/intake/new",                  {in, in, in, ok, no, no, ok, no, no, no}},
+    Probe{"GET",  "/staff/intake/new",                    k_triaging,  "/staff/intake/new?office=opr",       {in, in, in, ok, no, no, nf, no, no, no}},
+    Probe{"GET",  "/staff/intake/new",                    k_triaging,  "/staff/intake/new?office=oig",       {in, in, in, nf, no, no, ok, no, no, no}},
+    Probe{"GET",  "/staff/intake/new",                    k_triaging,  "/staff/intake/new?office=nowhere",   {in, in, in, nf, no, no, nf, no, no, no}},
+    Probe{"POST", "/staff/intake",                        k_triaging,  "/staff/intake?office=opr",           {no, no, no, un, no, no, nf, no, no, no}},
+    Probe{"POST", "/staff/intake",                        k_triaging,  "/staff/intake?office=oig",           {no, no, no, nf, no, no, un, no, no, no}},
+    Probe{"POST", "/staff/intake",                        k_triaging,  "/staff/intake",                      {no, no, no, un, no, no, un, no, no, no}},
     // Referrals received: working roles of the receiving office; none is waiting in this
     // test, so the list is empty, and an answer to a referral that does not exist is
     // answered like one to a missing reference.

@@ -7,7 +7,8 @@
 <dt>{{staff_complaint_priority}}</dt><dd>{{PRIORITY}}</dd>
 <dt>{{staff_complaint_channel}}</dt><dd>{{CHANNEL}}</dd>
 <dt>{{staff_complaint_received}}</dt><dd dir="ltr">{{RECEIVED}}</dd>
-<dt>{{staff_complaint_language}}</dt><dd dir="ltr">{{LANGUAGE}}</dd>
+{{#STAFF_ENTRY}}<dt>{{staff_complaint_entered}}</dt><dd>{{ENTERED}}</dd>
+{{/STAFF_ENTRY}}<dt>{{staff_complaint_language}}</dt><dd dir="ltr">{{LANGUAGE}}</dd>
 <dt>{{staff_complaint_confidentiality}}</dt><dd>{{CONFIDENTIALITY}}{{#WHISTLEBLOWER}}; {{staff_complaint_whistleblower}}{{/WHISTLEBLOWER}}{{#ON_BEHALF}}; {{staff_complaint_on_behalf}}{{/ON_BEHALF}}</dd>
 <dt>{{staff_complaint_incident_date}}</dt><dd><span dir="ltr">{{INCIDENT_DATE}}</span>{{#NO_INCIDENT_DATE}}{{staff_complaint_not_given}}{{/NO_INCIDENT_DATE}}{{#APPROXIMATE}} ({{staff_complaint_approximate}}){{/APPROXIMATE}}</dd>
 <dt>{{staff_complaint_filed_categories}}</dt><dd>{{#FILED_CATEGORY}}{{LABEL}}{{#FILED_CATEGORY_separator}}, {{/FILED_CATEGORY_separator}}{{/FILED_CATEGORY}}{{#NO_FILED_CATEGORY}}{{staff_complaint_none}}{{/NO_FILED_CATEGORY}}</dd>

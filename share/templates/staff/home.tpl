@@ -9,7 +9,7 @@
 </ul>
 <h2>{{staff_home_offices}}</h2>
 <ul class="offices">
-{{#OFFICE}}<li>{{OFFICE_NAME}} (<span dir="ltr">{{OFFICE_ID}}</span>){{#QUEUE_LINK}}: <a href="/staff/queue?office={{OFFICE_ID}}">{{staff_home_queue}}</a>{{/QUEUE_LINK}}{{#OVERDUE_LINK}} · <a href="/staff/overdue?office={{OFFICE_ID}}">{{staff_overdue_link}}</a>{{/OVERDUE_LINK}}</li>
+{{#OFFICE}}<li>{{OFFICE_NAME}} (<span dir="ltr">{{OFFICE_ID}}</span>){{#QUEUE_LINK}}: <a href="/staff/queue?office={{OFFICE_ID}}">{{staff_home_queue}}</a>{{/QUEUE_LINK}}{{#OVERDUE_LINK}} · <a href="/staff/overdue?office={{OFFICE_ID}}">{{staff_overdue_link}}</a>{{/OVERDUE_LINK}}{{#INTAKE_LINK}} · <a href="/staff/intake/new?office={{OFFICE_ID}}">{{staff_intake_link}}</a>{{/INTAKE_LINK}}</li>
 {{/OFFICE}}
 </ul>
 {{#NO_OFFICE}}<p>{{staff_home_no_office}}</p>{{/NO_OFFICE}}

@@ -23,6 +23,7 @@
 #include "storage/sqlite/read_pool.hpp"
 #include "storage/sqlite/referral_records.hpp"
 #include "storage/sqlite/session_records.hpp"
+#include "storage/sqlite/staff_entry_records.hpp"
 #include "storage/sqlite/staff_records.hpp"
 #include "storage/sqlite/triage_records.hpp"
 
@@ -92,6 +93,11 @@ class SqliteStore final : public Backend {
                 if (written) {
                     if (auto queued = queue_filing_mail(context, filing, *written); !queued) {
                         written = std::unexpected(queued.error());
+                    }
+                }
+                if (written && filing.staff_entry) {
+                    if (auto entered = write_staff_entry(context, filing, *written); !entered) {
+                        written = std::unexpected(entered.error());
                     }
                 }
                 // A filing that was checked before it was queued and still cannot be

@@ -5,6 +5,7 @@
 #include "storage/sqlite/complaint_moves.hpp"
 #include "storage/sqlite/message_records.hpp"
 #include "storage/sqlite/referral_records.hpp"
+#include "storage/sqlite/staff_entry_records.hpp"
 
 namespace redress::storage::sqlite {
 
@@ -188,6 +189,9 @@ util::Expected<std::optional<StaffComplaint>> read_staff_complaint(ReadContext& 
     auto holds = read_clock_holds(context.statements, complaint.complaint_id);
     if (!holds) return std::unexpected(holds.error());
     complaint.holds = std::move(*holds);
+    auto entry = read_staff_entry(context.statements, complaint.complaint_id);
+    if (!entry) return std::unexpected(entry.error());
+    complaint.staff_entry = std::move(*entry);
     return std::optional<StaffComplaint>{std::move(complaint)};
 }
 
