@@ -14,6 +14,7 @@
 #include <iterator>
 #include <optional>
 #include <string>
+#include <thread>
 
 #include "crypto/file_sealing.hpp"
 #include "integration/html.hpp"
@@ -307,6 +308,29 @@ TEST_F(Evidence, AnUploadOverTheLimitIsRefusedBeforeItsBodyIsRead) {
     EXPECT_EQ(connection.read_response().status, 413);
     // Nothing is left in the spool.
     EXPECT_TRUE(std::filesystem::is_empty(m_folder.path() / "data" / "spool" / "uploads"));
+}
+
+TEST_F(Evidence, ASlowButSteadyUploadIsTaken) {
+    // A phone on a poor link, or Tor: 96 KiB in 12 pieces, a quarter of a second apart
+    // (about 32 KiB/s, over the minimum rate of 1 KiB/s, for three seconds).
+    std::vector<Part> parts;
+    for (const auto& [name, value] : reviewed_fields()) parts.emplace_back(name, value);
+    parts.emplace_back("action", "file");
+    parts.emplace_back("evidence", jpeg_of_size(96 * 1024), "slow.jpg");
+    const std::string body = multipart_body(parts);
+    HttpConnection connection(m_server->port());
+    connection.send_raw("POST /complaint HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: "
+                        "multipart/form-data; boundary=" +
+                        std::string(k_boundary) +
+                        "\r\nContent-Length: " + std::to_string(body.size()) + "\r\n\r\n");
+    const std::size_t piece = body.size() / 12 + 1;
+    for (std::size_t at = 0; at < body.size(); at += piece) {
+        connection.send_raw(std::string_view(body).substr(at, piece));
+        std::this_thread::sleep_for(std::chrono::milliseconds(250));  // the client's pace
+    }
+    const auto filed = connection.read_response();
+    EXPECT_EQ(filed.status, 200) << filed.body.substr(0, 300);
+    EXPECT_NE(filed.body.find("slow.jpg"), std::string::npos);
 }
 
 TEST_F(Evidence, HostileNamesAreShownHarmless) {

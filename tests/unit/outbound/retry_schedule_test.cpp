@@ -21,8 +21,10 @@ TEST(RetrySchedule, DoublesFromTheFirstWaitUpToTheLongest) {
 }
 
 TEST(RetrySchedule, GivesUpAfterTheGiveUpTimeOrAtOnceWhenRefused) {
-    const MailSendingSettings settings{
-        .retry_first = seconds(60), .retry_max = seconds(3600), .give_up = hours(72)};
+    MailSendingSettings settings;
+    settings.retry_first = seconds(60);
+    settings.retry_max = seconds(3600);
+    settings.give_up = hours(72);
     storage::MailJob job;
     job.created_at = domain::Timestamp(seconds(1773000000));
     job.attempts = 0;
