@@ -504,7 +504,7 @@ int main(int argc, char** argv) {
         }
         upload("POST /complaint (upload)", "20 files, 100 MiB in all (stored)", "/complaint",
                taken + "--" + boundary + "--\r\n");
-        upload("POST /status/evidence", "100 MiB with a wrong receipt", "/status/evidence",
+        upload("POST /status/evidence", "5 MiB with a wrong receipt", "/status/evidence",
                part("form_token", token) + part("reference", reference) +
                    part("receipt", "0000-0000-0000-0000-0000") +
                    part("evidence", photo, "x.jpg") + "--" + boundary + "--\r\n");
