@@ -10,17 +10,8 @@ namespace {
 
 using Outcome = ReplyResult::Outcome;
 
-ReplyResult answer(Outcome outcome, std::chrono::milliseconds delay,
-                   std::optional<StatusView> view = std::nullopt) {
-    ReplyResult result;
-    result.outcome = outcome;
-    result.delay = delay;
-    result.view = std::move(view);
-    return result;
-}
-
 ReplyResult failed(std::chrono::milliseconds delay, util::Error error) {
-    auto result = answer(Outcome::failed, delay);
+    auto result = reply_result(Outcome::failed, delay);
     result.failure = std::move(error);
     return result;
 }
@@ -38,16 +29,7 @@ void ComplainantEvidence::add(std::string_view reference, std::string_view recei
     m_lookup.look_up(reference, receipt, client,
                      [this, files = std::move(files), holder = std::move(holder),
                       done = std::move(done)](LookupResult found) mutable {
-                         switch (found.outcome) {
-                             case LookupResult::Outcome::found:
-                                 break;
-                             case LookupResult::Outcome::busy:
-                                 return done(answer(Outcome::busy, found.delay));
-                             case LookupResult::Outcome::failed:
-                                 return done(failed(found.delay, *found.failure));
-                             case LookupResult::Outcome::not_found:
-                                 return done(answer(Outcome::not_found, found.delay));
-                         }
+                         if (auto unfound = unless_found(found)) return done(std::move(*unfound));
                          keep(std::move(*found.view), found.delay, std::move(files),
                               std::move(holder), std::move(done));
                      });
@@ -73,7 +55,7 @@ void ComplainantEvidence::keep(StatusView found, std::chrono::milliseconds delay
             for (const auto& file : *earlier) held_bytes += file.size;
             const auto checked = m_evidence.check(files, earlier->size(), held_bytes);
             if (!checked.errors.empty()) {
-                auto invalid = answer(Outcome::invalid, delay, std::move(*view));
+                auto invalid = reply_result(Outcome::invalid, delay, std::move(*view));
                 invalid.file_errors = checked.errors;
                 return (*answered)(std::move(invalid));
             }
@@ -95,19 +77,19 @@ void ComplainantEvidence::keep(StatusView found, std::chrono::milliseconds delay
                     if (!stored) {
                         EvidenceIntake::discard(folder, *records);
                         if (stored.error().code == util::ErrorCode::conflict) {
-                            auto invalid = answer(Outcome::invalid, delay, std::move(*view));
+                            auto invalid = reply_result(Outcome::invalid, delay, std::move(*view));
                             invalid.file_errors.push_back(
                                 {"evidence", "too_many_files", static_cast<long>(max_files)});
                             return (*answered)(std::move(invalid));
                         }
                         return (*answered)(failed(delay, stored.error()));
                     }
-                    auto added = answer(Outcome::added, delay, std::move(*view));
+                    auto added = reply_result(Outcome::added, delay, std::move(*view));
                     added.files_added = count;
                     (*answered)(std::move(added));
                 });
         });
-    if (!queued) (*answered)(answer(Outcome::busy, delay));
+    if (!queued) (*answered)(reply_result(Outcome::busy, delay));
 }
 
 }  // namespace redress::intake

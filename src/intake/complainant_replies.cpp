@@ -7,10 +7,8 @@
 
 namespace redress::intake {
 
-namespace {
-
-ReplyResult answer(ReplyResult::Outcome outcome, std::chrono::milliseconds delay,
-                   std::optional<StatusView> view = std::nullopt) {
+ReplyResult reply_result(ReplyResult::Outcome outcome, std::chrono::milliseconds delay,
+                         std::optional<StatusView> view) {
     ReplyResult result;
     result.outcome = outcome;
     result.delay = delay;
@@ -18,27 +16,23 @@ ReplyResult answer(ReplyResult::Outcome outcome, std::chrono::milliseconds delay
     return result;
 }
 
-// The answer to a post whose look-up found nothing to add to (busy, failed, not found);
-// nullopt when it found the complaint.
 std::optional<ReplyResult> unless_found(LookupResult& found) {
     using Outcome = ReplyResult::Outcome;
     switch (found.outcome) {
         case LookupResult::Outcome::found:
             return std::nullopt;
         case LookupResult::Outcome::busy:
-            return answer(Outcome::busy, found.delay);
+            return reply_result(Outcome::busy, found.delay);
         case LookupResult::Outcome::failed: {
-            auto failed = answer(Outcome::failed, found.delay);
+            auto failed = reply_result(Outcome::failed, found.delay);
             failed.failure = std::move(found.failure);
             return failed;
         }
         case LookupResult::Outcome::not_found:
             break;
     }
-    return answer(Outcome::not_found, found.delay);
+    return reply_result(Outcome::not_found, found.delay);
 }
-
-}  // namespace
 
 LookupResult lookup_of(const ReplyResult& result) {
     using Outcome = ReplyResult::Outcome;
@@ -87,7 +81,7 @@ void ComplainantReplies::consent(std::string_view reference, std::string_view re
             const auto delay = found.delay;
             auto shared = std::make_shared<StatusView>(std::move(*found.view));
             if (shared->complaint.confidentiality != "confidential") {
-                return done(answer(Outcome::invalid, delay, std::move(*shared)));
+                return done(reply_result(Outcome::invalid, delay, std::move(*shared)));
             }
             const domain::Timestamp now = m_now();
             domain::AuditEvent audit{
@@ -102,18 +96,18 @@ void ComplainantReplies::consent(std::string_view reference, std::string_view re
                 [this, shared, delay,
                  done = std::move(done)](util::Expected<bool>&& stored) mutable {
                     if (!stored) {
-                        auto failed = answer(Outcome::failed, delay);
+                        auto failed = reply_result(Outcome::failed, delay);
                         failed.failure = stored.error();
                         return done(std::move(failed));
                     }
                     m_lookup.read_again(
                         *shared, [delay, done = std::move(done)](LookupResult again) mutable {
                             if (again.outcome != LookupResult::Outcome::found) {
-                                auto failed = answer(Outcome::failed, delay);
+                                auto failed = reply_result(Outcome::failed, delay);
                                 failed.failure = std::move(again.failure);
                                 return done(std::move(failed));
                             }
-                            done(answer(Outcome::added, delay, std::move(again.view)));
+                            done(reply_result(Outcome::added, delay, std::move(again.view)));
                         });
                 });
         });
@@ -123,16 +117,16 @@ void ComplainantReplies::store(StatusView found, std::chrono::milliseconds delay
                                domain::MessageKind kind, std::string text, ReplyDone done) {
     using Outcome = ReplyResult::Outcome;
     if (const auto problem = check_reply(text)) {
-        auto invalid = answer(Outcome::invalid, delay, std::move(found));
+        auto invalid = reply_result(Outcome::invalid, delay, std::move(found));
         invalid.problem = problem;
         return done(std::move(invalid));
     }
     const bool reconsideration = kind == domain::MessageKind::reconsideration;
     if (reconsideration && !(found.outcome && found.outcome->may_reconsider)) {
-        return done(answer(Outcome::not_reconsiderable, delay, std::move(found)));
+        return done(reply_result(Outcome::not_reconsiderable, delay, std::move(found)));
     }
     if (found.messages.size() >= storage::k_messages_per_complaint_max) {
-        return done(answer(Outcome::full, delay, std::move(found)));
+        return done(reply_result(Outcome::full, delay, std::move(found)));
     }
     const domain::Timestamp now = m_now();
     storage::ComplainantMessageRecord record{
@@ -156,22 +150,22 @@ void ComplainantReplies::store(StatusView found, std::chrono::milliseconds delay
             if (!stored) {
                 if (stored.error().code == util::ErrorCode::conflict) {
                     return done(
-                        answer(reconsideration ? Outcome::not_reconsiderable : Outcome::full, delay,
-                               std::move(*shared)));
+                        reply_result(reconsideration ? Outcome::not_reconsiderable : Outcome::full,
+                                     delay, std::move(*shared)));
                 }
-                auto failed = answer(Outcome::failed, delay);
+                auto failed = reply_result(Outcome::failed, delay);
                 failed.failure = stored.error();
                 return done(std::move(failed));
             }
-            m_lookup.read_again(*shared,
-                                [delay, done = std::move(done)](LookupResult again) mutable {
-                                    if (again.outcome != LookupResult::Outcome::found) {
-                                        auto failed = answer(Outcome::failed, delay);
-                                        failed.failure = std::move(again.failure);
-                                        return done(std::move(failed));
-                                    }
-                                    done(answer(Outcome::added, delay, std::move(again.view)));
-                                });
+            m_lookup.read_again(
+                *shared, [delay, done = std::move(done)](LookupResult again) mutable {
+                    if (again.outcome != LookupResult::Outcome::found) {
+                        auto failed = reply_result(Outcome::failed, delay);
+                        failed.failure = std::move(again.failure);
+                        return done(std::move(failed));
+                    }
+                    done(reply_result(Outcome::added, delay, std::move(again.view)));
+                });
         });
 }
 

@@ -51,6 +51,14 @@ struct ReplyResult {
 
 using ReplyDone = std::move_only_function<void(ReplyResult)>;
 
+// A result of `outcome`, to be answered no sooner than `delay`.
+ReplyResult reply_result(ReplyResult::Outcome outcome, std::chrono::milliseconds delay,
+                         std::optional<StatusView> view = std::nullopt);
+
+// The answer to a post whose look-up found nothing to add to (busy, failed, not found);
+// nullopt when it found the complaint.
+std::optional<ReplyResult> unless_found(LookupResult& found);
+
 // What the look-up found for a post it did not let through (not_found, busy or failed), as
 // the look-up's own result, so that a post is answered as a look-up is.
 LookupResult lookup_of(const ReplyResult& result);

@@ -219,6 +219,35 @@ std::optional<Site::StatusPost> Site::begin_status_post(const http::Request& req
     return post;
 }
 
+namespace {
+
+// What answers a post to the status page once the look-up hears back: the page, made later
+// on the connection's thread by `make` (page, state, result), showing again what the post
+// did. The receipt goes back into the forms' hidden fields only once it has matched (`make`
+// clears it otherwise).
+template <typename Result, typename Make>
+auto answer_later(const PageContext& page, const std::string& token, const std::string& reference,
+                  std::string_view receipt, const domain::EvidenceLimits* limits,
+                  http::Responder respond, Make make) {
+    return [page, token, reference, receipt = std::string(receipt), limits, make = std::move(make),
+            respond = std::move(respond)](Result result) mutable {
+        respond.render([page, token = std::move(token), reference = std::move(reference),
+                        receipt = std::move(receipt), limits, make = std::move(make),
+                        result = std::move(result)]() {
+            StatusState state;
+            state.evidence = limits;
+            state.form_token = token;
+            state.reference = reference;
+            state.receipt = receipt;
+            http::Response response = make(page, state, result);
+            response.delay = result.delay;
+            return response;
+        });
+    };
+}
+
+}  // namespace
+
 void Site::status_post(const http::Request& request, http::Responder respond) const {
     auto post = begin_status_post(request, respond);
     if (!post) return;
@@ -226,25 +255,12 @@ void Site::status_post(const http::Request& request, http::Responder respond) co
     const auto& page = post->page;
     const std::string& token = post->token;
     const std::string& echoed = post->echoed;
-    // The page is made later, on the connection's thread: keep what it echoes.
     m_status.look_up(
         form.get("reference"), form.get("receipt"), request.client_address,
-        [page, token, limits = evidence_limits(), reference = std::string(echoed),
-         receipt = std::string(form.get("receipt")),
-         respond = std::move(respond)](intake::LookupResult result) mutable {
-            respond.render([page, token = std::move(token), limits,
-                            reference = std::move(reference), receipt = std::move(receipt),
-                            result = std::move(result)]() {
-                StatusState answer;
-                answer.evidence = limits;
-                answer.form_token = token;
-                answer.reference = reference;
-                answer.receipt = receipt;
-                http::Response response = status_page(page, answer, result);
-                response.delay = result.delay;
-                return response;
-            });
-        });
+        answer_later<intake::LookupResult>(
+            page, token, echoed, form.get("receipt"), evidence_limits(), std::move(respond),
+            [](const PageContext& shown, const StatusState& state,
+               const intake::LookupResult& result) { return status_page(shown, state, result); }));
 }
 
 namespace {
@@ -363,27 +379,16 @@ void Site::reply_post(const http::Request& request, http::Responder respond,
     const auto& page = post->page;
     const std::string& token = post->token;
     const std::string& echoed = post->echoed;
-    // The page is made later, on the connection's thread: keep what it shows again. The
-    // receipt goes back into the forms' hidden fields only once it has matched.
     m_replies.post(
         form.get("reference"), form.get("receipt"), request.client_address, kind,
         std::string(form.get("text")),
-        [page, token, kind, limits = evidence_limits(), reference = std::string(echoed),
-         receipt = std::string(form.get("receipt")), text = std::string(form.get("text")),
-         respond = std::move(respond)](intake::ReplyResult result) mutable {
-            respond.render([page, token = std::move(token), kind, limits,
-                            reference = std::move(reference), receipt = std::move(receipt),
-                            text = std::move(text), result = std::move(result)]() {
-                StatusState state;
-                state.evidence = limits;
-                state.form_token = token;
-                state.reference = reference;
-                state.receipt = receipt;
-                http::Response response = reply_page(page, state, text, kind, result);
-                response.delay = result.delay;
-                return response;
-            });
-        });
+        answer_later<intake::ReplyResult>(page, token, echoed, form.get("receipt"),
+                                          evidence_limits(), std::move(respond),
+                                          [kind, text = std::string(form.get("text"))](
+                                              const PageContext& shown, const StatusState& state,
+                                              const intake::ReplyResult& result) {
+                                              return reply_page(shown, state, text, kind, result);
+                                          }));
 }
 
 void Site::evidence_post(const http::Request& request, http::Responder respond) const {
@@ -405,22 +410,10 @@ void Site::evidence_post(const http::Request& request, http::Responder respond) 
     m_evidence->later->add(
         form.get("reference"), form.get("receipt"), request.client_address, std::move(post->files),
         post->upload,
-        [page, token, limits = evidence_limits(), reference = std::string(echoed),
-         receipt = std::string(form.get("receipt")),
-         respond = std::move(respond)](intake::ReplyResult result) mutable {
-            respond.render([page, token = std::move(token), limits,
-                            reference = std::move(reference), receipt = std::move(receipt),
-                            result = std::move(result)]() {
-                StatusState state;
-                state.evidence = limits;
-                state.form_token = token;
-                state.reference = reference;
-                state.receipt = receipt;
-                http::Response response = evidence_page(page, state, result);
-                response.delay = result.delay;
-                return response;
-            });
-        });
+        answer_later<intake::ReplyResult>(
+            page, token, echoed, form.get("receipt"), evidence_limits(), std::move(respond),
+            [](const PageContext& shown, const StatusState& state,
+               const intake::ReplyResult& result) { return evidence_page(shown, state, result); }));
 }
 
 void Site::consent_post(const http::Request& request, http::Responder respond) const {
@@ -440,22 +433,12 @@ void Site::consent_post(const http::Request& request, http::Responder respond) c
     const bool given = choice == "given";
     m_replies.consent(
         form.get("reference"), form.get("receipt"), request.client_address, given,
-        [page, token, given, limits = evidence_limits(), reference = std::string(echoed),
-         receipt = std::string(form.get("receipt")),
-         respond = std::move(respond)](intake::ReplyResult result) mutable {
-            respond.render([page, token = std::move(token), given, limits,
-                            reference = std::move(reference), receipt = std::move(receipt),
-                            result = std::move(result)]() {
-                StatusState state;
-                state.evidence = limits;
-                state.form_token = token;
-                state.reference = reference;
-                state.receipt = receipt;
-                http::Response response = consent_page(page, state, given, result);
-                response.delay = result.delay;
-                return response;
-            });
-        });
+        answer_later<intake::ReplyResult>(
+            page, token, echoed, form.get("receipt"), evidence_limits(), std::move(respond),
+            [given](const PageContext& shown, const StatusState& state,
+                    const intake::ReplyResult& result) {
+                return consent_page(shown, state, given, result);
+            }));
 }
 
 }  // namespace redress::web
