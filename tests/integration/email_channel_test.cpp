@@ -122,8 +122,8 @@ TEST_F(EmailChannel, AMailThroughPostfixIsFiledAndAcknowledgedWithItsReceipt) {
         std::vector<std::string>{
             "--mail-smtp-url", "smtp://127.0.0.1:" + std::to_string(smtp_port), "--mail-from",
             "complaints@oversight.example.org", "--public-base-url", std::string(k_public_base),
-            "--mail-poll-ms", "50", "--mail-retry-first-seconds", "1", "--mail-retry-max-seconds",
-            "1", "--mail-send-timeout-seconds", "5"},
+            "--mail-poll-ms", "50", "--mail-intake-poll-ms", "50", "--mail-retry-first-seconds",
+            "1", "--mail-retry-max-seconds", "1", "--mail-send-timeout-seconds", "5"},
         m_uid, m_gid);
 
     testing::PostfixInstance::Options options;
