@@ -21,8 +21,10 @@
 #include <string>
 #include <vector>
 
+#include "integration/staff_session.hpp"
 #include "support/http_client.hpp"
 #include "support/postfix.hpp"
+#include "support/redress_command.hpp"
 #include "support/server_process.hpp"
 #include "support/skip.hpp"
 #include "support/smtp_sink.hpp"
@@ -37,6 +39,9 @@ constexpr std::string_view k_account = "nobody";
 // A message of the mail corpus: a short text and three attachments with encoded file names.
 constexpr std::string_view k_message = "tests/unit/mail/corpus/08-rfc2231-file-names.eml";
 constexpr std::string_view k_sender = "ana@example.org";
+const std::vector<std::string> k_cheap = {"--staff-password-memory-mib", "8",
+                                          "--staff-password-passes", "1"};
+constexpr std::string_view k_password = "Quiet-River-Stone-2041";
 
 // The body decoded from quoted-printable: soft line breaks joined, =XX read back.
 std::string decoded(const std::string& message) {
@@ -92,7 +97,21 @@ class EmailChannel : public ::testing::Test {
         m_gid = account->pw_gid;
         m_folder.emplace();
         m_data = m_folder->path() / "data";
-        std::filesystem::create_directory(m_data);
+        // An intake officer of each office, to read the files of whichever the mail reaches;
+        // made as root, then everything given to the account the server runs as.
+        for (const auto& [username, office] : {std::pair{"ines", "opr"}, {"olga", "oig"}}) {
+            auto arguments = std::vector<std::string>{
+                "user",     "add",    "--data",         m_data.string(), "--username",
+                username,   "--name", "Intake Officer", "--role",        "intake_officer",
+                "--office", office};
+            arguments.insert(arguments.end(), k_cheap.begin(), k_cheap.end());
+            const auto added =
+                testing::run_redress(arguments, m_folder->path(), std::string(k_password) + "\n");
+            ASSERT_EQ(added.exit_code, 0) << added.output;
+        }
+        for (const auto& entry : std::filesystem::recursive_directory_iterator(m_data)) {
+            ASSERT_EQ(::chown(entry.path().c_str(), m_uid, m_gid), 0) << entry.path();
+        }
         ASSERT_EQ(::chown(m_data.c_str(), m_uid, m_gid), 0);
         ::chmod(m_data.c_str(), 0700);
     }
@@ -117,14 +136,14 @@ class EmailChannel : public ::testing::Test {
 TEST_F(EmailChannel, AMailThroughPostfixIsFiledAndAcknowledgedWithItsReceipt) {
     const unsigned short smtp_port = testing::free_port();
     testing::SmtpSink sink(m_folder->path() / "sink", smtp_port);
-    m_server.emplace(
-        m_data,
-        std::vector<std::string>{
-            "--mail-smtp-url", "smtp://127.0.0.1:" + std::to_string(smtp_port), "--mail-from",
-            "complaints@oversight.example.org", "--public-base-url", std::string(k_public_base),
-            "--mail-poll-ms", "50", "--mail-intake-poll-ms", "50", "--mail-retry-first-seconds",
-            "1", "--mail-retry-max-seconds", "1", "--mail-send-timeout-seconds", "5"},
-        m_uid, m_gid);
+    std::vector<std::string> flags = k_cheap;
+    flags.insert(
+        flags.end(),
+        {"--mail-smtp-url", "smtp://127.0.0.1:" + std::to_string(smtp_port), "--mail-from",
+         "complaints@oversight.example.org", "--public-base-url", std::string(k_public_base),
+         "--mail-poll-ms", "50", "--mail-intake-poll-ms", "50", "--mail-retry-first-seconds", "1",
+         "--mail-retry-max-seconds", "1", "--mail-send-timeout-seconds", "5"});
+    m_server.emplace(m_data, flags, m_uid, m_gid);
 
     testing::PostfixInstance::Options options;
     options.user = k_account;
@@ -172,6 +191,16 @@ TEST_F(EmailChannel, AMailThroughPostfixIsFiledAndAcknowledgedWithItsReceipt) {
                                                         {"receipt", "0000-0000-0000-0000-0000"}}
                                              .dump());
     EXPECT_NE(wrong.status, 200) << wrong.body;
+
+    // The attachments came with it: the photo is among the complaint's evidence files.
+    const bool opr = reference.starts_with("OPR-");
+    const auto member =
+        testing::first_sign_in(m_server->port(), opr ? "ines" : "olga", std::string(k_password));
+    const auto files = HttpConnection(m_server->port())
+                           .get("/staff/complaints/" + reference + "/evidence", member.cookie);
+    ASSERT_EQ(files.status, 200) << files.body;
+    EXPECT_NE(files.body.find("évidence photo №1.jpg"), std::string::npos) << files.body;
+    EXPECT_NE(files.body.find("image/jpeg"), std::string::npos) << files.body;
 }
 
 }  // namespace
