@@ -8,6 +8,7 @@
 
 #include "cli/audit_command.hpp"
 #include "cli/data_folder.hpp"
+#include "cli/ingest_command.hpp"
 #include "cli/key_custody.hpp"
 #include "cli/serve.hpp"
 #include "cli/synthesize_command.hpp"
@@ -143,6 +144,12 @@ int run(int argc, char** argv) {
     add_config_options(*synthesize_command, options);
     add_synthesize_options(*synthesize_command, synthesize_options);
 
+    IngestOptions ingest_options;
+    auto* ingest_command = app.add_subcommand(
+        "ingest-email",
+        "Keep one email (standard input) in the spool for the running server; exit 75 to retry");
+    add_ingest_options(*ingest_command, ingest_options);
+
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& error) {
@@ -153,6 +160,8 @@ int run(int argc, char** argv) {
     spdlog::set_level(spdlog::level::from_str(options.log_level));
     crypto::init();
     if (verify_command->parsed()) return verify_confirmation(verify_options);
+    // Before the configuration: it must work as long as the spool folder is writable.
+    if (ingest_command->parsed()) return ingest_email(ingest_options);
 
     auto config = load_config(options);
     if (!config) {

@@ -17,6 +17,7 @@
 #include "http/server.hpp"
 #include "http/spooled_body.hpp"
 #include "i18n/languages.hpp"
+#include "inbound/mail_intake.hpp"
 #include "intake/complainant_evidence.hpp"
 #include "intake/evidence_intake.hpp"
 #include "intake/intake.hpp"
@@ -33,8 +34,8 @@
 #include "staff/triage.hpp"
 #include "storage/evidence_folder.hpp"
 #include "storage/sqlite/sqlite_store.hpp"
-#include "util/work_pool.hpp"
 #include "util/await.hpp"
+#include "util/work_pool.hpp"
 #include "web/site.hpp"
 
 namespace redress::cli {
@@ -227,6 +228,20 @@ int serve(const config::Config& config) {
     }
 
     intake::Intake intake(config.deployment, **store, *keys, now, config.filing_limits);
+    // Email that `redress ingest-email` spooled: filed, appended to a complaint, or
+    // quarantined for staff, each exactly once. Destroyed before the intake it files with.
+    mail::MailLimits mail_limits;
+    mail_limits.max_message_bytes = config.mail.max_message_mib << 20;
+    inbound::MailIntake mail_intake(intake, evidence, **store, *keys, now,
+                                    {.spool = config.data_dir / "spool" / "mail",
+                                     .poll = config.mail.intake_poll,
+                                     .limits = mail_limits,
+                                     .threads = 4,
+                                     .default_language = config.default_language,
+                                     .has_language = [&languages](std::string_view language) {
+                                         return languages->find(language) != nullptr;
+                                     }});
+    mail_intake.start();
     intake::StatusLookup status(config.deployment, **store, *keys, throttle_of(config.public_side),
                                 now);
     intake::ComplainantReplies replies(status, **store, *keys, now);
@@ -299,7 +314,8 @@ int serve(const config::Config& config) {
                                                 .content_key = keys->content,
                                                 .identity_key = keys->identity,
                                                 .now = now,
-                                                .intake = &intake},
+                                                .intake = &intake,
+                                                .mail_inbox = &**store},
                              {.templates_dir = config.share_dir / "templates",
                               .max_form_fields = config.public_side.max_form_fields,
                               .public_url = config.public_side.base_url});

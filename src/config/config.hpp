@@ -82,6 +82,10 @@ struct MailSettings {
     std::chrono::hours give_up{72};
     std::size_t batch = 20;                // mails taken at once
     std::chrono::milliseconds poll{5000};  // how often due mail is looked for
+    // Email intake (src/inbound/): the largest message taken whole (a larger one is kept
+    // cut and quarantined), and how often the spool is looked at.
+    std::size_t max_message_mib = 25;
+    std::chrono::milliseconds intake_poll{500};
 };
 
 // The staff side: accounts, sign-in and the audit trail.

@@ -370,6 +370,13 @@ std::vector<Setting> make_settings() {
         milliseconds(
             "mail.poll_ms", "How often due mail is looked for",
             [](auto& c) -> auto& { return c.mail.poll; }),
+        number<std::size_t>(
+            "mail.max_message_mib",
+            "Largest inbound email taken whole, in MiB; a larger one is kept cut and quarantined",
+            [](auto& c) -> auto& { return c.mail.max_message_mib; }, 1, 100),
+        milliseconds(
+            "mail.intake_poll_ms", "How often the server looks for inbound email in the spool",
+            [](auto& c) -> auto& { return c.mail.intake_poll; }),
         {"keys.file",
          "The key file (default <data>/redress.key); keep it apart from the data's backups",
          [](Config& c, std::string_view v) -> util::Expected<void> {

@@ -38,6 +38,7 @@ Console::Console(staff::Sessions& sessions, staff::SignIn& sign_in,
       m_messages(std::make_unique<MessagePages>(*m_work, *m_view)),
       m_packets(std::make_unique<PacketPages>(*m_work, *m_view)),
       m_evidence(std::make_unique<EvidencePages>(*m_work, *m_view)),
+      m_mail_quarantine(std::make_unique<MailQuarantinePages>(*m_work, *m_view)),
       m_audit(std::make_unique<AuditPages>(m_work->parts().audit_trail, *m_view)),
       m_identity(std::make_unique<IdentityPages>(*m_work, *m_view)),
       m_clock_holds(std::make_unique<ClockHoldPages>(*m_work, *m_view)),
@@ -123,6 +124,7 @@ StaffRoutes& Console::add_routes(http::Router& router) {
     m_messages->add_routes(routes);
     m_packets->add_routes(routes);
     m_evidence->add_routes(routes);
+    m_mail_quarantine->add_routes(routes);
     m_audit->add_routes(routes);
     m_identity->add_routes(routes);
     m_clock_holds->add_routes(routes);

@@ -16,6 +16,7 @@
 #include "console/evidence_pages.hpp"
 #include "console/identity_pages.hpp"
 #include "console/intake_pages.hpp"
+#include "console/mail_quarantine_pages.hpp"
 #include "console/message_pages.hpp"
 #include "console/overdue_pages.hpp"
 #include "console/packet_pages.hpp"
@@ -88,6 +89,7 @@ class Console {
     std::unique_ptr<MessagePages> m_messages;
     std::unique_ptr<PacketPages> m_packets;
     std::unique_ptr<EvidencePages> m_evidence;
+    std::unique_ptr<MailQuarantinePages> m_mail_quarantine;
     std::unique_ptr<AuditPages> m_audit;
     std::unique_ptr<IdentityPages> m_identity;
     std::unique_ptr<ClockHoldPages> m_clock_holds;

@@ -34,6 +34,7 @@ const web::Layout& console_layout() {
                                      "staff/choose_password.tpl",
                                      "staff/overdue.tpl",
                                      "staff/evidence.tpl",
+                                     "staff/mail_quarantine.tpl",
 
                                      "staff/intake.tpl",
                                      "staff/letter.tpl"}};

@@ -31,6 +31,7 @@
 #include "storage/casework.hpp"
 #include "storage/deadlines.hpp"
 #include "storage/evidence_store.hpp"
+#include "storage/mail_inbox.hpp"
 
 namespace redress::console {
 
@@ -68,6 +69,8 @@ struct WorkParts {
     // Files complaints taken by phone or mail (intake_pages.hpp); none in a console built
     // only to list its routes.
     intake::Intake* intake = nullptr;
+    // Email that was not taken in (mail_quarantine_pages.hpp); none: its pages answer 404.
+    storage::MailInbox* mail_inbox = nullptr;
 };
 
 class WorkPages {

@@ -76,8 +76,11 @@ struct ReceivedFiling {
     std::vector<Destination> destinations;
     // Files sent with the filing, already sealed in the evidence folder.
     std::vector<Evidence> evidence;
-    std::optional<MailContact> mail;  // none: no mail is sent about this filing
+    std::optional<MailContact> mail;        // none: no mail is sent about this filing
     std::optional<StaffEntry> staff_entry;  // entered by staff (phone, mail); else none
+    // The spool file of the email it came from (src/inbound/), recorded in the filing's own
+    // write so that the email is taken once; "" for every other channel.
+    std::string inbound_mail;
 };
 
 // One complaint as filed with one office.

@@ -91,6 +91,13 @@ util::Expected<std::string> EvidenceIntake::original(const domain::Evidence& fil
     return opened;
 }
 
+util::Expected<std::string> EvidenceIntake::sealed_file(const std::string& stored_name,
+                                                        std::uint64_t max_bytes) const {
+    return m_folder.read(stored_name, [&](int fd) {
+        return crypto::open_sealed_file(m_keys.evidence, fd, max_bytes);
+    });
+}
+
 std::string EvidenceIntake::given_name(const domain::Evidence& file) const {
     auto name = crypto::open(m_keys.content, file.sealed_name);
     return name ? std::move(*name) : std::string();

@@ -58,6 +58,11 @@ class EvidenceIntake {
     // (invalid_input) when it was altered.
     util::Expected<std::string> original(const domain::Evidence& file) const;
 
+    // A sealed file of the folder that no evidence record names (a quarantined email, kept
+    // by inbound/), opened; at most `max_bytes`.
+    util::Expected<std::string> sealed_file(const std::string& stored_name,
+                                            std::uint64_t max_bytes) const;
+
     // The name the sender gave a file, opened ("" when none).
     std::string given_name(const domain::Evidence& file) const;
 

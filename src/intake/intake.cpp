@@ -50,8 +50,8 @@ Preview Intake::preview(domain::Filing filing) const {
 }
 
 void Intake::file(domain::Filing filing, domain::Channel channel, FileDone done,
-                  std::vector<domain::Evidence> evidence,
-                  std::optional<domain::StaffEntry> entry) {
+                  std::vector<domain::Evidence> evidence, std::optional<domain::StaffEntry> entry,
+                  std::string inbound_mail) {
     const auto received_at = m_now();
     filing = domain::normalized(std::move(filing));
     auto errors = domain::validate(filing, m_deployment,
@@ -87,6 +87,7 @@ void Intake::file(domain::Filing filing, domain::Channel channel, FileDone done,
     }
     received.mail = mail_contact(filing, channel, receipt, m_keys.mail);
     received.staff_entry = std::move(entry);
+    received.inbound_mail = std::move(inbound_mail);
 
     auto digest = filing_digest(account, people, evidence);
     received.evidence = std::move(evidence);

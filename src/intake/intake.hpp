@@ -77,10 +77,12 @@ class Intake {
     // the result on (Responder::render) and must not throw.
     // `evidence`: files sent with it, already kept (EvidenceIntake::keep); when the filing
     // is refused, they are the caller's to discard. `entry`: a member of staff entered it
-    // for a caller or writer (stored with it, with its audit entry).
+    // for a caller or writer (stored with it, with its audit entry). `inbound_mail`: the
+    // spool file of the email it came from, recorded with it (ReceivedFiling::inbound_mail).
     void file(domain::Filing filing, domain::Channel channel, FileDone done,
               std::vector<domain::Evidence> evidence = {},
-              std::optional<domain::StaffEntry> entry = std::nullopt);
+              std::optional<domain::StaffEntry> entry = std::nullopt,
+              std::string inbound_mail = {});
 
     // The answer to a stored filing: each office's next step and the signed proof of filing.
     Filed confirm(Stored stored) const;

@@ -5,7 +5,7 @@
 // (CaseFiles), the messages with complainants (Correspondence) and who may see what of
 // a complainant (Confidentiality), when each complaint's clocks next fall due (Deadlines), the
 // records of evidence files (EvidenceStore), and the mail waiting to be sent to complainants
-// (Outbox). The composition root opens one backend and hands each part to the code that needs
+// (Outbox), and email taken in from the spool (MailInbox). The composition root opens one backend and hands each part to the code that needs
 // it.
 
 #include "storage/audit_trail.hpp"
@@ -15,6 +15,7 @@
 #include "storage/correspondence.hpp"
 #include "storage/deadlines.hpp"
 #include "storage/evidence_store.hpp"
+#include "storage/mail_inbox.hpp"
 #include "storage/outbox.hpp"
 #include "storage/staff_directory.hpp"
 #include "storage/staff_sessions.hpp"
@@ -32,6 +33,7 @@ class Backend : public Store,
                 public Confidentiality,
                 public Deadlines,
                 public EvidenceStore,
-                public Outbox {};
+                public Outbox,
+                public MailInbox {};
 
 }  // namespace redress::storage

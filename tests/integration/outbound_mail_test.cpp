@@ -28,120 +28,28 @@
 #include "support/redress_command.hpp"
 #include "support/server_process.hpp"
 #include "support/skip.hpp"
+#include "support/smtp_sink.hpp"
 #include "support/temp_folder.hpp"
 
 namespace redress {
 namespace {
 
+using testing::free_port;
 using testing::HttpConnection;
+using testing::k_smtp_sink;
+using testing::SmtpSink;
 
 const std::vector<std::string> k_cheap = {"--staff-password-memory-mib", "8",
                                           "--staff-password-passes", "1"};
 constexpr std::string_view k_password = "Quiet-River-Stone-2041";
 constexpr std::string_view k_narrative = "The officer at gate 7 struck my brother twice.";
 constexpr std::string_view k_address = "maria.lopez@example.net";
-constexpr const char* k_smtp_sink = "/usr/sbin/smtp-sink";
 
 std::vector<std::string> with(std::vector<std::string> arguments,
                               const std::vector<std::string>& more) {
     arguments.insert(arguments.end(), more.begin(), more.end());
     return arguments;
 }
-
-// A loopback port nobody listens on now (bound, read, released).
-unsigned short free_port() {
-    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in address{};
-    address.sin_family = AF_INET;
-    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    ::bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof address);
-    socklen_t length = sizeof address;
-    ::getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length);
-    ::close(fd);
-    return ntohs(address.sin_port);
-}
-
-// smtp-sink on 127.0.0.1:`port`, writing each message to a file in `folder`. As root it
-// must drop to another user (-u nobody), who must then be able to write there.
-class SmtpSink {
-  public:
-    // `folder` is ignored when running as root: the user smtp-sink drops to could not reach
-    // a test's own (0700) folder, so the messages go to a folder of their own under /tmp.
-    SmtpSink(std::filesystem::path folder, unsigned short port) : m_folder(std::move(folder)) {
-        if (::geteuid() == 0) {
-            std::string name = (std::filesystem::temp_directory_path() / "redress-sink-XXXXXX");
-            if (::mkdtemp(name.data()) == nullptr) throw std::runtime_error("mkdtemp failed");
-            m_folder = name;
-            m_own_folder = true;
-        }
-        std::filesystem::create_directories(m_folder);
-        ::chmod(m_folder.c_str(), 0777);
-        std::vector<std::string> args{k_smtp_sink};
-        if (::geteuid() == 0) args.insert(args.end(), {"-u", "nobody"});
-        args.insert(args.end(), {"-d", (m_folder / "%Y%m%d%H%M%S.").string(),
-                                 "127.0.0.1:" + std::to_string(port), "16"});
-        std::vector<char*> argv;
-        for (auto& arg : args) argv.push_back(arg.data());
-        argv.push_back(nullptr);
-        m_pid = ::fork();
-        if (m_pid == 0) {
-            ::execv(argv[0], argv.data());
-            ::_exit(127);
-        }
-        // Ready once it takes connections.
-        const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
-        while (std::chrono::steady_clock::now() < deadline) {
-            const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-            sockaddr_in address{};
-            address.sin_family = AF_INET;
-            address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-            address.sin_port = htons(port);
-            const bool up =
-                ::connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0;
-            ::close(fd);
-            if (up) return;
-            std::this_thread::sleep_for(std::chrono::milliseconds(20));
-        }
-        throw std::runtime_error("smtp-sink did not start");
-    }
-    ~SmtpSink() {
-        if (m_pid > 0) {
-            ::kill(m_pid, SIGTERM);
-            ::waitpid(m_pid, nullptr, 0);
-        }
-        std::error_code ignored;
-        if (m_own_folder) std::filesystem::remove_all(m_folder, ignored);
-    }
-
-    // Every message taken so far, whole.
-    std::vector<std::string> messages() const {
-        std::vector<std::string> all;
-        for (const auto& entry : std::filesystem::directory_iterator(m_folder)) {
-            std::ifstream in(entry.path());
-            std::stringstream text;
-            text << in.rdbuf();
-            all.push_back(text.str());
-        }
-        return all;
-    }
-
-    // The first message holding `part`, waiting for it up to 30 s; none after that.
-    std::optional<std::string> wait_for(std::string_view part) const {
-        const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
-        while (std::chrono::steady_clock::now() < deadline) {
-            for (const auto& message : messages()) {
-                if (message.find(part) != std::string::npos) return message;
-            }
-            std::this_thread::sleep_for(std::chrono::milliseconds(50));
-        }
-        return std::nullopt;
-    }
-
-  private:
-    std::filesystem::path m_folder;
-    bool m_own_folder = false;
-    pid_t m_pid = -1;
-};
 
 // The body decoded from quoted-printable: soft line breaks joined, =XX read back.
 std::string decoded(const std::string& message) {

@@ -4,6 +4,7 @@
 // kept, so that a test can show it on failure or check what it must never contain.
 
 #include <fcntl.h>
+#include <grp.h>
 #include <signal.h>
 #include <sys/prctl.h>
 #include <sys/resource.h>
@@ -53,6 +54,15 @@ class ServerProcess {
         start();
     }
 
+    // Starts a server on `data_dir` as the user `uid` and group `gid` (from a test running as
+    // root), as a deployment runs it under an account of its own that other programs of that
+    // account (a mail server's pipe to `redress ingest-email`) share the data folder with.
+    ServerProcess(std::filesystem::path data_dir, std::vector<std::string> flags, uid_t uid,
+                  gid_t gid)
+        : m_data_dir(std::move(data_dir)), m_flags(std::move(flags)), m_user({uid, gid}) {
+        start();
+    }
+
     ~ServerProcess() {
         if (m_pid > 0) stop();
         if (m_reader.joinable()) m_reader.join();
@@ -97,6 +107,10 @@ class ServerProcess {
             ::prctl(PR_SET_PDEATHSIG, SIGKILL);
             if (::getppid() != parent) ::_exit(126);
             if (m_open_files && ::setrlimit(RLIMIT_NOFILE, &*m_open_files) != 0) ::_exit(125);
+            if (m_user && (::setgroups(0, nullptr) != 0 || ::setgid(m_user->second) != 0 ||
+                           ::setuid(m_user->first) != 0)) {
+                ::_exit(124);
+            }
             ::dup2(pipe_fds[1], STDOUT_FILENO);
             ::dup2(pipe_fds[1], STDERR_FILENO);
             ::execv(argv[0], argv.data());
@@ -182,6 +196,7 @@ class ServerProcess {
     std::filesystem::path m_data_dir;
     std::vector<std::string> m_flags;
     std::optional<rlimit> m_open_files;
+    std::optional<std::pair<uid_t, gid_t>> m_user;
     pid_t m_pid = -1;
     unsigned short m_port = 0;
 

@@ -127,6 +127,11 @@ inline const std::array k_staff_probes{
     // office they take complaints for (by default their first); any other office is answered
     // like one that does not exist. The empty form is refused for what it lacks (422), and
     // nothing is filed.
+    // Email not taken in: the deployment's, not an office's (it came to the deployment's
+    // address), so every intake officer reads it; a message that is not there is missing.
+    Probe{"GET",  "/staff/mail-quarantine",               k_triaging,  "/staff/mail-quarantine",             {in, in, in, ok, no, no, ok, no, no, no}},
+    Probe{"GET",  "/staff/mail-quarantine/{mail}",        k_triaging,  "/staff/mail-quarantine/999999",      {in, in, in, nf, no, no, nf, no, no, no}},
+    Probe{"GET",  "/staff/mail-quarantine/{mail}",        k_triaging,  "/staff/mail-quarantine/x",           {in, in, in, nf, no, no, nf, no, no, no}},
     Probe{"GET",  "/staff/intake/new",                    k_triaging,  "/staff/intake/new",                  {in, in, in, ok, no, no, ok, no, no, no}},
     Probe{"GET",  "/staff/intake/new",                    k_triaging,  "/staff/intake/new?office=opr",       {in, in, in, ok, no, no, nf, no, no, no}},
     Probe{"GET",  "/staff/intake/new",                    k_triaging,  "/staff/intake/new?office=oig",       {in, in, in, nf, no, no, ok, no, no, no}},

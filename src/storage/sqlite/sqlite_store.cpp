@@ -16,6 +16,7 @@
 #include "storage/sqlite/evidence_records.hpp"
 #include "storage/sqlite/group_commit.hpp"
 #include "storage/sqlite/identity_records.hpp"
+#include "storage/sqlite/inbound_mail_records.hpp"
 #include "storage/sqlite/message_records.hpp"
 #include "storage/sqlite/migrations.hpp"
 #include "storage/sqlite/outbox_records.hpp"
@@ -93,6 +94,12 @@ class SqliteStore final : public Backend {
                 if (written) {
                     if (auto queued = queue_filing_mail(context, filing, *written); !queued) {
                         written = std::unexpected(queued.error());
+                    }
+                }
+                // The spool file it came from is taken with it (email intake).
+                if (written) {
+                    if (auto taken = record_filed_mail(context, filing, *written); !taken) {
+                        written = std::unexpected(taken.error());
                     }
                 }
                 if (written && filing.staff_entry) {
@@ -649,6 +656,42 @@ class SqliteStore final : public Backend {
                 return sqlite::add_evidence(context, complaint_id, files, limits, audit);
             },
             std::move(done));
+    }
+
+    void mail_taken(std::string spool_name, Done<bool> done) override {
+        read([spool_name = std::move(spool_name)](
+                 ReadContext& context) { return read_mail_taken(context, spool_name); },
+             std::move(done));
+    }
+
+    void reply_contact(std::string reference, Done<std::optional<ReplyContact>> done) override {
+        read([reference = std::move(reference)](
+                 ReadContext& context) { return read_reply_contact(context, reference); },
+             std::move(done));
+    }
+
+    void take_reply(MailReply reply, Done<std::int64_t> done) override {
+        write<std::int64_t>([reply = std::move(reply)](
+                                WriteContext& context) { return write_mail_reply(context, reply); },
+                            std::move(done));
+    }
+
+    void quarantine_mail(QuarantineRecord record, domain::AuditEvent audit,
+                         Done<std::int64_t> done) override {
+        write<std::int64_t>(
+            [record = std::move(record), audit = std::move(audit)](WriteContext& context) {
+                return write_quarantine(context, record, audit);
+            },
+            std::move(done));
+    }
+
+    void quarantined_mail(std::size_t limit, Done<std::vector<QuarantinedMail>> done) override {
+        read([limit](ReadContext& context) { return read_quarantined_mail(context, limit); },
+             std::move(done));
+    }
+
+    void find_quarantined(std::int64_t id, Done<std::optional<QuarantinedMail>> done) override {
+        read([id](ReadContext& context) { return read_quarantined(context, id); }, std::move(done));
     }
 
     void due_mail(domain::Timestamp now, std::size_t limit,

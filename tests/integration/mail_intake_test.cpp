@@ -1,0 +1,266 @@
+// Email intake against the real server: messages piped through `redress ingest-email
+// --data DIR` (as Postfix's pipe transport would) while `redress serve` runs are filed, with
+// their attachments as evidence and an acknowledgment queued; a reply from the complainant
+// is appended to their complaint, one from anyone else quarantined and shown to intake
+// officers with its raw message; a server killed mid-way takes every spooled message exactly
+// once after its restart; and with no server running the command still takes the mail,
+// which the server files once it starts. The test reads the database read-only, as the
+// command itself never does.
+
+#include <gtest/gtest.h>
+#include <sqlite3.h>
+
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <optional>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "integration/staff_session.hpp"
+#include "support/http_client.hpp"
+#include "support/redress_command.hpp"
+#include "support/server_process.hpp"
+#include "support/temp_folder.hpp"
+
+namespace redress {
+namespace {
+
+using testing::HttpConnection;
+
+const std::vector<std::string> k_cheap = {"--staff-password-memory-mib", "8",
+                                          "--staff-password-passes", "1"};
+constexpr std::string_view k_password = "Quiet-River-Stone-2041";
+const std::filesystem::path k_corpus =
+    std::filesystem::path(REDRESS_SOURCE_DIR) / "tests/unit/mail/corpus";
+
+std::vector<std::string> with(std::vector<std::string> arguments,
+                              const std::vector<std::string>& more) {
+    arguments.insert(arguments.end(), more.begin(), more.end());
+    return arguments;
+}
+
+std::string corpus(std::string_view name) {
+    std::ifstream in(k_corpus / name, std::ios::binary);
+    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+std::string reply(std::string_view from, const std::string& reference) {
+    return "From: " + std::string(from) +
+           "\r\nTo: complaints@oversight.example\r\nSubject: Re: Your complaint " + reference +
+           " [redress]\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; "
+           "charset=utf-8\r\n\r\nThere were two of them.\r\n";
+}
+
+// The first column of every row, space-separated; "" when the database cannot be read yet.
+std::string query(const std::filesystem::path& data, const std::string& sql) {
+    sqlite3* db = nullptr;
+    if (sqlite3_open_v2((data / "redress.sqlite3").c_str(), &db, SQLITE_OPEN_READONLY, nullptr) !=
+        SQLITE_OK) {
+        sqlite3_close(db);
+        return {};
+    }
+    sqlite3_busy_timeout(db, 2000);
+    std::string rows;
+    sqlite3_stmt* statement = nullptr;
+    if (sqlite3_prepare_v2(db, sql.c_str(), -1, &statement, nullptr) == SQLITE_OK) {
+        while (sqlite3_step(statement) == SQLITE_ROW) {
+            if (!rows.empty()) rows += ' ';
+            const auto* text = sqlite3_column_text(statement, 0);
+            rows += text != nullptr ? reinterpret_cast<const char*>(text) : "NULL";
+        }
+    }
+    sqlite3_finalize(statement);
+    sqlite3_close(db);
+    return rows;
+}
+
+class MailIntake : public ::testing::Test {
+  protected:
+    void SetUp() override {
+        m_data = m_folder.path() / "data";
+        ASSERT_EQ(testing::run_redress(with({"init", "--data", m_data.string()}, k_cheap),
+                                       m_folder.path())
+                      .exit_code,
+                  0);
+        const auto added = testing::run_redress(
+            with({"user", "add", "--data", m_data.string(), "--username", "ines", "--name",
+                  "Ines Member", "--role", "intake_officer", "--office", "opr"},
+                 k_cheap),
+            m_folder.path(), std::string(k_password) + "\n");
+        ASSERT_EQ(added.exit_code, 0) << added.output;
+    }
+
+    void TearDown() override {
+        if (HasFailure() && m_server) {
+            std::cerr << "--- server log ---\n" << m_server->log() << "--- end of log ---\n";
+        }
+    }
+
+    void start_server() {
+        m_server.emplace(m_data, with(k_cheap, {"--mail-intake-poll-ms", "50"}));
+    }
+
+    // Pipes `message` through `redress ingest-email`, as a mail server would.
+    void ingest(const std::string& message) {
+        const auto outcome = testing::run_redress({"ingest-email", "--data", m_data.string()},
+                                                  m_folder.path(), message);
+        EXPECT_EQ(outcome.exit_code, 0) << outcome.output;
+    }
+
+    std::string sql(const std::string& text) { return query(m_data, text); }
+
+    // Polls `sql` until it answers `expected`, for at most 30 seconds; answers the last.
+    std::string wait_for(const std::string& text, const std::string& expected) {
+        const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
+        std::string last;
+        while (std::chrono::steady_clock::now() < deadline) {
+            last = sql(text);
+            if (last == expected) return last;
+            std::this_thread::sleep_for(std::chrono::milliseconds(20));
+        }
+        return last;
+    }
+
+    std::size_t spooled() const {
+        std::size_t count = 0;
+        std::error_code error;
+        for (const auto& entry :
+             std::filesystem::directory_iterator(m_data / "spool" / "mail", error)) {
+            if (entry.path().extension() == ".eml") ++count;
+        }
+        return count;
+    }
+
+    testing::TempFolder m_folder;
+    std::filesystem::path m_data;
+    std::optional<testing::ServerProcess> m_server;
+};
+
+TEST_F(MailIntake, FilesRepliesAndQuarantinesWhatArrives) {
+    start_server();
+    // A plain complaint: filed, its acknowledgment (with the receipt) queued.
+    ingest(corpus("01-plain-ascii.eml"));
+    ASSERT_EQ(wait_for("SELECT count(*) FROM inbound_mail WHERE outcome = 'filed'", "1"), "1");
+    const std::string reference =
+        sql("SELECT c.reference FROM inbound_mail AS i JOIN complaints AS c ON c.id = "
+            "i.complaint_id");
+    ASSERT_TRUE(reference.starts_with("OPR-")) << reference;
+    EXPECT_EQ(sql("SELECT count(*) FROM outbound_mail WHERE kind = 'acknowledgment' AND "
+                  "sealed_extra IS NOT NULL"),
+              "1");
+    EXPECT_EQ(sql("SELECT channel FROM filings"), "email");
+
+    // One with a photo: the photo is among its evidence, as staff see it.
+    ingest(corpus("10-inline-cid-image.eml"));
+    ASSERT_EQ(wait_for("SELECT count(*) FROM inbound_mail WHERE outcome = 'filed'", "2"), "2");
+    const std::string with_photo =
+        sql("SELECT c.reference FROM inbound_mail AS i JOIN complaints AS c ON c.id = "
+            "i.complaint_id ORDER BY i.id DESC LIMIT 1");
+    const auto ines = testing::first_sign_in(m_server->port(), "ines", std::string(k_password));
+    const auto evidence = HttpConnection(m_server->port())
+                              .get("/staff/complaints/" + with_photo + "/evidence", ines.cookie);
+    EXPECT_EQ(evidence.status, 200);
+    EXPECT_NE(evidence.body.find("image/jpeg"), std::string::npos) << evidence.body;
+
+    // A reply from the complainant: appended to the complaint as their message.
+    ingest(reply("Jane Roe <jane.roe@example.org>", reference));
+    EXPECT_EQ(wait_for("SELECT count(*) FROM messages AS m JOIN complaints AS c ON c.id = "
+                       "m.complaint_id WHERE c.reference = '" +
+                           reference + "' AND m.kind = 'from_complainant'",
+                       "1"),
+              "1");
+    // The same reference from someone else: quarantined, nothing appended.
+    const std::string forged = reply("mallory@example.net", reference);
+    ingest(forged);
+    ASSERT_EQ(wait_for("SELECT reason FROM mail_quarantine", "reference_not_from_complainant"),
+              "reference_not_from_complainant");
+    EXPECT_EQ(sql("SELECT count(*) FROM messages"), "1");
+    // And a message that cannot be read.
+    ingest(corpus("14-missing-from.eml"));
+    ASSERT_EQ(wait_for("SELECT count(*) FROM mail_quarantine", "2"), "2");
+    EXPECT_EQ(sql("SELECT count(*) FROM audit_events WHERE action = 'mail.quarantined'"), "2");
+    EXPECT_EQ(spooled(), 0u);
+
+    // The quarantine, as intake officers see it, and the raw message as an attachment.
+    const auto page = HttpConnection(m_server->port()).get("/staff/mail-quarantine", ines.cookie);
+    EXPECT_EQ(page.status, 200);
+    EXPECT_NE(page.body.find("reference_not_from_complainant"), std::string::npos) << page.body;
+    EXPECT_NE(page.body.find("no_sender"), std::string::npos);
+    EXPECT_EQ(page.body.find("mallory"), std::string::npos);
+    const std::string id =
+        sql("SELECT id FROM mail_quarantine WHERE reason = 'reference_not_from_complainant'");
+    const auto raw =
+        HttpConnection(m_server->port()).get("/staff/mail-quarantine/" + id, ines.cookie);
+    EXPECT_EQ(raw.status, 200);
+    EXPECT_EQ(raw.body, forged);
+    bool attachment = false;
+    for (const auto& [name, value] : raw.headers) {
+        if (name == "Content-Disposition") attachment = value.starts_with("attachment");
+    }
+    EXPECT_TRUE(attachment);
+    EXPECT_EQ(sql("SELECT count(*) FROM audit_events WHERE action = "
+                  "'mail.quarantine_downloaded'"),
+              "1");
+    // The log names no sender.
+    EXPECT_EQ(m_server->log().find("jane.roe"), std::string::npos);
+    EXPECT_EQ(m_server->log().find("mallory"), std::string::npos);
+}
+
+TEST_F(MailIntake, EveryMessageIsTakenExactlyOnceAcrossAKill) {
+    constexpr int k_messages = 40;
+    const std::string message = corpus("01-plain-ascii.eml");
+    start_server();
+    for (int i = 0; i < k_messages; ++i) ingest(message);
+    // Killed while it takes them in (or after: either way, nothing twice, nothing lost).
+    wait_for("SELECT count(*) > 0 FROM inbound_mail", "1");
+    m_server->kill();
+    m_server.reset();
+    start_server();
+    const std::string all = std::to_string(k_messages);
+    EXPECT_EQ(wait_for("SELECT count(*) FROM inbound_mail", all), all);
+    EXPECT_EQ(sql("SELECT count(*) FROM filings"), all);
+    EXPECT_EQ(sql("SELECT count(*) FROM outbound_mail"), all);
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+    while (spooled() > 0 && std::chrono::steady_clock::now() < deadline) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+    EXPECT_EQ(spooled(), 0u);
+}
+
+TEST_F(MailIntake, MailArrivingWhileTheServerIsDownIsTakenWhenItStarts) {
+    ingest(corpus("01-plain-ascii.eml"));
+    EXPECT_EQ(spooled(), 1u);
+    start_server();
+    EXPECT_EQ(wait_for("SELECT count(*) FROM inbound_mail WHERE outcome = 'filed'", "1"), "1");
+}
+
+TEST_F(MailIntake, TheCommandAsksTheMailServerToTryAgainWhenItCannotKeepTheMessage) {
+    std::ofstream(m_folder.path() / "not-a-folder") << "file";
+    const auto outcome = testing::run_redress(
+        {"ingest-email", "--data", (m_folder.path() / "not-a-folder").string()}, m_folder.path(),
+        corpus("01-plain-ascii.eml"));
+    EXPECT_EQ(outcome.exit_code, 75) << outcome.output;
+}
+
+TEST_F(MailIntake, AMaildirIsSpooledWhole) {
+    const auto maildir = m_folder.path() / "Maildir";
+    std::filesystem::create_directories(maildir / "new");
+    std::filesystem::create_directories(maildir / "cur");
+    std::filesystem::create_directories(maildir / "tmp");
+    std::ofstream(maildir / "new" / "1.host") << corpus("01-plain-ascii.eml");
+    std::ofstream(maildir / "cur" / "2.host:2,S") << corpus("10-inline-cid-image.eml");
+    const auto outcome = testing::run_redress(
+        {"ingest-email", "--data", m_data.string(), "--maildir", maildir.string()},
+        m_folder.path());
+    EXPECT_EQ(outcome.exit_code, 0) << outcome.output;
+    EXPECT_NE(outcome.output.find("2 message(s) spooled"), std::string::npos) << outcome.output;
+    EXPECT_EQ(spooled(), 2u);
+    start_server();
+    EXPECT_EQ(wait_for("SELECT count(*) FROM inbound_mail", "2"), "2");
+}
+
+}  // namespace
+}  // namespace redress
