@@ -54,7 +54,8 @@ std::optional<std::string> read_whole(const std::filesystem::path& path) {
 std::string quarantine_name() {
     std::array<std::uint8_t, 16> random{};
     crypto::fill_random(random);
-    std::string name = "mail-";
+    // The evidence folder's own form of name (32 hex digits): it takes no other.
+    std::string name;
     for (const auto byte : random) name += fmt::format("{:02x}", byte);
     return name;
 }
