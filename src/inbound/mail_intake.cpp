@@ -341,7 +341,7 @@ Taken MailIntake::reply(const std::string& name, std::string_view raw,
                       stored.error().message, name);
         return Taken::kept;
     }
-    spdlog::info("mail intake: spool file {} taken as a reply", name);
+    spdlog::debug("mail intake: spool file {} taken as a reply", name);
     return Taken::reply;
 }
 
@@ -387,8 +387,8 @@ Taken MailIntake::file(const std::string& name, std::string_view raw,
         *kept, std::nullopt, name);
     auto filed = future.get();
     if (filed) {
-        spdlog::info("mail intake: spool file {} filed as {} complaint(s)", name,
-                     filed->complaints.size());
+        spdlog::debug("mail intake: spool file {} filed as {} complaint(s)", name,
+                      filed->complaints.size());
         return Taken::filed;
     }
     m_evidence.discard(*kept);
