@@ -8,6 +8,7 @@
 #include <fstream>
 #include <future>
 #include <iterator>
+#include <latch>
 #include <vector>
 
 #include "crypto/file_sealing.hpp"
@@ -121,7 +122,12 @@ MailIntake::MailIntake(intake::Intake& intake, const intake::EvidenceIntake& evi
       m_inbox(inbox),
       m_keys(keys),
       m_now(std::move(now)),
-      m_settings(std::move(settings)) {}
+      m_settings(std::move(settings)) {
+    if (m_settings.threads > 1) {
+        m_helpers = std::make_unique<util::WorkPool>("mail intake", m_settings.threads - 1,
+                                                     m_settings.threads);
+    }
+}
 
 MailIntake::~MailIntake() {
     {
@@ -179,11 +185,19 @@ std::size_t MailIntake::take_spool() {
             if (outcome != Taken::kept) taken.fetch_add(1);
         }
     };
-    const std::size_t threads = std::clamp<std::size_t>(m_settings.threads, 1, names->size());
-    std::vector<std::jthread> workers;
-    for (std::size_t i = 1; i < threads; ++i) workers.emplace_back(work);
+    // This thread and its helpers take the files in from one shared index.
+    const std::size_t helpers = m_helpers ? std::min(m_settings.threads - 1, names->size() - 1) : 0;
+    std::latch finished(static_cast<std::ptrdiff_t>(helpers));
+    for (std::size_t i = 0; i < helpers; ++i) {
+        if (!m_helpers->try_submit([&] {
+                work();
+                finished.count_down();
+            })) {
+            finished.count_down();  // the others take its share
+        }
+    }
     work();
-    workers.clear();
+    finished.wait();
     return taken.load();
 }
 
