@@ -45,10 +45,14 @@ std::string cut_code_points(std::string_view text, std::size_t limit) {
 }
 
 std::optional<std::string> read_whole(const std::filesystem::path& path) {
-    std::ifstream in(path, std::ios::binary);
+    std::ifstream in(path, std::ios::binary | std::ios::ate);
     if (!in) return std::nullopt;
-    std::string content((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    if (in.bad()) return std::nullopt;
+    const auto size = in.tellg();
+    if (size < 0) return std::nullopt;
+    // In one read: a message is up to mail.max_message_mib.
+    std::string content(static_cast<std::size_t>(size), '\0');
+    in.seekg(0);
+    if (!in.read(content.data(), size)) return std::nullopt;
     return content;
 }
 
