@@ -236,7 +236,7 @@ int serve(const config::Config& config) {
                                     {.spool = config.data_dir / "spool" / "mail",
                                      .poll = config.mail.intake_poll,
                                      .limits = mail_limits,
-                                     .threads = 4,
+                                     .threads = config.mail.intake_threads,
                                      .default_language = config.default_language,
                                      .has_language = [&languages](std::string_view language) {
                                          return languages->find(language) != nullptr;

@@ -86,6 +86,7 @@ struct MailSettings {
     // cut and quarantined), and how often the spool is looked at.
     std::size_t max_message_mib = 25;
     std::chrono::milliseconds intake_poll{500};
+    std::size_t intake_threads = 8;  // messages taken in at once (each waits on the disk)
 };
 
 // The staff side: accounts, sign-in and the audit trail.

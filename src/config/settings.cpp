@@ -377,6 +377,9 @@ std::vector<Setting> make_settings() {
         milliseconds(
             "mail.intake_poll_ms", "How often the server looks for inbound email in the spool",
             [](auto& c) -> auto& { return c.mail.intake_poll; }),
+        number<std::size_t>(
+            "mail.intake_threads", "Inbound emails taken in at once (each waits on the disk)",
+            [](auto& c) -> auto& { return c.mail.intake_threads; }, 1, 64),
         {"keys.file",
          "The key file (default <data>/redress.key); keep it apart from the data's backups",
          [](Config& c, std::string_view v) -> util::Expected<void> {

@@ -8,6 +8,7 @@
 #include <fstream>
 #include <future>
 #include <iterator>
+#include <latch>
 #include <vector>
 
 #include "crypto/file_sealing.hpp"
@@ -44,17 +45,22 @@ std::string cut_code_points(std::string_view text, std::size_t limit) {
 }
 
 std::optional<std::string> read_whole(const std::filesystem::path& path) {
-    std::ifstream in(path, std::ios::binary);
+    std::ifstream in(path, std::ios::binary | std::ios::ate);
     if (!in) return std::nullopt;
-    std::string content((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    if (in.bad()) return std::nullopt;
+    const auto size = in.tellg();
+    if (size < 0) return std::nullopt;
+    // In one read: a message is up to mail.max_message_mib.
+    std::string content(static_cast<std::size_t>(size), '\0');
+    in.seekg(0);
+    if (!in.read(content.data(), size)) return std::nullopt;
     return content;
 }
 
 std::string quarantine_name() {
     std::array<std::uint8_t, 16> random{};
     crypto::fill_random(random);
-    std::string name = "mail-";
+    // The evidence folder's own form of name (32 hex digits): it takes no other.
+    std::string name;
     for (const auto byte : random) name += fmt::format("{:02x}", byte);
     return name;
 }
@@ -120,7 +126,12 @@ MailIntake::MailIntake(intake::Intake& intake, const intake::EvidenceIntake& evi
       m_inbox(inbox),
       m_keys(keys),
       m_now(std::move(now)),
-      m_settings(std::move(settings)) {}
+      m_settings(std::move(settings)) {
+    if (m_settings.threads > 1) {
+        m_helpers = std::make_unique<util::WorkPool>("mail intake", m_settings.threads - 1,
+                                                     m_settings.threads);
+    }
+}
 
 MailIntake::~MailIntake() {
     {
@@ -178,11 +189,19 @@ std::size_t MailIntake::take_spool() {
             if (outcome != Taken::kept) taken.fetch_add(1);
         }
     };
-    const std::size_t threads = std::clamp<std::size_t>(m_settings.threads, 1, names->size());
-    std::vector<std::jthread> workers;
-    for (std::size_t i = 1; i < threads; ++i) workers.emplace_back(work);
+    // This thread and its helpers take the files in from one shared index.
+    const std::size_t helpers = m_helpers ? std::min(m_settings.threads - 1, names->size() - 1) : 0;
+    std::latch finished(static_cast<std::ptrdiff_t>(helpers));
+    for (std::size_t i = 0; i < helpers; ++i) {
+        if (!m_helpers->try_submit([&] {
+                work();
+                finished.count_down();
+            })) {
+            finished.count_down();  // the others take its share
+        }
+    }
     work();
-    workers.clear();
+    finished.wait();
     return taken.load();
 }
 
@@ -340,7 +359,7 @@ Taken MailIntake::reply(const std::string& name, std::string_view raw,
                       stored.error().message, name);
         return Taken::kept;
     }
-    spdlog::info("mail intake: spool file {} taken as a reply", name);
+    spdlog::debug("mail intake: spool file {} taken as a reply", name);
     return Taken::reply;
 }
 
@@ -386,8 +405,8 @@ Taken MailIntake::file(const std::string& name, std::string_view raw,
         *kept, std::nullopt, name);
     auto filed = future.get();
     if (filed) {
-        spdlog::info("mail intake: spool file {} filed as {} complaint(s)", name,
-                     filed->complaints.size());
+        spdlog::debug("mail intake: spool file {} filed as {} complaint(s)", name,
+                      filed->complaints.size());
         return Taken::filed;
     }
     m_evidence.discard(*kept);

@@ -19,6 +19,7 @@
 #include <condition_variable>
 #include <filesystem>
 #include <functional>
+#include <memory>
 #include <mutex>
 #include <string>
 #include <thread>
@@ -28,6 +29,7 @@
 #include "intake/intake.hpp"
 #include "mail/inbound_message.hpp"
 #include "storage/mail_inbox.hpp"
+#include "util/work_pool.hpp"
 
 namespace redress::inbound {
 
@@ -77,6 +79,9 @@ class MailIntake {
     intake::Now m_now;
     MailIntakeSettings m_settings;
 
+    // Helpers of the polling thread, kept for the server's life: their libmagic handles
+    // (thread-local, slow to load) are loaded once.
+    std::unique_ptr<util::WorkPool> m_helpers;
     std::mutex m_mutex;
     std::condition_variable m_wake;
     bool m_stopping = false;

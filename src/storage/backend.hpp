@@ -5,8 +5,8 @@
 // (CaseFiles), the messages with complainants (Correspondence) and who may see what of
 // a complainant (Confidentiality), when each complaint's clocks next fall due (Deadlines), the
 // records of evidence files (EvidenceStore), and the mail waiting to be sent to complainants
-// (Outbox), and email taken in from the spool (MailInbox). The composition root opens one backend and hands each part to the code that needs
-// it.
+// (Outbox), and email taken in from the spool (MailInbox). The composition root opens one backend
+// and hands each part to the code that needs it.
 
 #include "storage/audit_trail.hpp"
 #include "storage/case_files.hpp"

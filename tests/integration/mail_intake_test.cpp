@@ -13,6 +13,7 @@
 #include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <iostream>
 #include <iterator>
 #include <optional>
 #include <string>
@@ -210,14 +211,16 @@ TEST_F(MailIntake, FilesRepliesAndQuarantinesWhatArrives) {
 }
 
 TEST_F(MailIntake, EveryMessageIsTakenExactlyOnceAcrossAKill) {
-    constexpr int k_messages = 40;
+    constexpr int k_messages = 200;
     const std::string message = corpus("01-plain-ascii.eml");
-    start_server();
     for (int i = 0; i < k_messages; ++i) ingest(message);
-    // Killed while it takes them in (or after: either way, nothing twice, nothing lost).
+    start_server();
+    // Killed as soon as it has taken some in: nothing twice, nothing lost.
     wait_for("SELECT count(*) > 0 FROM inbound_mail", "1");
     m_server->kill();
     m_server.reset();
+    std::cout << "killed after " << sql("SELECT count(*) FROM inbound_mail") << " of " << k_messages
+              << " messages were taken\n";
     start_server();
     const std::string all = std::to_string(k_messages);
     EXPECT_EQ(wait_for("SELECT count(*) FROM inbound_mail", all), all);
