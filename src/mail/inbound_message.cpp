@@ -227,7 +227,8 @@ std::string tidy(std::string_view text) {
 
 std::string language_tag(const char* header) {
     std::string tag;
-    for (const char c : util::trim(text_of(header))) {
+    const std::string text = text_of(header);  // trim() views it: it must outlive the loop
+    for (const char c : util::trim(text)) {
         if (c == ',' || c == ' ' || c == ';') break;
         const bool allowed =
             (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-';
