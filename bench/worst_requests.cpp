@@ -37,11 +37,11 @@
 #include "http/router.hpp"
 #include "http/spooled_body.hpp"
 #include "intake/complainant_evidence.hpp"
+#include "intake/confirmation_signing.hpp"
 #include "intake/evidence_intake.hpp"
 #include "storage/evidence_folder.hpp"
-#include "util/work_pool.hpp"
-#include "intake/confirmation_signing.hpp"
 #include "storage/sqlite/sqlite_store.hpp"
+#include "util/work_pool.hpp"
 #include "web/filing_form.hpp"
 #include "web/site.hpp"
 
@@ -467,7 +467,8 @@ int main(int argc, char** argv) {
     };
     const auto part = [&](const std::string& name, const std::string& value,
                           const std::string& file_name = "") {
-        std::string text = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"";
+        std::string text =
+            "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"";
         if (!file_name.empty()) text += "; filename=\"" + file_name + "\"";
         return text + "\r\n\r\n" + value + "\r\n";
     };
@@ -486,8 +487,8 @@ int main(int argc, char** argv) {
         // One file more than allowed, each as large as the total allows: every one sniffed.
         const auto& limits_of_files = evidence.limits();
         std::string body = filing_fields;
-        const std::size_t each = static_cast<std::size_t>(
-            limits_of_files.max_total_bytes / (limits_of_files.max_files + 1));
+        const std::size_t each = static_cast<std::size_t>(limits_of_files.max_total_bytes /
+                                                          (limits_of_files.max_files + 1));
         std::string jpeg = "\xff\xd8\xff\xe0" + std::string(each - 4, 'j');
         for (std::size_t n = 0; n <= limits_of_files.max_files; ++n) {
             body += part("evidence", jpeg, fmt::format("{}.jpg", n));
@@ -496,8 +497,9 @@ int main(int argc, char** argv) {
                body + "--" + boundary + "--\r\n");
         // The largest set of files taken: sealed, flushed and stored.
         std::string taken = filing_fields;
-        const std::size_t size = static_cast<std::size_t>(limits_of_files.max_total_bytes /
-                                                          limits_of_files.max_files) - 4096;
+        const std::size_t size =
+            static_cast<std::size_t>(limits_of_files.max_total_bytes / limits_of_files.max_files) -
+            4096;
         const std::string photo = "\xff\xd8\xff\xe0" + std::string(size - 4, 'p');
         for (std::size_t n = 0; n < limits_of_files.max_files; ++n) {
             taken += part("evidence", photo, fmt::format("{}.jpg", n));
@@ -506,8 +508,8 @@ int main(int argc, char** argv) {
                taken + "--" + boundary + "--\r\n");
         upload("POST /status/evidence", "5 MiB with a wrong receipt", "/status/evidence",
                part("form_token", token) + part("reference", reference) +
-                   part("receipt", "0000-0000-0000-0000-0000") +
-                   part("evidence", photo, "x.jpg") + "--" + boundary + "--\r\n");
+                   part("receipt", "0000-0000-0000-0000-0000") + part("evidence", photo, "x.jpg") +
+                   "--" + boundary + "--\r\n");
     }
 
     std::printf("%-36s %-48s %6s %10s %9s %9s\n", "endpoint", "worst request", "status", "answer",
@@ -531,8 +533,8 @@ int main(int argc, char** argv) {
         "\nworst CPU %.2f ms (target 20 ms), worst memory %.2f MB (target 8 MB); "
         "%d runs each, the worst shown\n",
         worst_cpu, worst_memory, repeat);
-    std::printf("\n%-36s %-48s %6s %9s %9s %11s %9s\n", "upload", "worst request", "status",
-                "MiB", "CPU ms", "CPU ms/MiB", "heap MB");
+    std::printf("\n%-36s %-48s %6s %9s %9s %11s %9s\n", "upload", "worst request", "status", "MiB",
+                "CPU ms", "CPU ms/MiB", "heap MB");
     for (const auto& each : uploads) {
         Measured worst;
         for (int i = 0; i < std::min(repeat, 2); ++i) {

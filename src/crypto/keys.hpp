@@ -49,7 +49,7 @@ struct Keys {
     // Seals the email address of a complainant who asked for mail, and a receipt that an
     // acknowledgment by email must carry, until it is sent (outbound/).
     Key mail;
-    KeyCheck check{};     // kept in the database to recognise this key
+    KeyCheck check{};                 // kept in the database to recognise this key
     std::vector<SigningKey> signing;  // generations 1..current, oldest first
 
     // The key that signs new confirmations. Keys without signing keys (tests) must not

@@ -319,10 +319,11 @@ TEST_F(Evidence, ASlowButSteadyUploadIsTaken) {
     parts.emplace_back("evidence", jpeg_of_size(96 * 1024), "slow.jpg");
     const std::string body = multipart_body(parts);
     HttpConnection connection(m_server->port());
-    connection.send_raw("POST /complaint HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: "
-                        "multipart/form-data; boundary=" +
-                        std::string(k_boundary) +
-                        "\r\nContent-Length: " + std::to_string(body.size()) + "\r\n\r\n");
+    connection.send_raw(
+        "POST /complaint HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: "
+        "multipart/form-data; boundary=" +
+        std::string(k_boundary) + "\r\nContent-Length: " + std::to_string(body.size()) +
+        "\r\n\r\n");
     const std::size_t piece = body.size() / 12 + 1;
     for (std::size_t at = 0; at < body.size(); at += piece) {
         connection.send_raw(std::string_view(body).substr(at, piece));

@@ -79,7 +79,8 @@ class StaffIntake : public ::testing::Test {
         add_user("ivan", "investigator", "opr");
         add_user("olga", "intake_officer", "oig");
         add_user("aude", "auditor", "opr");
-        m_server.emplace(data, with(k_cheap, {"--public-base-url", "https://complaints.example.org/"}));
+        m_server.emplace(data,
+                         with(k_cheap, {"--public-base-url", "https://complaints.example.org/"}));
     }
 
     void TearDown() override {
