@@ -10,7 +10,7 @@
 #include "crypto/signature.hpp"
 #include "staff/audit_anchor.hpp"
 #include "staff/audit_verification.hpp"
-#include "storage/sqlite/sqlite_store.hpp"
+#include "cli/database.hpp"
 #include "util/await.hpp"
 
 namespace redress::cli {
@@ -53,11 +53,9 @@ void add_audit_verify_options(CLI::App& command, AuditOptions& options) {
 }
 
 int verify_audit(const config::Config& config, const AuditOptions& options) {
-    auto backend = storage::sqlite::open({.path = config.storage.sqlite_path,
-                                          .max_batch = config.storage.max_batch,
-                                          .read_connections = 1});
+    auto backend = open_database(config, 1);
     if (!backend) {
-        spdlog::critical("database {}: {}", config.storage.sqlite_path.string(),
+        spdlog::critical("database {}: {}", database_name(config),
                          backend.error().message);
         return 2;
     }

@@ -17,7 +17,7 @@
 #include "config/settings.hpp"
 #include "crypto/keys.hpp"
 #include "http/client_address.hpp"
-#include "storage/sqlite/sqlite_store.hpp"
+#include "cli/database.hpp"
 
 extern char** environ;
 
@@ -84,11 +84,9 @@ util::Expected<config::Config> load_config(const Options& options) {
 }
 
 int init_data(const config::Config& config) {
-    auto store = storage::sqlite::open({.path = config.storage.sqlite_path,
-                                        .max_batch = config.storage.max_batch,
-                                        .read_connections = 1});
+    auto store = open_database(config, 1);
     if (!store) {
-        spdlog::critical("database {}: {}", config.storage.sqlite_path.string(),
+        spdlog::critical("database {}: {}", database_name(config),
                          store.error().message);
         return 1;
     }

@@ -3,13 +3,14 @@
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
+#include "cli/database.hpp"
 #include "intake/account_sealing.hpp"
 
 namespace redress::cli {
 
 util::Expected<crypto::Keys> unlock_keys(const config::Config& config, storage::Store& store) {
     const auto& key_file = config.key_file;
-    const auto& database = config.storage.sqlite_path;
+    const auto database = database_name(config);
     auto stored = store.key_check();
     if (!stored) return std::unexpected(stored.error());
     auto exists = crypto::key_file_exists(key_file);
@@ -28,7 +29,7 @@ util::Expected<crypto::Keys> unlock_keys(const config::Config& config, storage::
                             "whose line starts with 'redress-key-v1'; see docs/keys.md) and "
                             "start again. redress never makes a new key for a database that "
                             "holds data: everything sealed before would be lost.",
-                            key_file.string(), database.string(), which));
+                            key_file.string(), database, which));
         }
         auto created = crypto::create_keys(key_file, config.signing_generation);
         if (!created) return std::unexpected(created.error());
@@ -51,7 +52,7 @@ util::Expected<crypto::Keys> unlock_keys(const config::Config& config, storage::
                                       "belongs to this database from your key backup, or point "
                                       "keys.file at it.",
                                       key_file.string(), crypto::key_id(keys->check),
-                                      database.string(), crypto::key_id(**stored)));
+                                      database, crypto::key_id(**stored)));
     }
     if (!stored->has_value()) {
         // A database from before key checks were kept: it was sealed with this file's key.

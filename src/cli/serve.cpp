@@ -33,7 +33,7 @@
 #include "staff/sign_in.hpp"
 #include "staff/triage.hpp"
 #include "storage/evidence_folder.hpp"
-#include "storage/sqlite/sqlite_store.hpp"
+#include "cli/database.hpp"
 #include "util/await.hpp"
 #include "util/work_pool.hpp"
 #include "web/site.hpp"
@@ -185,13 +185,9 @@ int serve(const config::Config& config) {
         spdlog::critical("message catalogues: {}", languages.error().message);
         return 1;
     }
-    auto store = storage::sqlite::open({.path = config.storage.sqlite_path,
-                                        .max_batch = config.storage.max_batch,
-                                        .read_connections = read_connections(config),
-                                        .read_map_bytes = config.storage.read_map_mib << 20,
-                                        .write_cache_bytes = config.storage.write_cache_mib << 20});
+    auto store = open_database(config, read_connections(config));
     if (!store) {
-        spdlog::critical("database {}: {}", config.storage.sqlite_path.string(),
+        spdlog::critical("database {}: {}", database_name(config),
                          store.error().message);
         return 1;
     }

@@ -26,7 +26,7 @@
 #include "staff/audit_anchor.hpp"
 #include "staff/deadline_keeping.hpp"
 #include "staff/triage.hpp"
-#include "storage/sqlite/sqlite_store.hpp"
+#include "cli/database.hpp"
 #include "util/await.hpp"
 #include "util/text.hpp"
 
@@ -765,11 +765,9 @@ int synthesize(const config::Config& config, const SynthesizeOptions& options) {
         fmt::print(stderr, "refused: --complaints must be at least 1\n");
         return 1;
     }
-    auto backend = storage::sqlite::open({.path = config.storage.sqlite_path,
-                                          .max_batch = config.storage.max_batch,
-                                          .read_connections = 1});
+    auto backend = open_database(config, 1);
     if (!backend) {
-        spdlog::critical("database {}: {}", config.storage.sqlite_path.string(),
+        spdlog::critical("database {}: {}", database_name(config),
                          backend.error().message);
         return 2;
     }

@@ -11,7 +11,7 @@
 #include "cli/key_custody.hpp"
 #include "staff/accounts.hpp"
 #include "staff/audit_anchor.hpp"
-#include "storage/sqlite/sqlite_store.hpp"
+#include "cli/database.hpp"
 #include "util/await.hpp"
 
 namespace redress::cli {
@@ -58,9 +58,7 @@ crypto::PasswordCost password_cost(const config::Config& config) {
 }
 
 util::Expected<std::unique_ptr<storage::Backend>> open_backend(const config::Config& config) {
-    return storage::sqlite::open({.path = config.storage.sqlite_path,
-                                  .max_batch = config.storage.max_batch,
-                                  .read_connections = 1});
+    return open_database(config, 1);
 }
 
 }  // namespace
@@ -116,7 +114,7 @@ int add_user(const config::Config& config, const UserOptions& options) {
 
     auto backend = open_backend(config);
     if (!backend) {
-        spdlog::critical("database {}: {}", config.storage.sqlite_path.string(),
+        spdlog::critical("database {}: {}", database_name(config),
                          backend.error().message);
         return 2;
     }
@@ -153,7 +151,7 @@ int add_user(const config::Config& config, const UserOptions& options) {
 int list_users(const config::Config& config) {
     auto backend = open_backend(config);
     if (!backend) {
-        spdlog::critical("database {}: {}", config.storage.sqlite_path.string(),
+        spdlog::critical("database {}: {}", database_name(config),
                          backend.error().message);
         return 2;
     }

@@ -116,12 +116,6 @@ util::Expected<Config> load(const Sources& sources) {
             return std::unexpected(applied.error());
         }
     }
-    if (config.storage.backend != "sqlite") {
-        return util::fail(util::ErrorCode::invalid_input,
-                          fmt::format("setting 'storage.backend': '{}' is not available; "
-                                      "this build offers: sqlite",
-                                      config.storage.backend));
-    }
     if (config.storage.sqlite_path.is_relative()) {
         config.storage.sqlite_path = config.data_dir / config.storage.sqlite_path;
     }

@@ -39,7 +39,9 @@ struct ServerSettings {
 };
 
 struct StorageSettings {
-    std::string backend = "sqlite";
+    // "sqlite", or the URL of a PostgreSQL database (postgresql://...), which may carry a
+    // password: never logged (config::database_name).
+    std::string database = "sqlite";
     std::filesystem::path sqlite_path;  // default: <data>/redress.sqlite3
     std::size_t max_batch = 1024;       // filings per group commit
     // 0: one per core. Each is a thread that reads; a thread beyond the cores helps only

@@ -179,9 +179,30 @@ std::vector<Setting> make_settings() {
              return {};
          },
          [](const Config& c) { return std::string(c.server.proxy_protocol ? "true" : "false"); }},
-        text(
-            "storage.backend", "Database: sqlite",
-            [](auto& c) -> auto& { return c.storage.backend; }),
+        {"storage.database",
+         "Where the data is kept: sqlite (the file storage.sqlite_path), or a PostgreSQL "
+         "server as postgresql://user@host:port/name (docs/deployment.md)",
+         [](Config& c, std::string_view v) -> util::Expected<void> {
+             if (v != "sqlite" && !v.starts_with("postgresql://") &&
+                 !v.starts_with("postgres://")) {
+                 return util::fail(util::ErrorCode::invalid_input,
+                                   "expected sqlite or a postgresql:// URL");
+             }
+             c.storage.database = std::string(v);
+             return {};
+         },
+         [](const Config& c) { return c.storage.database; }},
+        // Data folders made before storage.database have this line in their redress.toml;
+        // "sqlite" was its only value, so it is read and ignored.
+        {"storage.backend", "No longer used: see storage.database",
+         [](Config&, std::string_view v) -> util::Expected<void> {
+             if (v != "sqlite") {
+                 return util::fail(util::ErrorCode::invalid_input,
+                                   "storage.backend is no longer used; set storage.database");
+             }
+             return {};
+         },
+         [](const Config&) { return std::string("sqlite"); }},
         {"storage.sqlite_path", "SQLite database file (default: <data>/redress.sqlite3)",
          [](Config& c, std::string_view v) -> util::Expected<void> {
              c.storage.sqlite_path = std::filesystem::path(v);

@@ -22,19 +22,6 @@ util::Error error_of(sqlite3* db, std::string_view what) {
 
 }  // namespace
 
-Statement::Statement(Statement&& other) noexcept
-    : m_statement(std::exchange(other.m_statement, nullptr)),
-      m_bind_error(std::exchange(other.m_bind_error, 0)) {}
-
-Statement& Statement::operator=(Statement&& other) noexcept {
-    if (this != &other) {
-        sqlite3_finalize(m_statement);
-        m_statement = std::exchange(other.m_statement, nullptr);
-        m_bind_error = std::exchange(other.m_bind_error, 0);
-    }
-    return *this;
-}
-
 Statement::~Statement() {
     sqlite3_finalize(m_statement);
 }
@@ -77,13 +64,6 @@ util::Expected<bool> Statement::step() {
     return std::unexpected(error_of(db, "step"));
 }
 
-util::Expected<void> Statement::run() {
-    auto stepped = step();
-    reset();
-    if (!stepped) return std::unexpected(std::move(stepped.error()));
-    return {};
-}
-
 void Statement::reset() {
     sqlite3_reset(m_statement);
     sqlite3_clear_bindings(m_statement);
@@ -112,7 +92,8 @@ std::span<const std::uint8_t> Statement::column_blob(int column) const {
     return {blob, size};
 }
 
-util::Expected<Connection> Connection::open(const std::filesystem::path& path, Access access) {
+util::Expected<std::unique_ptr<Connection>> Connection::open(const std::filesystem::path& path,
+                                                             Access access) {
     // NOMUTEX: each connection is used by one thread at a time, so SQLite's own per-call
     // locking would only cost time.
     int flags = SQLITE_OPEN_NOMUTEX;
@@ -120,7 +101,7 @@ util::Expected<Connection> Connection::open(const std::filesystem::path& path, A
                                          : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
     sqlite3* db = nullptr;
     const int result = sqlite3_open_v2(path.c_str(), &db, flags, nullptr);
-    Connection connection(db);  // closes it on every path below
+    std::unique_ptr<Connection> connection(new Connection(db));  // closes it on every path
     if (result != SQLITE_OK) {
         if (db == nullptr) return util::fail(util::ErrorCode::unavailable, "sqlite: out of memory");
         return std::unexpected(error_of(db, "open"));
@@ -128,16 +109,6 @@ util::Expected<Connection> Connection::open(const std::filesystem::path& path, A
     sqlite3_extended_result_codes(db, 1);
     sqlite3_busy_timeout(db, k_busy_timeout_ms);
     return connection;
-}
-
-Connection::Connection(Connection&& other) noexcept : m_db(std::exchange(other.m_db, nullptr)) {}
-
-Connection& Connection::operator=(Connection&& other) noexcept {
-    if (this != &other) {
-        sqlite3_close_v2(m_db);
-        m_db = std::exchange(other.m_db, nullptr);
-    }
-    return *this;
 }
 
 Connection::~Connection() {
@@ -152,7 +123,7 @@ util::Expected<void> Connection::execute(std::string_view sql) {
     return {};
 }
 
-util::Expected<Statement> Connection::prepare(std::string_view sql) {
+util::Expected<std::unique_ptr<sql::Statement>> Connection::prepare(std::string_view sql) {
     sqlite3_stmt* statement = nullptr;
     const int result = sqlite3_prepare_v3(m_db, sql.data(), static_cast<int>(sql.size()),
                                           SQLITE_PREPARE_PERSISTENT, &statement, nullptr);
@@ -160,32 +131,19 @@ util::Expected<Statement> Connection::prepare(std::string_view sql) {
         sqlite3_finalize(statement);
         return std::unexpected(error_of(m_db, "prepare"));
     }
-    return Statement(statement);
+    return std::make_unique<Statement>(statement);
 }
 
-util::Expected<std::string> Connection::query_text(std::string_view sql) {
-    auto statement = prepare(sql);
-    if (!statement) return std::unexpected(std::move(statement.error()));
-    auto row = statement->step();
-    if (!row) return std::unexpected(std::move(row.error()));
-    if (!*row) return std::string();
-    return std::string(statement->column_text(0));
+util::Expected<void> Connection::begin_writing() {
+    return execute("BEGIN IMMEDIATE");
 }
 
 std::int64_t Connection::changes() const {
     return sqlite3_changes64(m_db);
 }
 
-std::int64_t Connection::last_insert_id() const {
-    return sqlite3_last_insert_rowid(m_db);
-}
-
 bool Connection::in_transaction() const {
     return sqlite3_get_autocommit(m_db) == 0;
-}
-
-std::string Connection::last_error() const {
-    return sqlite3_errmsg(m_db);
 }
 
 }  // namespace redress::storage::sqlite

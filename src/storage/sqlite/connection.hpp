@@ -1,13 +1,14 @@
 #pragma once
-// Owning wrappers for a SQLite connection and a prepared statement. Values only ever reach
-// SQL through bound parameters; nothing here builds SQL from data.
+// A SQLite connection and its prepared statements (storage/sql/connection.hpp).
 
 #include <cstdint>
 #include <filesystem>
+#include <memory>
 #include <span>
 #include <string>
 #include <string_view>
 
+#include "storage/sql/connection.hpp"
 #include "util/error.hpp"
 
 struct sqlite3;
@@ -15,34 +16,24 @@ struct sqlite3_stmt;
 
 namespace redress::storage::sqlite {
 
-// A prepared statement. Text and blobs are bound without copying: what is bound must stay
-// alive until the statement is reset. Move-only; finalized on destruction.
-class Statement {
+using sql::Access;
+
+class Statement final : public sql::Statement {
   public:
-    Statement() = default;
     explicit Statement(sqlite3_stmt* statement) : m_statement(statement) {}
-    Statement(Statement&& other) noexcept;
-    Statement& operator=(Statement&& other) noexcept;
-    Statement(const Statement&) = delete;
-    Statement& operator=(const Statement&) = delete;
-    ~Statement();
+    ~Statement() override;
 
-    // Parameters count from 1, as in SQL. A failed bind is reported by the next step().
-    Statement& bind(int index, std::int64_t value);
-    Statement& bind(int index, std::string_view text);
-    Statement& bind(int index, std::span<const std::uint8_t> blob);  // empty: a zero-length blob
+    Statement& bind(int index, std::int64_t value) override;
+    Statement& bind(int index, std::string_view text) override;
+    Statement& bind(int index, std::span<const std::uint8_t> blob) override;
 
-    // true: a row is ready to read; false: the statement has finished.
-    util::Expected<bool> step();
-    // Steps a statement that returns no rows.
-    util::Expected<void> run();
-    // Ready for the next use; clears every binding.
-    void reset();
+    util::Expected<bool> step() override;
+    void reset() override;
 
-    std::int64_t column_int(int column) const;
-    std::string_view column_text(int column) const;  // valid until the next step or reset
-    std::span<const std::uint8_t> column_blob(int column) const;  // likewise
-    bool column_is_null(int column) const;
+    std::int64_t column_int(int column) const override;
+    std::string_view column_text(int column) const override;
+    std::span<const std::uint8_t> column_blob(int column) const override;
+    bool column_is_null(int column) const override;
 
   private:
     void note_bind(int result);
@@ -51,32 +42,19 @@ class Statement {
     int m_bind_error = 0;  // first failed bind since the last reset; 0 when none
 };
 
-enum class Access { read_write, read_only };
-
-// One connection, to be used by one thread at a time. Move-only; closed on destruction.
-class Connection {
+class Connection final : public sql::Connection {
   public:
     // Opens (and, read_write, creates) the database file at `path`.
-    static util::Expected<Connection> open(const std::filesystem::path& path, Access access);
+    static util::Expected<std::unique_ptr<Connection>> open(const std::filesystem::path& path,
+                                                            Access access);
+    ~Connection() override;
 
-    Connection(Connection&& other) noexcept;
-    Connection& operator=(Connection&& other) noexcept;
-    Connection(const Connection&) = delete;
-    Connection& operator=(const Connection&) = delete;
-    ~Connection();
-
-    // Runs one or more statements that take no parameters (pragmas, migration scripts).
-    util::Expected<void> execute(std::string_view sql);
-    // A statement to keep and reuse.
-    util::Expected<Statement> prepare(std::string_view sql);
-    // The first column of the first row of `sql` as text ("" when there is no row).
-    util::Expected<std::string> query_text(std::string_view sql);
-
-    std::int64_t last_insert_id() const;
-    // Rows the last INSERT, UPDATE or DELETE changed.
-    std::int64_t changes() const;
-    bool in_transaction() const;
-    std::string last_error() const;
+    util::Expected<void> execute(std::string_view sql) override;
+    util::Expected<std::unique_ptr<sql::Statement>> prepare(std::string_view sql) override;
+    // BEGIN IMMEDIATE: the file's write lock, taken now.
+    util::Expected<void> begin_writing() override;
+    std::int64_t changes() const override;
+    bool in_transaction() const override;
 
   private:
     explicit Connection(sqlite3* db) : m_db(db) {}

@@ -160,12 +160,20 @@ TEST_F(ConfigTest, RefusesAnOfficeWithoutPrefix) {
     EXPECT_NE(config.error().message.find("reference_prefix"), std::string::npos);
 }
 
-TEST_F(ConfigTest, RefusesABackendThisBuildLacks) {
+TEST_F(ConfigTest, RefusesADatabaseThisBuildLacks) {
     auto sources = sources_with(k_one_office);
-    sources.flags = {{"storage.backend", "oracle"}};
+    sources.flags = {{"storage.database", "oracle://db"}};
     const auto config = load(sources);
     ASSERT_FALSE(config);
-    EXPECT_NE(config.error().message.find("oracle"), std::string::npos);
+    EXPECT_NE(config.error().message.find("postgresql://"), std::string::npos);
+}
+
+TEST_F(ConfigTest, TakesAPostgresqlDatabase) {
+    auto sources = sources_with(k_one_office);
+    sources.flags = {{"storage.database", "postgresql://redress@10.0.0.5:5432/redress"}};
+    const auto config = load(sources);
+    ASSERT_TRUE(config) << config.error().message;
+    EXPECT_EQ(config->storage.database, "postgresql://redress@10.0.0.5:5432/redress");
 }
 
 TEST_F(ConfigTest, RefusesAMissingFile) {

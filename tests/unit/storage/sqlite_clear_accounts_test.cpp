@@ -26,7 +26,7 @@ void store_in_the_clear(const std::filesystem::path& database) {
         storage::sqlite::Connection::open(database, storage::sqlite::Access::read_write);
     ASSERT_TRUE(connection);
     const std::string canary(k_canary);
-    const auto made = connection->execute(
+    const auto made = (*connection)->execute(
         "INSERT INTO filings (id, channel, language, received_at, receipt_hash, "
         "confidentiality, whistleblower, on_behalf, sealed_people, witness_count, incident_date, "
         "incident_date_precision, incident_time, incident_when, place, city, region, narrative, "

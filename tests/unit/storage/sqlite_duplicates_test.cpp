@@ -7,9 +7,9 @@
 #include <string>
 
 #include "storage/sqlite/connection.hpp"
-#include "storage/sqlite/deadline_records.hpp"
-#include "storage/sqlite/duplicate_records.hpp"
-#include "storage/sqlite/migrations.hpp"
+#include "storage/sql/deadline_records.hpp"
+#include "storage/sql/duplicate_records.hpp"
+#include "storage/sqlite/schema.hpp"
 #include "support/temp_folder.hpp"
 
 namespace redress::testing {
@@ -20,9 +20,10 @@ using storage::sqlite::Connection;
 
 // The plan's lines, one detail a line.
 std::string plan_of(Connection& connection, std::string_view query) {
-    auto explain = connection.prepare("EXPLAIN QUERY PLAN " + std::string(query));
-    EXPECT_TRUE(explain) << (explain ? "" : explain.error().message);
-    if (!explain) return {};
+    auto prepared = connection.prepare("EXPLAIN QUERY PLAN " + std::string(query));
+    EXPECT_TRUE(prepared) << (prepared ? "" : prepared.error().message);
+    if (!prepared) return {};
+    auto& explain = *prepared;
     std::string plan;
     util::Expected<bool> row;
     while ((row = explain->step()) && *row) plan += std::string(explain->column_text(3)) + '\n';
@@ -34,17 +35,17 @@ class SqliteDuplicatesTest : public ::testing::Test {
     void SetUp() override {
         auto opened = Connection::open(m_folder.path() / "db.sqlite3", Access::read_write);
         ASSERT_TRUE(opened);
-        m_connection.emplace(std::move(*opened));
-        ASSERT_TRUE(storage::sqlite::apply_migrations(*m_connection,
-                                                      storage::sqlite::embedded_migrations()));
+        m_connection = std::move(*opened);
+        ASSERT_TRUE(storage::sql::apply_migrations(*m_connection, storage::sqlite::k_create_ledger,
+                                                   storage::sqlite::embedded_migrations()));
     }
 
     TempFolder m_folder;
-    std::optional<Connection> m_connection;
+    std::unique_ptr<Connection> m_connection;
 };
 
 TEST_F(SqliteDuplicatesTest, TheSameIncidentIsFoundFromTheIncidentMarks) {
-    const auto plan = plan_of(*m_connection, storage::sqlite::same_incident_query());
+    const auto plan = plan_of(*m_connection, storage::sql::same_incident_query());
     EXPECT_NE(plan.find("SEARCH m USING PRIMARY KEY (office_id=? AND category=? AND "
                         "incident_date=?)"),
               std::string::npos)
@@ -62,17 +63,17 @@ TEST_F(SqliteDuplicatesTest, TheSameIncidentIsFoundFromTheIncidentMarks) {
 }
 
 TEST_F(SqliteDuplicatesTest, TheSameFilingIsFoundFromTheFilingsIndex) {
-    const auto plan = plan_of(*m_connection, storage::sqlite::same_filing_query());
+    const auto plan = plan_of(*m_connection, storage::sql::same_filing_query());
     EXPECT_NE(plan.find("SEARCH c USING INDEX complaints_by_filing"), std::string::npos) << plan;
     EXPECT_EQ(plan.find("SCAN"), std::string::npos) << plan;
 }
 
 TEST_F(SqliteDuplicatesTest, OverdueComplaintsAreOneRangeOfTheDeadlineIndexInItsOrder) {
-    const auto same = plan_of(*m_connection, storage::sqlite::same_deadline_query());
+    const auto same = plan_of(*m_connection, storage::sql::same_deadline_query());
     EXPECT_NE(same.find("complaint_states_due (office_id=? AND due_at=? AND complaint_id>?)"),
               std::string::npos)
         << same;
-    const auto later = plan_of(*m_connection, storage::sqlite::later_deadlines_query());
+    const auto later = plan_of(*m_connection, storage::sql::later_deadlines_query());
     EXPECT_NE(later.find("complaint_states_due (office_id=? AND due_at>? AND due_at<?)"),
               std::string::npos)
         << later;

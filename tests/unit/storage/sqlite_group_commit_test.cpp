@@ -9,12 +9,16 @@
 
 #include "storage/sqlite/connection.hpp"
 #include "storage/sqlite/durability.hpp"
-#include "storage/sqlite/group_commit.hpp"
-#include "storage/sqlite/migrations.hpp"
+#include "storage/sql/group_commit.hpp"
+#include "storage/sqlite/schema.hpp"
 #include "support/temp_folder.hpp"
 
 namespace redress::storage::sqlite {
 namespace {
+
+using sql::GroupCommit;
+using sql::make_write_job;
+using sql::WriteContext;
 
 constexpr std::string_view k_insert = "INSERT INTO notes (text) VALUES (?1)";
 
@@ -23,10 +27,10 @@ class GroupCommitTest : public ::testing::Test {
     void SetUp() override {
         auto connection = Connection::open(m_folder.path() / "db.sqlite3", Access::read_write);
         ASSERT_TRUE(connection);
-        ASSERT_TRUE(require_durability(*connection));
+        ASSERT_TRUE(require_durability(**connection));
         // The writer prepares the filing statements, which need the schema.
-        ASSERT_TRUE(apply_migrations(*connection, embedded_migrations()));
-        ASSERT_TRUE(connection->execute("CREATE TABLE notes (text TEXT NOT NULL UNIQUE)"));
+        ASSERT_TRUE(sql::apply_migrations(**connection, k_create_ledger, embedded_migrations()));
+        ASSERT_TRUE((*connection)->execute("CREATE TABLE notes (text TEXT NOT NULL UNIQUE)"));
         auto writer = GroupCommit::start(std::move(*connection), 64);
         ASSERT_TRUE(writer);
         m_writer = std::move(*writer);
@@ -54,7 +58,7 @@ class GroupCommitTest : public ::testing::Test {
         m_writer.reset();  // commits and joins
         auto connection = Connection::open(m_folder.path() / "db.sqlite3", Access::read_only);
         EXPECT_TRUE(connection);
-        auto text = connection->query_text(
+        auto text = (*connection)->query_text(
             "SELECT group_concat(text, ',') FROM (SELECT text FROM notes ORDER BY text)");
         EXPECT_TRUE(text);
         return text ? *text : std::string();

@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "storage/sqlite/connection.hpp"
-#include "storage/sqlite/migrations.hpp"
+#include "storage/sqlite/schema.hpp"
 #include "storage/sqlite/sqlite_store.hpp"
 #include "support/temp_folder.hpp"
 
@@ -14,14 +14,15 @@ namespace redress::testing {
 namespace {
 
 using storage::sqlite::Access;
-using storage::sqlite::apply_migrations;
+using storage::sql::apply_migrations;
 using storage::sqlite::Connection;
 using storage::sqlite::embedded_migrations;
-using storage::sqlite::Migration;
+using storage::sql::Migration;
+using storage::sqlite::k_create_ledger;
 
 class SqliteMigrationsTest : public ::testing::Test {
   protected:
-    Connection connect() {
+    std::unique_ptr<Connection> connect() {
         auto connection = Connection::open(m_path, Access::read_write);
         if (!connection) throw std::runtime_error(connection.error().message);
         return std::move(*connection);
@@ -50,16 +51,16 @@ TEST_F(SqliteMigrationsTest, OpeningAppliesEachMigrationOnceAndRecordsIt) {
     }
     auto connection = connect();
 
-    EXPECT_EQ(connection.query_text("SELECT count(*) FROM schema_migrations").value(),
+    EXPECT_EQ(connection->query_text("SELECT count(*) FROM schema_migrations").value(),
               std::to_string(embedded_migrations().size()));
-    EXPECT_EQ(connection.query_text("SELECT max(version) FROM schema_migrations").value(),
+    EXPECT_EQ(connection->query_text("SELECT max(version) FROM schema_migrations").value(),
               std::to_string(embedded_migrations().back().version));
     EXPECT_EQ(connection
-                  .query_text("SELECT count(*) FROM schema_migrations "
+                  ->query_text("SELECT count(*) FROM schema_migrations "
                               "WHERE applied_at GLOB '2[0-9][0-9][0-9]-*T*Z'")
                   .value(),
               std::to_string(embedded_migrations().size()));
-    EXPECT_EQ(apply_migrations(connection, embedded_migrations()).value(), 0);
+    EXPECT_EQ(apply_migrations(*connection, k_create_ledger, embedded_migrations()).value(), 0);
 }
 
 TEST_F(SqliteMigrationsTest, PendingMigrationsApplyInOrder) {
@@ -68,13 +69,13 @@ TEST_F(SqliteMigrationsTest, PendingMigrationsApplyInOrder) {
     const std::vector<Migration> both{{1, "a", "CREATE TABLE a (x INTEGER);"},
                                       {2, "b", "INSERT INTO a (x) VALUES (2);"}};
 
-    EXPECT_EQ(apply_migrations(connection, first).value(), 1);
-    EXPECT_EQ(apply_migrations(connection, both).value(), 1);
-    EXPECT_EQ(apply_migrations(connection, both).value(), 0);
+    EXPECT_EQ(apply_migrations(*connection, k_create_ledger, first).value(), 1);
+    EXPECT_EQ(apply_migrations(*connection, k_create_ledger, both).value(), 1);
+    EXPECT_EQ(apply_migrations(*connection, k_create_ledger, both).value(), 0);
 
-    EXPECT_EQ(connection.query_text("SELECT group_concat(version) FROM schema_migrations").value(),
+    EXPECT_EQ(connection->query_text("SELECT group_concat(version) FROM schema_migrations").value(),
               "1,2");
-    EXPECT_EQ(connection.query_text("SELECT count(*) FROM a").value(), "1");
+    EXPECT_EQ(connection->query_text("SELECT count(*) FROM a").value(), "1");
 }
 
 TEST_F(SqliteMigrationsTest, FailingMigrationLeavesNoTraceAndStopsTheRest) {
@@ -84,14 +85,14 @@ TEST_F(SqliteMigrationsTest, FailingMigrationLeavesNoTraceAndStopsTheRest) {
         {2, "bad", "CREATE TABLE half (x INTEGER); INSERT INTO nowhere VALUES (1);"},
         {3, "later", "CREATE TABLE later (x INTEGER);"}};
 
-    auto applied = apply_migrations(connection, migrations);
+    auto applied = apply_migrations(*connection, k_create_ledger, migrations);
 
     ASSERT_FALSE(applied);
     EXPECT_NE(applied.error().message.find("migration 2"), std::string::npos);
-    EXPECT_EQ(connection.query_text("SELECT group_concat(version) FROM schema_migrations").value(),
+    EXPECT_EQ(connection->query_text("SELECT group_concat(version) FROM schema_migrations").value(),
               "1");
     EXPECT_EQ(connection
-                  .query_text("SELECT count(*) FROM sqlite_schema WHERE name IN "
+                  ->query_text("SELECT count(*) FROM sqlite_schema WHERE name IN "
                               "('half', 'later')")
                   .value(),
               "0");
@@ -100,9 +101,9 @@ TEST_F(SqliteMigrationsTest, FailingMigrationLeavesNoTraceAndStopsTheRest) {
 TEST_F(SqliteMigrationsTest, DatabaseFromANewerVersionIsRefused) {
     auto connection = connect();
     const std::vector<Migration> newer{{1, "a", "SELECT 1;"}, {2, "b", "SELECT 1;"}};
-    ASSERT_TRUE(apply_migrations(connection, newer));
+    ASSERT_TRUE(apply_migrations(*connection, k_create_ledger, newer));
 
-    auto applied = apply_migrations(connection, std::span(newer).first(1));
+    auto applied = apply_migrations(*connection, k_create_ledger, std::span(newer).first(1));
 
     ASSERT_FALSE(applied);
     EXPECT_EQ(applied.error().code, util::ErrorCode::conflict);
@@ -112,18 +113,18 @@ TEST_F(SqliteMigrationsTest, ListOutOfOrderIsRefused) {
     auto connection = connect();
     const std::vector<Migration> shuffled{{2, "b", "SELECT 1;"}, {1, "a", "SELECT 1;"}};
 
-    auto applied = apply_migrations(connection, shuffled);
+    auto applied = apply_migrations(*connection, k_create_ledger, shuffled);
 
     ASSERT_FALSE(applied);
-    EXPECT_EQ(connection.query_text("SELECT count(*) FROM sqlite_schema").value(), "0");
+    EXPECT_EQ(connection->query_text("SELECT count(*) FROM sqlite_schema").value(), "0");
 }
 
 TEST_F(SqliteMigrationsTest, ADatabaseOfSchemaOneUpgradesWithItsData) {
     {
         auto connection = connect();
-        ASSERT_EQ(apply_migrations(connection, embedded_migrations().first(1)).value(), 1);
+        ASSERT_EQ(apply_migrations(*connection, k_create_ledger, embedded_migrations().first(1)).value(), 1);
         // A complaint as redress stored it with schema 1: its account in the clear.
-        const auto written = connection.execute(
+        const auto written = connection->execute(
             "INSERT INTO filings (id, channel, language, received_at, receipt_hash, "
             "confidentiality, whistleblower, on_behalf, sealed_people, witness_count, "
             "incident_date, incident_date_precision, incident_time, incident_when, place, city, "

@@ -36,18 +36,18 @@ TEST_F(SqliteOpenTest, CreatesTheDatabaseInWriteAheadLogMode) {
 
     auto connection = Connection::open(m_path, Access::read_only);
     ASSERT_TRUE(connection);
-    EXPECT_EQ(connection->query_text("PRAGMA journal_mode").value(), "wal");
+    EXPECT_EQ((*connection)->query_text("PRAGMA journal_mode").value(), "wal");
 }
 
 TEST_F(SqliteOpenTest, DurabilitySettingsTakeEffect) {
     auto connection = Connection::open(m_path, Access::read_write);
     ASSERT_TRUE(connection);
 
-    ASSERT_TRUE(storage::sqlite::require_durability(*connection));
+    ASSERT_TRUE(storage::sqlite::require_durability(**connection));
 
-    EXPECT_EQ(connection->query_text("PRAGMA journal_mode").value(), "wal");
-    EXPECT_EQ(connection->query_text("PRAGMA synchronous").value(), "2");  // FULL
-    EXPECT_EQ(connection->query_text("PRAGMA foreign_keys").value(), "1");
+    EXPECT_EQ((*connection)->query_text("PRAGMA journal_mode").value(), "wal");
+    EXPECT_EQ((*connection)->query_text("PRAGMA synchronous").value(), "2");  // FULL
+    EXPECT_EQ((*connection)->query_text("PRAGMA foreign_keys").value(), "1");
 }
 
 TEST_F(SqliteOpenTest, DatabaseThatCannotLogAheadIsRefused) {
@@ -55,7 +55,7 @@ TEST_F(SqliteOpenTest, DatabaseThatCannotLogAheadIsRefused) {
     auto connection = Connection::open(":memory:", Access::read_write);
     ASSERT_TRUE(connection);
 
-    auto durable = storage::sqlite::require_durability(*connection);
+    auto durable = storage::sqlite::require_durability(**connection);
 
     ASSERT_FALSE(durable);
     EXPECT_EQ(durable.error().code, util::ErrorCode::unavailable);
@@ -116,10 +116,10 @@ TEST_F(SqliteOpenTest, StatusEventsAndComplaintsCannotBeRewritten) {
     auto connection = Connection::open(m_path, Access::read_write);
     ASSERT_TRUE(connection);
 
-    EXPECT_FALSE(connection->execute("UPDATE status_events SET status = 'closed'"));
-    EXPECT_FALSE(connection->execute("DELETE FROM status_events"));
-    EXPECT_FALSE(connection->execute("UPDATE complaints SET office_id = 'elsewhere'"));
-    EXPECT_EQ(connection->query_text("SELECT status FROM status_events").value(), "received");
+    EXPECT_FALSE((*connection)->execute("UPDATE status_events SET status = 'closed'"));
+    EXPECT_FALSE((*connection)->execute("DELETE FROM status_events"));
+    EXPECT_FALSE((*connection)->execute("UPDATE complaints SET office_id = 'elsewhere'"));
+    EXPECT_EQ((*connection)->query_text("SELECT status FROM status_events").value(), "received");
 }
 
 }  // namespace

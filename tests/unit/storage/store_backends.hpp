@@ -42,26 +42,26 @@ class SqliteBackend {
     // Whether a connection of its own sees this reference committed.
     bool visible_elsewhere(std::string_view reference) const {
         auto connection = inspect();
-        auto statement = connection.prepare("SELECT 1 FROM complaints WHERE reference = ?1");
+        auto statement = connection->prepare("SELECT 1 FROM complaints WHERE reference = ?1");
         if (!statement) return false;
-        statement->bind(1, reference);
-        auto row = statement->step();
+        (*statement)->bind(1, reference);
+        auto row = (*statement)->step();
         return row && *row;
     }
 
     std::int64_t count(Table table) const {
         auto connection = inspect();
-        auto statement = connection.prepare(count_sql(table));
+        auto statement = connection->prepare(count_sql(table));
         if (!statement) return -1;
-        auto row = statement->step();
-        return row && *row ? statement->column_int(0) : -1;
+        auto row = (*statement)->step();
+        return row && *row ? (*statement)->column_int(0) : -1;
     }
 
     // From now on every write of a complaint for the office k_broken_office fails inside
     // the transaction, as a full disk or a broken constraint would.
     void break_office() const {
         auto connection = inspect();
-        auto made = connection.execute(
+        auto made = connection->execute(
             "CREATE TRIGGER break_office BEFORE INSERT ON complaints "
             "WHEN NEW.office_id = 'broken' BEGIN SELECT RAISE(ABORT, 'injected failure'); END;");
         EXPECT_TRUE(made) << made.error().message;
@@ -70,7 +70,7 @@ class SqliteBackend {
     const std::filesystem::path& path() const { return m_path; }
 
   private:
-    storage::sqlite::Connection inspect() const {
+    std::unique_ptr<storage::sql::Connection> inspect() const {
         auto connection =
             storage::sqlite::Connection::open(m_path, storage::sqlite::Access::read_write);
         if (!connection) throw std::runtime_error(connection.error().message);

@@ -1,0 +1,229 @@
+#include "storage/sql/complaint_lookup.hpp"
+
+#include <algorithm>
+
+#include "domain/complaint_status.hpp"
+#include "storage/sql/clock_hold_records.hpp"
+
+namespace redress::storage::sql {
+
+namespace {
+
+// One row per status event, oldest first; the complaint's columns repeat on each row. The
+// office is the one handling it now, which a referral accepted elsewhere changes. Whether
+// the complaint has messages comes along, so that a complaint without any (most of them)
+// costs no second statement.
+constexpr std::string_view k_find_complaint = R"sql(
+SELECT s.office_id, c.reference, f.received_at, f.receipt_hash, e.at, e.status, e.note, c.id,
+       coalesce(s.case_id, 0),
+       EXISTS (SELECT 1 FROM messages AS m WHERE m.complaint_id = c.id),
+       f.confidentiality,
+       coalesce((SELECT n.given FROM identity_consents AS n WHERE n.complaint_id = c.id
+                 ORDER BY n.id DESC LIMIT 1), 0),
+       EXISTS (SELECT 1 FROM clock_holds AS h WHERE h.complaint_id = c.id)
+FROM complaints AS c
+JOIN complaint_states AS s ON s.complaint_id = c.id
+JOIN filings AS f ON f.id = c.filing_id
+JOIN status_events AS e ON e.complaint_id = c.id
+WHERE c.reference = ?1
+ORDER BY e.at, e.id
+)sql";
+
+// A complaint chosen at random, read as k_find_complaint reads one: what a look-up that
+// found nothing reads instead, so that a miss costs what a hit does (a random one, so that
+// its pages are as likely to be cached as a real hit's).
+constexpr std::string_view k_find_decoy = R"sql(
+SELECT s.office_id, c.reference, f.received_at, f.receipt_hash, e.at, e.status, e.note, c.id,
+       coalesce(s.case_id, 0),
+       EXISTS (SELECT 1 FROM messages AS m WHERE m.complaint_id = c.id),
+       f.confidentiality,
+       coalesce((SELECT n.given FROM identity_consents AS n WHERE n.complaint_id = c.id
+                 ORDER BY n.id DESC LIMIT 1), 0),
+       EXISTS (SELECT 1 FROM clock_holds AS h WHERE h.complaint_id = c.id)
+FROM complaints AS c
+JOIN complaint_states AS s ON s.complaint_id = c.id
+JOIN filings AS f ON f.id = c.filing_id
+JOIN status_events AS e ON e.complaint_id = c.id
+WHERE c.id = 1 + abs(random()) % (SELECT max(id) FROM complaints)
+ORDER BY e.at, e.id
+)sql";
+
+// Read only when the complaint has messages.
+constexpr std::string_view k_find_messages = R"sql(
+SELECT at, kind, sealed_text FROM messages WHERE complaint_id = ?1 ORDER BY id
+)sql";
+
+// Read only while the complaint is closed and has a case: its latest closure, and the
+// findings of its latest round.
+constexpr std::string_view k_find_closure = R"sql(
+SELECT sealed_text, sealed_remedy, reconsider_until FROM case_closures
+WHERE case_id = ?1 ORDER BY id DESC LIMIT 1
+)sql";
+constexpr std::string_view k_find_findings = R"sql(
+SELECT category, finding FROM case_findings
+WHERE case_id = ?1 AND round = (SELECT max(round) FROM case_findings WHERE case_id = ?1)
+ORDER BY id
+)sql";
+
+domain::Timestamp timestamp(std::int64_t seconds) {
+    return domain::Timestamp(std::chrono::seconds(seconds));
+}
+
+std::vector<std::uint8_t> bytes(std::span<const std::uint8_t> blob) {
+    return {blob.begin(), blob.end()};
+}
+
+// A complaint as the first statement reads it, with what decides the further reads.
+struct Found {
+    domain::ComplaintRecord record;
+    std::int64_t case_id = 0;
+    bool has_messages = false;
+    bool has_holds = false;
+};
+
+util::Expected<Found> read_first_row(const Statement& row) {
+    Found found;
+    auto& record = found.record;
+    record.office_id = row.column_text(0);
+    record.reference = row.column_text(1);
+    record.received_at = timestamp(row.column_int(2));
+    const auto hash = row.column_blob(3);
+    if (hash.size() != record.receipt_hash.size()) {
+        return util::fail(util::ErrorCode::internal, "stored receipt hash has the wrong size");
+    }
+    std::copy(hash.begin(), hash.end(), record.receipt_hash.begin());
+    record.id = row.column_int(7);
+    found.case_id = row.column_int(8);
+    found.has_messages = row.column_int(9) != 0;
+    record.confidentiality = row.column_text(10);
+    record.identity_consent = row.column_int(11) != 0;
+    found.has_holds = row.column_int(12) != 0;
+    return found;
+}
+
+// The complaint the bound `statement` reads, with its timeline; nullopt when no row.
+util::Expected<std::optional<Found>> read_complaint(Statement& statement) {
+    std::optional<Found> found;
+    util::Expected<bool> row;
+    while ((row = statement.step()) && *row) {
+        if (!found) {
+            auto first = read_first_row(statement);
+            if (!first) {
+                statement.reset();
+                return std::unexpected(first.error());
+            }
+            found = std::move(*first);
+        }
+        const auto status = domain::parse_status(statement.column_text(5));
+        if (!status) {
+            statement.reset();
+            return util::fail(util::ErrorCode::internal, "unknown status in the database");
+        }
+        found->record.timeline.push_back(
+            {timestamp(statement.column_int(4)), *status, std::string(statement.column_text(6))});
+    }
+    statement.reset();
+    if (!row) return std::unexpected(row.error());
+    if (found) found->record.status = found->record.timeline.back().status;
+    return found;
+}
+
+util::Expected<void> read_messages(StatementCache& statements, domain::ComplaintRecord& record) {
+    auto statement = statements.get(k_find_messages);
+    if (!statement) return std::unexpected(statement.error());
+    auto& rows = **statement;
+    rows.bind(1, record.id);
+    util::Expected<bool> row;
+    while ((row = rows.step()) && *row) {
+        const auto kind = domain::parse_message_kind(rows.column_text(1));
+        if (!kind) {
+            rows.reset();
+            return util::fail(util::ErrorCode::internal, "a message's kind is unreadable");
+        }
+        record.messages.push_back(
+            {timestamp(rows.column_int(0)), *kind, bytes(rows.column_blob(2))});
+    }
+    rows.reset();
+    if (!row) return std::unexpected(row.error());
+    return {};
+}
+
+util::Expected<void> read_outcome(StatementCache& statements, std::int64_t case_id,
+                                  domain::ComplaintRecord& record) {
+    auto closure = statements.get(k_find_closure);
+    if (!closure) return std::unexpected(closure.error());
+    auto findings = statements.get(k_find_findings);
+    if (!findings) return std::unexpected(findings.error());
+    domain::SealedOutcome outcome;
+    auto& latest = **closure;
+    latest.bind(1, case_id);
+    auto row = latest.step();
+    const bool closed = row && *row;
+    if (closed) {
+        outcome.sealed_text = bytes(latest.column_blob(0));
+        outcome.sealed_remedy = bytes(latest.column_blob(1));
+        outcome.reconsider_until = latest.column_text(2);
+    }
+    latest.reset();
+    if (!row) return std::unexpected(row.error());
+    if (!closed) return {};
+    auto& rows = **findings;
+    rows.bind(1, case_id);
+    while ((row = rows.step()) && *row) {
+        const auto finding = domain::parse_finding(rows.column_text(1));
+        if (!finding) {
+            rows.reset();
+            return util::fail(util::ErrorCode::internal, "a finding is unreadable");
+        }
+        outcome.findings.push_back({std::string(rows.column_text(0)), *finding});
+    }
+    rows.reset();
+    if (!row) return std::unexpected(row.error());
+    record.outcome = std::move(outcome);
+    return {};
+}
+
+// The messages, the clocks' holds and the outcome, each read only when there is something
+// to read.
+util::Expected<void> read_correspondence(StatementCache& statements, Found& found) {
+    if (found.has_messages) {
+        if (auto read = read_messages(statements, found.record); !read) return read;
+    }
+    if (found.has_holds) {
+        auto holds = read_clock_holds(statements, found.record.id);
+        if (!holds) return std::unexpected(holds.error());
+        found.record.holds = std::move(*holds);
+    }
+    if (found.record.status == domain::Status::closed && found.case_id != 0) {
+        return read_outcome(statements, found.case_id, found.record);
+    }
+    return {};
+}
+
+// Reads the complaint of the bound `statement` with all that the complainant sees.
+util::Expected<std::optional<domain::ComplaintRecord>> read_whole(StatementCache& statements,
+                                                                  Statement& statement) {
+    auto found = read_complaint(statement);
+    if (!found) return std::unexpected(found.error());
+    if (!found->has_value()) return std::nullopt;
+    if (auto read = read_correspondence(statements, **found); !read) {
+        return std::unexpected(read.error());
+    }
+    return std::move((*found)->record);
+}
+
+}  // namespace
+
+void find_complaint(ReadContext& context, const std::string& reference, FindDone& done) {
+    auto find = context.statements.get(k_find_complaint);
+    auto decoy = context.statements.get(k_find_decoy);
+    if (!find) return done(std::unexpected(find.error()));
+    if (!decoy) return done(std::unexpected(decoy.error()));
+    (*find)->bind(1, reference);
+    auto found = read_whole(context.statements, **find);
+    // The decoy's messages and outcome are read as a hit's would be, and dropped.
+    if (found && !found->has_value()) (void)read_whole(context.statements, **decoy);
+    done(std::move(found));
+}
+
+}  // namespace redress::storage::sql

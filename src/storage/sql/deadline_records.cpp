@@ -1,0 +1,229 @@
+#include "storage/sql/deadline_records.hpp"
+
+#include <algorithm>
+#include <limits>
+#include <vector>
+
+#include "storage/sql/clock_hold_records.hpp"
+#include "storage/sql/queue_records.hpp"
+
+namespace redress::storage::sql {
+
+namespace {
+
+// The partial index holds only the marked complaints: finding them costs what there is.
+constexpr std::string_view k_select_moved = R"sql(
+SELECT complaint_id, office_id, received_at FROM complaint_states
+WHERE clocks_moved = 1 ORDER BY complaint_id LIMIT ?1
+)sql";
+constexpr std::string_view k_select_events =
+    "SELECT at, status FROM status_events WHERE complaint_id = ?1 ORDER BY at, id";
+constexpr std::string_view k_select_updates = R"sql(
+SELECT at FROM messages WHERE complaint_id = ?1 AND kind = 'to_complainant' ORDER BY id
+)sql";
+constexpr std::string_view k_save_deadline = R"sql(
+UPDATE complaint_states SET due_at = ?2, due_clock = ?3, clocks_moved = 0 WHERE complaint_id = ?1
+)sql";
+
+constexpr std::string_view k_select_rules = "SELECT rules FROM deadline_rules WHERE id = 1";
+constexpr std::string_view k_save_rules = R"sql(
+INSERT INTO deadline_rules (id, rules) VALUES (1, ?1)
+ON CONFLICT (id) DO UPDATE SET rules = excluded.rules
+)sql";
+constexpr std::string_view k_mark_all =
+    "UPDATE complaint_states SET clocks_moved = 1 WHERE clocks_moved = 0";
+
+// Overdue complaints with the same deadline as the cursor, after it; then those with later
+// deadlines up to now. Two statements, each one range of the deadline index, as the work
+// lists do (queue_records.cpp): deadlines fall at the start of a day, so thousands of
+// complaints share each one. The index is named, and the first statement has only the terms
+// of its range (the cursor's deadline is one passed already): given more, SQLite reads every
+// overdue complaint of the office and sorts them.
+constexpr std::string_view k_same_deadline = R"sql(
+SELECT s.complaint_id, c.reference, s.status, s.priority, s.due_clock, s.due_at,
+       coalesce((SELECT st.display_name FROM cases AS k JOIN staff AS st
+                 ON st.id = k.investigator_id WHERE k.id = s.case_id), '')
+FROM complaint_states AS s INDEXED BY complaint_states_due
+JOIN complaints AS c ON c.id = s.complaint_id
+WHERE s.office_id = ?1 AND s.due_at = ?2 AND s.complaint_id > ?3
+  AND NOT EXISTS (SELECT 1 FROM complaint_exclusions AS x
+                  WHERE x.complaint_id = s.complaint_id AND x.staff_id = ?20)
+  AND (?21 IS NULL OR instr((SELECT f.subject_marks FROM filings AS f WHERE f.id = c.filing_id),
+                            ?21) = 0)
+ORDER BY s.complaint_id
+LIMIT ?4
+)sql";
+constexpr std::string_view k_later_deadlines = R"sql(
+SELECT s.complaint_id, c.reference, s.status, s.priority, s.due_clock, s.due_at,
+       coalesce((SELECT st.display_name FROM cases AS k JOIN staff AS st
+                 ON st.id = k.investigator_id WHERE k.id = s.case_id), '')
+FROM complaint_states AS s INDEXED BY complaint_states_due
+JOIN complaints AS c ON c.id = s.complaint_id
+WHERE s.office_id = ?1 AND s.due_at > ?2 AND s.due_at <= ?5
+  AND NOT EXISTS (SELECT 1 FROM complaint_exclusions AS x
+                  WHERE x.complaint_id = s.complaint_id AND x.staff_id = ?20)
+  AND (?21 IS NULL OR instr((SELECT f.subject_marks FROM filings AS f WHERE f.id = c.filing_id),
+                            ?21) = 0)
+ORDER BY s.due_at, s.complaint_id
+LIMIT ?4
+)sql";
+
+domain::Timestamp timestamp(std::int64_t seconds) {
+    return domain::Timestamp(std::chrono::seconds(seconds));
+}
+
+util::Expected<void> read_facts(StatementCache& statements, ClockFacts& facts) {
+    auto events = statements.get(k_select_events);
+    if (!events) return std::unexpected(events.error());
+    auto& rows = **events;
+    rows.bind(1, facts.complaint_id);
+    util::Expected<bool> row;
+    while ((row = rows.step()) && *row) {
+        const auto status = domain::parse_status(rows.column_text(1));
+        if (!status) {
+            rows.reset();
+            return util::fail(util::ErrorCode::internal, "a status event is unreadable");
+        }
+        facts.timeline.push_back({timestamp(rows.column_int(0)), *status, {}});
+    }
+    rows.reset();
+    if (!row) return std::unexpected(row.error());
+
+    auto updates = statements.get(k_select_updates);
+    if (!updates) return std::unexpected(updates.error());
+    auto& given = **updates;
+    given.bind(1, facts.complaint_id);
+    while ((row = given.step()) && *row) facts.updates.push_back(timestamp(given.column_int(0)));
+    given.reset();
+    if (!row) return std::unexpected(row.error());
+
+    auto holds = read_clock_holds(statements, facts.complaint_id);
+    if (!holds) return std::unexpected(holds.error());
+    facts.holds = std::move(*holds);
+    return {};
+}
+
+util::Expected<void> read_overdue_items(Statement& statement,
+                                        std::vector<domain::OverdueItem>& items) {
+    util::Expected<bool> row;
+    while ((row = statement.step()) && *row) {
+        domain::OverdueItem item;
+        item.complaint_id = statement.column_int(0);
+        item.reference = statement.column_text(1);
+        const auto status = domain::parse_status(statement.column_text(2));
+        const auto priority = statement.column_int(3);
+        const auto clock = domain::parse_clock_kind(statement.column_text(4));
+        if (!status || !clock || priority < 0 || priority > 3) {
+            statement.reset();
+            return util::fail(util::ErrorCode::internal, "a complaint's deadline is unreadable");
+        }
+        item.status = *status;
+        item.priority = static_cast<domain::Priority>(priority);
+        item.clock = *clock;
+        item.deadline = timestamp(statement.column_int(5));
+        item.investigator = statement.column_text(6);
+        items.push_back(std::move(item));
+    }
+    statement.reset();
+    if (!row) return std::unexpected(row.error());
+    return {};
+}
+
+}  // namespace
+
+util::Expected<std::size_t> refresh_deadlines(WriteContext& context, const DeadlineRule& rule,
+                                              std::size_t limit) {
+    auto statement = context.statements.get(k_select_moved);
+    if (!statement) return std::unexpected(statement.error());
+    auto& moved = **statement;
+    moved.bind(1, static_cast<std::int64_t>(limit));
+    std::vector<ClockFacts> marked;
+    util::Expected<bool> row;
+    while ((row = moved.step()) && *row) {
+        ClockFacts facts;
+        facts.complaint_id = moved.column_int(0);
+        facts.office_id = moved.column_text(1);
+        facts.received_at = timestamp(moved.column_int(2));
+        marked.push_back(std::move(facts));
+    }
+    moved.reset();
+    if (!row) return std::unexpected(row.error());
+
+    for (auto& facts : marked) {
+        if (auto read = read_facts(context.statements, facts); !read) {
+            return std::unexpected(read.error());
+        }
+        const auto next = rule(facts);
+        auto save = context.statements.get(k_save_deadline);
+        if (!save) return std::unexpected(save.error());
+        (*save)->bind(1, facts.complaint_id);
+        if (next) {
+            (*save)
+                ->bind(2, static_cast<std::int64_t>(next->deadline.time_since_epoch().count()))
+                .bind(3, domain::clock_kind_name(next->kind));
+        }
+        if (auto saved = (*save)->run(); !saved) return std::unexpected(saved.error());
+    }
+    return marked.size();
+}
+
+util::Expected<bool> adopt_deadline_rules(WriteContext& context, const std::string& rules) {
+    auto statement = context.statements.get(k_select_rules);
+    if (!statement) return std::unexpected(statement.error());
+    auto& select = **statement;
+    auto found = select.step();
+    const bool same = found && *found && select.column_text(0) == rules;
+    const bool recorded = found && *found;
+    select.reset();
+    if (!found) return std::unexpected(found.error());
+    if (same) return false;
+    auto save = context.statements.get(k_save_rules);
+    if (!save) return std::unexpected(save.error());
+    if (auto saved = (*save)->bind(1, rules).run(); !saved) return std::unexpected(saved.error());
+    // The first rules recorded find every complaint marked already (the column's default).
+    if (!recorded) return false;
+    auto mark = context.statements.get(k_mark_all);
+    if (!mark) return std::unexpected(mark.error());
+    if (auto marked = (*mark)->run(); !marked) return std::unexpected(marked.error());
+    return true;
+}
+
+util::Expected<domain::OverduePage> read_overdue(ReadContext& context,
+                                                 const domain::OverdueQuery& query) {
+    const std::size_t limit = std::clamp<std::size_t>(query.limit, 1, domain::k_queue_page_max);
+    const auto wanted = static_cast<std::int64_t>(limit + 1);
+    const auto now = static_cast<std::int64_t>(query.now.time_since_epoch().count());
+    std::vector<domain::OverdueItem> items;
+    for (const auto sql : {k_same_deadline, k_later_deadlines}) {
+        if (sql == k_same_deadline && !query.after) continue;
+        if (static_cast<std::int64_t>(items.size()) >= wanted) break;
+        auto statement = context.statements.get(sql);
+        if (!statement) return std::unexpected(statement.error());
+        auto& rows = **statement;
+        // Before any cursor, "later than" the earliest deadline there is.
+        rows.bind(1, query.office_id)
+            .bind(2, query.after ? query.after->deadline.time_since_epoch().count()
+                                 : std::numeric_limits<std::int64_t>::min())
+            .bind(4, wanted - static_cast<std::int64_t>(items.size()));
+        if (sql == k_same_deadline) {
+            rows.bind(3, query.after->complaint_id);
+        } else {
+            rows.bind(5, now);
+        }
+        bind_reader(rows, query.reader, query.reader_mark);
+        if (auto read = read_overdue_items(rows, items); !read) {
+            return std::unexpected(read.error());
+        }
+    }
+    return domain::page_of<domain::OverduePage>(std::move(items), limit);
+}
+
+std::string_view same_deadline_query() {
+    return k_same_deadline;
+}
+
+std::string_view later_deadlines_query() {
+    return k_later_deadlines;
+}
+
+}  // namespace redress::storage::sql
