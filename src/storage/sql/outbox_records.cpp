@@ -12,12 +12,10 @@ constexpr std::string_view k_insert_contact = R"sql(
 INSERT INTO mail_contacts (complaint_id, sealed_address, language, status_notices)
 VALUES (?1, ?2, ?3, ?4)
 )sql";
-// ?2 NULL: an acknowledgment that carries nothing besides the reference and the link. The
-// cast gives the parameter its type where nothing else in the statement does.
+// ?2 NULL: an acknowledgment that carries nothing besides the reference and the link.
 constexpr std::string_view k_insert_acknowledgment = R"sql(
 INSERT INTO outbound_mail (complaint_id, kind, sealed_extra, created_at, due_at)
-SELECT complaint_id, 'acknowledgment', CAST(?2 AS BLOB), ?3, ?3 FROM mail_contacts
-WHERE complaint_id = ?1
+SELECT complaint_id, 'acknowledgment', ?2, ?3, ?3 FROM mail_contacts WHERE complaint_id = ?1
 RETURNING id
 )sql";
 constexpr std::string_view k_mark_sent = R"sql(

@@ -1,0 +1,69 @@
+#include "storage/postgresql/numbered_parameters.hpp"
+
+#include <limits>
+
+namespace redress::storage::postgresql {
+
+namespace {
+
+bool is_digit(char c) {
+    return c >= '0' && c <= '9';
+}
+
+}  // namespace
+
+NumberedParameters numbered_parameters(std::string_view sql) {
+    NumberedParameters out;
+    out.sql.reserve(sql.size());
+    std::size_t i = 0;
+    // Copies from `i` up to and including the first `close`, or to the end.
+    const auto copy_through = [&](char close) {
+        const auto end = sql.find(close, i);
+        const auto stop = end == std::string_view::npos ? sql.size() : end + 1;
+        out.sql.append(sql.substr(i, stop - i));
+        i = stop;
+    };
+    while (i < sql.size()) {
+        const char c = sql[i];
+        if (c == '\'' || c == '"') {
+            // A doubled quote inside closes and reopens, which copies the same text.
+            out.sql.push_back(c);
+            ++i;
+            copy_through(c);
+        } else if (c == '-' && i + 1 < sql.size() && sql[i + 1] == '-') {
+            copy_through('\n');
+        } else if (c == '/' && i + 1 < sql.size() && sql[i + 1] == '*') {
+            int depth = 0;
+            while (i < sql.size()) {
+                if (sql.substr(i, 2) == "/*") {
+                    ++depth;
+                    out.sql.append("/*");
+                    i += 2;
+                } else if (sql.substr(i, 2) == "*/") {
+                    out.sql.append("*/");
+                    i += 2;
+                    if (--depth == 0) break;
+                } else {
+                    out.sql.push_back(sql[i++]);
+                }
+            }
+        } else if (c == '?' && i + 1 < sql.size() && is_digit(sql[i + 1])) {
+            out.sql.push_back('$');
+            ++i;
+            int number = 0;
+            while (i < sql.size() && is_digit(sql[i])) {
+                if (number < std::numeric_limits<int>::max() / 10) {
+                    number = number * 10 + (sql[i] - '0');
+                }
+                out.sql.push_back(sql[i++]);
+            }
+            if (number > out.count) out.count = number;
+        } else {
+            out.sql.push_back(c);
+            ++i;
+        }
+    }
+    return out;
+}
+
+}  // namespace redress::storage::postgresql

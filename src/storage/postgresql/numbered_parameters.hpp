@@ -1,0 +1,22 @@
+#pragma once
+// The record code numbers its parameters as SQLite does (`?1`, `?2`...); PostgreSQL reads
+// `$1`, `$2`... This rewrites the one into the other, leaving alone what only looks like a
+// parameter: inside '...' string literals, "..." quoted identifiers, `--` and `/* */`
+// comments (nested, as PostgreSQL reads them). Dollar-quoted strings are not recognised:
+// the common SQL has none (SQLite has no such syntax).
+
+#include <string>
+#include <string_view>
+
+namespace redress::storage::postgresql {
+
+struct NumberedParameters {
+    std::string sql;  // with `$N` for every `?N`
+    int count = 0;    // the highest N seen (0 when there is none)
+};
+
+// A `?` followed by no digit is copied as it is (PostgreSQL will reject it or read it as an
+// operator); the record code never writes one.
+NumberedParameters numbered_parameters(std::string_view sql);
+
+}  // namespace redress::storage::postgresql
