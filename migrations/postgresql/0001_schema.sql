@@ -16,6 +16,9 @@
 --   afterwards. A key that is another table's id (complaint_states, mail_contacts,
 --   staff_entries, audit_checkpoints) or that the writer numbers itself (audit_events) is a
 --   plain bigint primary key.
+-- - The key of a row just inserted is read with RETURNING, not lastval(): a trigger that
+--   inserts (status_events_queue_mail) moves lastval() to its own row, where SQLite's
+--   last_insert_rowid() ignores rows that triggers insert.
 -- - WITHOUT ROWID tables are plain tables with the same primary key.
 -- - A trigger's RAISE(ABORT, ...) is refuse(message): an exception with SQLSTATE 23514, a
 --   broken constraint as SQLite's trigger is (both are reported to redress as a conflict).
