@@ -48,6 +48,12 @@ CREATE FUNCTION group_concat_step(joined text, value bigint) RETURNS text
 CREATE AGGREGATE group_concat(text) (SFUNC = group_concat_step, STYPE = text);
 CREATE AGGREGATE group_concat(bigint) (SFUNC = group_concat_step, STYPE = text);
 
+-- SQLite's instr(X, Y) on blobs: where Y first starts in X, counted from 1; 0 when it does
+-- not. Work lists leave out the complaints whose subject marks hold a member's mark.
+CREATE FUNCTION instr(haystack bytea, needle bytea) RETURNS bigint
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    RETURN position(needle IN haystack);
+
 -- The refusal of SQLite's RAISE(ABORT, message), for the records that are never changed
 -- or never removed: the trigger's first argument is the message.
 CREATE FUNCTION refuse() RETURNS trigger LANGUAGE plpgsql AS $$

@@ -10,6 +10,17 @@ bool is_digit(char c) {
     return c >= '0' && c <= '9';
 }
 
+bool is_word(char c) {
+    return is_digit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+}
+
+constexpr std::string_view k_index_hint = "INDEXED BY ";
+
+// Whether SQLite's `INDEXED BY name` starts at `i`, as a word of its own.
+bool index_hint_at(std::string_view sql, std::size_t i) {
+    return sql.substr(i, k_index_hint.size()) == k_index_hint && (i == 0 || !is_word(sql[i - 1]));
+}
+
 }  // namespace
 
 NumberedParameters numbered_parameters(std::string_view sql) {
@@ -47,6 +58,11 @@ NumberedParameters numbered_parameters(std::string_view sql) {
                     out.sql.push_back(sql[i++]);
                 }
             }
+        } else if (c == 'I' && index_hint_at(sql, i)) {
+            // PostgreSQL's planner takes no hints; it picks the index itself.
+            i += k_index_hint.size();
+            while (i < sql.size() && sql[i] == ' ') ++i;
+            while (i < sql.size() && is_word(sql[i])) ++i;
         } else if (c == '?' && i + 1 < sql.size() && is_digit(sql[i + 1])) {
             out.sql.push_back('$');
             ++i;

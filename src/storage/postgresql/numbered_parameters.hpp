@@ -3,7 +3,8 @@
 // `$1`, `$2`... This rewrites the one into the other, leaving alone what only looks like a
 // parameter: inside '...' string literals, "..." quoted identifiers, `--` and `/* */`
 // comments (nested, as PostgreSQL reads them). Dollar-quoted strings are not recognised:
-// the common SQL has none (SQLite has no such syntax).
+// the common SQL has none (SQLite has no such syntax). SQLite's planner hints
+// (`INDEXED BY name`, written in capitals) are dropped: PostgreSQL has none.
 
 #include <string>
 #include <string_view>

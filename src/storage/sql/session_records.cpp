@@ -30,7 +30,7 @@ INSERT INTO staff_sessions (token_hash, staff_id, created_at, last_seen_at)
 VALUES (?1, ?2, ?3, ?3)
 )sql";
 constexpr std::string_view k_touch = R"sql(
-UPDATE staff_sessions SET last_seen_at = max(last_seen_at, ?2)
+UPDATE staff_sessions SET last_seen_at = CASE WHEN last_seen_at > ?2 THEN last_seen_at ELSE ?2 END
 WHERE token_hash = ?1 AND ended_at IS NULL
 )sql";
 constexpr std::string_view k_end = R"sql(

@@ -43,6 +43,14 @@ TEST(PostgresqlNumberedParameters, LeavesABareQuestionMarkAndCountsNothingWithou
     EXPECT_EQ(numbered_parameters("SELECT ?1 -- ?2").sql, "SELECT $1 -- ?2");
 }
 
+TEST(PostgresqlNumberedParameters, DropsSqliteIndexHints) {
+    const auto rewritten = numbered_parameters(
+        "SELECT id FROM outbound_mail AS o INDEXED BY outbound_mail_due WHERE o.due_at <= ?1 "
+        "AND note = 'INDEXED BY x'");
+    EXPECT_EQ(rewritten.sql,
+              "SELECT id FROM outbound_mail AS o  WHERE o.due_at <= $1 AND note = 'INDEXED BY x'");
+}
+
 TEST(PostgresqlUrl, RedactedUrlHasNoPassword) {
     EXPECT_EQ(redacted_url("postgresql://redress:s3cret@db.example:5432/redress?sslmode=require"),
               "postgresql://redress@db.example:5432/redress?sslmode=require");

@@ -12,9 +12,14 @@
 #include <string>
 #include <string_view>
 
+#include <optional>
+
+#include "storage/postgresql/connection.hpp"
+#include "storage/postgresql/postgresql_store.hpp"
 #include "storage/sqlite/connection.hpp"
 #include "storage/sqlite/sqlite_store.hpp"
 #include "storage/store.hpp"
+#include "support/postgresql.hpp"
 #include "support/skip.hpp"
 #include "support/temp_folder.hpp"
 
@@ -69,14 +74,6 @@ class SqliteBackend {
 
     const std::filesystem::path& path() const { return m_path; }
 
-  private:
-    std::unique_ptr<storage::sql::Connection> inspect() const {
-        auto connection =
-            storage::sqlite::Connection::open(m_path, storage::sqlite::Access::read_write);
-        if (!connection) throw std::runtime_error(connection.error().message);
-        return std::move(*connection);
-    }
-
     static std::string_view count_sql(Table table) {
         switch (table) {
             case Table::filings:
@@ -93,11 +90,77 @@ class SqliteBackend {
         return "";
     }
 
+  private:
+    std::unique_ptr<storage::sql::Connection> inspect() const {
+        auto connection =
+            storage::sqlite::Connection::open(m_path, storage::sqlite::Access::read_write);
+        if (!connection) throw std::runtime_error(connection.error().message);
+        return std::move(*connection);
+    }
+
+
     std::filesystem::path m_path;
 };
 
+// A database of its own on the PostgreSQL server the tests were given
+// (REDRESS_TEST_POSTGRESQL); unavailable without one.
+class PostgresqlBackend {
+  public:
+    explicit PostgresqlBackend(const std::filesystem::path&) {
+        if (available()) m_database.emplace();
+    }
+
+    static bool available() { return PostgresqlDatabase::available(); }
+
+    util::Expected<std::unique_ptr<storage::Store>> open(std::size_t max_batch = 1024) const {
+        return storage::postgresql::open(
+            {.url = m_database->url(), .max_batch = max_batch, .read_connections = 2});
+    }
+
+    bool visible_elsewhere(std::string_view reference) const {
+        auto connection = inspect();
+        auto statement = connection->prepare("SELECT 1 FROM complaints WHERE reference = ?1");
+        if (!statement) return false;
+        (*statement)->bind(1, reference);
+        auto row = (*statement)->step();
+        return row && *row;
+    }
+
+    std::int64_t count(Table table) const {
+        auto connection = inspect();
+        auto statement = connection->prepare(SqliteBackend::count_sql(table));
+        if (!statement) return -1;
+        auto row = (*statement)->step();
+        return row && *row ? (*statement)->column_int(0) : -1;
+    }
+
+    void break_office() const {
+        auto connection = inspect();
+        auto made = connection->execute(R"sql(
+CREATE FUNCTION break_office() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF NEW.office_id = 'broken' THEN RAISE EXCEPTION 'injected failure'; END IF;
+    RETURN NEW;
+END $$;
+CREATE TRIGGER break_office BEFORE INSERT ON complaints
+    FOR EACH ROW EXECUTE FUNCTION break_office();
+)sql");
+        EXPECT_TRUE(made) << made.error().message;
+    }
+
+  private:
+    std::unique_ptr<storage::sql::Connection> inspect() const {
+        auto connection =
+            storage::postgresql::connect(m_database->url(), storage::sql::Access::read_write);
+        if (!connection) throw std::runtime_error(connection.error().message);
+        return std::move(*connection);
+    }
+
+    std::optional<PostgresqlDatabase> m_database;
+};
+
 // Every backend the suite runs against.
-using StoreBackends = ::testing::Types<SqliteBackend>;
+using StoreBackends = ::testing::Types<SqliteBackend, PostgresqlBackend>;
 
 template <typename Backend>
 class StoreTest : public ::testing::Test {
