@@ -48,6 +48,10 @@ CREATE FUNCTION group_concat_step(joined text, value bigint) RETURNS text
 CREATE AGGREGATE group_concat(text) (SFUNC = group_concat_step, STYPE = text);
 CREATE AGGREGATE group_concat(bigint) (SFUNC = group_concat_step, STYPE = text);
 
+-- SQLite's type name for bytes, so that the common SQL can give a parameter its type where
+-- nothing else in a statement does: CAST(?1 AS BLOB).
+CREATE DOMAIN blob AS bytea;
+
 -- SQLite's instr(X, Y) on blobs: where Y first starts in X, counted from 1; 0 when it does
 -- not. Work lists leave out the complaints whose subject marks hold a member's mark.
 CREATE FUNCTION instr(haystack bytea, needle bytea) RETURNS bigint

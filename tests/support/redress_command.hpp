@@ -1,6 +1,7 @@
 #pragma once
 // Runs a `redress` command other than `serve` (REDRESS_BINARY, as integration tests get it)
-// to its end, for tests of what it prints and its exit status.
+// to its end, for tests of what it prints and its exit status. A command given `--data DIR`
+// keeps its data where the test run does (support/data_folder_database.hpp).
 
 #include <sys/wait.h>
 
@@ -10,6 +11,8 @@
 #include <iterator>
 #include <string>
 #include <vector>
+
+#include "support/data_folder_database.hpp"
 
 namespace redress::testing {
 
@@ -26,7 +29,14 @@ inline CommandOutcome run_redress(const std::vector<std::string>& arguments,
     const auto output = scratch / "command.out";
     const auto given = scratch / "command.in";
     std::ofstream(given, std::ios::binary | std::ios::trunc) << input;
-    std::string command = std::string("'") + REDRESS_BINARY + "'";
+    std::string command;
+    for (std::size_t i = 0; i + 1 < arguments.size(); ++i) {
+        if (arguments[i] == "--data") {
+            command += "REDRESS_STORAGE_DATABASE='" + database_for(arguments[i + 1]) + "' ";
+            break;
+        }
+    }
+    command += std::string("'") + REDRESS_BINARY + "'";
     for (const auto& argument : arguments) command += " '" + argument + "'";
     command += " <'" + given.string() + "' >'" + output.string() + "' 2>&1";
     const int status = std::system(command.c_str());

@@ -22,6 +22,7 @@
 #include <utility>
 #include <vector>
 
+#include "support/data_folder_database.hpp"
 #include "support/temp_folder.hpp"
 
 namespace redress::testing {
@@ -98,6 +99,18 @@ class ServerProcess {
         std::vector<char*> argv;
         for (auto& arg : args) argv.push_back(arg.data());
         argv.push_back(nullptr);
+        // The environment is made before fork: the child may only make async-signal-safe
+        // calls. The database the folder's data is in comes last, so that it wins.
+        std::vector<std::string> environment;
+        for (char** variable = environ; *variable != nullptr; ++variable) {
+            if (!std::string_view(*variable).starts_with("REDRESS_STORAGE_DATABASE=")) {
+                environment.emplace_back(*variable);
+            }
+        }
+        environment.push_back(database_environment(m_data_dir));
+        std::vector<char*> envp;
+        for (auto& variable : environment) envp.push_back(variable.data());
+        envp.push_back(nullptr);
 
         const pid_t parent = ::getpid();
         const pid_t child = ::fork();
@@ -113,7 +126,7 @@ class ServerProcess {
             }
             ::dup2(pipe_fds[1], STDOUT_FILENO);
             ::dup2(pipe_fds[1], STDERR_FILENO);
-            ::execv(argv[0], argv.data());
+            ::execve(argv[0], argv.data(), envp.data());
             ::_exit(127);
         }
         ::close(pipe_fds[1]);

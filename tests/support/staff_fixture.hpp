@@ -12,15 +12,22 @@
 #include "domain/received_filing.hpp"
 #include "domain/staff_member.hpp"
 #include "storage/backend.hpp"
+#include "storage/postgresql/postgresql_store.hpp"
 #include "storage/sqlite/sqlite_store.hpp"
+#include "support/data_folder_database.hpp"
 #include "util/await.hpp"
 
 namespace redress::testing {
 
-// A new SQLite store in `folder`, as the staff side's tests use one.
+// A new store for `folder`, as the staff side's tests use one: SQLite in the folder, or the
+// folder's own schema in PostgreSQL when the tests run there (data_folder_database.hpp).
 inline std::unique_ptr<storage::Backend> open_store(const std::filesystem::path& folder) {
-    auto opened = storage::sqlite::open(
-        {.path = folder / "redress.sqlite3", .max_batch = 16, .read_connections = 2});
+    auto opened = tests_run_on_postgresql()
+                      ? storage::postgresql::open(
+                            {.url = database_for(folder), .max_batch = 16, .read_connections = 2})
+                      : storage::sqlite::open({.path = folder / "redress.sqlite3",
+                                               .max_batch = 16,
+                                               .read_connections = 2});
     EXPECT_TRUE(opened) << opened.error().message;
     return opened ? std::move(*opened) : nullptr;
 }

@@ -183,10 +183,11 @@ class PgConnection;
 // A statement of PgConnection; see connection.hpp for how it is prepared and read.
 class PgStatement final : public sql::Statement {
   public:
-    PgStatement(PgConnection& connection, std::string sql, int parameters)
+    PgStatement(PgConnection& connection, NumberedParameters numbered)
         : m_connection(connection),
-          m_sql(std::move(sql)),
-          m_parameters(static_cast<std::size_t>(parameters)) {}
+          m_sql(std::move(numbered.sql)),
+          m_parameters(static_cast<std::size_t>(numbered.count)),
+          m_used(std::move(numbered.used)) {}
 
     Statement& bind(int index, std::int64_t value) override;
     Statement& bind(int index, std::string_view text) override;
@@ -194,6 +195,7 @@ class PgStatement final : public sql::Statement {
     util::Expected<bool> step() override;
     void reset() override;
 
+    int column_count() const override;
     std::int64_t column_int(int column) const override;
     std::string_view column_text(int column) const override;
     std::span<const std::uint8_t> column_blob(int column) const override;
@@ -215,6 +217,7 @@ class PgStatement final : public sql::Statement {
     PgConnection& m_connection;
     std::string m_sql;  // with $N parameters
     std::vector<Parameter> m_parameters;
+    std::vector<bool> m_used;  // whether the SQL names each parameter
     // The first failure since the last reset (a bind, or the execution), which every step
     // reports until then.
     std::optional<util::Error> m_error;
@@ -336,7 +339,7 @@ util::Expected<std::unique_ptr<sql::Statement>> PgConnection::prepare(std::strin
                                       "statement may have",
                                       numbered.count, k_max_parameters));
     }
-    return std::make_unique<PgStatement>(*this, std::move(numbered.sql), numbered.count);
+    return std::make_unique<PgStatement>(*this, std::move(numbered));
 }
 
 util::Expected<void> PgConnection::begin_writing() {
@@ -434,7 +437,11 @@ sql::Statement& PgStatement::bind(int index, std::span<const std::uint8_t> blob)
 util::Expected<void> PgStatement::execute() {
     if (auto ready = m_connection.usable(); !ready) return std::unexpected(ready.error());
     std::vector<Oid> types;
-    for (const auto& parameter : m_parameters) types.push_back(parameter.type);
+    for (std::size_t i = 0; i < m_parameters.size(); ++i) {
+        // A number the statement skips has no use to infer a type from: it is given one.
+        const bool used = i < m_used.size() && m_used[i];
+        types.push_back(m_parameters[i].type == 0 && !used ? k_text : m_parameters[i].type);
+    }
     auto name = m_connection.prepared_name(m_sql, types);
     if (!name) return std::unexpected(std::move(name.error()));
     std::vector<const char*> values;
@@ -506,6 +513,10 @@ bool PgStatement::readable(int column) const {
 
 bool PgStatement::column_is_null(int column) const {
     return !readable(column) || PQgetisnull(m_result.get(), m_row, column) != 0;
+}
+
+int PgStatement::column_count() const {
+    return m_result != nullptr ? PQnfields(m_result.get()) : 0;
 }
 
 std::int64_t PgStatement::column_int(int column) const {

@@ -1,5 +1,6 @@
 #include "storage/postgresql/numbered_parameters.hpp"
 
+#include <algorithm>
 #include <limits>
 
 namespace redress::storage::postgresql {
@@ -13,6 +14,10 @@ bool is_digit(char c) {
 bool is_word(char c) {
     return is_digit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
 }
+
+// Past any statement's parameters (PostgreSQL's limit is 65535): a larger number is
+// refused when the statement is prepared, and is not worth a vector this long.
+constexpr int k_most_numbered = 65535;
 
 constexpr std::string_view k_index_hint = "INDEXED BY ";
 
@@ -74,11 +79,18 @@ NumberedParameters numbered_parameters(std::string_view sql) {
                 out.sql.push_back(sql[i++]);
             }
             if (number > out.count) out.count = number;
+            if (number >= 1 && number <= k_most_numbered) {
+                if (out.used.size() < static_cast<std::size_t>(number)) {
+                    out.used.resize(static_cast<std::size_t>(number));
+                }
+                out.used[static_cast<std::size_t>(number - 1)] = true;
+            }
         } else {
             out.sql.push_back(c);
             ++i;
         }
     }
+    out.used.resize(static_cast<std::size_t>(std::min(out.count, k_most_numbered)));
     return out;
 }
 

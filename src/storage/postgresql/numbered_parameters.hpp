@@ -8,12 +8,15 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace redress::storage::postgresql {
 
 struct NumberedParameters {
     std::string sql;  // with `$N` for every `?N`
     int count = 0;    // the highest N seen (0 when there is none)
+    // Whether ?N appears, at index N - 1 (count of them): a statement may skip numbers.
+    std::vector<bool> used;
 };
 
 // A `?` followed by no digit is copied as it is (PostgreSQL will reject it or read it as an

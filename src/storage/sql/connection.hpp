@@ -43,6 +43,8 @@ class Statement {
     // Steps a statement that returns no rows, then resets it.
     util::Expected<void> run();
 
+    // Columns of the row read; valid after a step() that returned true.
+    virtual int column_count() const = 0;
     virtual std::int64_t column_int(int column) const = 0;
     // Valid until the next step or reset.
     virtual std::string_view column_text(int column) const = 0;

@@ -48,7 +48,7 @@ JOIN complaints AS c ON c.id = s.complaint_id
 WHERE s.office_id = ?1 AND s.due_at = ?2 AND s.complaint_id > ?3
   AND NOT EXISTS (SELECT 1 FROM complaint_exclusions AS x
                   WHERE x.complaint_id = s.complaint_id AND x.staff_id = ?20)
-  AND (?21 IS NULL OR instr((SELECT f.subject_marks FROM filings AS f WHERE f.id = c.filing_id),
+  AND (CAST(?21 AS BLOB) IS NULL OR instr((SELECT f.subject_marks FROM filings AS f WHERE f.id = c.filing_id),
                             ?21) = 0)
 ORDER BY s.complaint_id
 LIMIT ?4
@@ -62,7 +62,7 @@ JOIN complaints AS c ON c.id = s.complaint_id
 WHERE s.office_id = ?1 AND s.due_at > ?2 AND s.due_at <= ?5
   AND NOT EXISTS (SELECT 1 FROM complaint_exclusions AS x
                   WHERE x.complaint_id = s.complaint_id AND x.staff_id = ?20)
-  AND (?21 IS NULL OR instr((SELECT f.subject_marks FROM filings AS f WHERE f.id = c.filing_id),
+  AND (CAST(?21 AS BLOB) IS NULL OR instr((SELECT f.subject_marks FROM filings AS f WHERE f.id = c.filing_id),
                             ?21) = 0)
 ORDER BY s.due_at, s.complaint_id
 LIMIT ?4

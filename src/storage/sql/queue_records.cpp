@@ -19,14 +19,14 @@ FROM complaint_states AS s
 JOIN complaints AS c ON c.id = s.complaint_id
 WHERE s.office_id = ?1 AND s.queue = ?2 AND s.priority = ?3
   AND s.received_at = ?4 AND s.complaint_id > ?5
-  AND (?6 IS NULL OR s.channel = ?6)
-  AND (?7 IS NULL OR EXISTS (SELECT 1 FROM filing_categories AS fc
+  AND (CAST(?6 AS TEXT) IS NULL OR s.channel = ?6)
+  AND (CAST(?7 AS TEXT) IS NULL OR EXISTS (SELECT 1 FROM filing_categories AS fc
                              WHERE fc.filing_id = c.filing_id AND fc.category = ?7))
   AND NOT EXISTS (SELECT 1 FROM complaint_exclusions AS x
                   WHERE x.complaint_id = s.complaint_id AND x.staff_id = ?20)
-  AND (?21 IS NULL OR instr((SELECT f.subject_marks FROM filings AS f WHERE f.id = c.filing_id),
+  AND (CAST(?21 AS BLOB) IS NULL OR instr((SELECT f.subject_marks FROM filings AS f WHERE f.id = c.filing_id),
                             ?21) = 0)
-  AND (?22 IS NULL OR s.due_at <= ?22)
+  AND (CAST(?22 AS BIGINT) IS NULL OR s.due_at <= ?22)
 ORDER BY s.complaint_id
 LIMIT ?8
 )sql";
@@ -38,14 +38,14 @@ FROM complaint_states AS s
 JOIN complaints AS c ON c.id = s.complaint_id
 WHERE s.office_id = ?1 AND s.queue = ?2 AND s.priority = ?3
   AND s.received_at > ?4
-  AND (?6 IS NULL OR s.channel = ?6)
-  AND (?7 IS NULL OR EXISTS (SELECT 1 FROM filing_categories AS fc
+  AND (CAST(?6 AS TEXT) IS NULL OR s.channel = ?6)
+  AND (CAST(?7 AS TEXT) IS NULL OR EXISTS (SELECT 1 FROM filing_categories AS fc
                              WHERE fc.filing_id = c.filing_id AND fc.category = ?7))
   AND NOT EXISTS (SELECT 1 FROM complaint_exclusions AS x
                   WHERE x.complaint_id = s.complaint_id AND x.staff_id = ?20)
-  AND (?21 IS NULL OR instr((SELECT f.subject_marks FROM filings AS f WHERE f.id = c.filing_id),
+  AND (CAST(?21 AS BLOB) IS NULL OR instr((SELECT f.subject_marks FROM filings AS f WHERE f.id = c.filing_id),
                             ?21) = 0)
-  AND (?22 IS NULL OR s.due_at <= ?22)
+  AND (CAST(?22 AS BIGINT) IS NULL OR s.due_at <= ?22)
 ORDER BY s.received_at, s.complaint_id
 LIMIT ?8
 )sql";
@@ -57,14 +57,14 @@ SELECT s.complaint_id, c.reference, s.status, s.priority, s.channel, s.received_
 FROM complaint_states AS s
 JOIN complaints AS c ON c.id = s.complaint_id
 WHERE s.office_id = ?1 AND s.queue = ?2 AND s.priority < ?3
-  AND (?4 IS NULL OR s.channel = ?4)
-  AND (?5 IS NULL OR EXISTS (SELECT 1 FROM filing_categories AS fc
+  AND (CAST(?4 AS TEXT) IS NULL OR s.channel = ?4)
+  AND (CAST(?5 AS TEXT) IS NULL OR EXISTS (SELECT 1 FROM filing_categories AS fc
                              WHERE fc.filing_id = c.filing_id AND fc.category = ?5))
   AND NOT EXISTS (SELECT 1 FROM complaint_exclusions AS x
                   WHERE x.complaint_id = s.complaint_id AND x.staff_id = ?20)
-  AND (?21 IS NULL OR instr((SELECT f.subject_marks FROM filings AS f WHERE f.id = c.filing_id),
+  AND (CAST(?21 AS BLOB) IS NULL OR instr((SELECT f.subject_marks FROM filings AS f WHERE f.id = c.filing_id),
                             ?21) = 0)
-  AND (?22 IS NULL OR s.due_at <= ?22)
+  AND (CAST(?22 AS BIGINT) IS NULL OR s.due_at <= ?22)
 ORDER BY s.priority DESC, s.received_at, s.complaint_id
 LIMIT ?6
 )sql";

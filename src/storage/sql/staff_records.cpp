@@ -53,8 +53,10 @@ constexpr std::string_view k_enable = "UPDATE staff SET disabled_at = NULL WHERE
 constexpr std::string_view k_end_sessions_of = R"sql(
 UPDATE staff_sessions SET ended_at = ?2 WHERE staff_id = ?1 AND ended_at IS NULL
 )sql";
+// An empty blob written so that both databases read it as one (x'' is a bit string to
+// PostgreSQL).
 constexpr std::string_view k_forget_second_factor =
-    "UPDATE staff SET totp_secret = x'' WHERE id = ?1";
+    "UPDATE staff SET totp_secret = CAST('' AS BLOB) WHERE id = ?1";
 constexpr std::string_view k_forget_recovery_codes_of =
     "DELETE FROM staff_recovery_codes WHERE staff_id = ?1";
 constexpr std::string_view k_new_set_up_code = R"sql(

@@ -70,6 +70,10 @@ void Statement::reset() {
     m_bind_error = 0;
 }
 
+int Statement::column_count() const {
+    return sqlite3_column_count(m_statement);
+}
+
 std::int64_t Statement::column_int(int column) const {
     return sqlite3_column_int64(m_statement, column);
 }

@@ -30,6 +30,7 @@ class Statement final : public sql::Statement {
     util::Expected<bool> step() override;
     void reset() override;
 
+    int column_count() const override;
     std::int64_t column_int(int column) const override;
     std::string_view column_text(int column) const override;
     std::span<const std::uint8_t> column_blob(int column) const override;

@@ -8,7 +8,7 @@
 
 #include "crypto/secret_box.hpp"
 #include "inbound/mail_spool.hpp"
-#include "storage/sqlite/sqlite_store.hpp"
+#include "support/staff_fixture.hpp"
 #include "support/sample_deployment.hpp"
 #include "support/temp_folder.hpp"
 #include "unit/inbound/spool_input.hpp"
@@ -45,10 +45,8 @@ std::string reply_from(std::string_view from, std::string_view reference, bool w
 class MailIntakeTest : public ::testing::Test {
   protected:
     void SetUp() override {
-        auto opened = storage::sqlite::open(
-            {.path = m_folder.path() / "redress.sqlite", .read_connections = 2});
-        ASSERT_TRUE(opened) << opened.error().message;
-        m_store = std::move(*opened);
+        m_store = testing::open_store(m_folder.path());
+        ASSERT_TRUE(m_store);
         auto folder = storage::EvidenceFolder::open(m_folder.path() / "evidence");
         ASSERT_TRUE(folder);
         m_evidence_folder = std::make_unique<storage::EvidenceFolder>(std::move(*folder));

@@ -9,11 +9,11 @@
 #include "storage/outbox.hpp"
 
 #include <gtest/gtest.h>
-#include <sqlite3.h>
 
 #include "crypto/secret_box.hpp"
 #include "intake/mail_contact.hpp"
 #include "support/filled_key.hpp"
+#include "support/data_folder_database.hpp"
 #include "support/staff_fixture.hpp"
 #include "support/temp_folder.hpp"
 #include "util/await.hpp"
@@ -69,29 +69,23 @@ class OutboxTest : public ::testing::Test {
     // A status event for the complaint `reference`, written as staff's decisions write it.
     void change_status(const std::string& reference, const std::string& status,
                        domain::Timestamp at) {
-        sqlite3* db = nullptr;
-        ASSERT_EQ(sqlite3_open((m_folder.path() / "redress.sqlite3").c_str(), &db), SQLITE_OK);
-        sqlite3_busy_timeout(db, 5000);
-        const std::string sql =
+        auto connection = redress::testing::connect_to_data(m_folder.path());
+        auto insert = connection->prepare(
             "INSERT INTO status_events (complaint_id, at, status, actor) "
-            "SELECT id, " +
-            std::to_string(at.time_since_epoch().count()) + ", '" + status +
-            "', 'staff:test' FROM complaints WHERE reference = '" + reference + "'";
-        EXPECT_EQ(sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr), SQLITE_OK)
-            << sqlite3_errmsg(db);
-        sqlite3_close(db);
+            "SELECT id, ?1, ?2, 'staff:test' FROM complaints WHERE reference = ?3");
+        ASSERT_TRUE(insert) << insert.error().message;
+        const auto inserted = (*insert)
+                                  ->bind(1, static_cast<std::int64_t>(at.time_since_epoch().count()))
+                                  .bind(2, status)
+                                  .bind(3, reference)
+                                  .run();
+        EXPECT_TRUE(inserted) << inserted.error().message;
     }
 
     std::int64_t column(const std::string& sql) {
-        sqlite3* db = nullptr;
-        sqlite3_open((m_folder.path() / "redress.sqlite3").c_str(), &db);
-        sqlite3_stmt* statement = nullptr;
-        sqlite3_prepare_v2(db, sql.c_str(), -1, &statement, nullptr);
-        std::int64_t value = -1;
-        if (sqlite3_step(statement) == SQLITE_ROW) value = sqlite3_column_int64(statement, 0);
-        sqlite3_finalize(statement);
-        sqlite3_close(db);
-        return value;
+        const auto rows = redress::testing::rows_of(m_folder.path(), sql);
+        return rows.empty() || rows[0].empty() || rows[0][0].empty() ? -1
+                                                                     : std::stoll(rows[0][0]);
     }
 
     redress::testing::TempFolder m_folder;

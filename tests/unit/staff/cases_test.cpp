@@ -192,6 +192,9 @@ TEST_F(CasesTest, NotesAreSealedAtRestAndAuditedWithoutTheirText) {
     EXPECT_EQ(trail().back().event.details.find("CCTV"), std::string::npos);
 
     m_backend.reset();  // everything on disk
+    // SQLite's file, read whole; PostgreSQL's files are the server's, and the store's
+    // columns are the same on both.
+    if (redress::testing::tests_run_on_postgresql()) return;
     std::ifstream database(m_folder.path() / "redress.sqlite3", std::ios::binary);
     const std::string bytes((std::istreambuf_iterator<char>(database)),
                             std::istreambuf_iterator<char>());
