@@ -1,6 +1,8 @@
 #include "cli/serve.hpp"
 
+#include <fmt/format.h>
 #include <spdlog/spdlog.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <memory>
@@ -127,12 +129,27 @@ domain::Timestamp now() {
     return std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());
 }
 
+// This node's name: the setting, or the host's name and the process id.
+std::string node_name(const config::Config& config) {
+    if (!config.server.node_name.empty()) return config.server.node_name;
+    char host[256] = {};
+    if (::gethostname(host, sizeof host - 1) != 0) host[0] = '\0';
+    return fmt::format("{}:{}", host[0] != '\0' ? host : "redress", ::getpid());
+}
+
+// How long a background job's lease lasts unrenewed: a few of its pauses between turns, so
+// that the node doing it keeps it, and a dead node's work is taken over soon after.
+std::chrono::seconds lease_length(std::chrono::milliseconds pause) {
+    return std::max(std::chrono::ceil<std::chrono::seconds>(3 * pause), std::chrono::seconds(30));
+}
+
 // Mail to complainants (outbound/), sent in the background while a mail server is set; when
 // none is, the mails wait in the database and the log says how many once.
 util::Expected<std::unique_ptr<outbound::MailSending>> start_mail(const config::Config& config,
                                                                   storage::Outbox& outbox,
                                                                   const i18n::Languages& languages,
-                                                                  const crypto::Keys& keys) {
+                                                                  const crypto::Keys& keys,
+                                                                  storage::BackgroundLease& lease) {
     const auto& mail = config.mail;
     if (mail.smtp_url.empty()) {
         auto waiting =
@@ -170,7 +187,8 @@ util::Expected<std::unique_ptr<outbound::MailSending>> start_mail(const config::
                                       .batch = mail.batch,
                                       .retry_first = mail.retry_first,
                                       .retry_max = mail.retry_max,
-                                      .give_up = mail.give_up},
+                                      .give_up = mail.give_up,
+                                      .lease = &lease},
         [sender](std::string_view to, std::string_view message, const std::atomic<bool>& stopping) {
             return sender->send(to, message, stopping);
         },
@@ -197,14 +215,27 @@ int serve(const config::Config& config) {
         return 1;
     }
     if (auto sealed = seal_earlier_accounts(**store, *keys); !sealed) return 1;
+    // Work done once across the nodes serving the database, by the node holding its lease
+    // (storage/background_leases.hpp). Destroyed after the work, giving the leases up.
+    const auto node = node_name(config);
+    spdlog::info("node {}", node);
+    storage::BackgroundLease anchoring_lease(
+        **store, "audit_anchoring", node, lease_length(config.staff.audit_checkpoint_interval),
+        now);
+    storage::BackgroundLease deadline_lease(**store, "deadline_keeping", node,
+                                            lease_length(config.staff.deadline_refresh), now);
+    storage::BackgroundLease mail_lease(**store, "mail_sending", node,
+                                        lease_length(config.mail.poll), now);
     // Destroyed before the store: it signs the trail's head one last time on the way out.
     staff::AuditAnchoring anchoring(**store, keys->current_signing(),
                                     config.data_dir / "audit-head",
-                                    config.staff.audit_checkpoint_interval);
+                                    config.staff.audit_checkpoint_interval, &anchoring_lease);
     // Keeps each complaint's next deadline current for the overdue lists.
-    staff::DeadlineKeeping deadline_keeping(
-        **store, config.deployment,
-        {.interval = config.staff.deadline_refresh, .batch = config.staff.deadline_batch}, now);
+    staff::DeadlineKeeping deadline_keeping(**store, config.deployment,
+                                            {.interval = config.staff.deadline_refresh,
+                                             .batch = config.staff.deadline_batch,
+                                             .lease = &deadline_lease},
+                                            now);
 
     auto evidence_folder = storage::EvidenceFolder::open(config.data_dir / "evidence");
     if (!evidence_folder) {
@@ -217,7 +248,7 @@ int serve(const config::Config& config) {
         return 1;
     }
     intake::EvidenceIntake evidence(*evidence_folder, *keys, config.evidence.limits());
-    auto mail_sending = start_mail(config, **store, *languages, *keys);
+    auto mail_sending = start_mail(config, **store, *languages, *keys, mail_lease);
     if (!mail_sending) {
         spdlog::critical("{}", mail_sending.error().message);
         return 1;

@@ -19,6 +19,9 @@
 namespace redress::config {
 
 struct ServerSettings {
+    // This process's name among the nodes serving one database, as background leases and
+    // the log name it; empty: the host's name and the process id.
+    std::string node_name;
     std::string listen_address = "127.0.0.1";
     unsigned short port = 8080;
     int threads = 0;  // 0: one per core

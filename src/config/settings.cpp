@@ -103,6 +103,11 @@ util::Expected<void> apply_listen(Config& config, std::string_view text) {
 std::vector<Setting> make_settings() {
     constexpr auto k_size_max = std::numeric_limits<std::size_t>::max();
     return {
+        text(
+            "server.node_name",
+            "This node's name among several serving one database (default: host name and "
+            "process id)",
+            [](auto& c) -> auto& { return c.server.node_name; }),
         {"server.listen", "Address and port to serve on, e.g. 127.0.0.1:8080 or [::1]:8080",
          apply_listen,
          [](const Config& c) {

@@ -73,6 +73,7 @@ void MailSending::run() {
 
 void MailSending::catch_up() {
     while (!m_stopping) {
+        if (m_settings.lease != nullptr && !m_settings.lease->held()) return;
         if (turn() < m_settings.batch) return;
     }
 }

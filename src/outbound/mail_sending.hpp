@@ -21,6 +21,7 @@
 #include "domain/calendar.hpp"
 #include "i18n/languages.hpp"
 #include "outbound/smtp_sender.hpp"
+#include "storage/background_leases.hpp"
 #include "storage/outbox.hpp"
 
 namespace redress::outbound {
@@ -33,6 +34,10 @@ struct MailSendingSettings {
     std::chrono::seconds retry_first{60};
     std::chrono::seconds retry_max{3600};
     std::chrono::hours give_up{72};
+    // Several nodes on one database: a turn is taken only while this node holds the lease
+    // (it must outlive the sending), so that a mail is sent by one node. None: every turn is
+    // this process's.
+    storage::BackgroundLease* lease = nullptr;
 };
 
 // The wait before the next attempt of a mail that has failed `failures` times (1: the

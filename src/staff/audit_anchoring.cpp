@@ -7,11 +7,13 @@
 namespace redress::staff {
 
 AuditAnchoring::AuditAnchoring(storage::AuditTrail& trail, crypto::SigningKey key,
-                               std::filesystem::path head_file, std::chrono::seconds interval)
+                               std::filesystem::path head_file, std::chrono::seconds interval,
+                               storage::BackgroundLease* lease)
     : m_trail(trail),
       m_key(std::move(key)),
       m_head_file(std::move(head_file)),
       m_interval(interval),
+      m_lease(lease),
       m_thread([this] { run(); }) {}
 
 AuditAnchoring::~AuditAnchoring() {
@@ -24,6 +26,7 @@ AuditAnchoring::~AuditAnchoring() {
 }
 
 void AuditAnchoring::anchor() {
+    if (m_lease != nullptr && !m_lease->held()) return;
     const auto now =
         std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());
     if (auto anchored = anchor_audit_trail(m_trail, m_key, m_head_file, now); !anchored) {

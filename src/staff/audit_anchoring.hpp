@@ -11,13 +11,17 @@
 
 #include "crypto/keys.hpp"
 #include "storage/audit_trail.hpp"
+#include "storage/background_leases.hpp"
 
 namespace redress::staff {
 
 class AuditAnchoring {
   public:
+    // `lease`: with several nodes on one database, the head is signed only while this node
+    // holds it (it must outlive the anchoring); none: always.
     AuditAnchoring(storage::AuditTrail& trail, crypto::SigningKey key,
-                   std::filesystem::path head_file, std::chrono::seconds interval);
+                   std::filesystem::path head_file, std::chrono::seconds interval,
+                   storage::BackgroundLease* lease = nullptr);
     // Anchors once more, then joins the thread.
     ~AuditAnchoring();
     AuditAnchoring(const AuditAnchoring&) = delete;
@@ -31,6 +35,7 @@ class AuditAnchoring {
     const crypto::SigningKey m_key;
     const std::filesystem::path m_head_file;
     const std::chrono::seconds m_interval;
+    storage::BackgroundLease* const m_lease;
 
     std::mutex m_mutex;
     std::condition_variable m_wake;

@@ -109,7 +109,7 @@ DeadlineKeeping::DeadlineKeeping(storage::Deadlines& deadlines,
     : m_deadlines(deadlines),
       m_deployment(deployment),
       m_settings{std::max(settings.interval, k_shortest_interval),
-                 std::max<std::size_t>(settings.batch, 1)},
+                 std::max<std::size_t>(settings.batch, 1), settings.lease},
       m_now(std::move(now)),
       m_thread([this] { run(); }) {}
 
@@ -129,6 +129,7 @@ bool DeadlineKeeping::stopping() {
 
 void DeadlineKeeping::catch_up() {
     while (!stopping()) {
+        if (m_settings.lease != nullptr && !m_settings.lease->held()) return;
         auto done = refresh_turn(m_deadlines, m_deployment, m_now(), m_settings.batch);
         if (!done) {
             spdlog::error("deadlines: could not work them out: {}", done.error().message);

@@ -15,6 +15,7 @@
 #include <thread>
 
 #include "domain/deployment.hpp"
+#include "storage/background_leases.hpp"
 #include "storage/deadlines.hpp"
 #include "util/error.hpp"
 
@@ -23,6 +24,9 @@ namespace redress::staff {
 struct DeadlineSettings {
     std::chrono::milliseconds interval{2000};
     std::size_t batch = 500;
+    // Several nodes on one database: a turn is taken only while this node holds the lease
+    // (it must outlive the keeping). None: every turn is this process's.
+    storage::BackgroundLease* lease = nullptr;
 };
 
 // Everything the deadlines depend on besides the complaints, as text: the time zone and

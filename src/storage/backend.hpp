@@ -5,10 +5,12 @@
 // (CaseFiles), the messages with complainants (Correspondence) and who may see what of
 // a complainant (Confidentiality), when each complaint's clocks next fall due (Deadlines), the
 // records of evidence files (EvidenceStore), and the mail waiting to be sent to complainants
-// (Outbox), and email taken in from the spool (MailInbox). The composition root opens one backend
-// and hands each part to the code that needs it.
+// (Outbox), email taken in from the spool (MailInbox), and which node does each kind of
+// background work (BackgroundLeases). The composition root opens one backend and hands each
+// part to the code that needs it.
 
 #include "storage/audit_trail.hpp"
+#include "storage/background_leases.hpp"
 #include "storage/case_files.hpp"
 #include "storage/casework.hpp"
 #include "storage/confidentiality.hpp"
@@ -34,6 +36,7 @@ class Backend : public Store,
                 public Deadlines,
                 public EvidenceStore,
                 public Outbox,
-                public MailInbox {};
+                public MailInbox,
+                public BackgroundLeases {};
 
 }  // namespace redress::storage

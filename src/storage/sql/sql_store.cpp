@@ -7,6 +7,7 @@
 #include <set>
 
 #include "storage/sql/audit_records.hpp"
+#include "storage/sql/background_lease_records.hpp"
 #include "storage/sql/case_records.hpp"
 #include "storage/sql/clock_hold_records.hpp"
 #include "storage/sql/complaint_lookup.hpp"
@@ -730,6 +731,27 @@ class SqlStore final : public Backend {
         write<bool>(
             [job_id, reason = std::move(reason), at](WriteContext& context) {
                 return mark_mail_given_up(context, job_id, reason, at);
+            },
+            std::move(done));
+    }
+
+    void hold_lease(std::string job, std::string node, domain::Timestamp now,
+                    domain::Timestamp until, Done<bool> done) override {
+        write<bool>(
+            [job = std::move(job), node = std::move(node), now, until](WriteContext& context) {
+                return sql::hold_lease(context, job, node, now, until);
+            },
+            std::move(done));
+    }
+
+    void release_lease(std::string job, std::string node, Done<Written> done) override {
+        write<Written>(
+            [job = std::move(job), node = std::move(node)](
+                WriteContext& context) -> util::Expected<Written> {
+                if (auto released = sql::release_lease(context, job, node); !released) {
+                    return std::unexpected(released.error());
+                }
+                return Written{};
             },
             std::move(done));
     }

@@ -1,0 +1,9 @@
+-- Which node does each kind of background work (storage/background_leases.hpp): one row per
+-- job (mail_sending, deadline_keeping, audit_anchoring), naming the node that holds its
+-- lease and until when (seconds since the epoch). A node renews its own lease before each
+-- turn of the work; a lease that ran out is anybody's.
+CREATE TABLE background_leases (
+    job   TEXT    PRIMARY KEY CHECK (length(job) > 0),
+    node  TEXT    NOT NULL CHECK (length(node) > 0),
+    until INTEGER NOT NULL
+) STRICT, WITHOUT ROWID;
