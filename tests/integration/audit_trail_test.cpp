@@ -1,20 +1,22 @@
 // The audit trail against tampering: staff accounts are added with `redress user add`
 // (each addition an audit entry, its head signed at once), then the database is changed
-// behind redress's back, as an insider with the file could: an entry edited, deleted,
+// behind redress's back, as an insider with access to it could: an entry edited, deleted,
 // reordered, the trail cut short, or rewritten from an entry on with every later hash
 // recomputed. `redress audit verify` must name the first broken entry every time.
 
-#include <fmt/format.h>
 #include <gtest/gtest.h>
-#include <sqlite3.h>
 
+#include <cstdint>
 #include <filesystem>
+#include <span>
 #include <string>
+#include <vector>
 
 #include "crypto/chain_hash.hpp"
 #include "crypto/keys.hpp"
 #include "crypto/signature.hpp"
 #include "domain/audit_event.hpp"
+#include "support/data_folder_database.hpp"
 #include "support/redress_command.hpp"
 #include "support/temp_folder.hpp"
 
@@ -33,46 +35,55 @@ std::vector<std::string> with(std::vector<std::string> arguments,
     return arguments;
 }
 
+// A data folder with five staff accounts added, each addition an audit entry.
+void make_trail(const std::filesystem::path& data, const std::filesystem::path& scratch) {
+    ASSERT_EQ(run_redress(with({"init", "--data", data.string()}, k_cheap), scratch).exit_code, 0);
+    for (const auto* name : {"ana", "ben", "cleo", "dev", "eve"}) {
+        const auto added = run_redress(
+            with({"user", "add", "--data", data.string(), "--username", name, "--name",
+                  std::string("Member ") + name, "--role", "investigator", "--office", "opr"},
+                 k_cheap),
+            scratch, "Quiet-River-Stone-2041\n");
+        ASSERT_EQ(added.exit_code, 0) << added.output;
+    }
+}
+
 class AuditTrail : public ::testing::Test {
   protected:
+    // On SQLite the trail is made once and each test tampers with a copy of its folder. On
+    // PostgreSQL a folder's data is in a schema named after the folder, which a copy of the
+    // folder does not take along: each test makes its own trail.
     static void SetUpTestSuite() {
         s_folder = new redress::testing::TempFolder();
-        const auto data = s_folder->path() / "pristine";
-        ASSERT_EQ(run_redress(with({"init", "--data", data.string()}, k_cheap), s_folder->path())
-                      .exit_code,
-                  0);
-        for (const auto* name : {"ana", "ben", "cleo", "dev", "eve"}) {
-            const auto added = run_redress(
-                with({"user", "add", "--data", data.string(), "--username", name, "--name",
-                      std::string("Member ") + name, "--role", "investigator", "--office", "opr"},
-                     k_cheap),
-                s_folder->path(), "Quiet-River-Stone-2041\n");
-            ASSERT_EQ(added.exit_code, 0) << added.output;
+        if (!testing::tests_run_on_postgresql()) {
+            make_trail(s_folder->path() / "pristine", s_folder->path());
         }
     }
     static void TearDownTestSuite() { delete s_folder; }
 
-    // A copy of the pristine data folder to tamper with.
     void SetUp() override {
         m_data = m_scratch.path() / "data";
-        std::filesystem::copy(s_folder->path() / "pristine", m_data,
-                              std::filesystem::copy_options::recursive);
+        if (testing::tests_run_on_postgresql()) {
+            make_trail(m_data, m_scratch.path());
+        } else {
+            std::filesystem::copy(s_folder->path() / "pristine", m_data,
+                                  std::filesystem::copy_options::recursive);
+        }
     }
 
-    // Runs SQL on the copy as an insider would, with the append-only triggers removed.
+    // Runs SQL on the data as an insider would, with the append-only triggers removed (and
+    // on PostgreSQL, which enforces it, the checkpoints' reference to their entries, which
+    // SQLite's own connection here does not).
     void tamper(const std::string& sql) {
-        sqlite3* db = nullptr;
-        ASSERT_EQ(sqlite3_open((m_data / "redress.sqlite3").c_str(), &db), SQLITE_OK);
-        const std::string all =
-            "DROP TRIGGER audit_events_are_append_only_update;"
-            "DROP TRIGGER audit_events_are_append_only_delete;" +
-            sql;
-        char* error = nullptr;
-        const int result = sqlite3_exec(db, all.c_str(), nullptr, nullptr, &error);
-        const std::string message = error ? error : "";
-        sqlite3_free(error);
-        sqlite3_close(db);
-        ASSERT_EQ(result, SQLITE_OK) << message;
+        const std::string unguarded =
+            testing::tests_run_on_postgresql()
+                ? "DROP TRIGGER audit_events_are_append_only_update ON audit_events;"
+                  "DROP TRIGGER audit_events_are_append_only_delete ON audit_events;"
+                  "ALTER TABLE audit_checkpoints DROP CONSTRAINT audit_checkpoints_sequence_fkey;"
+                : "DROP TRIGGER audit_events_are_append_only_update;"
+                  "DROP TRIGGER audit_events_are_append_only_delete;";
+        const auto done = testing::connect_to_data(m_data)->execute(unguarded + sql);
+        ASSERT_TRUE(done) << done.error().message;
     }
 
     testing::CommandOutcome verify(std::vector<std::string> more = {}) {
@@ -154,51 +165,38 @@ TEST_F(AuditTrail, ATrailCutShortIsNamedByItsCheckpointsWithoutTheHeadFile) {
 TEST_F(AuditTrail, AChainRewrittenFromAnEntryOnIsNamedByItsCheckpoint) {
     // The insider edits entry 3 and recomputes its hash and every later one, so that the
     // chain links again; only the signed checkpoints can tell.
-    sqlite3* db = nullptr;
-    ASSERT_EQ(sqlite3_open((m_data / "redress.sqlite3").c_str(), &db), SQLITE_OK);
-    sqlite3_stmt* select = nullptr;
-    ASSERT_EQ(
-        sqlite3_prepare_v2(db,
-                           "SELECT sequence, at, actor, action, object, reason, details, hash "
-                           "FROM audit_events ORDER BY sequence",
-                           -1, &select, nullptr),
-        SQLITE_OK);
-    std::vector<std::pair<domain::AuditEntry, domain::ChainHash>> rewritten;
+    const auto trail = testing::rows_of(
+        m_data,
+        "SELECT sequence, at, actor, action, object, reason, details FROM audit_events "
+        "ORDER BY sequence");
+    ASSERT_EQ(trail.size(), 5U);
+    tamper("");
+    auto connection = testing::connect_to_data(m_data);
+    auto update = connection->prepare(
+        "UPDATE audit_events SET details = ?1, previous = ?2, hash = ?3 WHERE sequence = ?4");
+    ASSERT_TRUE(update) << update.error().message;
     domain::ChainHash previous{};
-    while (sqlite3_step(select) == SQLITE_ROW) {
+    for (const auto& row : trail) {
         domain::AuditEntry entry;
-        entry.sequence = sqlite3_column_int64(select, 0);
-        entry.event.at = domain::Timestamp(std::chrono::seconds(sqlite3_column_int64(select, 1)));
-        const auto text = [&](int column) {
-            return std::string(reinterpret_cast<const char*>(sqlite3_column_text(select, column)));
-        };
-        entry.event.actor = text(2);
-        entry.event.action = text(3);
-        entry.event.object = text(4);
-        entry.event.reason = text(5);
-        entry.event.details = text(6);
+        entry.sequence = std::stoll(row[0]);
+        entry.event.at = domain::Timestamp(std::chrono::seconds(std::stoll(row[1])));
+        entry.event.actor = row[2];
+        entry.event.action = row[3];
+        entry.event.object = row[4];
+        entry.event.reason = row[5];
+        entry.event.details = row[6];
         if (entry.sequence == 3) entry.event.details = "roles=administrator";
-        entry.previous = previous;
-        entry.hash =
+        const auto hash =
             crypto::chain_hash(previous, domain::audit_entry_text(entry.sequence, entry.event));
-        previous = entry.hash;
-        rewritten.emplace_back(entry, entry.hash);
+        const auto rewritten = (*update)
+                                   ->bind(1, entry.event.details)
+                                   .bind(2, std::span<const std::uint8_t>(previous))
+                                   .bind(3, std::span<const std::uint8_t>(hash))
+                                   .bind(4, entry.sequence)
+                                   .run();
+        ASSERT_TRUE(rewritten) << rewritten.error().message;
+        previous = hash;
     }
-    sqlite3_finalize(select);
-    sqlite3_close(db);
-    std::string sql;
-    const auto hex = [](const domain::ChainHash& hash) {
-        std::string text;
-        for (const auto byte : hash) text += fmt::format("{:02x}", byte);
-        return text;
-    };
-    for (const auto& [entry, hash] : rewritten) {
-        sql += fmt::format(
-            "UPDATE audit_events SET details = '{}', previous = x'{}', hash = x'{}' "
-            "WHERE sequence = {};",
-            entry.event.details, hex(entry.previous), hex(hash), entry.sequence);
-    }
-    tamper(sql);
     const auto outcome = verify();
     EXPECT_EQ(outcome.exit_code, 1);
     EXPECT_NE(outcome.output.find("BROKEN at entry 3: a signed checkpoint does not match"),

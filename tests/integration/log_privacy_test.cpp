@@ -3,15 +3,15 @@
 // or the database cannot store the filing. Each test stops the server before reading its
 // log, so that every line written is there.
 
-#include <sqlite3.h>
-
 #include <algorithm>
 #include <cctype>
+#include <filesystem>
 #include <string>
 #include <tuple>
 
 #include "integration/html.hpp"
 #include "integration/server_suite.hpp"
+#include "support/data_folder_database.hpp"
 
 namespace redress::testing {
 namespace {
@@ -165,25 +165,21 @@ TEST_F(LogPrivacy, TheReceiptOfAStatusLookUpNeverReachesTheLog) {
 }
 
 // Makes every insert of a complaint fail inside the database, as a full disk or a broken
-// constraint would, through a connection of the test's own beside the server's.
-void break_the_database(const std::filesystem::path& database) {
-    sqlite3* db = nullptr;
-    ASSERT_EQ(sqlite3_open_v2(database.c_str(), &db, SQLITE_OPEN_READWRITE, nullptr), SQLITE_OK);
-    sqlite3_busy_timeout(db, 5000);
-    char* error = nullptr;
-    const int made = sqlite3_exec(db,
-                                  "CREATE TRIGGER break_filings BEFORE INSERT ON complaints "
-                                  "BEGIN SELECT RAISE(ABORT, 'injected failure'); END;",
-                                  nullptr, nullptr, &error);
-    const std::string message = error != nullptr ? error : "";
-    sqlite3_free(error);
-    sqlite3_close(db);
-    ASSERT_EQ(made, SQLITE_OK) << message;
+// constraint would, through a connection of the test's own beside the server's: a trigger
+// that refuses it, in each backend's own words (PostgreSQL's schema has refuse(), its
+// RAISE(ABORT, ...)).
+void break_the_database(const std::filesystem::path& data_dir) {
+    const auto made = connect_to_data(data_dir)->execute(
+        tests_run_on_postgresql() ? "CREATE TRIGGER break_filings BEFORE INSERT ON complaints "
+                                    "FOR EACH ROW EXECUTE FUNCTION refuse('injected failure')"
+                                  : "CREATE TRIGGER break_filings BEFORE INSERT ON complaints "
+                                    "BEGIN SELECT RAISE(ABORT, 'injected failure'); END;");
+    ASSERT_TRUE(made) << made.error().message;
 }
 
 TEST_F(LogPrivacy, AFilingTheDatabaseCannotStoreLeavesNoComplainantDataInTheLogOrTheAnswer) {
     auto connection = connect();
-    break_the_database(server().data_dir() / "redress.sqlite3");
+    break_the_database(server().data_dir());
 
     const HttpResponse api = connection.post_json("/api/v1/complaints", api_filing().dump());
     EXPECT_EQ(api.status, 503) << api.body;

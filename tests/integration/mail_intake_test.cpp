@@ -8,7 +8,6 @@
 // command itself never does.
 
 #include <gtest/gtest.h>
-#include <sqlite3.h>
 
 #include <chrono>
 #include <filesystem>
@@ -16,11 +15,13 @@
 #include <iostream>
 #include <iterator>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <thread>
 #include <vector>
 
 #include "integration/staff_session.hpp"
+#include "support/data_folder_database.hpp"
 #include "support/http_client.hpp"
 #include "support/redress_command.hpp"
 #include "support/server_process.hpp"
@@ -55,26 +56,18 @@ std::string reply(std::string_view from, const std::string& reference) {
            "charset=utf-8\r\n\r\nThere were two of them.\r\n";
 }
 
-// The first column of every row, space-separated; "" when the database cannot be read yet.
+// The first column of every row, space-separated ("" for NULL); "" when the database cannot
+// be read yet.
 std::string query(const std::filesystem::path& data, const std::string& sql) {
-    sqlite3* db = nullptr;
-    if (sqlite3_open_v2((data / "redress.sqlite3").c_str(), &db, SQLITE_OPEN_READONLY, nullptr) !=
-        SQLITE_OK) {
-        sqlite3_close(db);
+    std::string rows;
+    try {
+        for (const auto& row : testing::rows_of(data, sql)) {
+            if (!rows.empty()) rows += ' ';
+            rows += row.at(0);
+        }
+    } catch (const std::runtime_error&) {
         return {};
     }
-    sqlite3_busy_timeout(db, 2000);
-    std::string rows;
-    sqlite3_stmt* statement = nullptr;
-    if (sqlite3_prepare_v2(db, sql.c_str(), -1, &statement, nullptr) == SQLITE_OK) {
-        while (sqlite3_step(statement) == SQLITE_ROW) {
-            if (!rows.empty()) rows += ' ';
-            const auto* text = sqlite3_column_text(statement, 0);
-            rows += text != nullptr ? reinterpret_cast<const char*>(text) : "NULL";
-        }
-    }
-    sqlite3_finalize(statement);
-    sqlite3_close(db);
     return rows;
 }
 

@@ -1,13 +1,18 @@
 // Complaints at rest: what a complainant gives (identity, the person filed for, witnesses,
 // and the account of what happened, where, and who did it) is found nowhere in the data
-// folder in the clear (database, its WAL, anything else there). Only what statistics and
-// routing need (dates, categories, offices) stays readable.
+// folder in the clear (database, its WAL, anything else there), nor, on PostgreSQL, in any
+// column of the database. Only what statistics and routing need (dates, categories,
+// offices) stays readable.
 
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <string>
+#include <string_view>
+#include <vector>
 
 #include "integration/server_suite.hpp"
+#include "support/data_folder_database.hpp"
 
 namespace redress::testing {
 namespace {
@@ -26,6 +31,48 @@ std::vector<std::string> files_containing(const std::filesystem::path& folder,
         const std::string bytes((std::istreambuf_iterator<char>(in)),
                                 std::istreambuf_iterator<char>());
         if (bytes.find(needle) != std::string::npos) found.push_back(entry.path().string());
+    }
+    return found;
+}
+
+// `name` as a quoted SQL identifier.
+std::string identifier(std::string_view name) {
+    std::string quoted = "\"";
+    for (const char c : name) {
+        quoted += c;
+        if (c == '"') quoted += '"';
+    }
+    return quoted + "\"";
+}
+
+// On PostgreSQL, which keeps the data outside the folder: every text and bytea column of
+// the folder's schema that holds `needle` in some row, as "table.column".
+std::vector<std::string> columns_containing(const std::filesystem::path& data_dir,
+                                            std::string_view needle) {
+    const auto columns = rows_of(data_dir,
+                                 "SELECT table_name, column_name, data_type "
+                                 "FROM information_schema.columns "
+                                 "WHERE table_schema = current_schema() "
+                                 "AND data_type IN ('text', 'character varying', 'bytea') "
+                                 "ORDER BY table_name, column_name");
+    EXPECT_FALSE(columns.empty()) << "no columns found in the folder's schema";
+    auto connection = connect_to_data(data_dir);
+    std::vector<std::string> found;
+    for (const auto& column : columns) {
+        const std::string& table = column.at(0);
+        const std::string& name = column.at(1);
+        const std::string& type = column.at(2);
+        const std::string holds =
+            type == "bytea" ? "position(convert_to(?1, 'UTF8') IN " + identifier(name) + ") > 0"
+                            : "strpos(" + identifier(name) + ", ?1) > 0";
+        auto count =
+            connection->prepare("SELECT count(*) FROM " + identifier(table) + " WHERE " + holds);
+        EXPECT_TRUE(count) << table << "." << name << ": " << count.error().message;
+        if (!count) continue;
+        (*count)->bind(1, needle);
+        const auto row = (*count)->step();
+        EXPECT_TRUE(row && *row) << table << "." << name;
+        if (row && *row && (*count)->column_int(0) > 0) found.push_back(table + "." + name);
     }
     return found;
 }
@@ -62,10 +109,16 @@ TEST_F(Privacy, NothingTheComplainantWroteIsInTheDataFolderInTheClear) {
 
     // While the server runs (the WAL holds the newest pages) and after it stops.
     EXPECT_EQ(files_containing(server().data_dir(), k_canary), std::vector<std::string>{});
+    if (tests_run_on_postgresql()) {
+        EXPECT_EQ(columns_containing(server().data_dir(), k_canary), std::vector<std::string>{});
+        // The incident's date, which statistics need, is stored readable: the search works.
+        EXPECT_FALSE(columns_containing(server().data_dir(), "2025-10-17").empty());
+    }
     EXPECT_EQ(server().stop(), 0);
     EXPECT_EQ(files_containing(server().data_dir(), k_canary), std::vector<std::string>{});
-    // The incident's date, which statistics need, is stored readable: the search works.
-    EXPECT_FALSE(files_containing(server().data_dir(), "2025-10-17").empty());
+    if (!tests_run_on_postgresql()) {
+        EXPECT_FALSE(files_containing(server().data_dir(), "2025-10-17").empty());
+    }
     EXPECT_EQ(server().log().find(canary), std::string::npos);
 }
 

@@ -7,7 +7,6 @@
 // administrator. Each change is in the audit trail, naming the administrator.
 
 #include <gtest/gtest.h>
-#include <sqlite3.h>
 
 #include <chrono>
 #include <iostream>
@@ -18,6 +17,7 @@
 #include <vector>
 
 #include "integration/staff_session.hpp"
+#include "support/data_folder_database.hpp"
 #include "support/http_client.hpp"
 #include "support/redress_command.hpp"
 #include "support/server_process.hpp"
@@ -121,24 +121,19 @@ class StaffAdmin : public ::testing::Test {
 
     // The audit entries of `action`, as "actor object details".
     std::vector<std::string> entries(std::string_view action) {
-        sqlite3* db = nullptr;
         std::vector<std::string> found;
-        EXPECT_EQ(sqlite3_open_v2((data() / "redress.sqlite3").c_str(), &db, SQLITE_OPEN_READONLY,
-                                  nullptr),
-                  SQLITE_OK);
-        sqlite3_stmt* statement = nullptr;
-        EXPECT_EQ(sqlite3_prepare_v2(db,
-                                     "SELECT actor || ' ' || object || ' ' || details "
-                                     "FROM audit_events WHERE action = ?1 ORDER BY sequence",
-                                     -1, &statement, nullptr),
-                  SQLITE_OK);
-        sqlite3_bind_text(statement, 1, action.data(), static_cast<int>(action.size()),
-                          SQLITE_TRANSIENT);
-        while (sqlite3_step(statement) == SQLITE_ROW) {
-            found.emplace_back(reinterpret_cast<const char*>(sqlite3_column_text(statement, 0)));
+        auto connection = connect_to_data(data());
+        auto statement = connection->prepare(
+            "SELECT actor || ' ' || object || ' ' || details "
+            "FROM audit_events WHERE action = ?1 ORDER BY sequence");
+        EXPECT_TRUE(statement) << statement.error().message;
+        if (!statement) return found;
+        (*statement)->bind(1, action);
+        util::Expected<bool> row;
+        while ((row = (*statement)->step()) && *row) {
+            found.emplace_back((*statement)->column_text(0));
         }
-        sqlite3_finalize(statement);
-        sqlite3_close(db);
+        EXPECT_TRUE(row) << row.error().message;
         return found;
     }
 

@@ -4,13 +4,13 @@
 // written, the audit trail it leaves verifies, and the same seed gives the same spread.
 
 #include <gtest/gtest.h>
-#include <sqlite3.h>
 
 #include <filesystem>
 #include <fstream>
 #include <map>
 #include <string>
 
+#include "support/data_folder_database.hpp"
 #include "support/redress_command.hpp"
 #include "support/temp_folder.hpp"
 
@@ -44,22 +44,13 @@ std::vector<std::string> synthesize(const std::filesystem::path& data,
     return arguments;
 }
 
-// The first column of every row of `sql`, joined by spaces.
+// The first column of every row of `sql`, joined by spaces ("" for NULL).
 std::string query(const std::filesystem::path& data, const std::string& sql) {
-    sqlite3* db = nullptr;
-    EXPECT_EQ(
-        sqlite3_open_v2((data / "redress.sqlite3").c_str(), &db, SQLITE_OPEN_READONLY, nullptr),
-        SQLITE_OK);
     std::string rows;
-    sqlite3_stmt* statement = nullptr;
-    EXPECT_EQ(sqlite3_prepare_v2(db, sql.c_str(), -1, &statement, nullptr), SQLITE_OK) << sql;
-    while (statement != nullptr && sqlite3_step(statement) == SQLITE_ROW) {
+    for (const auto& row : testing::rows_of(data, sql)) {
         if (!rows.empty()) rows += ' ';
-        const auto* text = sqlite3_column_text(statement, 0);
-        rows += text != nullptr ? reinterpret_cast<const char*>(text) : "NULL";
+        rows += row.at(0);
     }
-    sqlite3_finalize(statement);
-    sqlite3_close(db);
     return rows;
 }
 
@@ -200,8 +191,9 @@ TEST_F(Synthesize, GivesTheSameSpreadForTheSameSeed) {
     EXPECT_EQ(query(other.path() / "data", spread), query(data(), spread));
     const std::string work =
         "SELECT (SELECT count(*) FROM case_notes) || ' ' || (SELECT count(*) FROM case_tasks) "
-        "|| ' ' || (SELECT count(*) FROM messages) || ' ' || (SELECT group_concat(received_at) "
-        "FROM (SELECT received_at FROM complaint_states ORDER BY complaint_id))";
+        "|| ' ' || (SELECT count(*) FROM messages) || ' ' || (SELECT "
+        "group_concat(CAST(received_at AS TEXT)) FROM (SELECT received_at FROM complaint_states "
+        "ORDER BY complaint_id) AS received)";
     EXPECT_EQ(query(other.path() / "data", work), query(data(), work));
 }
 
