@@ -237,7 +237,7 @@ int serve(const config::Config& config) {
                                              .lease = &deadline_lease},
                                             now);
 
-    auto evidence_folder = storage::EvidenceFolder::open(config.data_dir / "evidence");
+    auto evidence_folder = storage::EvidenceFolder::open(config.evidence.folder);
     if (!evidence_folder) {
         spdlog::critical("{}", evidence_folder.error().message);
         return 1;

@@ -120,6 +120,9 @@ util::Expected<Config> load(const Sources& sources) {
         config.storage.sqlite_path = config.data_dir / config.storage.sqlite_path;
     }
     if (config.key_file.is_relative()) config.key_file = config.data_dir / config.key_file;
+    if (config.evidence.folder.is_relative()) {
+        config.evidence.folder = config.data_dir / config.evidence.folder;
+    }
 
     auto deployment = read_deployment(root);
     if (!deployment) {

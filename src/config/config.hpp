@@ -134,6 +134,9 @@ struct StaffSettings {
 // Evidence files (domain/evidence.hpp): how much a complaint may hold, and the threads that
 // seal and flush them to disk.
 struct EvidenceSettings {
+    // Where the sealed files lie; relative to the data folder. Several nodes serving one
+    // PostgreSQL database share one folder (docs/deployment.md).
+    std::filesystem::path folder = "evidence";
     std::size_t max_file_mib = 25;
     std::size_t max_files = 20;
     std::size_t max_total_mib = 100;

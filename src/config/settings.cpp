@@ -417,6 +417,17 @@ std::vector<Setting> make_settings() {
             "keys.signing_generation",
             "Generation of the key that signs confirmations; raise by one to rotate it",
             [](auto& c) -> auto& { return c.signing_generation; }, 1u, 1000u),
+        {"evidence.folder",
+         "Folder of the sealed evidence files (default: <data>/evidence); shared by every node "
+         "serving one PostgreSQL database",
+         [](Config& c, std::string_view v) -> util::Expected<void> {
+             if (v.empty()) {
+                 return util::fail(util::ErrorCode::invalid_input, "expected a folder");
+             }
+             c.evidence.folder = std::filesystem::path(v);
+             return {};
+         },
+         [](const Config& c) { return c.evidence.folder.string(); }},
         number<std::size_t>(
             "evidence.max_file_mib", "MiB one evidence file may hold",
             [](auto& c) -> auto& { return c.evidence.max_file_mib; }, 1, 4096),

@@ -2,6 +2,8 @@
 
 #include <fcntl.h>
 #include <fmt/format.h>
+
+#include <chrono>
 #include <unistd.h>
 
 #include <cerrno>
@@ -25,6 +27,9 @@ bool made_name(const std::string& name) {
 
 }  // namespace
 
+// A partial file this old is a write that will never finish (its process died).
+constexpr std::chrono::hours k_abandoned_after{1};
+
 util::Expected<EvidenceFolder> EvidenceFolder::open(std::filesystem::path folder) {
     std::error_code ec;
     std::filesystem::create_directories(folder, ec);
@@ -37,11 +42,14 @@ util::Expected<EvidenceFolder> EvidenceFolder::open(std::filesystem::path folder
             util::ErrorCode::unavailable,
             fmt::format("cannot make the evidence folder {}: {}", folder.string(), ec.message()));
     }
+    // Only writes left long ago: the folder may be shared by several nodes, and another
+    // node's write under way is seconds old.
+    const auto left_before = std::filesystem::file_time_type::clock::now() - k_abandoned_after;
     for (const auto& entry : std::filesystem::directory_iterator(folder, ec)) {
-        if (entry.path().extension() == k_partial) {
-            std::error_code ignored;
-            std::filesystem::remove(entry.path(), ignored);
-        }
+        if (entry.path().extension() != k_partial) continue;
+        std::error_code ignored;
+        const auto written = std::filesystem::last_write_time(entry.path(), ignored);
+        if (!ignored && written < left_before) std::filesystem::remove(entry.path(), ignored);
     }
     return EvidenceFolder(std::move(folder));
 }

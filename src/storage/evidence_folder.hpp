@@ -14,7 +14,8 @@ namespace redress::storage {
 
 class EvidenceFolder {
   public:
-    // Makes the folder (0700) if need be, and removes what an interrupted write left.
+    // Makes the folder (0700) if need be, and removes what a write interrupted over an hour
+    // ago left (the folder may be shared by several nodes).
     static util::Expected<EvidenceFolder> open(std::filesystem::path folder);
 
     // Writes a new file `name` with `write` (given a descriptor open for writing), flushes
