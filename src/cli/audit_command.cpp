@@ -6,11 +6,11 @@
 #include <fstream>
 #include <sstream>
 
+#include "cli/database.hpp"
 #include "cli/key_custody.hpp"
 #include "crypto/signature.hpp"
 #include "staff/audit_anchor.hpp"
 #include "staff/audit_verification.hpp"
-#include "cli/database.hpp"
 #include "util/await.hpp"
 
 namespace redress::cli {
@@ -43,6 +43,35 @@ util::Expected<std::optional<storage::AuditCheckpoint>> read_head_file(
 
 }  // namespace
 
+util::Expected<AuditTrailCheck> check_audit_trail(
+    storage::AuditTrail& trail, std::vector<crypto::PublicKey> keys,
+    const std::optional<storage::AuditCheckpoint>& head) {
+    auto checkpoints = util::await<std::vector<storage::AuditCheckpoint>>(
+        [&](auto done) { trail.audit_checkpoints(std::move(done)); });
+    if (!checkpoints) {
+        return util::fail(checkpoints.error().code,
+                          fmt::format("audit checkpoints: {}", checkpoints.error().message));
+    }
+    AuditTrailCheck check;
+    check.checkpoints = checkpoints->size();
+    if (head) checkpoints->push_back(*head);
+    staff::AuditVerifier verifier(std::move(*checkpoints), std::move(keys));
+    std::int64_t after = 0;
+    for (;;) {
+        auto entries = util::await<std::vector<domain::AuditEntry>>(
+            [&](auto done) { trail.audit_entries(after, k_batch, std::move(done)); });
+        if (!entries) {
+            return util::fail(entries.error().code,
+                              fmt::format("audit trail: {}", entries.error().message));
+        }
+        if (entries->empty() || !verifier.add(*entries)) break;
+        after = entries->back().sequence;
+    }
+    check.broken = verifier.finish();
+    check.entries = verifier.entries_checked();
+    return check;
+}
+
 void add_audit_verify_options(CLI::App& command, AuditOptions& options) {
     command.add_option("--head", options.head_file,
                        "The audit head file kept outside the database (default: "
@@ -55,8 +84,7 @@ void add_audit_verify_options(CLI::App& command, AuditOptions& options) {
 int verify_audit(const config::Config& config, const AuditOptions& options) {
     auto backend = open_database(config, 1);
     if (!backend) {
-        spdlog::critical("database {}: {}", database_name(config),
-                         backend.error().message);
+        spdlog::critical("database {}: {}", database_name(config), backend.error().message);
         return 2;
     }
     std::vector<crypto::PublicKey> keys;
@@ -77,12 +105,6 @@ int verify_audit(const config::Config& config, const AuditOptions& options) {
         for (const auto& key : unlocked->signing) keys.push_back(key.public_key);
     }
 
-    auto checkpoints = util::await<std::vector<storage::AuditCheckpoint>>(
-        [&](auto done) { (*backend)->audit_checkpoints(std::move(done)); });
-    if (!checkpoints) {
-        spdlog::critical("audit checkpoints: {}", checkpoints.error().message);
-        return 2;
-    }
     const bool head_named = !options.head_file.empty();
     const auto head_path =
         head_named ? std::filesystem::path(options.head_file) : config.data_dir / "audit-head";
@@ -91,28 +113,18 @@ int verify_audit(const config::Config& config, const AuditOptions& options) {
         spdlog::critical("{}", head.error().message);
         return 2;
     }
-    const std::size_t stored_checkpoints = checkpoints->size();
-    if (*head) checkpoints->push_back(**head);
-
-    staff::AuditVerifier verifier(std::move(*checkpoints), std::move(keys));
-    std::int64_t after = 0;
-    for (;;) {
-        auto entries = util::await<std::vector<domain::AuditEntry>>(
-            [&](auto done) { (*backend)->audit_entries(after, k_batch, std::move(done)); });
-        if (!entries) {
-            spdlog::critical("audit trail: {}", entries.error().message);
-            return 2;
-        }
-        if (entries->empty() || !verifier.add(*entries)) break;
-        after = entries->back().sequence;
+    auto checked = check_audit_trail(**backend, std::move(keys), *head);
+    if (!checked) {
+        spdlog::critical("{}", checked.error().message);
+        return 2;
     }
-    if (const auto finding = verifier.finish()) {
-        fmt::print("audit trail BROKEN at entry {}: {}\n", finding->sequence,
-                   staff::audit_break_text(finding->kind));
+    if (checked->broken) {
+        fmt::print("audit trail BROKEN at entry {}: {}\n", checked->broken->sequence,
+                   staff::audit_break_text(checked->broken->kind));
         return 1;
     }
-    fmt::print("audit trail intact: {} entries, {} signed checkpoints{}\n",
-               verifier.entries_checked(), stored_checkpoints,
+    fmt::print("audit trail intact: {} entries, {} signed checkpoints{}\n", checked->entries,
+               checked->checkpoints,
                *head ? fmt::format(", head file at entry {}", (*head)->sequence)
                      : std::string(", no head file"));
     return 0;

@@ -8,8 +8,10 @@
 
 #include "cli/audit_command.hpp"
 #include "cli/data_folder.hpp"
+#include "cli/database.hpp"
 #include "cli/ingest_command.hpp"
 #include "cli/key_custody.hpp"
+#include "cli/migrate_command.hpp"
 #include "cli/serve.hpp"
 #include "cli/synthesize_command.hpp"
 #include "cli/user_command.hpp"
@@ -17,7 +19,6 @@
 #include "config/settings.hpp"
 #include "crypto/keys.hpp"
 #include "http/client_address.hpp"
-#include "cli/database.hpp"
 
 extern char** environ;
 
@@ -86,8 +87,7 @@ util::Expected<config::Config> load_config(const Options& options) {
 int init_data(const config::Config& config) {
     auto store = open_database(config, 1);
     if (!store) {
-        spdlog::critical("database {}: {}", database_name(config),
-                         store.error().message);
+        spdlog::critical("database {}: {}", database_name(config), store.error().message);
         return 1;
     }
     auto keys = unlock_keys(config, **store);
@@ -142,6 +142,13 @@ int run(int argc, char** argv) {
     add_config_options(*synthesize_command, options);
     add_synthesize_options(*synthesize_command, synthesize_options);
 
+    MigrateOptions migrate_options;
+    auto* migrate_command = app.add_subcommand(
+        "migrate-db",
+        "Move the data of a SQLite database into an empty PostgreSQL database, and check it");
+    add_config_options(*migrate_command, options);
+    add_migrate_options(*migrate_command, migrate_options);
+
     IngestOptions ingest_options;
     auto* ingest_command = app.add_subcommand(
         "ingest-email",
@@ -184,6 +191,7 @@ int run(int argc, char** argv) {
     if (user_add_command->parsed()) return add_user(*config, user_options);
     if (user_list_command->parsed()) return list_users(*config);
     if (synthesize_command->parsed()) return synthesize(*config, synthesize_options);
+    if (migrate_command->parsed()) return migrate_database(*config, migrate_options);
     return serve(*config);
 }
 

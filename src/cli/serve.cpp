@@ -11,6 +11,7 @@
 #include "api/complaints_api.hpp"
 #include "api/correspondence_api.hpp"
 #include "cli/common_passwords.hpp"
+#include "cli/database.hpp"
 #include "cli/file_limit.hpp"
 #include "cli/key_custody.hpp"
 #include "console/console.hpp"
@@ -35,7 +36,6 @@
 #include "staff/sign_in.hpp"
 #include "staff/triage.hpp"
 #include "storage/evidence_folder.hpp"
-#include "cli/database.hpp"
 #include "util/await.hpp"
 #include "util/work_pool.hpp"
 #include "web/site.hpp"
@@ -205,8 +205,7 @@ int serve(const config::Config& config) {
     }
     auto store = open_database(config, read_connections(config));
     if (!store) {
-        spdlog::critical("database {}: {}", database_name(config),
-                         store.error().message);
+        spdlog::critical("database {}: {}", database_name(config), store.error().message);
         return 1;
     }
     auto keys = unlock_keys(config, **store);
@@ -219,9 +218,9 @@ int serve(const config::Config& config) {
     // (storage/background_leases.hpp). Destroyed after the work, giving the leases up.
     const auto node = node_name(config);
     spdlog::info("node {}", node);
-    storage::BackgroundLease anchoring_lease(
-        **store, "audit_anchoring", node, lease_length(config.staff.audit_checkpoint_interval),
-        now);
+    storage::BackgroundLease anchoring_lease(**store, "audit_anchoring", node,
+                                             lease_length(config.staff.audit_checkpoint_interval),
+                                             now);
     storage::BackgroundLease deadline_lease(**store, "deadline_keeping", node,
                                             lease_length(config.staff.deadline_refresh), now);
     storage::BackgroundLease mail_lease(**store, "mail_sending", node,

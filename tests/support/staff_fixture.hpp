@@ -22,12 +22,12 @@ namespace redress::testing {
 // A new store for `folder`, as the staff side's tests use one: SQLite in the folder, or the
 // folder's own schema in PostgreSQL when the tests run there (data_folder_database.hpp).
 inline std::unique_ptr<storage::Backend> open_store(const std::filesystem::path& folder) {
-    auto opened = tests_run_on_postgresql()
-                      ? storage::postgresql::open(
-                            {.url = database_for(folder), .max_batch = 16, .read_connections = 2})
-                      : storage::sqlite::open({.path = folder / "redress.sqlite3",
-                                               .max_batch = 16,
-                                               .read_connections = 2});
+    auto opened =
+        tests_run_on_postgresql()
+            ? storage::postgresql::open(
+                  {.url = database_for(folder), .max_batch = 16, .read_connections = 2})
+            : storage::sqlite::open(
+                  {.path = folder / "redress.sqlite3", .max_batch = 16, .read_connections = 2});
     EXPECT_TRUE(opened) << opened.error().message;
     return opened ? std::move(*opened) : nullptr;
 }

@@ -47,9 +47,9 @@ util::Expected<std::unique_ptr<Backend>> open(const Settings& settings) {
         !migrated) {
         return std::unexpected(migrated.error());
     }
-    return sql::open_store(std::move(database), std::move(*writer),
-                           {.max_batch = settings.max_batch,
-                            .read_connections = settings.read_connections});
+    return sql::open_store(
+        std::move(database), std::move(*writer),
+        {.max_batch = settings.max_batch, .read_connections = settings.read_connections});
 }
 
 }  // namespace redress::storage::postgresql

@@ -208,7 +208,8 @@ util::Expected<std::int64_t> open_case(WriteContext& context, std::int64_t compl
                                        domain::Timestamp at) {
     auto insert = context.statements.get(k_insert_case);
     if (!insert) return std::unexpected(insert.error());
-    auto inserted = inserted_id((*insert)->bind(1, office_id).bind(2, seconds(at)).bind(3, staff_id));
+    auto inserted =
+        inserted_id((*insert)->bind(1, office_id).bind(2, seconds(at)).bind(3, staff_id));
     if (!inserted) return std::unexpected(inserted.error());
     const std::int64_t case_id = *inserted;
     auto link = context.statements.get(k_link_complaint);
@@ -369,11 +370,10 @@ util::Expected<std::int64_t> insert_note(WriteContext& context, const CaseChange
     auto insert = context.statements.get(k_insert_note);
     if (!insert) return std::unexpected(insert.error());
     auto inserted = inserted_id((*insert)
-                        ->bind(1, change.case_id)
-                        .bind(2, seconds(change.at))
-                        .bind(3, change.staff_id)
-                        .bind(4, std::span<const std::uint8_t>(sealed_text))
-                        );
+                                    ->bind(1, change.case_id)
+                                    .bind(2, seconds(change.at))
+                                    .bind(3, change.staff_id)
+                                    .bind(4, std::span<const std::uint8_t>(sealed_text)));
     if (!inserted) return std::unexpected(inserted.error());
     const std::int64_t id = *inserted;
     if (auto entry = context.audit.append(audit); !entry) return std::unexpected(entry.error());
@@ -402,12 +402,11 @@ util::Expected<std::int64_t> insert_task(WriteContext& context, const CaseChange
     auto insert = context.statements.get(k_insert_task);
     if (!insert) return std::unexpected(insert.error());
     auto inserted = inserted_id((*insert)
-                        ->bind(1, change.case_id)
-                        .bind(2, seconds(change.at))
-                        .bind(3, change.staff_id)
-                        .bind(4, std::span<const std::uint8_t>(sealed_title))
-                        .bind(5, due_on)
-                        );
+                                    ->bind(1, change.case_id)
+                                    .bind(2, seconds(change.at))
+                                    .bind(3, change.staff_id)
+                                    .bind(4, std::span<const std::uint8_t>(sealed_title))
+                                    .bind(5, due_on));
     if (!inserted) return std::unexpected(inserted.error());
     const std::int64_t id = *inserted;
     if (auto entry = context.audit.append(audit); !entry) return std::unexpected(entry.error());

@@ -1,6 +1,6 @@
 #pragma once
-// A complaint's clocks paused and resumed (storage/casework.hpp, hold_clocks), in the database: each
-// hold appended with its audit entry, and the holds read back for the clocks.
+// A complaint's clocks paused and resumed (storage/casework.hpp, hold_clocks), in the database:
+// each hold appended with its audit entry, and the holds read back for the clocks.
 
 #include <cstdint>
 #include <vector>

@@ -1,5 +1,6 @@
 #pragma once
-// Evidence records in the database (storage/evidence_store.hpp; migrations/sqlite/0016_evidence.sql).
+// Evidence records in the database (storage/evidence_store.hpp;
+// migrations/sqlite/0016_evidence.sql).
 
 #include <string>
 #include <vector>

@@ -154,19 +154,19 @@ util::Expected<std::vector<domain::FiledComplaint>> FilingWriter::write(
 
 util::Expected<std::int64_t> FilingWriter::insert_filing(const domain::ReceivedFiling& filing) {
     return inserted_id(m_statements.filing->bind(1, domain::channel_name(filing.channel))
-                        .bind(2, filing.language)
-                        .bind(3, seconds(filing.received_at))
-                        .bind(4, std::span<const std::uint8_t>(filing.receipt_hash))
-                        .bind(5, confidentiality_name(filing.confidentiality))
-                        .bind(6, flag(filing.whistleblower))
-                        .bind(7, flag(filing.on_behalf))
-                        .bind(8, std::span<const std::uint8_t>(filing.sealed_people))
-                        .bind(9, static_cast<std::int64_t>(filing.witness_count))
-                        .bind(10, filing.incident_date)
-                        .bind(11, filing.incident_date_precision)
-                        .bind(12, std::span<const std::uint8_t>(filing.sealed_account))
-                        .bind(13, static_cast<std::int64_t>(filing.subject_count))
-                        .bind(14, std::span<const std::uint8_t>(filing.subject_marks)));
+                           .bind(2, filing.language)
+                           .bind(3, seconds(filing.received_at))
+                           .bind(4, std::span<const std::uint8_t>(filing.receipt_hash))
+                           .bind(5, confidentiality_name(filing.confidentiality))
+                           .bind(6, flag(filing.whistleblower))
+                           .bind(7, flag(filing.on_behalf))
+                           .bind(8, std::span<const std::uint8_t>(filing.sealed_people))
+                           .bind(9, static_cast<std::int64_t>(filing.witness_count))
+                           .bind(10, filing.incident_date)
+                           .bind(11, filing.incident_date_precision)
+                           .bind(12, std::span<const std::uint8_t>(filing.sealed_account))
+                           .bind(13, static_cast<std::int64_t>(filing.subject_count))
+                           .bind(14, std::span<const std::uint8_t>(filing.subject_marks)));
 }
 
 util::Expected<void> FilingWriter::insert_categories(std::int64_t filing_id,

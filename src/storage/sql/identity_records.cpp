@@ -220,11 +220,10 @@ util::Expected<std::int64_t> insert_identity_request(WriteContext& context,
     auto statement = context.statements.get(k_insert_request);
     if (!statement) return std::unexpected(statement.error());
     auto inserted = inserted_id((*statement)
-                        ->bind(1, (*facts)->complaint_id)
-                        .bind(2, record.asker.staff_id)
-                        .bind(3, seconds(record.at))
-                        .bind(4, record.reason)
-                        );
+                                    ->bind(1, (*facts)->complaint_id)
+                                    .bind(2, record.asker.staff_id)
+                                    .bind(3, seconds(record.at))
+                                    .bind(4, record.reason));
     if (!inserted) return std::unexpected(inserted.error());
     const auto id = *inserted;
     if (auto entry = context.audit.append(audit); !entry) return std::unexpected(entry.error());

@@ -151,12 +151,11 @@ util::Expected<std::int64_t> write_quarantine(WriteContext& context, const Quara
     auto insert = context.statements.get(k_insert_quarantine);
     if (!insert) return std::unexpected(insert.error());
     auto inserted = inserted_id((*insert)
-                        ->bind(1, seconds(record.received_at))
-                        .bind(2, record.reason)
-                        .bind(3, record.detail)
-                        .bind(4, record.stored_name)
-                        .bind(5, static_cast<std::int64_t>(record.size))
-                        );
+                                    ->bind(1, seconds(record.received_at))
+                                    .bind(2, record.reason)
+                                    .bind(3, record.detail)
+                                    .bind(4, record.stored_name)
+                                    .bind(5, static_cast<std::int64_t>(record.size)));
     if (!inserted) return std::unexpected(inserted.error());
     const std::int64_t id = *inserted;
     domain::AuditEvent entry = audit;

@@ -11,8 +11,8 @@ namespace {
 
 // The time a migration was applied, as the ledger keeps it.
 std::string now_text() {
-    return fmt::format("{:%Y-%m-%dT%H:%M:%SZ}", std::chrono::floor<std::chrono::seconds>(
-                                                    std::chrono::system_clock::now()));
+    return fmt::format("{:%Y-%m-%dT%H:%M:%SZ}",
+                       std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now()));
 }
 
 // Runs `step` in a write transaction: committed when it succeeds, rolled back when not.
@@ -75,7 +75,8 @@ util::Expected<bool> apply_one(Connection& connection, const Migration& migratio
 util::Expected<int> apply_migrations(Connection& connection, std::string_view create_ledger,
                                      std::span<const Migration> migrations) {
     if (auto ordered = check_order(migrations); !ordered) return std::unexpected(ordered.error());
-    auto created = in_write_transaction(connection, [&] { return connection.execute(create_ledger); });
+    auto created =
+        in_write_transaction(connection, [&] { return connection.execute(create_ledger); });
     if (!created) return std::unexpected(created.error());
     const int latest = migrations.empty() ? 0 : migrations.back().version;
     auto newest = connection.query_text("SELECT coalesce(max(version), 0) FROM schema_migrations");

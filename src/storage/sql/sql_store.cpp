@@ -162,7 +162,8 @@ class SqlStore final : public Backend {
         if (!insert) return std::unexpected(insert.error());
         const auto now = std::chrono::duration_cast<std::chrono::seconds>(
             std::chrono::system_clock::now().time_since_epoch());
-        return (*insert)->bind(1, std::span<const std::uint8_t>(check))
+        return (*insert)
+            ->bind(1, std::span<const std::uint8_t>(check))
             .bind(2, static_cast<std::int64_t>(now.count()))
             .run();
     }
@@ -238,7 +239,8 @@ class SqlStore final : public Backend {
         if (auto begun = (*connection)->begin_writing(); !begun) return begun;
         util::Expected<void> result;
         for (const auto& account : sealed) {
-            result = (*update)->bind(1, account.filing_id)
+            result = (*update)
+                         ->bind(1, account.filing_id)
                          .bind(2, std::span<const std::uint8_t>(account.sealed))
                          .bind(3, static_cast<std::int64_t>(account.subject_count))
                          .run();
@@ -746,8 +748,8 @@ class SqlStore final : public Backend {
 
     void release_lease(std::string job, std::string node, Done<Written> done) override {
         write<Written>(
-            [job = std::move(job), node = std::move(node)](
-                WriteContext& context) -> util::Expected<Written> {
+            [job = std::move(job),
+             node = std::move(node)](WriteContext& context) -> util::Expected<Written> {
                 if (auto released = sql::release_lease(context, job, node); !released) {
                     return std::unexpected(released.error());
                 }

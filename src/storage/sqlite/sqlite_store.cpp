@@ -26,8 +26,8 @@ class SqliteDatabase final : public sql::Database {
             // Readers share the operating system's page cache through a mapping instead of
             // each copying pages into a private cache of its own. SQLite caps the size at its
             // compile-time maximum (2 GiB in Debian's build); pages past the mapping are read.
-            if (auto mapped = (*connection)->execute(
-                    fmt::format("PRAGMA mmap_size = {}", m_read_map_bytes));
+            if (auto mapped =
+                    (*connection)->execute(fmt::format("PRAGMA mmap_size = {}", m_read_map_bytes));
                 !mapped) {
                 return std::unexpected(mapped.error());
             }
@@ -77,8 +77,10 @@ util::Expected<std::unique_ptr<Backend>> open(const Settings& settings) {
         return std::unexpected(migrated.error());
     }
     // In KiB, negative: SQLite's way of giving the cache's size in memory rather than pages.
-    if (auto cache = (*connection)->execute(fmt::format(
-            "PRAGMA cache_size = -{}", std::max<std::size_t>(settings.write_cache_bytes >> 10, 1)));
+    if (auto cache =
+            (*connection)
+                ->execute(fmt::format("PRAGMA cache_size = -{}",
+                                      std::max<std::size_t>(settings.write_cache_bytes >> 10, 1)));
         !cache) {
         return std::unexpected(cache.error());
     }
@@ -87,10 +89,9 @@ util::Expected<std::unique_ptr<Backend>> open(const Settings& settings) {
     if (auto memory = (*connection)->execute("PRAGMA temp_store = MEMORY"); !memory) {
         return std::unexpected(memory.error());
     }
-    return sql::open_store(std::make_unique<SqliteDatabase>(path, settings.read_map_bytes),
-                           std::move(*connection),
-                           {.max_batch = settings.max_batch,
-                            .read_connections = settings.read_connections});
+    return sql::open_store(
+        std::make_unique<SqliteDatabase>(path, settings.read_map_bytes), std::move(*connection),
+        {.max_batch = settings.max_batch, .read_connections = settings.read_connections});
 }
 
 }  // namespace redress::storage::sqlite

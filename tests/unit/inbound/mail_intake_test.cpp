@@ -8,8 +8,8 @@
 
 #include "crypto/secret_box.hpp"
 #include "inbound/mail_spool.hpp"
-#include "support/staff_fixture.hpp"
 #include "support/sample_deployment.hpp"
+#include "support/staff_fixture.hpp"
 #include "support/temp_folder.hpp"
 #include "unit/inbound/spool_input.hpp"
 #include "util/await.hpp"

@@ -12,8 +12,8 @@
 
 #include "crypto/secret_box.hpp"
 #include "intake/mail_contact.hpp"
-#include "support/filled_key.hpp"
 #include "support/data_folder_database.hpp"
+#include "support/filled_key.hpp"
 #include "support/staff_fixture.hpp"
 #include "support/temp_folder.hpp"
 #include "util/await.hpp"
@@ -74,18 +74,18 @@ class OutboxTest : public ::testing::Test {
             "INSERT INTO status_events (complaint_id, at, status, actor) "
             "SELECT id, ?1, ?2, 'staff:test' FROM complaints WHERE reference = ?3");
         ASSERT_TRUE(insert) << insert.error().message;
-        const auto inserted = (*insert)
-                                  ->bind(1, static_cast<std::int64_t>(at.time_since_epoch().count()))
-                                  .bind(2, status)
-                                  .bind(3, reference)
-                                  .run();
+        const auto inserted =
+            (*insert)
+                ->bind(1, static_cast<std::int64_t>(at.time_since_epoch().count()))
+                .bind(2, status)
+                .bind(3, reference)
+                .run();
         EXPECT_TRUE(inserted) << inserted.error().message;
     }
 
     std::int64_t column(const std::string& sql) {
         const auto rows = redress::testing::rows_of(m_folder.path(), sql);
-        return rows.empty() || rows[0].empty() || rows[0][0].empty() ? -1
-                                                                     : std::stoll(rows[0][0]);
+        return rows.empty() || rows[0].empty() || rows[0][0].empty() ? -1 : std::stoll(rows[0][0]);
     }
 
     redress::testing::TempFolder m_folder;

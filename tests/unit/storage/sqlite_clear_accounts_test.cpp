@@ -26,17 +26,22 @@ void store_in_the_clear(const std::filesystem::path& database) {
         storage::sqlite::Connection::open(database, storage::sqlite::Access::read_write);
     ASSERT_TRUE(connection);
     const std::string canary(k_canary);
-    const auto made = (*connection)->execute(
-        "INSERT INTO filings (id, channel, language, received_at, receipt_hash, "
-        "confidentiality, whistleblower, on_behalf, sealed_people, witness_count, incident_date, "
-        "incident_date_precision, incident_time, incident_when, place, city, region, narrative, "
-        "injuries) VALUES (77, 'web', 'en', 1700000000, zeroblob(32), 'anonymous', 0, 0, x'', 0, "
-        "'2023-11-01', 'exact', '10:00', 'morning', 'Gate " +
-        canary + "', 'El Paso', 'TX', 'Pushed " + canary +
-        "', 'bruise'); "
-        "INSERT INTO subjects (filing_id, ordinal, name, badge, agency, component, unit, "
-        "description, uniform, vehicle) VALUES (77, 0, 'Officer " +
-        canary + "', '4471', 'ICE', '', '', '', '', '');");
+    const auto made =
+        (*connection)
+            ->execute(
+                "INSERT INTO filings (id, channel, language, received_at, receipt_hash, "
+                "confidentiality, whistleblower, on_behalf, sealed_people, witness_count, "
+                "incident_date, "
+                "incident_date_precision, incident_time, incident_when, place, city, region, "
+                "narrative, "
+                "injuries) VALUES (77, 'web', 'en', 1700000000, zeroblob(32), 'anonymous', 0, 0, "
+                "x'', 0, "
+                "'2023-11-01', 'exact', '10:00', 'morning', 'Gate " +
+                canary + "', 'El Paso', 'TX', 'Pushed " + canary +
+                "', 'bruise'); "
+                "INSERT INTO subjects (filing_id, ordinal, name, badge, agency, component, unit, "
+                "description, uniform, vehicle) VALUES (77, 0, 'Officer " +
+                canary + "', '4471', 'ICE', '', '', '', '', '');");
     ASSERT_TRUE(made) << made.error().message;
 }
 

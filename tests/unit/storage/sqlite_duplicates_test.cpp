@@ -6,9 +6,9 @@
 
 #include <string>
 
-#include "storage/sqlite/connection.hpp"
 #include "storage/sql/deadline_records.hpp"
 #include "storage/sql/duplicate_records.hpp"
+#include "storage/sqlite/connection.hpp"
 #include "storage/sqlite/schema.hpp"
 #include "support/temp_folder.hpp"
 

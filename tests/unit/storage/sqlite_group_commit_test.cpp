@@ -7,9 +7,9 @@
 #include <future>
 #include <string>
 
+#include "storage/sql/group_commit.hpp"
 #include "storage/sqlite/connection.hpp"
 #include "storage/sqlite/durability.hpp"
-#include "storage/sql/group_commit.hpp"
 #include "storage/sqlite/schema.hpp"
 #include "support/temp_folder.hpp"
 
@@ -58,8 +58,10 @@ class GroupCommitTest : public ::testing::Test {
         m_writer.reset();  // commits and joins
         auto connection = Connection::open(m_folder.path() / "db.sqlite3", Access::read_only);
         EXPECT_TRUE(connection);
-        auto text = (*connection)->query_text(
-            "SELECT group_concat(text, ',') FROM (SELECT text FROM notes ORDER BY text)");
+        auto text =
+            (*connection)
+                ->query_text(
+                    "SELECT group_concat(text, ',') FROM (SELECT text FROM notes ORDER BY text)");
         EXPECT_TRUE(text);
         return text ? *text : std::string();
     }

@@ -13,11 +13,11 @@
 namespace redress::testing {
 namespace {
 
-using storage::sqlite::Access;
 using storage::sql::apply_migrations;
+using storage::sql::Migration;
+using storage::sqlite::Access;
 using storage::sqlite::Connection;
 using storage::sqlite::embedded_migrations;
-using storage::sql::Migration;
 using storage::sqlite::k_create_ledger;
 
 class SqliteMigrationsTest : public ::testing::Test {
@@ -57,7 +57,7 @@ TEST_F(SqliteMigrationsTest, OpeningAppliesEachMigrationOnceAndRecordsIt) {
               std::to_string(embedded_migrations().back().version));
     EXPECT_EQ(connection
                   ->query_text("SELECT count(*) FROM schema_migrations "
-                              "WHERE applied_at GLOB '2[0-9][0-9][0-9]-*T*Z'")
+                               "WHERE applied_at GLOB '2[0-9][0-9][0-9]-*T*Z'")
                   .value(),
               std::to_string(embedded_migrations().size()));
     EXPECT_EQ(apply_migrations(*connection, k_create_ledger, embedded_migrations()).value(), 0);
@@ -93,7 +93,7 @@ TEST_F(SqliteMigrationsTest, FailingMigrationLeavesNoTraceAndStopsTheRest) {
               "1");
     EXPECT_EQ(connection
                   ->query_text("SELECT count(*) FROM sqlite_schema WHERE name IN "
-                              "('half', 'later')")
+                               "('half', 'later')")
                   .value(),
               "0");
 }
@@ -122,7 +122,9 @@ TEST_F(SqliteMigrationsTest, ListOutOfOrderIsRefused) {
 TEST_F(SqliteMigrationsTest, ADatabaseOfSchemaOneUpgradesWithItsData) {
     {
         auto connection = connect();
-        ASSERT_EQ(apply_migrations(*connection, k_create_ledger, embedded_migrations().first(1)).value(), 1);
+        ASSERT_EQ(
+            apply_migrations(*connection, k_create_ledger, embedded_migrations().first(1)).value(),
+            1);
         // A complaint as redress stored it with schema 1: its account in the clear.
         const auto written = connection->execute(
             "INSERT INTO filings (id, channel, language, received_at, receipt_hash, "

@@ -9,10 +9,9 @@
 #include <cstdint>
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
-
-#include <optional>
 
 #include "storage/postgresql/connection.hpp"
 #include "storage/postgresql/postgresql_store.hpp"
@@ -97,7 +96,6 @@ class SqliteBackend {
         if (!connection) throw std::runtime_error(connection.error().message);
         return std::move(*connection);
     }
-
 
     std::filesystem::path m_path;
 };
