@@ -3,7 +3,8 @@
 // the latency distribution of each, with the first (uncached) read apart. Figures, never
 // pass/fail. Run after `redress synthesize` has filled the data folder (bench/README.md).
 //
-//   redress_bench_queue --data DIR [--office opr] [--pages 200] [--repeats 200]
+//   redress_bench_queue --data DIR [--database postgresql://...] [--office opr] [--pages 200]
+//                       [--repeats 200]
 
 #include <fmt/format.h>
 
@@ -13,6 +14,7 @@
 #include <iostream>
 #include <vector>
 
+#include "storage/postgresql/postgresql_store.hpp"
 #include "storage/sqlite/sqlite_store.hpp"
 #include "util/await.hpp"
 
@@ -44,9 +46,12 @@ void report(std::string_view name, const std::vector<double>& ms, std::size_t it
 
 int main(int argc, char** argv) {
     CLI::App app{"Latency of an office's work list read from a large database"};
-    std::string data_dir, office = "opr";
+    std::string data_dir, database, office = "opr";
     std::size_t pages = 200, repeats = 200;
     app.add_option("--data", data_dir, "Data folder filled by redress synthesize")->required();
+    app.add_option("--database", database,
+                   "A PostgreSQL database (postgresql://...) to read instead of the folder's SQLite "
+                   "file");
     app.add_option("--office", office, "Office whose list is read");
     app.add_option("--pages", pages, "Pages followed from the top by their cursors");
     app.add_option("--repeats", repeats, "Reads of the first page and of each filter");
@@ -54,10 +59,12 @@ int main(int argc, char** argv) {
 
     const auto opened_at = Clock::now();
     auto backend =
-        storage::sqlite::open({.path = std::filesystem::path(data_dir) / "redress.sqlite3",
-                               .max_batch = 1024,
-                               .read_connections = 1,
-                               .read_map_bytes = std::size_t{2047} << 20});
+        database.empty()
+            ? storage::sqlite::open({.path = std::filesystem::path(data_dir) / "redress.sqlite3",
+                                     .max_batch = 1024,
+                                     .read_connections = 1,
+                                     .read_map_bytes = std::size_t{2047} << 20})
+            : storage::postgresql::open({.url = database, .read_connections = 1});
     if (!backend) {
         std::cerr << "cannot open: " << backend.error().message << "\n";
         return 1;
