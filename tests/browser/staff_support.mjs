@@ -34,14 +34,18 @@ export function totp(secret, time = Date.now()) {
 assert.equal(totp('GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ', 59 * 1000), '287082');
 
 // Makes each of `members` ({ username, name, role, office }) in `dataDir` with `redress user
-// add`, all with `password`.
-export function addMembers(dataDir, members) {
+// add`, all with `password`; `environment` is added to the test's own (REDRESS_STORAGE_DATABASE
+// for a data folder whose data is in PostgreSQL).
+export function addMembers(dataDir, members, environment = {}) {
   const binary = process.env.REDRESS_BINARY;
   assert.ok(binary, 'REDRESS_BINARY must name the redress executable');
   for (const member of members) {
     const added = spawnSync(binary, ['user', 'add', '--data', dataDir, '--username',
       member.username, '--name', member.name, '--role', member.role, '--office', member.office,
-      ...cheapHashing], { input: `${password}\n`, encoding: 'utf8', timeout: 30000 });
+      ...cheapHashing], {
+      input: `${password}\n`, encoding: 'utf8', timeout: 30000,
+      env: { ...process.env, ...environment },
+    });
     assert.equal(added.status, 0, `user add ${member.username}: ${added.stdout}${added.stderr}`);
   }
 }

@@ -67,13 +67,14 @@ export function message(messages, key) {
 }
 
 // Starts `redress serve` on a free port in its own data folder, with `options` (more of the
-// command line's options) after the folder; `ready` resolves with its URL.
-export function startServer(dataDir, options = []) {
+// command line's options) after the folder and `environment` (variables such as
+// REDRESS_STORAGE_DATABASE) added to the test's own; `ready` resolves with its URL.
+export function startServer(dataDir, options = [], environment = {}) {
   const binary = process.env.REDRESS_BINARY;
   assert.ok(binary, 'REDRESS_BINARY must name the redress executable');
   assert.ok(existsSync(binary), `no redress executable at ${binary}`);
   const child = spawn(binary, ['serve', '--listen', '127.0.0.1:0', '--data', dataDir, ...options], {
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...environment },
   });
   let log = '';
   const ready = new Promise((resolve, reject) => {
