@@ -49,9 +49,10 @@ int main(int argc, char** argv) {
     std::string data_dir, database, office = "opr";
     std::size_t pages = 200, repeats = 200;
     app.add_option("--data", data_dir, "Data folder filled by redress synthesize")->required();
-    app.add_option("--database", database,
-                   "A PostgreSQL database (postgresql://...) to read instead of the folder's SQLite "
-                   "file");
+    app.add_option(
+        "--database", database,
+        "A PostgreSQL database (postgresql://...) to read instead of the folder's SQLite "
+        "file");
     app.add_option("--office", office, "Office whose list is read");
     app.add_option("--pages", pages, "Pages followed from the top by their cursors");
     app.add_option("--repeats", repeats, "Reads of the first page and of each filter");

@@ -51,8 +51,8 @@ util::Expected<crypto::Keys> unlock_keys(const config::Config& config, storage::
                                       "database {} (key id {}). Restore the key file that "
                                       "belongs to this database from your key backup, or point "
                                       "keys.file at it.",
-                                      key_file.string(), crypto::key_id(keys->check),
-                                      database, crypto::key_id(**stored)));
+                                      key_file.string(), crypto::key_id(keys->check), database,
+                                      crypto::key_id(**stored)));
     }
     if (!stored->has_value()) {
         // A database from before key checks were kept: it was sealed with this file's key.

@@ -12,6 +12,7 @@
 #include <mutex>
 
 #include "cli/common_passwords.hpp"
+#include "cli/database.hpp"
 #include "cli/key_custody.hpp"
 #include "cli/synthetic_filings.hpp"
 #include "crypto/random.hpp"
@@ -26,7 +27,6 @@
 #include "staff/audit_anchor.hpp"
 #include "staff/deadline_keeping.hpp"
 #include "staff/triage.hpp"
-#include "cli/database.hpp"
 #include "util/await.hpp"
 #include "util/text.hpp"
 
@@ -767,8 +767,7 @@ int synthesize(const config::Config& config, const SynthesizeOptions& options) {
     }
     auto backend = open_database(config, 1);
     if (!backend) {
-        spdlog::critical("database {}: {}", database_name(config),
-                         backend.error().message);
+        spdlog::critical("database {}: {}", database_name(config), backend.error().message);
         return 2;
     }
     auto keys = unlock_keys(config, **backend);

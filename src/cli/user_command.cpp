@@ -8,10 +8,10 @@
 #include <iostream>
 
 #include "cli/common_passwords.hpp"
+#include "cli/database.hpp"
 #include "cli/key_custody.hpp"
 #include "staff/accounts.hpp"
 #include "staff/audit_anchor.hpp"
-#include "cli/database.hpp"
 #include "util/await.hpp"
 
 namespace redress::cli {
@@ -114,8 +114,7 @@ int add_user(const config::Config& config, const UserOptions& options) {
 
     auto backend = open_backend(config);
     if (!backend) {
-        spdlog::critical("database {}: {}", database_name(config),
-                         backend.error().message);
+        spdlog::critical("database {}: {}", database_name(config), backend.error().message);
         return 2;
     }
     auto keys = unlock_keys(config, **backend);
@@ -151,8 +150,7 @@ int add_user(const config::Config& config, const UserOptions& options) {
 int list_users(const config::Config& config) {
     auto backend = open_backend(config);
     if (!backend) {
-        spdlog::critical("database {}: {}", database_name(config),
-                         backend.error().message);
+        spdlog::critical("database {}: {}", database_name(config), backend.error().message);
         return 2;
     }
     auto members = util::await<std::vector<domain::StaffMember>>(
