@@ -86,12 +86,14 @@ std::string body(const i18n::Catalogue& catalogue, const MailContent& content) {
     return text;
 }
 
-std::string message_id(std::string_view from) {
-    std::array<std::uint8_t, 16> random{};
-    crypto::fill_random(random);
-    std::string id;
-    for (const auto byte : random) id += fmt::format("{:02x}", byte);
-    return fmt::format("<{}@{}>", id, from.substr(from.rfind('@') + 1));
+std::string message_id(const MailContent& content) {
+    std::string id = content.message_id;
+    if (id.empty()) {
+        std::array<std::uint8_t, 16> random{};
+        crypto::fill_random(random);
+        for (const auto byte : random) id += fmt::format("{:02x}", byte);
+    }
+    return fmt::format("<{}@{}>", id, content.from.substr(content.from.rfind('@') + 1));
 }
 
 }  // namespace
@@ -180,7 +182,7 @@ util::Expected<std::string> compose_mail(const i18n::Catalogue& catalogue,
     message += fmt::format("To: {}\r\n", content.to);
     message += fmt::format("Subject: {}\r\n", encoded_header_text(subject));
     message += fmt::format("Date: {:%a, %d %b %Y %H:%M:%S} +0000\r\n", content.date);
-    message += fmt::format("Message-ID: {}\r\n", message_id(content.from));
+    message += fmt::format("Message-ID: {}\r\n", message_id(content));
     message += "MIME-Version: 1.0\r\n";
     message += fmt::format("Content-Language: {}\r\n", catalogue.language());
     message += "Content-Type: text/plain; charset=utf-8\r\n";

@@ -28,6 +28,10 @@ struct MailContent {
     std::string status_link;             // e.g. "http://example.onion/status"
     std::optional<std::string> receipt;  // only in an acknowledgment that must carry it
     domain::Timestamp date{};
+    // The same for every attempt at one mail, so that a mail sent twice (a node that died
+    // between the mail server taking it and the database recording it) is one message to
+    // the mail servers that drop what they have seen; its local part only. Empty: random.
+    std::string message_id;
 };
 
 // Whether `address` may stand in a From or To header and an SMTP envelope: a local part

@@ -1,9 +1,11 @@
 #include "outbound/mail_sending.hpp"
 
+#include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
 
+#include "crypto/keyed_hash.hpp"
 #include "crypto/secret_box.hpp"
 #include "outbound/mail_composition.hpp"
 #include "util/await.hpp"
@@ -92,6 +94,14 @@ std::size_t MailSending::turn() {
     return due->size();
 }
 
+std::string MailSending::mail_message_id(std::int64_t job_id) const {
+    // Keyed: the number of mails the office sent stays its own.
+    const auto digest = crypto::short_keyed_hash(m_mail_key, fmt::format("message-id {}", job_id));
+    std::string id;
+    for (const auto byte : digest) id += fmt::format("{:02x}", byte);
+    return id;
+}
+
 void MailSending::deliver(const storage::MailJob& job) {
     auto address = crypto::open(m_mail_key, job.sealed_address);
     std::optional<std::string> receipt;
@@ -112,7 +122,8 @@ void MailSending::deliver(const storage::MailJob& job) {
                                  .reference = job.reference,
                                  .status_link = m_settings.status_link,
                                  .receipt = std::move(receipt),
-                                 .date = m_now()});
+                                 .date = m_now(),
+                                 .message_id = mail_message_id(job.id)});
     if (!message) {
         return record_failure(job, SendOutcome::permanent_failure, message.error().message);
     }

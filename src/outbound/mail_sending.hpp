@@ -75,6 +75,8 @@ class MailSending {
     // Sends one batch; answers how many it took (0 on failure to read).
     std::size_t turn();
     void deliver(const storage::MailJob& job);
+    // The local part of the Message-ID of every attempt at the mail `job_id`.
+    std::string mail_message_id(std::int64_t job_id) const;
     void record_failure(const storage::MailJob& job, SendOutcome outcome, std::string reason);
 
     storage::Outbox& m_outbox;

@@ -45,6 +45,27 @@ std::string decoded_body(const std::string& message) {
     return out;
 }
 
+TEST(MailComposition, EveryAttemptAtOneMailHasItsMessageId) {
+    const auto all = languages();
+    auto content = acknowledgment();
+    content.message_id = "5f1c0a9e";
+    const auto first = compose_mail(*all.find("en"), content);
+    const auto again = compose_mail(*all.find("en"), content);
+    ASSERT_TRUE(first && again);
+    EXPECT_NE(first->find("Message-ID: <5f1c0a9e@oversight.example.org>\r\n"), std::string::npos)
+        << *first;
+    EXPECT_NE(again->find("Message-ID: <5f1c0a9e@oversight.example.org>\r\n"), std::string::npos);
+    content.message_id.clear();
+    const auto random = compose_mail(*all.find("en"), content);
+    const auto other = compose_mail(*all.find("en"), content);
+    ASSERT_TRUE(random && other);
+    const auto id = [](const std::string& message) {
+        const auto at = message.find("Message-ID: ");
+        return message.substr(at, message.find("\r\n", at) - at);
+    };
+    EXPECT_NE(id(*random), id(*other));
+}
+
 TEST(MailComposition, AnAcknowledgmentHoldsTheReferenceTheLinkAndNoReceipt) {
     const auto all = languages();
     const auto message = compose_mail(*all.find("en"), acknowledgment());
