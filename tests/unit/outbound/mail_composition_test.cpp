@@ -25,7 +25,8 @@ MailContent acknowledgment() {
             .reference = "OPR-2026-000042",
             .status_link = "http://example.onion/status",
             .receipt = std::nullopt,
-            .date = domain::Timestamp(std::chrono::seconds(1773000000))};
+            .date = domain::Timestamp(std::chrono::seconds(1773000000)),
+            .message_id = {}};
 }
 
 // The body, decoded from quoted-printable (soft breaks joined, =XX read back).
