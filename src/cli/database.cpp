@@ -1,5 +1,6 @@
 #include "cli/database.hpp"
 
+#include "storage/postgresql/connection.hpp"
 #include "storage/postgresql/postgresql_store.hpp"
 #include "storage/sqlite/sqlite_store.hpp"
 
@@ -30,14 +31,7 @@ util::Expected<std::unique_ptr<storage::Backend>> open_database(const config::Co
 
 std::string database_name(const config::Config& config) {
     if (!is_postgresql(config)) return config.storage.sqlite_path.string();
-    // postgresql://user:password@host/name: the password goes, the rest names the server.
-    std::string url = config.storage.database;
-    const auto scheme_end = url.find("://");
-    const auto at = url.find('@', scheme_end);
-    if (scheme_end == std::string::npos || at == std::string::npos) return url;
-    const auto colon = url.find(':', scheme_end + 3);
-    if (colon != std::string::npos && colon < at) url.replace(colon, at - colon, ":***");
-    return url;
+    return storage::postgresql::redacted_url(config.storage.database);
 }
 
 }  // namespace redress::cli
