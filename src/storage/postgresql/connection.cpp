@@ -286,10 +286,15 @@ util::Expected<void> PgConnection::usable() {
     if (!m_set_up) {
         // client_encoding is a connection parameter (it survives a reset by itself); these
         // are set in each session. bytea as hex is what column_blob decodes.
+        // A writer that stalls inside its transaction (its machine frozen, its process
+        // stopped) would hold the write lock every node waits for: the server ends such a
+        // transaction after a minute without a statement. Writers never wait between
+        // statements (write jobs do not block).
         const char* settings = m_access == sql::Access::read_only
                                    ? "SET bytea_output = 'hex'; "
                                      "SET default_transaction_read_only = on"
-                                   : "SET bytea_output = 'hex'";
+                                   : "SET bytea_output = 'hex'; "
+                                     "SET idle_in_transaction_session_timeout = '60s'";
         const Result result{PQexec(m_connection, settings)};
         if (!succeeded(result.get())) {
             return std::unexpected(error_of(result.get(), m_connection, "set up session"));
