@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
+#include <cstdio>
+
 #include "cli/audit_command.hpp"
 #include "cli/database.hpp"
 #include "cli/key_custody.hpp"
@@ -86,11 +88,14 @@ int migrate_database(const config::Config& config, const MigrateOptions& options
     }
 
     fmt::print("moving {} to {}\n", from.string(), target_name);
+    std::fflush(stdout);
     std::int64_t rows = 0;
     auto moved = storage::move::move_sqlite_to_postgresql(
         from, options.to, [&rows](const storage::move::TableMoved& table) {
             rows += table.rows;
             fmt::print("  {:<28} {:>12} rows\n", table.table, table.rows);
+            // Shown as it goes, also when the output is a file: a big move takes minutes.
+            std::fflush(stdout);
         });
     if (!moved) {
         fmt::print("not moved: {}\nThe PostgreSQL database is as it was.\n", moved.error().message);
