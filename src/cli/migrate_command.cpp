@@ -18,11 +18,9 @@ namespace {
 
 constexpr std::string_view k_sqlite_scheme = "sqlite://";
 
-// Opens each side with its store, so that both are at this build's newest schema.
-util::Expected<std::unique_ptr<storage::Backend>> open_side(const std::string& database,
-                                                            const std::filesystem::path& file) {
-    if (!file.empty()) return storage::sqlite::open({.path = file, .read_connections = 1});
-    return storage::postgresql::open({.url = database, .read_connections = 1});
+// Each side is opened with its store, which brings it to this build's newest schema.
+util::Expected<std::unique_ptr<storage::Backend>> open_target(const std::string& url) {
+    return storage::postgresql::open({.url = url, .read_connections = 1});
 }
 
 // The trail of one side, checked with the deployment's signing keys.
@@ -63,7 +61,7 @@ int migrate_database(const config::Config& config, const MigrateOptions& options
     named.storage.database = options.to;
     const auto target_name = database_name(named);
 
-    auto source = open_side({}, from);
+    auto source = storage::sqlite::open({.path = from, .read_connections = 1});
     if (!source) {
         spdlog::critical("database {}: {}", from.string(), source.error().message);
         return 2;
@@ -82,7 +80,7 @@ int migrate_database(const config::Config& config, const MigrateOptions& options
             staff::audit_break_text(source_trail->broken->kind));
         return 1;
     }
-    if (auto target = open_side(options.to, {}); !target) {
+    if (auto target = open_target(options.to); !target) {
         spdlog::critical("database {}: {}", target_name, target.error().message);
         return 2;
     }
@@ -102,7 +100,7 @@ int migrate_database(const config::Config& config, const MigrateOptions& options
         return 1;
     }
 
-    auto target = open_side(options.to, {});
+    auto target = open_target(options.to);
     if (!target) {
         spdlog::critical("database {}: {}", target_name, target.error().message);
         return 1;

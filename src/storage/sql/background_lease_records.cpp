@@ -1,5 +1,7 @@
 #include "storage/sql/background_lease_records.hpp"
 
+#include "storage/sql/seconds.hpp"
+
 namespace redress::storage::sql {
 
 namespace {
@@ -16,10 +18,6 @@ RETURNING node
 constexpr std::string_view k_release = R"sql(
 DELETE FROM background_leases WHERE job = ?1 AND node = ?2
 )sql";
-
-std::int64_t seconds(domain::Timestamp at) {
-    return at.time_since_epoch().count();
-}
 
 }  // namespace
 

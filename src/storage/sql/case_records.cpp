@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "storage/sql/complaint_moves.hpp"
+#include "storage/sql/seconds.hpp"
 
 namespace redress::storage::sql {
 
@@ -101,9 +102,6 @@ VALUES (?1, ?2, ?3, ?4, ?5, ?6)
 constexpr std::string_view k_select_case_complaint_ids =
     "SELECT complaint_id FROM complaint_states WHERE case_id = ?1 ORDER BY complaint_id";
 
-std::int64_t seconds(domain::Timestamp at) {
-    return at.time_since_epoch().count();
-}
 domain::Timestamp timestamp(std::int64_t seconds) {
     return domain::Timestamp(std::chrono::seconds(seconds));
 }

@@ -6,6 +6,7 @@
 #include "domain/complaint_status.hpp"
 #include "domain/reference.hpp"
 #include "storage/sql/evidence_records.hpp"
+#include "storage/sql/seconds.hpp"
 
 namespace redress::storage::sql {
 
@@ -63,10 +64,6 @@ std::string_view confidentiality_name(domain::Confidentiality confidentiality) {
             return "open";
     }
     return "anonymous";
-}
-
-std::int64_t seconds(domain::Timestamp at) {
-    return at.time_since_epoch().count();
 }
 
 std::int64_t flag(bool value) {

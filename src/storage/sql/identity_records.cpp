@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "storage/sql/seconds.hpp"
+
 namespace redress::storage::sql {
 
 namespace {
@@ -56,10 +58,6 @@ WHERE id = (SELECT case_id FROM complaint_states WHERE complaint_id = ?1) AND in
 )sql";
 constexpr std::string_view k_insert_consent =
     "INSERT INTO identity_consents (complaint_id, at, given) VALUES (?1, ?2, ?3)";
-
-std::int64_t seconds(domain::Timestamp at) {
-    return at.time_since_epoch().count();
-}
 
 domain::Timestamp timestamp(std::int64_t seconds) {
     return domain::Timestamp(std::chrono::seconds(seconds));

@@ -2,6 +2,7 @@
 
 #include "storage/sql/evidence_records.hpp"
 #include "storage/sql/message_records.hpp"
+#include "storage/sql/seconds.hpp"
 
 namespace redress::storage::sql {
 
@@ -33,10 +34,6 @@ ORDER BY id DESC LIMIT ?1
 constexpr std::string_view k_select_one_quarantined = R"sql(
 SELECT id, received_at, reason, detail, stored_name, size FROM mail_quarantine WHERE id = ?1
 )sql";
-
-std::int64_t seconds(domain::Timestamp at) {
-    return at.time_since_epoch().count();
-}
 
 QuarantinedMail quarantined_row(const Statement& row) {
     return {.id = row.column_int(0),

@@ -1,6 +1,7 @@
 #include "storage/sql/message_records.hpp"
 
 #include "storage/sql/case_records.hpp"
+#include "storage/sql/seconds.hpp"
 
 namespace redress::storage::sql {
 
@@ -32,10 +33,6 @@ RETURNING id
 // The note on the status event of a reopening; the complainant sees it in their language
 // through its status, so this is for staff.
 constexpr std::string_view k_reopened_note = "reconsideration requested";
-
-std::int64_t seconds(domain::Timestamp at) {
-    return at.time_since_epoch().count();
-}
 
 util::Expected<std::int64_t> insert(WriteContext& context, std::int64_t complaint_id,
                                     domain::Timestamp at, domain::MessageKind kind,

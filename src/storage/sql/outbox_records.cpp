@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <chrono>
 
+#include "storage/sql/seconds.hpp"
+
 namespace redress::storage::sql {
 
 namespace {
@@ -45,10 +47,6 @@ LIMIT ?2
 constexpr std::string_view k_count_waiting = R"sql(
 SELECT count(*) FROM outbound_mail WHERE sent_at IS NULL AND given_up_at IS NULL
 )sql";
-
-std::int64_t seconds(domain::Timestamp at) {
-    return at.time_since_epoch().count();
-}
 
 // Runs `sql` with `bind` applied; answers whether it changed a row.
 template <typename Bind>

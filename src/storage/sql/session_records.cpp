@@ -2,6 +2,7 @@
 
 #include <span>
 
+#include "storage/sql/seconds.hpp"
 #include "storage/sql/staff_records.hpp"
 
 namespace redress::storage::sql {
@@ -41,10 +42,6 @@ constexpr std::string_view k_select_session = R"sql(
 SELECT staff_id, created_at, last_seen_at FROM staff_sessions
 WHERE token_hash = ?1 AND ended_at IS NULL
 )sql";
-
-std::int64_t seconds(domain::Timestamp at) {
-    return at.time_since_epoch().count();
-}
 
 domain::Timestamp timestamp(std::int64_t seconds) {
     return domain::Timestamp(std::chrono::seconds(seconds));

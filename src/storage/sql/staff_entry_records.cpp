@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "storage/sql/seconds.hpp"
+
 namespace redress::storage::sql {
 
 namespace {
@@ -16,10 +18,6 @@ SELECT m.display_name, e.contacted_at
 FROM staff_entries AS e JOIN staff AS m ON m.id = e.entered_by
 WHERE e.complaint_id = ?1
 )sql";
-
-std::int64_t seconds(domain::Timestamp at) {
-    return at.time_since_epoch().count();
-}
 
 }  // namespace
 

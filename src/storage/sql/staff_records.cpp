@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <map>
 
+#include "storage/sql/seconds.hpp"
+
 namespace redress::storage::sql {
 
 namespace {
@@ -73,10 +75,6 @@ constexpr std::string_view k_select_offices =
 util::Expected<void> insert_roles_and_offices(WriteContext& context, domain::StaffId id,
                                               const std::vector<domain::Role>& roles,
                                               const std::vector<std::string>& offices);
-
-std::int64_t seconds(domain::Timestamp at) {
-    return at.time_since_epoch().count();
-}
 
 // The account on the current row of a statement of k_select_account's columns.
 StaffAccount account_of(const Statement& row) {

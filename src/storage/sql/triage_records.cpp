@@ -5,6 +5,7 @@
 #include "storage/sql/complaint_moves.hpp"
 #include "storage/sql/message_records.hpp"
 #include "storage/sql/referral_records.hpp"
+#include "storage/sql/seconds.hpp"
 #include "storage/sql/staff_entry_records.hpp"
 
 namespace redress::storage::sql {
@@ -59,9 +60,6 @@ INSERT INTO referrals (complaint_id, from_office, to_office, at, staff_id, state
 VALUES (?1, ?2, ?3, ?4, ?5, 'sent', ?6)
 )sql";
 
-std::int64_t seconds(domain::Timestamp at) {
-    return at.time_since_epoch().count();
-}
 domain::Timestamp timestamp(std::int64_t seconds) {
     return domain::Timestamp(std::chrono::seconds(seconds));
 }

@@ -29,6 +29,38 @@ inline constexpr std::string_view k_broken_office = "broken";
 
 enum class Table { filings, filing_categories, subjects, complaints, status_events };
 
+// What the suite reads through a connection of its own, on either backend: whether a
+// reference is committed, and how many rows a table holds (-1 when it cannot tell).
+inline bool visible(storage::sql::Connection& connection, std::string_view reference) {
+    auto statement = connection.prepare("SELECT 1 FROM complaints WHERE reference = ?1");
+    if (!statement) return false;
+    (*statement)->bind(1, reference);
+    auto row = (*statement)->step();
+    return row && *row;
+}
+
+inline std::int64_t count_rows(storage::sql::Connection& connection, Table table) {
+    const auto sql = [table]() -> std::string_view {
+        switch (table) {
+            case Table::filings:
+                return "SELECT count(*) FROM filings";
+            case Table::filing_categories:
+                return "SELECT count(*) FROM filing_categories";
+            case Table::subjects:
+                return "SELECT count(*) FROM subjects";
+            case Table::complaints:
+                return "SELECT count(*) FROM complaints";
+            case Table::status_events:
+                return "SELECT count(*) FROM status_events";
+        }
+        return "";
+    }();
+    auto statement = connection.prepare(sql);
+    if (!statement) return -1;
+    auto row = (*statement)->step();
+    return row && *row ? (*statement)->column_int(0) : -1;
+}
+
 class SqliteBackend {
   public:
     explicit SqliteBackend(const std::filesystem::path& folder)
@@ -45,21 +77,10 @@ class SqliteBackend {
 
     // Whether a connection of its own sees this reference committed.
     bool visible_elsewhere(std::string_view reference) const {
-        auto connection = inspect();
-        auto statement = connection->prepare("SELECT 1 FROM complaints WHERE reference = ?1");
-        if (!statement) return false;
-        (*statement)->bind(1, reference);
-        auto row = (*statement)->step();
-        return row && *row;
+        return visible(*inspect(), reference);
     }
 
-    std::int64_t count(Table table) const {
-        auto connection = inspect();
-        auto statement = connection->prepare(count_sql(table));
-        if (!statement) return -1;
-        auto row = (*statement)->step();
-        return row && *row ? (*statement)->column_int(0) : -1;
-    }
+    std::int64_t count(Table table) const { return count_rows(*inspect(), table); }
 
     // From now on every write of a complaint for the office k_broken_office fails inside
     // the transaction, as a full disk or a broken constraint would.
@@ -72,22 +93,6 @@ class SqliteBackend {
     }
 
     const std::filesystem::path& path() const { return m_path; }
-
-    static std::string_view count_sql(Table table) {
-        switch (table) {
-            case Table::filings:
-                return "SELECT count(*) FROM filings";
-            case Table::filing_categories:
-                return "SELECT count(*) FROM filing_categories";
-            case Table::subjects:
-                return "SELECT count(*) FROM subjects";
-            case Table::complaints:
-                return "SELECT count(*) FROM complaints";
-            case Table::status_events:
-                return "SELECT count(*) FROM status_events";
-        }
-        return "";
-    }
 
   private:
     std::unique_ptr<storage::sql::Connection> inspect() const {
@@ -116,21 +121,10 @@ class PostgresqlBackend {
     }
 
     bool visible_elsewhere(std::string_view reference) const {
-        auto connection = inspect();
-        auto statement = connection->prepare("SELECT 1 FROM complaints WHERE reference = ?1");
-        if (!statement) return false;
-        (*statement)->bind(1, reference);
-        auto row = (*statement)->step();
-        return row && *row;
+        return visible(*inspect(), reference);
     }
 
-    std::int64_t count(Table table) const {
-        auto connection = inspect();
-        auto statement = connection->prepare(SqliteBackend::count_sql(table));
-        if (!statement) return -1;
-        auto row = (*statement)->step();
-        return row && *row ? (*statement)->column_int(0) : -1;
-    }
+    std::int64_t count(Table table) const { return count_rows(*inspect(), table); }
 
     void break_office() const {
         auto connection = inspect();
