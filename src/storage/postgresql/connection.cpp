@@ -28,6 +28,9 @@ constexpr Oid k_text = 25;
 constexpr int k_max_parameters = 65535;
 // A non-null pointer for an empty blob: libpq reads a null value pointer as SQL NULL.
 constexpr char k_empty[] = "";
+// Statements sent ahead before the connection waits for their outcomes anyway: the results
+// the server holds for us stay small, so that neither side ever blocks writing to the other.
+constexpr int k_max_sent_ahead = 128;
 
 struct ResultDeleter {
     void operator()(PGresult* result) const { PQclear(result); }
@@ -194,6 +197,7 @@ class PgStatement final : public sql::Statement {
     Statement& bind(int index, std::span<const std::uint8_t> blob) override;
     util::Expected<bool> step() override;
     void reset() override;
+    util::Expected<void> send() override;
 
     int column_count() const override;
     std::int64_t column_int(int column) const override;
@@ -209,8 +213,18 @@ class PgStatement final : public sql::Statement {
         std::span<const std::uint8_t> blob;  // not copied; sent in binary format
     };
 
+    // What one execution sends: the prepared statement's name and its parameters as libpq
+    // takes them, pointing into m_parameters.
+    struct Execution {
+        std::string name;
+        std::vector<const char*> values;
+        std::vector<int> lengths;
+        std::vector<int> formats;
+    };
+
     Parameter* parameter(int index);
     void fail_bind(util::ErrorCode code, std::string message);
+    util::Expected<Execution> execution();
     util::Expected<void> execute();
     bool readable(int column) const;
 
@@ -239,6 +253,7 @@ class PgConnection final : public sql::Connection {
     util::Expected<void> execute(std::string_view sql) override;
     util::Expected<std::unique_ptr<sql::Statement>> prepare(std::string_view sql) override;
     util::Expected<void> begin_writing() override;
+    util::Expected<void> settle() override;
     std::int64_t changes() const override { return m_changes; }
     bool in_transaction() const override {
         return PQtransactionStatus(m_connection) != PQTRANS_IDLE;
@@ -253,9 +268,22 @@ class PgConnection final : public sql::Connection {
                                               const std::vector<Oid>& types);
     // Keeps the rows an INSERT, UPDATE or DELETE changed, for changes().
     void note_result(const PGresult* result);
+    // Runs a prepared statement and gives its result, after every statement sent ahead (whose
+    // first failure it reports instead).
+    util::Expected<Result> run_prepared(const std::string& name, int count,
+                                        const char* const* values, const int* lengths,
+                                        const int* formats);
+    // Sends a prepared statement ahead, inside a transaction; sent: true. false: nothing was
+    // sent, since no transaction is open (the caller runs it instead).
+    util::Expected<bool> send_prepared(const std::string& name, int count,
+                                       const char* const* values, const int* lengths,
+                                       const int* formats);
 
   private:
     util::Expected<Result> run(std::string_view sql, std::string_view what);
+    // Ends the pipeline of statements sent ahead: waits for each, and gives the last one's
+    // result when `last_wanted`, or the first failure.
+    util::Expected<Result> collect(bool last_wanted);
 
     PGconn* m_connection;
     sql::Access m_access;
@@ -268,12 +296,15 @@ class PgConnection final : public sql::Connection {
     std::map<std::string, std::string> m_prepared;
     std::uint64_t m_statements = 0;
     std::int64_t m_changes = 0;
+    // Statements sent ahead in pipeline mode and not yet waited for (0: not in pipeline mode).
+    int m_sent = 0;
 };
 
 // --- PgConnection ---
 
 util::Expected<void> PgConnection::usable() {
     if (PQstatus(m_connection) == CONNECTION_BAD) {
+        m_sent = 0;  // the reset ends the pipeline with the session
         PQreset(m_connection);
         if (PQstatus(m_connection) != CONNECTION_OK) {
             return util::fail(
@@ -314,6 +345,7 @@ void PgConnection::note_result(const PGresult* result) {
 }
 
 util::Expected<Result> PgConnection::run(std::string_view sql, std::string_view what) {
+    if (auto settled = settle(); !settled) return std::unexpected(std::move(settled.error()));
     if (auto ready = usable(); !ready) return std::unexpected(std::move(ready.error()));
     const std::string text(sql);
     Result result{PQexec(m_connection, text.c_str())};
@@ -374,6 +406,8 @@ util::Expected<std::string> PgConnection::prepared_name(const std::string& sql,
         key.push_back(type == k_int8 ? 'i' : type == k_text ? 't' : type == k_bytea ? 'b' : 'n');
     }
     if (const auto found = m_prepared.find(key); found != m_prepared.end()) return found->second;
+    // Prepared outside the pipeline, once per session: statements sent ahead go first.
+    if (auto settled = settle(); !settled) return std::unexpected(std::move(settled.error()));
     auto name = fmt::format("redress_{}", ++m_statements);
     const Result result{PQprepare(m_connection, name.c_str(), sql.c_str(),
                                   static_cast<int>(types.size()), types.data())};
@@ -382,6 +416,89 @@ util::Expected<std::string> PgConnection::prepared_name(const std::string& sql,
     }
     m_prepared.emplace(std::move(key), name);
     return name;
+}
+
+util::Expected<void> PgConnection::settle() {
+    if (m_sent == 0) return {};
+    auto collected = collect(false);
+    if (!collected) return std::unexpected(std::move(collected.error()));
+    return {};
+}
+
+util::Expected<Result> PgConnection::collect(bool last_wanted) {
+    const int sent = std::exchange(m_sent, 0);
+    if (PQpipelineSync(m_connection) != 1) {
+        return std::unexpected(error_of(nullptr, m_connection, "send"));
+    }
+    std::optional<util::Error> failure;
+    Result wanted;
+    for (int i = 0; i < sent; ++i) {
+        Result result{PQgetResult(m_connection)};
+        if (result == nullptr) {
+            // The connection is lost; usable() resets it, which ends the pipeline too.
+            return std::unexpected(failure ? *failure : error_of(nullptr, m_connection, "send"));
+        }
+        // The null result that ends each statement's results.
+        while (PGresult* more = PQgetResult(m_connection)) PQclear(more);
+        const auto status = PQresultStatus(result.get());
+        if (status == PGRES_PIPELINE_ABORTED) continue;  // after the failure kept below
+        if (!succeeded(result.get())) {
+            if (!failure) failure = error_of(result.get(), m_connection, "step");
+            continue;
+        }
+        note_result(result.get());
+        if (last_wanted && i == sent - 1) wanted = std::move(result);
+    }
+    const Result sync{PQgetResult(m_connection)};
+    if (sync == nullptr || PQresultStatus(sync.get()) != PGRES_PIPELINE_SYNC ||
+        PQexitPipelineMode(m_connection) != 1) {
+        return std::unexpected(failure ? *failure : error_of(nullptr, m_connection, "send"));
+    }
+    if (failure) return std::unexpected(std::move(*failure));
+    return wanted;
+}
+
+util::Expected<Result> PgConnection::run_prepared(const std::string& name, int count,
+                                                  const char* const* values, const int* lengths,
+                                                  const int* formats) {
+    if (m_sent == 0) {
+        Result result{
+            PQexecPrepared(m_connection, name.c_str(), count, values, lengths, formats, 0)};
+        if (!succeeded(result.get())) {
+            return std::unexpected(error_of(result.get(), m_connection, "step"));
+        }
+        note_result(result.get());
+        return result;
+    }
+    // At the end of the pipeline, awaited with everything sent before it.
+    if (PQsendQueryPrepared(m_connection, name.c_str(), count, values, lengths, formats, 0) != 1) {
+        (void)collect(false);
+        return std::unexpected(error_of(nullptr, m_connection, "step"));
+    }
+    ++m_sent;
+    return collect(true);
+}
+
+util::Expected<bool> PgConnection::send_prepared(const std::string& name, int count,
+                                                 const char* const* values, const int* lengths,
+                                                 const int* formats) {
+    if (m_sent == 0) {
+        // Outside a transaction, each statement would commit at the pipeline's end instead
+        // of its own: it is run, as ever.
+        if (PQtransactionStatus(m_connection) != PQTRANS_INTRANS) return false;
+        if (PQenterPipelineMode(m_connection) != 1) {
+            return std::unexpected(error_of(nullptr, m_connection, "send"));
+        }
+    }
+    if (PQsendQueryPrepared(m_connection, name.c_str(), count, values, lengths, formats, 0) != 1) {
+        auto lost = error_of(nullptr, m_connection, "send");
+        (void)collect(false);
+        return std::unexpected(std::move(lost));
+    }
+    if (++m_sent >= k_max_sent_ahead) {
+        if (auto settled = settle(); !settled) return std::unexpected(settled.error());
+    }
+    return true;
 }
 
 // --- PgStatement ---
@@ -439,7 +556,7 @@ sql::Statement& PgStatement::bind(int index, std::span<const std::uint8_t> blob)
     return *this;
 }
 
-util::Expected<void> PgStatement::execute() {
+util::Expected<PgStatement::Execution> PgStatement::execution() {
     if (auto ready = m_connection.usable(); !ready) return std::unexpected(ready.error());
     std::vector<Oid> types;
     for (std::size_t i = 0; i < m_parameters.size(); ++i) {
@@ -449,41 +566,64 @@ util::Expected<void> PgStatement::execute() {
     }
     auto name = m_connection.prepared_name(m_sql, types);
     if (!name) return std::unexpected(std::move(name.error()));
-    std::vector<const char*> values;
-    std::vector<int> lengths;
-    std::vector<int> formats;
+    Execution execution{std::move(*name), {}, {}, {}};
     for (const auto& parameter : m_parameters) {
         if (parameter.type == 0) {
-            values.push_back(nullptr);
-            lengths.push_back(0);
-            formats.push_back(0);
+            execution.values.push_back(nullptr);
+            execution.lengths.push_back(0);
+            execution.formats.push_back(0);
         } else if (parameter.type == k_bytea) {
-            values.push_back(parameter.blob.empty()
-                                 ? k_empty
-                                 : reinterpret_cast<const char*>(parameter.blob.data()));
-            lengths.push_back(static_cast<int>(parameter.blob.size()));
-            formats.push_back(1);
+            execution.values.push_back(parameter.blob.empty()
+                                           ? k_empty
+                                           : reinterpret_cast<const char*>(parameter.blob.data()));
+            execution.lengths.push_back(static_cast<int>(parameter.blob.size()));
+            execution.formats.push_back(1);
         } else {
-            values.push_back(parameter.text.c_str());
-            lengths.push_back(0);
-            formats.push_back(0);
+            execution.values.push_back(parameter.text.c_str());
+            execution.lengths.push_back(0);
+            execution.formats.push_back(0);
         }
     }
-    Result result{PQexecPrepared(m_connection.handle(), name->c_str(),
-                                 static_cast<int>(values.size()), values.data(), lengths.data(),
-                                 formats.data(), 0)};
-    if (!succeeded(result.get())) {
-        return std::unexpected(error_of(result.get(), m_connection.handle(), "step"));
-    }
-    if (commit_rolled_back(m_sql, result.get())) {
+    return execution;
+}
+
+util::Expected<void> PgStatement::execute() {
+    auto execution = this->execution();
+    if (!execution) return std::unexpected(std::move(execution.error()));
+    auto result = m_connection.run_prepared(
+        execution->name, static_cast<int>(execution->values.size()), execution->values.data(),
+        execution->lengths.data(), execution->formats.data());
+    if (!result) return std::unexpected(std::move(result.error()));
+    if (commit_rolled_back(m_sql, result->get())) {
         return util::fail(util::ErrorCode::unavailable,
                           "postgresql: step: the transaction had failed and was rolled back");
     }
-    m_connection.note_result(result.get());
-    m_result = std::move(result);
+    m_result = std::move(*result);
     const auto columns = static_cast<std::size_t>(PQnfields(m_result.get()));
     m_blobs.resize(columns);
     m_blob_decoded.assign(columns, false);
+    return {};
+}
+
+util::Expected<void> PgStatement::send() {
+    // A failed bind fails here, as run() would, and nothing is sent.
+    if (m_error) {
+        auto error = std::move(*m_error);
+        reset();
+        return std::unexpected(std::move(error));
+    }
+    auto execution = this->execution();
+    if (!execution) {
+        reset();
+        return std::unexpected(std::move(execution.error()));
+    }
+    // libpq copies the values into its buffer as it sends.
+    auto sent = m_connection.send_prepared(
+        execution->name, static_cast<int>(execution->values.size()), execution->values.data(),
+        execution->lengths.data(), execution->formats.data());
+    if (sent && !*sent) return run();
+    reset();
+    if (!sent) return std::unexpected(std::move(sent.error()));
     return {};
 }
 

@@ -10,6 +10,12 @@
 // read as SQLite's would be: a boolean is 1 or 0 ("1" or "0" as text), a numeric without fraction
 // (sum()) an integer, bytea decoded into bytes.
 //
+// Statement::send() inside a transaction uses libpq's pipeline mode: the statement is sent
+// and the connection goes on without waiting; the next statement whose result is needed (a
+// step), an execute() or settle() ends the pipeline with a Sync and waits for every outcome,
+// reporting the first failure. Each round trip saved is a wait the one writer, which every
+// node's writes queue behind, no longer makes. At most 128 are sent ahead at once.
+//
 // A lost server connection (a restart, a terminated backend) fails the call that finds it
 // lost; the next call resets it once, and the session's prepared statements are prepared
 // again as they are next used. A transaction that was open is gone with the session.

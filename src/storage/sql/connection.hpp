@@ -42,6 +42,12 @@ class Statement {
     virtual void reset() = 0;
     // Steps a statement that returns no rows, then resets it.
     util::Expected<void> run();
+    // As run(), for a write inside a transaction whose outcome the caller does not need at
+    // once (nor changes()): a connection may send it ahead without waiting for the server
+    // (PostgreSQL's pipeline), and then its failure is reported by the connection's next
+    // wait, a step(), execute() or Connection::settle(). What a later statement reads sees
+    // it either way. Text and blobs bound to it are copied before it returns.
+    virtual util::Expected<void> send() { return run(); }
 
     // Columns of the row read; valid after a step() that returned true.
     virtual int column_count() const = 0;
@@ -77,6 +83,10 @@ class Connection {
     // (threads, processes, machines) take turns as SQLite's single writer does: what a
     // write reads inside its transaction stays true until it commits.
     virtual util::Expected<void> begin_writing() = 0;
+
+    // Waits for every statement sent ahead (Statement::send) and reports the first that
+    // failed. A write job ends with it, so that its failures are its own.
+    virtual util::Expected<void> settle() { return {}; }
 
     // Rows the last INSERT, UPDATE or DELETE changed.
     virtual std::int64_t changes() const = 0;

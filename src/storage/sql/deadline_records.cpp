@@ -4,7 +4,8 @@
 #include <limits>
 #include <vector>
 
-#include "storage/sql/clock_hold_records.hpp"
+#include "domain/clock.hpp"
+#include "domain/complaint_status.hpp"
 #include "storage/sql/queue_records.hpp"
 
 namespace redress::storage::sql {
@@ -16,10 +17,27 @@ constexpr std::string_view k_select_moved = R"sql(
 SELECT complaint_id, office_id, received_at FROM complaint_states
 WHERE clocks_moved = 1 ORDER BY complaint_id LIMIT ?1
 )sql";
-constexpr std::string_view k_select_events =
-    "SELECT at, status FROM status_events WHERE complaint_id = ?1 ORDER BY at, id";
-constexpr std::string_view k_select_updates = R"sql(
-SELECT at FROM messages WHERE complaint_id = ?1 AND kind = 'to_complainant' ORDER BY id
+// The facts of the marked complaints, each kind read for the whole batch at once: the same
+// complaints k_select_moved gives, in the same transaction (under the write lock). One
+// statement per kind instead of one per complaint: on PostgreSQL each is a round trip.
+constexpr std::string_view k_select_marked_events = R"sql(
+SELECT e.complaint_id, e.at, e.status FROM status_events AS e
+WHERE e.complaint_id IN (SELECT complaint_id FROM complaint_states
+                         WHERE clocks_moved = 1 ORDER BY complaint_id LIMIT ?1)
+ORDER BY e.complaint_id, e.at, e.id
+)sql";
+constexpr std::string_view k_select_marked_updates = R"sql(
+SELECT m.complaint_id, m.at FROM messages AS m
+WHERE m.kind = 'to_complainant'
+  AND m.complaint_id IN (SELECT complaint_id FROM complaint_states
+                         WHERE clocks_moved = 1 ORDER BY complaint_id LIMIT ?1)
+ORDER BY m.complaint_id, m.id
+)sql";
+constexpr std::string_view k_select_marked_holds = R"sql(
+SELECT h.complaint_id, h.at, h.reason FROM clock_holds AS h
+WHERE h.complaint_id IN (SELECT complaint_id FROM complaint_states
+                         WHERE clocks_moved = 1 ORDER BY complaint_id LIMIT ?1)
+ORDER BY h.complaint_id, h.id
 )sql";
 constexpr std::string_view k_save_deadline = R"sql(
 UPDATE complaint_states SET due_at = ?2, due_clock = ?3, clocks_moved = 0 WHERE complaint_id = ?1
@@ -72,35 +90,54 @@ domain::Timestamp timestamp(std::int64_t seconds) {
     return domain::Timestamp(std::chrono::seconds(seconds));
 }
 
-util::Expected<void> read_facts(StatementCache& statements, ClockFacts& facts) {
-    auto events = statements.get(k_select_events);
-    if (!events) return std::unexpected(events.error());
-    auto& rows = **events;
-    rows.bind(1, facts.complaint_id);
+// Reads the rows of `sql` (complaint id first, ascending) into the facts of `marked` (sorted by
+// complaint id) with `add`, which answers false for a row it cannot read.
+template <typename Add>
+util::Expected<void> read_marked(StatementCache& statements, std::string_view sql,
+                                 std::size_t limit, std::vector<ClockFacts>& marked, Add add) {
+    auto statement = statements.get(sql);
+    if (!statement) return std::unexpected(statement.error());
+    auto& rows = **statement;
+    rows.bind(1, static_cast<std::int64_t>(limit));
+    auto facts = marked.begin();
     util::Expected<bool> row;
     while ((row = rows.step()) && *row) {
-        const auto status = domain::parse_status(rows.column_text(1));
-        if (!status) {
+        const std::int64_t complaint_id = rows.column_int(0);
+        while (facts != marked.end() && facts->complaint_id < complaint_id) ++facts;
+        if (facts == marked.end() || facts->complaint_id != complaint_id || !add(rows, *facts)) {
             rows.reset();
-            return util::fail(util::ErrorCode::internal, "a status event is unreadable");
+            return util::fail(util::ErrorCode::internal,
+                              "a complaint's clock facts are unreadable");
         }
-        facts.timeline.push_back({timestamp(rows.column_int(0)), *status, {}});
     }
     rows.reset();
     if (!row) return std::unexpected(row.error());
-
-    auto updates = statements.get(k_select_updates);
-    if (!updates) return std::unexpected(updates.error());
-    auto& given = **updates;
-    given.bind(1, facts.complaint_id);
-    while ((row = given.step()) && *row) facts.updates.push_back(timestamp(given.column_int(0)));
-    given.reset();
-    if (!row) return std::unexpected(row.error());
-
-    auto holds = read_clock_holds(statements, facts.complaint_id);
-    if (!holds) return std::unexpected(holds.error());
-    facts.holds = std::move(*holds);
     return {};
+}
+
+util::Expected<void> read_facts(StatementCache& statements, std::size_t limit,
+                                std::vector<ClockFacts>& marked) {
+    auto events = read_marked(
+        statements, k_select_marked_events, limit, marked, [](Statement& rows, ClockFacts& facts) {
+            const auto status = domain::parse_status(rows.column_text(2));
+            if (!status) return false;
+            facts.timeline.push_back({timestamp(rows.column_int(1)), *status, {}});
+            return true;
+        });
+    if (!events) return events;
+    auto updates = read_marked(statements, k_select_marked_updates, limit, marked,
+                               [](Statement& rows, ClockFacts& facts) {
+                                   facts.updates.push_back(timestamp(rows.column_int(1)));
+                                   return true;
+                               });
+    if (!updates) return updates;
+    return read_marked(statements, k_select_marked_holds, limit, marked,
+                       [](Statement& rows, ClockFacts& facts) {
+                           const auto reason = domain::parse_pause_reason(rows.column_text(2));
+                           if (!reason) return false;
+                           facts.holds.push_back({timestamp(rows.column_int(1)), *reason});
+                           return true;
+                       });
 }
 
 util::Expected<void> read_overdue_items(Statement& statement,
@@ -149,10 +186,10 @@ util::Expected<std::size_t> refresh_deadlines(WriteContext& context, const Deadl
     moved.reset();
     if (!row) return std::unexpected(row.error());
 
-    for (auto& facts : marked) {
-        if (auto read = read_facts(context.statements, facts); !read) {
-            return std::unexpected(read.error());
-        }
+    if (auto read = read_facts(context.statements, limit, marked); !read) {
+        return std::unexpected(read.error());
+    }
+    for (const auto& facts : marked) {
         const auto next = rule(facts);
         auto save = context.statements.get(k_save_deadline);
         if (!save) return std::unexpected(save.error());
@@ -162,7 +199,7 @@ util::Expected<std::size_t> refresh_deadlines(WriteContext& context, const Deadl
                 ->bind(2, static_cast<std::int64_t>(next->deadline.time_since_epoch().count()))
                 .bind(3, domain::clock_kind_name(next->kind));
         }
-        if (auto saved = (*save)->run(); !saved) return std::unexpected(saved.error());
+        if (auto saved = (*save)->send(); !saved) return std::unexpected(saved.error());
     }
     return marked.size();
 }

@@ -46,7 +46,7 @@ util::Expected<void> insert_evidence(Statement& insert, std::int64_t filing_id,
                 .bind(6, std::span<const std::uint8_t>(file.sealed_name))
                 .bind(7, static_cast<std::int64_t>(file.added_at.time_since_epoch().count()))
                 .bind(8, domain::source_name(file.source))
-                .run();
+                .send();
         if (!inserted) return inserted;
     }
     return {};

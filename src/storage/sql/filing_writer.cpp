@@ -15,13 +15,18 @@ namespace {
 // Who appended the first status event of every complaint.
 constexpr std::string_view k_intake_actor = "intake";
 
+// Each max() is one step down its primary key, on both databases.
+constexpr std::string_view k_select_last_ids = R"sql(
+SELECT (SELECT max(id) FROM filings), (SELECT max(id) FROM complaints)
+)sql";
+
 constexpr std::string_view k_insert_filing = R"sql(
 INSERT INTO filings (channel, language, received_at, receipt_hash, confidentiality,
                      whistleblower, on_behalf, sealed_people, witness_count, incident_date,
                      incident_date_precision, sealed_account, subject_count, incident_time,
-                     incident_when, place, city, region, narrative, injuries, subject_marks)
-VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, '', '', '', '', '', '', '', ?14)
-RETURNING id
+                     incident_when, place, city, region, narrative, injuries, subject_marks, id)
+VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, '', '', '', '', '', '', '', ?14,
+        ?15)
 )sql";
 
 constexpr std::string_view k_insert_category = R"sql(
@@ -38,9 +43,8 @@ ON CONFLICT (prefix, year) DO UPDATE SET last = excluded.last
 )sql";
 
 constexpr std::string_view k_insert_complaint = R"sql(
-INSERT INTO complaints (filing_id, office_id, prefix, year, sequence, reference)
-VALUES (?1, ?2, ?3, ?4, ?5, ?6)
-RETURNING id
+INSERT INTO complaints (filing_id, office_id, prefix, year, sequence, reference, id)
+VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
 )sql";
 
 constexpr std::string_view k_insert_event = R"sql(
@@ -75,6 +79,7 @@ std::int64_t flag(bool value) {
 util::Expected<FilingWriter> FilingWriter::prepare(Connection& connection) {
     Statements statements;
     const std::pair<std::unique_ptr<Statement>*, std::string_view> all[] = {
+        {&statements.last_ids, k_select_last_ids},
         {&statements.filing, k_insert_filing},
         {&statements.category, k_insert_category},
         {&statements.sequence, k_select_sequence},
@@ -94,12 +99,26 @@ util::Expected<FilingWriter> FilingWriter::prepare(Connection& connection) {
 
 void FilingWriter::begin() {
     m_sequences.clear();
+    m_last_ids.reset();
+}
+
+util::Expected<FilingWriter::LastIds*> FilingWriter::last_ids() {
+    if (!m_last_ids) {
+        auto& select = *m_statements.last_ids;
+        auto row = select.step();
+        // No row yet in a table: its max() is NULL, read as 0.
+        if (row && *row) m_last_ids = LastIds{select.column_int(0), select.column_int(1)};
+        select.reset();
+        if (!row) return std::unexpected(row.error());
+        if (!m_last_ids) return util::fail(util::ErrorCode::internal, "no last ids were read");
+    }
+    return &*m_last_ids;
 }
 
 util::Expected<void> FilingWriter::finish() {
     for (const auto& [key, last] : m_sequences) {
         auto saved =
-            m_statements.save_sequence->bind(1, key.first).bind(2, key.second).bind(3, last).run();
+            m_statements.save_sequence->bind(1, key.first).bind(2, key.second).bind(3, last).send();
         if (!saved) return saved;
     }
     return {};
@@ -107,12 +126,16 @@ util::Expected<void> FilingWriter::finish() {
 
 util::Expected<std::vector<domain::FiledComplaint>> FilingWriter::write(
     const domain::ReceivedFiling& filing) {
-    auto filing_id = insert_filing(filing);
-    if (!filing_id) return std::unexpected(filing_id.error());
-    if (auto details = insert_categories(*filing_id, filing); !details) {
+    auto ids = last_ids();
+    if (!ids) return std::unexpected(ids.error());
+    const std::int64_t filing_id = ++(*ids)->filing;
+    if (auto inserted = insert_filing(filing_id, filing); !inserted) {
+        return std::unexpected(inserted.error());
+    }
+    if (auto details = insert_categories(filing_id, filing); !details) {
         return std::unexpected(details.error());
     }
-    if (auto files = insert_evidence(*filing_id, filing); !files) {
+    if (auto files = insert_evidence(filing_id, filing); !files) {
         return std::unexpected(files.error());
     }
 
@@ -124,52 +147,57 @@ util::Expected<std::vector<domain::FiledComplaint>> FilingWriter::write(
         if (!sequence) return std::unexpected(sequence.error());
         const std::string reference =
             domain::Reference{destination.reference_prefix, year, *sequence}.text();
-        auto complaint = inserted_id(m_statements.complaint->bind(1, *filing_id)
-                                         .bind(2, destination.office_id)
-                                         .bind(3, destination.reference_prefix)
-                                         .bind(4, std::int64_t{year})
-                                         .bind(5, std::int64_t{*sequence})
-                                         .bind(6, reference));
+        const std::int64_t complaint_id = ++(*ids)->complaint;
+        auto complaint = m_statements.complaint->bind(1, filing_id)
+                             .bind(2, destination.office_id)
+                             .bind(3, destination.reference_prefix)
+                             .bind(4, std::int64_t{year})
+                             .bind(5, std::int64_t{*sequence})
+                             .bind(6, reference)
+                             .bind(7, complaint_id)
+                             .send();
         if (!complaint) return std::unexpected(complaint.error());
-        const std::int64_t complaint_id = *complaint;
         auto event = m_statements.event->bind(1, complaint_id)
                          .bind(2, seconds(filing.received_at))
                          .bind(3, domain::status_name(domain::Status::received))
                          .bind(4, k_intake_actor)
-                         .run();
+                         .send();
         if (!event) return std::unexpected(event.error());
         auto state = m_statements.state->bind(1, complaint_id)
                          .bind(2, destination.office_id)
                          .bind(3, domain::channel_name(filing.channel))
                          .bind(4, seconds(filing.received_at))
-                         .run();
+                         .send();
         if (!state) return std::unexpected(state.error());
         filed.push_back({destination.office_id, reference});
     }
     return filed;
 }
 
-util::Expected<std::int64_t> FilingWriter::insert_filing(const domain::ReceivedFiling& filing) {
-    return inserted_id(m_statements.filing->bind(1, domain::channel_name(filing.channel))
-                           .bind(2, filing.language)
-                           .bind(3, seconds(filing.received_at))
-                           .bind(4, std::span<const std::uint8_t>(filing.receipt_hash))
-                           .bind(5, confidentiality_name(filing.confidentiality))
-                           .bind(6, flag(filing.whistleblower))
-                           .bind(7, flag(filing.on_behalf))
-                           .bind(8, std::span<const std::uint8_t>(filing.sealed_people))
-                           .bind(9, static_cast<std::int64_t>(filing.witness_count))
-                           .bind(10, filing.incident_date)
-                           .bind(11, filing.incident_date_precision)
-                           .bind(12, std::span<const std::uint8_t>(filing.sealed_account))
-                           .bind(13, static_cast<std::int64_t>(filing.subject_count))
-                           .bind(14, std::span<const std::uint8_t>(filing.subject_marks)));
+util::Expected<void> FilingWriter::insert_filing(std::int64_t filing_id,
+                                                 const domain::ReceivedFiling& filing) {
+    return m_statements.filing->bind(1, domain::channel_name(filing.channel))
+        .bind(2, filing.language)
+        .bind(3, seconds(filing.received_at))
+        .bind(4, std::span<const std::uint8_t>(filing.receipt_hash))
+        .bind(5, confidentiality_name(filing.confidentiality))
+        .bind(6, flag(filing.whistleblower))
+        .bind(7, flag(filing.on_behalf))
+        .bind(8, std::span<const std::uint8_t>(filing.sealed_people))
+        .bind(9, static_cast<std::int64_t>(filing.witness_count))
+        .bind(10, filing.incident_date)
+        .bind(11, filing.incident_date_precision)
+        .bind(12, std::span<const std::uint8_t>(filing.sealed_account))
+        .bind(13, static_cast<std::int64_t>(filing.subject_count))
+        .bind(14, std::span<const std::uint8_t>(filing.subject_marks))
+        .bind(15, filing_id)
+        .send();
 }
 
 util::Expected<void> FilingWriter::insert_categories(std::int64_t filing_id,
                                                      const domain::ReceivedFiling& filing) {
     for (const auto& category : filing.categories) {
-        auto inserted = m_statements.category->bind(1, filing_id).bind(2, category).run();
+        auto inserted = m_statements.category->bind(1, filing_id).bind(2, category).send();
         if (!inserted) return inserted;
     }
     return {};

@@ -1,9 +1,15 @@
 #pragma once
 // Writes filings, their complaints and first status events inside a transaction that the
 // caller owns, numbering references per office prefix and year.
+//
+// The writer gives filings and complaints their ids itself, after the highest of each read
+// once per transaction: it holds the write lock (Connection::begin_writing), so nothing else
+// adds a row meanwhile, and nothing else adds rows to either table. So no insert waits to
+// learn an id, and on PostgreSQL a filing's rows are all sent ahead (Statement::send).
 
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -23,21 +29,34 @@ class FilingWriter {
     // the filing's destination order.
     util::Expected<std::vector<domain::FiledComplaint>> write(const domain::ReceivedFiling& filing);
 
-    // Call at the start of each transaction: sequence numbers are read again from the
-    // database, so that a rolled-back transaction never leaves a gap or a reuse.
+    // Call at the start of each transaction: sequence numbers and the last ids are read again
+    // from the database, so that a rolled-back transaction never leaves a gap or a reuse.
     void begin();
     // Writes the sequence numbers given out since begin(); call before COMMIT.
     util::Expected<void> finish();
 
-    // The sequence numbers given out so far in this transaction; restore() takes them back
-    // to a checkpoint when a job is rolled back to its savepoint, so that its numbers are
-    // given out again rather than skipped.
     using Sequences = std::map<std::pair<std::string, int>, long>;
-    Sequences checkpoint() const { return m_sequences; }
-    void restore(Sequences sequences) { m_sequences = std::move(sequences); }
+    // The last ids given out, once read in this transaction.
+    struct LastIds {
+        std::int64_t filing = 0;
+        std::int64_t complaint = 0;
+    };
+    // The sequence numbers and ids given out so far in this transaction; restore() takes
+    // them back to a checkpoint when a job is rolled back to its savepoint, so that its
+    // numbers are given out again rather than skipped.
+    struct Checkpoint {
+        Sequences sequences;
+        std::optional<LastIds> last_ids;
+    };
+    Checkpoint checkpoint() const { return {m_sequences, m_last_ids}; }
+    void restore(Checkpoint checkpoint) {
+        m_sequences = std::move(checkpoint.sequences);
+        m_last_ids = checkpoint.last_ids;
+    }
 
   private:
     struct Statements {
+        std::unique_ptr<Statement> last_ids;
         std::unique_ptr<Statement> filing;
         std::unique_ptr<Statement> category;
         std::unique_ptr<Statement> sequence;
@@ -50,7 +69,9 @@ class FilingWriter {
 
     explicit FilingWriter(Statements statements) : m_statements(std::move(statements)) {}
 
-    util::Expected<std::int64_t> insert_filing(const domain::ReceivedFiling& filing);
+    util::Expected<LastIds*> last_ids();
+    util::Expected<void> insert_filing(std::int64_t filing_id,
+                                       const domain::ReceivedFiling& filing);
     util::Expected<void> insert_evidence(std::int64_t filing_id,
                                          const domain::ReceivedFiling& filing);
     util::Expected<void> insert_categories(std::int64_t filing_id,
@@ -61,6 +82,7 @@ class FilingWriter {
     // Last sequence number per (prefix, year), loaded from office_sequences on first use in
     // the current transaction.
     Sequences m_sequences;
+    std::optional<LastIds> m_last_ids;
 };
 
 }  // namespace redress::storage::sql

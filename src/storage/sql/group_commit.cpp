@@ -125,6 +125,9 @@ util::Expected<void> GroupCommit::write(std::vector<std::unique_ptr<WriteJob>>& 
         auto sequences = m_filings.checkpoint();
         auto audit_head = m_audit.checkpoint();
         auto outcome = job->write(context);
+        // What it sent ahead (Statement::send) has failed or not by now: its failure is
+        // this job's alone.
+        if (outcome) outcome = m_connection->settle();
         if (outcome) {
             result = run(k_release);
         } else {

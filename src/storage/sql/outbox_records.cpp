@@ -9,10 +9,15 @@ namespace redress::storage::sql {
 
 namespace {
 
-constexpr std::string_view k_select_complaint = "SELECT id FROM complaints WHERE reference = ?1";
-constexpr std::string_view k_insert_contact = R"sql(
+// A complaint filed in the same transaction, found by its reference, so that the filing
+// need not wait to learn its id.
+constexpr std::string_view k_insert_filed_contact = R"sql(
 INSERT INTO mail_contacts (complaint_id, sealed_address, language, status_notices)
-VALUES (?1, ?2, ?3, ?4)
+SELECT id, ?2, ?3, ?4 FROM complaints WHERE reference = ?1
+)sql";
+constexpr std::string_view k_insert_filed_acknowledgment = R"sql(
+INSERT INTO outbound_mail (complaint_id, kind, sealed_extra, created_at, due_at)
+SELECT id, 'acknowledgment', ?2, ?3, ?3 FROM complaints WHERE reference = ?1
 )sql";
 // ?2 NULL: an acknowledgment that carries nothing besides the reference and the link.
 constexpr std::string_view k_insert_acknowledgment = R"sql(
@@ -64,26 +69,25 @@ util::Expected<void> queue_filing_mail(WriteContext& context, const domain::Rece
                                        const std::vector<domain::FiledComplaint>& filed) {
     if (!filing.mail) return {};
     const auto& mail = *filing.mail;
+    // Sent ahead with the filing's own rows: nothing here waits for the database.
+    auto contact = context.statements.get(k_insert_filed_contact);
+    if (!contact) return std::unexpected(contact.error());
+    auto acknowledgment = context.statements.get(k_insert_filed_acknowledgment);
+    if (!acknowledgment) return std::unexpected(acknowledgment.error());
     for (const auto& complaint : filed) {
-        auto select = context.statements.get(k_select_complaint);
-        if (!select) return std::unexpected(select.error());
-        auto row = (*select)->bind(1, complaint.reference).step();
-        const std::int64_t complaint_id = row && *row ? (*select)->column_int(0) : 0;
-        (*select)->reset();
-        if (!row) return std::unexpected(row.error());
-        if (complaint_id == 0) {
-            return util::fail(util::ErrorCode::internal, "a complaint just filed is missing");
+        auto inserted = (*contact)
+                            ->bind(1, complaint.reference)
+                            .bind(2, std::span<const std::uint8_t>(mail.sealed_address))
+                            .bind(3, mail.language)
+                            .bind(4, std::int64_t{mail.status_notices ? 1 : 0})
+                            .send();
+        if (!inserted) return inserted;
+        auto& queue = **acknowledgment;
+        queue.bind(1, complaint.reference).bind(3, seconds(filing.received_at));
+        if (!mail.sealed_receipt.empty()) {
+            queue.bind(2, std::span<const std::uint8_t>(mail.sealed_receipt));
         }
-        auto contact = change(context, k_insert_contact, [&](Statement& insert) {
-            insert.bind(1, complaint_id)
-                .bind(2, std::span<const std::uint8_t>(mail.sealed_address))
-                .bind(3, mail.language)
-                .bind(4, std::int64_t{mail.status_notices ? 1 : 0});
-        });
-        if (!contact) return std::unexpected(contact.error());
-        auto queued =
-            queue_acknowledgment(context, complaint_id, mail.sealed_receipt, filing.received_at);
-        if (!queued) return std::unexpected(queued.error());
+        if (auto queued = queue.send(); !queued) return queued;
     }
     return {};
 }

@@ -335,6 +335,75 @@ TEST_F(PostgresqlConnection, ACommitOfAFailedTransactionFails) {
     EXPECT_EQ(*m_db->query_text("SELECT count(*) FROM f"), "0");
 }
 
+TEST_F(PostgresqlConnection, StatementsSentAheadAreSeenByTheNextStepAndCommitted) {
+    ASSERT_TRUE(m_db->execute("CREATE TEMP TABLE p (k bigint PRIMARY KEY, v text)"));
+    auto insert = prepare(*m_db, "INSERT INTO p (k, v) VALUES (?1, ?2)");
+    auto count = prepare(*m_db, "SELECT count(*), coalesce(max(v), '') FROM p");
+    ASSERT_TRUE(m_db->begin_writing());
+    // Past the 128 sent ahead at once, and a text bound from a value gone by the next send.
+    for (int k = 1; k <= 1000; ++k) {
+        const std::string value = "value " + std::to_string(k);
+        auto sent = insert->bind(1, std::int64_t{k}).bind(2, value).send();
+        ASSERT_TRUE(sent) << sent.error().message;
+    }
+    auto row = count->step();
+    ASSERT_TRUE(row && *row) << (row ? "no row" : row.error().message);
+    EXPECT_EQ(count->column_int(0), 1000);
+    EXPECT_EQ(count->column_text(1), "value 999");
+    count->reset();
+    ASSERT_TRUE(insert->bind(1, std::int64_t{1001}).bind(2, std::string_view("last")).send());
+    ASSERT_TRUE(m_db->execute("COMMIT"));
+    EXPECT_EQ(*m_db->query_text("SELECT count(*) FROM p"), "1001");
+}
+
+TEST_F(PostgresqlConnection, ASentFailureIsReportedByTheNextWaitAndOnlyThere) {
+    ASSERT_TRUE(m_db->execute("CREATE TEMP TABLE q (k bigint PRIMARY KEY)"));
+    auto insert = prepare(*m_db, "INSERT INTO q (k) VALUES (?1)");
+    ASSERT_TRUE(m_db->begin_writing());
+    ASSERT_TRUE(insert->bind(1, std::int64_t{1}).send());
+    ASSERT_TRUE(m_db->execute("SAVEPOINT job"));
+    ASSERT_TRUE(insert->bind(1, std::int64_t{2}).send());
+    // Sent without waiting: the duplicate is found by the server, later.
+    ASSERT_TRUE(insert->bind(1, std::int64_t{1}).send());
+    ASSERT_TRUE(insert->bind(1, std::int64_t{3}).send());
+    auto settled = m_db->settle();
+    ASSERT_FALSE(settled);
+    EXPECT_EQ(settled.error().code, util::ErrorCode::conflict);
+    EXPECT_NE(settled.error().message.find("23505"), std::string::npos) << settled.error().message;
+    EXPECT_TRUE(m_db->settle());  // reported once
+    // What was sent since the savepoint is undone with it, what came before stays.
+    ASSERT_TRUE(m_db->execute("ROLLBACK TO job"));
+    ASSERT_TRUE(insert->bind(1, std::int64_t{4}).send());
+    ASSERT_TRUE(m_db->execute("COMMIT"));
+    EXPECT_EQ(*m_db->query_text("SELECT string_agg(k::text, ',' ORDER BY k) FROM q"), "1,4");
+
+    // A failure sent ahead fails the step that waits for it, and COMMIT then fails.
+    auto select = prepare(*m_db, "SELECT count(*) FROM q");
+    ASSERT_TRUE(m_db->begin_writing());
+    ASSERT_TRUE(insert->bind(1, std::int64_t{4}).send());
+    auto stepped = select->step();
+    ASSERT_FALSE(stepped);
+    EXPECT_EQ(stepped.error().code, util::ErrorCode::conflict);
+    select->reset();
+    EXPECT_FALSE(m_db->execute("COMMIT"));
+    EXPECT_FALSE(m_db->in_transaction());
+    EXPECT_EQ(*m_db->query_text("SELECT count(*) FROM q"), "2");
+}
+
+TEST_F(PostgresqlConnection, OutsideATransactionSendRunsAtOnce) {
+    const auto table = shared_table("send_now");
+    ASSERT_TRUE(m_db->execute("CREATE TABLE " + table + " (k bigint PRIMARY KEY)"));
+    auto insert = prepare(*m_db, "INSERT INTO " + table + " (k) VALUES (?1)");
+    ASSERT_TRUE(insert->bind(1, std::int64_t{1}).send());
+    auto other = open(Access::read_only);
+    ASSERT_NE(other, nullptr);
+    EXPECT_EQ(*other->query_text("SELECT count(*) FROM " + table), "1");  // committed already
+    auto again = insert->bind(1, std::int64_t{1}).send();
+    ASSERT_FALSE(again);
+    EXPECT_EQ(again.error().code, util::ErrorCode::conflict);
+    ASSERT_TRUE(m_db->execute("DROP TABLE " + table));
+}
+
 TEST_F(PostgresqlConnection, StatementsAreReusedManyTimes) {
     ASSERT_TRUE(m_db->execute("CREATE TEMP TABLE r (k bigint PRIMARY KEY, v text)"));
     auto insert = prepare(*m_db, "INSERT INTO r (k, v) VALUES (?1, ?2)");

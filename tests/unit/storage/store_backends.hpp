@@ -15,7 +15,10 @@
 
 #include "storage/postgresql/connection.hpp"
 #include "storage/postgresql/postgresql_store.hpp"
+#include "storage/postgresql/schema.hpp"
 #include "storage/sqlite/connection.hpp"
+#include "storage/sqlite/durability.hpp"
+#include "storage/sqlite/schema.hpp"
 #include "storage/sqlite/sqlite_store.hpp"
 #include "storage/store.hpp"
 #include "support/postgresql.hpp"
@@ -94,7 +97,21 @@ class SqliteBackend {
 
     const std::filesystem::path& path() const { return m_path; }
 
-  private:
+    // A connection that writes, to the database with redress's schema, as a store's writer
+    // has; for what the suite runs below the store (storage/sql/group_commit.hpp).
+    std::unique_ptr<storage::sql::Connection> writer() const {
+        auto connection =
+            storage::sqlite::Connection::open(m_path, storage::sqlite::Access::read_write);
+        if (!connection) throw std::runtime_error(connection.error().message);
+        auto durable = storage::sqlite::require_durability(**connection);
+        if (!durable) throw std::runtime_error(durable.error().message);
+        auto migrated = storage::sql::apply_migrations(
+            **connection, storage::sqlite::k_create_ledger, storage::sqlite::embedded_migrations());
+        if (!migrated) throw std::runtime_error(migrated.error().message);
+        return std::move(*connection);
+    }
+
+    // A connection of its own, to look at what was stored.
     std::unique_ptr<storage::sql::Connection> inspect() const {
         auto connection =
             storage::sqlite::Connection::open(m_path, storage::sqlite::Access::read_write);
@@ -102,6 +119,7 @@ class SqliteBackend {
         return std::move(*connection);
     }
 
+  private:
     std::filesystem::path m_path;
 };
 
@@ -140,7 +158,15 @@ CREATE TRIGGER break_office BEFORE INSERT ON complaints
         EXPECT_TRUE(made) << made.error().message;
     }
 
-  private:
+    std::unique_ptr<storage::sql::Connection> writer() const {
+        auto connection = inspect();
+        auto migrated =
+            storage::sql::apply_migrations(*connection, storage::postgresql::k_create_ledger,
+                                           storage::postgresql::embedded_migrations());
+        if (!migrated) throw std::runtime_error(migrated.error().message);
+        return connection;
+    }
+
     std::unique_ptr<storage::sql::Connection> inspect() const {
         auto connection =
             storage::postgresql::connect(m_database->url(), storage::sql::Access::read_write);
@@ -148,6 +174,7 @@ CREATE TRIGGER break_office BEFORE INSERT ON complaints
         return std::move(*connection);
     }
 
+  private:
     std::optional<PostgresqlDatabase> m_database;
 };
 
