@@ -20,18 +20,24 @@ constexpr std::string_view k_select_last_ids = R"sql(
 SELECT (SELECT max(id) FROM filings), (SELECT max(id) FROM complaints)
 )sql";
 
-constexpr std::string_view k_insert_filing = R"sql(
-INSERT INTO filings (channel, language, received_at, receipt_hash, confidentiality,
-                     whistleblower, on_behalf, sealed_people, witness_count, incident_date,
-                     incident_date_precision, sealed_account, subject_count, incident_time,
-                     incident_when, place, city, region, narrative, injuries, subject_marks, id)
-VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, '', '', '', '', '', '', '', ?14,
-        ?15)
-)sql";
-
-constexpr std::string_view k_insert_category = R"sql(
-INSERT INTO filing_categories (filing_id, category) VALUES (?1, ?2) ON CONFLICT DO NOTHING
-)sql";
+// The rows a filing adds, written a batch of filings at a time (batched_insert.hpp), in
+// this order: each after what it refers to, and complaint_states (whose trigger marks the
+// incident with the filing's categories) after filing_categories.
+constexpr BatchedTable k_filings{
+    "filings (id, channel, language, received_at, receipt_hash, confidentiality, whistleblower, "
+    "on_behalf, sealed_people, witness_count, incident_date, incident_date_precision, "
+    "sealed_account, subject_count, subject_marks, incident_time, incident_when, place, city, "
+    "region, narrative, injuries)",
+    22};
+constexpr BatchedTable k_categories{"filing_categories (filing_id, category)", 2,
+                                    "ON CONFLICT DO NOTHING"};
+constexpr BatchedTable k_complaints{
+    "complaints (id, filing_id, office_id, prefix, year, sequence, reference)", 7};
+constexpr BatchedTable k_events{"status_events (complaint_id, at, status, actor)", 4};
+// A new complaint waits in its office's triage queue.
+constexpr BatchedTable k_states{
+    "complaint_states (complaint_id, office_id, queue, status, channel, received_at, changed_at)",
+    7};
 
 constexpr std::string_view k_select_sequence = R"sql(
 SELECT last FROM office_sequences WHERE prefix = ?1 AND year = ?2
@@ -40,22 +46,6 @@ SELECT last FROM office_sequences WHERE prefix = ?1 AND year = ?2
 constexpr std::string_view k_save_sequence = R"sql(
 INSERT INTO office_sequences (prefix, year, last) VALUES (?1, ?2, ?3)
 ON CONFLICT (prefix, year) DO UPDATE SET last = excluded.last
-)sql";
-
-constexpr std::string_view k_insert_complaint = R"sql(
-INSERT INTO complaints (filing_id, office_id, prefix, year, sequence, reference, id)
-VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
-)sql";
-
-constexpr std::string_view k_insert_event = R"sql(
-INSERT INTO status_events (complaint_id, at, status, actor) VALUES (?1, ?2, ?3, ?4)
-)sql";
-
-// A new complaint waits in its office's triage queue.
-constexpr std::string_view k_insert_state = R"sql(
-INSERT INTO complaint_states (complaint_id, office_id, queue, status, channel, received_at,
-                              changed_at)
-VALUES (?1, ?2, 'triage', 'received', ?3, ?4, ?4)
 )sql";
 
 std::string_view confidentiality_name(domain::Confidentiality confidentiality) {
@@ -76,17 +66,12 @@ std::int64_t flag(bool value) {
 
 }  // namespace
 
-util::Expected<FilingWriter> FilingWriter::prepare(Connection& connection) {
+util::Expected<FilingWriter> FilingWriter::prepare(Connection& connection, InsertBatches& batches) {
     Statements statements;
     const std::pair<std::unique_ptr<Statement>*, std::string_view> all[] = {
         {&statements.last_ids, k_select_last_ids},
-        {&statements.filing, k_insert_filing},
-        {&statements.category, k_insert_category},
         {&statements.sequence, k_select_sequence},
         {&statements.save_sequence, k_save_sequence},
-        {&statements.complaint, k_insert_complaint},
-        {&statements.event, k_insert_event},
-        {&statements.state, k_insert_state},
         {&statements.evidence, insert_evidence_query()},
     };
     for (const auto& [statement, sql] : all) {
@@ -94,7 +79,10 @@ util::Expected<FilingWriter> FilingWriter::prepare(Connection& connection) {
         if (!prepared) return std::unexpected(prepared.error());
         *statement = std::move(*prepared);
     }
-    return FilingWriter(std::move(statements));
+    // Asked for now, so that they are written in this order.
+    Tables tables{&batches.rows(k_filings), &batches.rows(k_categories),
+                  &batches.rows(k_complaints), &batches.rows(k_events), &batches.rows(k_states)};
+    return FilingWriter(std::move(statements), batches, tables);
 }
 
 void FilingWriter::begin() {
@@ -129,83 +117,70 @@ util::Expected<std::vector<domain::FiledComplaint>> FilingWriter::write(
     auto ids = last_ids();
     if (!ids) return std::unexpected(ids.error());
     const std::int64_t filing_id = ++(*ids)->filing;
-    if (auto inserted = insert_filing(filing_id, filing); !inserted) {
-        return std::unexpected(inserted.error());
-    }
-    if (auto details = insert_categories(filing_id, filing); !details) {
-        return std::unexpected(details.error());
-    }
-    if (auto files = insert_evidence(filing_id, filing); !files) {
-        return std::unexpected(files.error());
+    add_filing(filing_id, filing);
+    for (const auto& category : filing.categories)
+        m_tables.categories->add(filing_id).add(category);
+    if (!filing.evidence.empty()) {
+        // Written now, after the filing they belong to.
+        if (auto flushed = m_batches->flush(); !flushed) return std::unexpected(flushed.error());
+        auto files = sql::insert_evidence(*m_statements.evidence, filing_id, filing.evidence);
+        if (!files) return std::unexpected(files.error());
     }
 
+    const auto received_at = seconds(filing.received_at);
     const int year = static_cast<int>(domain::date_of(filing.received_at).year());
     std::vector<domain::FiledComplaint> filed;
     filed.reserve(filing.destinations.size());
+    m_complaint_ids.clear();
     for (const auto& destination : filing.destinations) {
         auto sequence = next_sequence(destination.reference_prefix, year);
         if (!sequence) return std::unexpected(sequence.error());
         const std::string reference =
             domain::Reference{destination.reference_prefix, year, *sequence}.text();
         const std::int64_t complaint_id = ++(*ids)->complaint;
-        auto complaint = m_statements.complaint->bind(1, filing_id)
-                             .bind(2, destination.office_id)
-                             .bind(3, destination.reference_prefix)
-                             .bind(4, std::int64_t{year})
-                             .bind(5, std::int64_t{*sequence})
-                             .bind(6, reference)
-                             .bind(7, complaint_id)
-                             .send();
-        if (!complaint) return std::unexpected(complaint.error());
-        auto event = m_statements.event->bind(1, complaint_id)
-                         .bind(2, seconds(filing.received_at))
-                         .bind(3, domain::status_name(domain::Status::received))
-                         .bind(4, k_intake_actor)
-                         .send();
-        if (!event) return std::unexpected(event.error());
-        auto state = m_statements.state->bind(1, complaint_id)
-                         .bind(2, destination.office_id)
-                         .bind(3, domain::channel_name(filing.channel))
-                         .bind(4, seconds(filing.received_at))
-                         .send();
-        if (!state) return std::unexpected(state.error());
+        m_tables.complaints->add(complaint_id)
+            .add(filing_id)
+            .add(destination.office_id)
+            .add(destination.reference_prefix)
+            .add(std::int64_t{year})
+            .add(std::int64_t{*sequence})
+            .add(reference);
+        m_tables.events->add(complaint_id)
+            .add(received_at)
+            .add(domain::status_name(domain::Status::received))
+            .add(k_intake_actor);
+        m_tables.states->add(complaint_id)
+            .add(destination.office_id)
+            .add(std::string_view("triage"))
+            .add(domain::status_name(domain::Status::received))
+            .add(domain::channel_name(filing.channel))
+            .add(received_at)
+            .add(received_at);
+        m_complaint_ids.push_back(complaint_id);
         filed.push_back({destination.office_id, reference});
     }
     return filed;
 }
 
-util::Expected<void> FilingWriter::insert_filing(std::int64_t filing_id,
-                                                 const domain::ReceivedFiling& filing) {
-    return m_statements.filing->bind(1, domain::channel_name(filing.channel))
-        .bind(2, filing.language)
-        .bind(3, seconds(filing.received_at))
-        .bind(4, std::span<const std::uint8_t>(filing.receipt_hash))
-        .bind(5, confidentiality_name(filing.confidentiality))
-        .bind(6, flag(filing.whistleblower))
-        .bind(7, flag(filing.on_behalf))
-        .bind(8, std::span<const std::uint8_t>(filing.sealed_people))
-        .bind(9, static_cast<std::int64_t>(filing.witness_count))
-        .bind(10, filing.incident_date)
-        .bind(11, filing.incident_date_precision)
-        .bind(12, std::span<const std::uint8_t>(filing.sealed_account))
-        .bind(13, static_cast<std::int64_t>(filing.subject_count))
-        .bind(14, std::span<const std::uint8_t>(filing.subject_marks))
-        .bind(15, filing_id)
-        .send();
-}
-
-util::Expected<void> FilingWriter::insert_categories(std::int64_t filing_id,
-                                                     const domain::ReceivedFiling& filing) {
-    for (const auto& category : filing.categories) {
-        auto inserted = m_statements.category->bind(1, filing_id).bind(2, category).send();
-        if (!inserted) return inserted;
-    }
-    return {};
-}
-
-util::Expected<void> FilingWriter::insert_evidence(std::int64_t filing_id,
-                                                   const domain::ReceivedFiling& filing) {
-    return sql::insert_evidence(*m_statements.evidence, filing_id, filing.evidence);
+void FilingWriter::add_filing(std::int64_t filing_id, const domain::ReceivedFiling& filing) {
+    auto& row = m_tables.filings->add(filing_id)
+                    .add(domain::channel_name(filing.channel))
+                    .add(filing.language)
+                    .add(seconds(filing.received_at))
+                    .add(std::span<const std::uint8_t>(filing.receipt_hash))
+                    .add(confidentiality_name(filing.confidentiality))
+                    .add(flag(filing.whistleblower))
+                    .add(flag(filing.on_behalf))
+                    .add(std::span<const std::uint8_t>(filing.sealed_people))
+                    .add(static_cast<std::int64_t>(filing.witness_count))
+                    .add(filing.incident_date)
+                    .add(filing.incident_date_precision)
+                    .add(std::span<const std::uint8_t>(filing.sealed_account))
+                    .add(static_cast<std::int64_t>(filing.subject_count))
+                    .add(std::span<const std::uint8_t>(filing.subject_marks));
+    // What is sealed in the account is kept in clear nowhere: incident_time, incident_when,
+    // place, city, region, narrative, injuries.
+    for (int i = 0; i < 7; ++i) row.add(std::string_view());
 }
 
 util::Expected<long> FilingWriter::next_sequence(const std::string& prefix, int year) {

@@ -2,10 +2,13 @@
 // Writes filings, their complaints and first status events inside a transaction that the
 // caller owns, numbering references per office prefix and year.
 //
+// A filing's rows wait in InsertBatches (batched_insert.hpp) and are written with those of
+// the other filings of the transaction; evidence is written at once.
+//
 // The writer gives filings and complaints their ids itself, after the highest of each read
 // once per transaction: it holds the write lock (Connection::begin_writing), so nothing else
 // adds a row meanwhile, and nothing else adds rows to either table. So no insert waits to
-// learn an id, and on PostgreSQL a filing's rows are all sent ahead (Statement::send).
+// learn an id.
 
 #include <map>
 #include <memory>
@@ -15,6 +18,7 @@
 #include <vector>
 
 #include "domain/received_filing.hpp"
+#include "storage/sql/batched_insert.hpp"
 #include "storage/sql/connection.hpp"
 #include "util/error.hpp"
 
@@ -22,12 +26,15 @@ namespace redress::storage::sql {
 
 class FilingWriter {
   public:
-    // Prepares every statement once on `connection`, which must outlive the writer.
-    static util::Expected<FilingWriter> prepare(Connection& connection);
+    // Prepares every statement once on `connection`; rows wait in `batches`. Both must
+    // outlive the writer.
+    static util::Expected<FilingWriter> prepare(Connection& connection, InsertBatches& batches);
 
     // Inserts one filing; call between begin() and finish(). The complaints come back in
     // the filing's destination order.
     util::Expected<std::vector<domain::FiledComplaint>> write(const domain::ReceivedFiling& filing);
+    // The ids of the complaints the last write() made, in the same order.
+    const std::vector<std::int64_t>& complaint_ids() const { return m_complaint_ids; }
 
     // Call at the start of each transaction: sequence numbers and the last ids are read again
     // from the database, so that a rolled-back transaction never leaves a gap or a reuse.
@@ -57,28 +64,29 @@ class FilingWriter {
   private:
     struct Statements {
         std::unique_ptr<Statement> last_ids;
-        std::unique_ptr<Statement> filing;
-        std::unique_ptr<Statement> category;
         std::unique_ptr<Statement> sequence;
         std::unique_ptr<Statement> save_sequence;
-        std::unique_ptr<Statement> complaint;
-        std::unique_ptr<Statement> event;
-        std::unique_ptr<Statement> state;
         std::unique_ptr<Statement> evidence;
     };
+    struct Tables {
+        BatchedInsert* filings;
+        BatchedInsert* categories;
+        BatchedInsert* complaints;
+        BatchedInsert* events;
+        BatchedInsert* states;
+    };
 
-    explicit FilingWriter(Statements statements) : m_statements(std::move(statements)) {}
+    FilingWriter(Statements statements, InsertBatches& batches, Tables tables)
+        : m_statements(std::move(statements)), m_batches(&batches), m_tables(tables) {}
 
     util::Expected<LastIds*> last_ids();
-    util::Expected<void> insert_filing(std::int64_t filing_id,
-                                       const domain::ReceivedFiling& filing);
-    util::Expected<void> insert_evidence(std::int64_t filing_id,
-                                         const domain::ReceivedFiling& filing);
-    util::Expected<void> insert_categories(std::int64_t filing_id,
-                                           const domain::ReceivedFiling& filing);
+    void add_filing(std::int64_t filing_id, const domain::ReceivedFiling& filing);
     util::Expected<long> next_sequence(const std::string& prefix, int year);
 
     Statements m_statements;
+    InsertBatches* m_batches;
+    Tables m_tables;
+    std::vector<std::int64_t> m_complaint_ids;
     // Last sequence number per (prefix, year), loaded from office_sequences on first use in
     // the current transaction.
     Sequences m_sequences;

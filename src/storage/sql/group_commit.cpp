@@ -15,15 +15,18 @@ constexpr std::string_view k_roll_back_job = "ROLLBACK TO job";
 
 util::Expected<std::unique_ptr<GroupCommit>> GroupCommit::start(
     std::unique_ptr<Connection> connection, std::size_t max_batch) {
-    auto filings = FilingWriter::prepare(*connection);
+    auto batches = std::make_unique<InsertBatches>(*connection);
+    auto filings = FilingWriter::prepare(*connection, *batches);
     if (!filings) return std::unexpected(filings.error());
     return std::unique_ptr<GroupCommit>(
-        new GroupCommit(std::move(connection), std::move(*filings), max_batch));
+        new GroupCommit(std::move(connection), std::move(batches), std::move(*filings), max_batch));
 }
 
-GroupCommit::GroupCommit(std::unique_ptr<Connection> connection, FilingWriter filings,
+GroupCommit::GroupCommit(std::unique_ptr<Connection> connection,
+                         std::unique_ptr<InsertBatches> batches, FilingWriter filings,
                          std::size_t max_batch)
     : m_connection(std::move(connection)),
+      m_batches(std::move(batches)),
       m_statements(*m_connection),
       m_filings(std::move(filings)),
       m_audit(m_statements),
@@ -100,9 +103,10 @@ util::Expected<void> GroupCommit::write(std::vector<std::unique_ptr<WriteJob>>& 
                                         std::vector<util::Expected<void>>& outcomes) {
     // The write lock is taken now, so the transaction cannot fail later for want of it.
     if (auto begun = m_connection->begin_writing(); !begun) return begun;
+    m_batches->clear();
     m_filings.begin();
     m_audit.begin();
-    WriteContext context{*m_connection, m_statements, m_filings, m_audit};
+    WriteContext context{*m_connection, m_statements, *m_batches, m_filings, m_audit};
     util::Expected<void> result;
     // Savepoints are prepared once: a batch may hold thousands of jobs.
     const auto run = [this](std::string_view sql) -> util::Expected<void> {
@@ -120,13 +124,17 @@ util::Expected<void> GroupCommit::write(std::vector<std::unique_ptr<WriteJob>>& 
             outcomes.push_back(std::move(outcome));
             continue;
         }
-        result = run(k_savepoint);
+        // The filings' rows before it are written first: it may read them, and their
+        // failure is not its own.
+        result = m_batches->flush();
+        if (result) result = run(k_savepoint);
         if (!result) break;
         auto sequences = m_filings.checkpoint();
         auto audit_head = m_audit.checkpoint();
         auto outcome = job->write(context);
         // What it sent ahead (Statement::send) has failed or not by now: its failure is
         // this job's alone.
+        if (outcome) outcome = m_batches->flush();
         if (outcome) outcome = m_connection->settle();
         if (outcome) {
             result = run(k_release);
@@ -134,17 +142,20 @@ util::Expected<void> GroupCommit::write(std::vector<std::unique_ptr<WriteJob>>& 
             // This job alone is undone; its numbers are given out again to the next.
             m_filings.restore(std::move(sequences));
             m_audit.restore(audit_head);
+            m_batches->clear();
             result = run(k_roll_back_job);
             if (result) result = run(k_release);
         }
         if (!result) break;
         outcomes.push_back(std::move(outcome));
     }
+    if (result) result = m_batches->flush();
     if (result) result = m_filings.finish();
     if (result) result = m_connection->execute("COMMIT");
     if (!result) {
         // A failed COMMIT may already have rolled back (disk full, I/O error).
         if (m_connection->in_transaction()) (void)m_connection->execute("ROLLBACK");
+        m_batches->clear();
         m_filings.begin();  // forget sequence numbers given out in the lost transaction
         m_audit.begin();
         return util::fail(

@@ -120,6 +120,8 @@ util::Expected<std::optional<QuarantinedMail>> read_quarantined(ReadContext& con
 util::Expected<void> record_filed_mail(WriteContext& context, const domain::ReceivedFiling& filing,
                                        const std::vector<domain::FiledComplaint>& filed) {
     if (filing.inbound_mail.empty() || filed.empty()) return {};
+    // It finds the complaint by its reference.
+    if (auto flushed = context.batches.flush(); !flushed) return flushed;
     auto insert = context.statements.get(k_insert_taken_by_reference);
     if (!insert) return std::unexpected(insert.error());
     return (*insert)

@@ -9,17 +9,12 @@ namespace redress::storage::sql {
 
 namespace {
 
-// A complaint filed in the same transaction, found by its reference, so that the filing
-// need not wait to learn its id.
-constexpr std::string_view k_insert_filed_contact = R"sql(
-INSERT INTO mail_contacts (complaint_id, sealed_address, language, status_notices)
-SELECT id, ?2, ?3, ?4 FROM complaints WHERE reference = ?1
-)sql";
-constexpr std::string_view k_insert_filed_acknowledgment = R"sql(
-INSERT INTO outbound_mail (complaint_id, kind, sealed_extra, created_at, due_at)
-SELECT id, 'acknowledgment', ?2, ?3, ?3 FROM complaints WHERE reference = ?1
-)sql";
-// ?2 NULL: an acknowledgment that carries nothing besides the reference and the link.
+// A filing's mail rows, written with its other rows (filing_writer.hpp), after its
+// complaints.
+constexpr BatchedTable k_filed_contacts{
+    "mail_contacts (complaint_id, sealed_address, language, status_notices)", 4};
+constexpr BatchedTable k_filed_acknowledgments{
+    "outbound_mail (complaint_id, kind, sealed_extra, created_at, due_at)", 5};
 constexpr std::string_view k_insert_acknowledgment = R"sql(
 INSERT INTO outbound_mail (complaint_id, kind, sealed_extra, created_at, due_at)
 SELECT complaint_id, 'acknowledgment', ?2, ?3, ?3 FROM mail_contacts WHERE complaint_id = ?1
@@ -66,28 +61,25 @@ util::Expected<bool> change(WriteContext& context, std::string_view sql, Bind bi
 }  // namespace
 
 util::Expected<void> queue_filing_mail(WriteContext& context, const domain::ReceivedFiling& filing,
-                                       const std::vector<domain::FiledComplaint>& filed) {
+                                       const std::vector<std::int64_t>& complaint_ids) {
     if (!filing.mail) return {};
     const auto& mail = *filing.mail;
-    // Sent ahead with the filing's own rows: nothing here waits for the database.
-    auto contact = context.statements.get(k_insert_filed_contact);
-    if (!contact) return std::unexpected(contact.error());
-    auto acknowledgment = context.statements.get(k_insert_filed_acknowledgment);
-    if (!acknowledgment) return std::unexpected(acknowledgment.error());
-    for (const auto& complaint : filed) {
-        auto inserted = (*contact)
-                            ->bind(1, complaint.reference)
-                            .bind(2, std::span<const std::uint8_t>(mail.sealed_address))
-                            .bind(3, mail.language)
-                            .bind(4, std::int64_t{mail.status_notices ? 1 : 0})
-                            .send();
-        if (!inserted) return inserted;
-        auto& queue = **acknowledgment;
-        queue.bind(1, complaint.reference).bind(3, seconds(filing.received_at));
-        if (!mail.sealed_receipt.empty()) {
-            queue.bind(2, std::span<const std::uint8_t>(mail.sealed_receipt));
+    auto& contacts = context.batches.rows(k_filed_contacts);
+    auto& acknowledgments = context.batches.rows(k_filed_acknowledgments);
+    const auto at = seconds(filing.received_at);
+    for (const auto complaint_id : complaint_ids) {
+        contacts.add(complaint_id)
+            .add(std::span<const std::uint8_t>(mail.sealed_address))
+            .add(mail.language)
+            .add(std::int64_t{mail.status_notices ? 1 : 0});
+        acknowledgments.add(complaint_id).add(std::string_view("acknowledgment"));
+        // Nothing besides the reference and the link: NULL.
+        if (mail.sealed_receipt.empty()) {
+            acknowledgments.add_null();
+        } else {
+            acknowledgments.add(std::span<const std::uint8_t>(mail.sealed_receipt));
         }
-        if (auto queued = queue.send(); !queued) return queued;
+        acknowledgments.add(at).add(at);
     }
     return {};
 }

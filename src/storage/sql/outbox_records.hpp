@@ -15,10 +15,11 @@
 
 namespace redress::storage::sql {
 
-// For a filing with a mail contact, just written as `filed`: the contact of each of its
-// complaints, and an acknowledgment of each. Nothing for a filing without one.
+// For a filing with a mail contact, just written as the complaints `complaint_ids`
+// (FilingWriter::complaint_ids): the contact of each, and an acknowledgment of each, added to
+// the filing's batched rows. Nothing for a filing without one.
 util::Expected<void> queue_filing_mail(WriteContext& context, const domain::ReceivedFiling& filing,
-                                       const std::vector<domain::FiledComplaint>& filed);
+                                       const std::vector<std::int64_t>& complaint_ids);
 
 util::Expected<std::int64_t> queue_acknowledgment(WriteContext& context, std::int64_t complaint_id,
                                                   const std::vector<std::uint8_t>& sealed_extra,

@@ -93,7 +93,9 @@ class SqlStore final : public Backend {
                 auto written = context.filings.write(filing);
                 // The mail it asked for is queued with it, or neither is stored.
                 if (written) {
-                    if (auto queued = queue_filing_mail(context, filing, *written); !queued) {
+                    if (auto queued =
+                            queue_filing_mail(context, filing, context.filings.complaint_ids());
+                        !queued) {
                         written = std::unexpected(queued.error());
                     }
                 }

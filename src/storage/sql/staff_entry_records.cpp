@@ -24,6 +24,8 @@ WHERE e.complaint_id = ?1
 util::Expected<void> write_staff_entry(WriteContext& context, const domain::ReceivedFiling& filing,
                                        const std::vector<domain::FiledComplaint>& complaints) {
     const auto& entry = *filing.staff_entry;
+    // It finds the complaints by their references.
+    if (auto flushed = context.batches.flush(); !flushed) return flushed;
     auto insert = context.statements.get(k_insert_entry);
     if (!insert) return std::unexpected(insert.error());
     for (const auto& complaint : complaints) {

@@ -9,6 +9,7 @@
 #include <utility>
 
 #include "storage/sql/audit_writer.hpp"
+#include "storage/sql/batched_insert.hpp"
 #include "storage/sql/connection.hpp"
 #include "storage/sql/filing_writer.hpp"
 #include "storage/sql/statement_cache.hpp"
@@ -20,6 +21,9 @@ namespace redress::storage::sql {
 struct WriteContext {
     Connection& connection;
     StatementCache& statements;
+    // Rows written later, many to a statement; a job that reads what it may have added
+    // flushes them first.
+    InsertBatches& batches;
     FilingWriter& filings;
     AuditWriter& audit;
 };
