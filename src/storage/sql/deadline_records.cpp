@@ -39,9 +39,11 @@ WHERE h.complaint_id IN (SELECT complaint_id FROM complaint_states
                          WHERE clocks_moved = 1 ORDER BY complaint_id LIMIT ?1)
 ORDER BY h.complaint_id, h.id
 )sql";
-constexpr std::string_view k_save_deadline = R"sql(
-UPDATE complaint_states SET due_at = ?2, due_clock = ?3, clocks_moved = 0 WHERE complaint_id = ?1
-)sql";
+// Each row: the complaint, its deadline (-1: none), the clock that sets it ('': none).
+constexpr BatchedStatement k_save_deadlines{
+    "UPDATE complaint_states SET due_at = v.column2, due_clock = v.column3, clocks_moved = 0 "
+    "FROM (VALUES ",
+    "(?, NULLIF(?, -1), NULLIF(?, ''))", ") AS v WHERE complaint_id = v.column1"};
 
 constexpr std::string_view k_select_rules = "SELECT rules FROM deadline_rules WHERE id = 1";
 constexpr std::string_view k_save_rules = R"sql(
@@ -189,18 +191,18 @@ util::Expected<std::size_t> refresh_deadlines(WriteContext& context, const Deadl
     if (auto read = read_facts(context.statements, limit, marked); !read) {
         return std::unexpected(read.error());
     }
+    auto& deadlines = context.batches.rows(k_save_deadlines);
     for (const auto& facts : marked) {
         const auto next = rule(facts);
-        auto save = context.statements.get(k_save_deadline);
-        if (!save) return std::unexpected(save.error());
-        (*save)->bind(1, facts.complaint_id);
+        deadlines.add(facts.complaint_id);
         if (next) {
-            (*save)
-                ->bind(2, static_cast<std::int64_t>(next->deadline.time_since_epoch().count()))
-                .bind(3, domain::clock_kind_name(next->kind));
+            deadlines.add(static_cast<std::int64_t>(next->deadline.time_since_epoch().count()))
+                .add(domain::clock_kind_name(next->kind));
+        } else {
+            deadlines.add(std::int64_t{-1}).add(std::string_view());
         }
-        if (auto saved = (*save)->send(); !saved) return std::unexpected(saved.error());
     }
+    if (auto saved = deadlines.flush(); !saved) return std::unexpected(saved.error());
     return marked.size();
 }
 

@@ -20,24 +20,35 @@ constexpr std::string_view k_select_last_ids = R"sql(
 SELECT (SELECT max(id) FROM filings), (SELECT max(id) FROM complaints)
 )sql";
 
-// The rows a filing adds, written a batch of filings at a time (batched_insert.hpp), in
+// The rows a filing adds, written a batch of filings at a time (row_batches.hpp), in
 // this order: each after what it refers to, and complaint_states (whose trigger marks the
 // incident with the filing's categories) after filing_categories.
-constexpr BatchedTable k_filings{
-    "filings (id, channel, language, received_at, receipt_hash, confidentiality, whistleblower, "
-    "on_behalf, sealed_people, witness_count, incident_date, incident_date_precision, "
-    "sealed_account, subject_count, subject_marks, incident_time, incident_when, place, city, "
-    "region, narrative, injuries)",
-    22};
-constexpr BatchedTable k_categories{"filing_categories (filing_id, category)", 2,
-                                    "ON CONFLICT DO NOTHING"};
-constexpr BatchedTable k_complaints{
-    "complaints (id, filing_id, office_id, prefix, year, sequence, reference)", 7};
-constexpr BatchedTable k_events{"status_events (complaint_id, at, status, actor)", 4};
+constexpr BatchedStatement k_filings{
+    "INSERT INTO filings (id, channel, language, received_at, receipt_hash, confidentiality, "
+    "whistleblower, on_behalf, sealed_people, witness_count, incident_date, "
+    "incident_date_precision, sealed_account, subject_count, subject_marks, incident_time, "
+    "incident_when, place, city, region, narrative, injuries) VALUES ",
+    // What the sealed account holds is kept in clear nowhere.
+    "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '', '', '', '', '', '', '')"};
+constexpr BatchedStatement k_categories{
+    "INSERT INTO filing_categories (filing_id, category) VALUES ", "(?, ?)",
+    " ON CONFLICT DO NOTHING"};
+constexpr BatchedStatement k_complaints{
+    "INSERT INTO complaints (id, filing_id, office_id, prefix, year, sequence, reference) VALUES ",
+    "(?, ?, ?, ?, ?, ?, ?)"};
+constexpr BatchedStatement k_events{
+    "INSERT INTO status_events (complaint_id, at, status, actor) VALUES ", "(?, ?, 'received', ?)"};
+// What the search for the same incident reads: a row per complaint and category (the
+// categories may repeat).
+constexpr BatchedStatement k_marks{
+    "INSERT INTO incident_marks (office_id, category, incident_date, received_at, complaint_id, "
+    "filing_id) VALUES ",
+    "(?, ?, ?, ?, ?, ?)", " ON CONFLICT DO NOTHING"};
 // A new complaint waits in its office's triage queue.
-constexpr BatchedTable k_states{
-    "complaint_states (complaint_id, office_id, queue, status, channel, received_at, changed_at)",
-    7};
+constexpr BatchedStatement k_states{
+    "INSERT INTO complaint_states (complaint_id, office_id, queue, status, channel, received_at, "
+    "changed_at) VALUES ",
+    "(?, ?, 'triage', 'received', ?, ?, ?)"};
 
 constexpr std::string_view k_select_sequence = R"sql(
 SELECT last FROM office_sequences WHERE prefix = ?1 AND year = ?2
@@ -66,7 +77,7 @@ std::int64_t flag(bool value) {
 
 }  // namespace
 
-util::Expected<FilingWriter> FilingWriter::prepare(Connection& connection, InsertBatches& batches) {
+util::Expected<FilingWriter> FilingWriter::prepare(Connection& connection, RowBatches& batches) {
     Statements statements;
     const std::pair<std::unique_ptr<Statement>*, std::string_view> all[] = {
         {&statements.last_ids, k_select_last_ids},
@@ -80,8 +91,9 @@ util::Expected<FilingWriter> FilingWriter::prepare(Connection& connection, Inser
         *statement = std::move(*prepared);
     }
     // Asked for now, so that they are written in this order.
-    Tables tables{&batches.rows(k_filings), &batches.rows(k_categories),
-                  &batches.rows(k_complaints), &batches.rows(k_events), &batches.rows(k_states)};
+    Tables tables{&batches.rows(k_filings),    &batches.rows(k_categories),
+                  &batches.rows(k_complaints), &batches.rows(k_events),
+                  &batches.rows(k_states),     &batches.rows(k_marks)};
     return FilingWriter(std::move(statements), batches, tables);
 }
 
@@ -145,17 +157,20 @@ util::Expected<std::vector<domain::FiledComplaint>> FilingWriter::write(
             .add(std::int64_t{year})
             .add(std::int64_t{*sequence})
             .add(reference);
-        m_tables.events->add(complaint_id)
-            .add(received_at)
-            .add(domain::status_name(domain::Status::received))
-            .add(k_intake_actor);
+        m_tables.events->add(complaint_id).add(received_at).add(k_intake_actor);
         m_tables.states->add(complaint_id)
             .add(destination.office_id)
-            .add(std::string_view("triage"))
-            .add(domain::status_name(domain::Status::received))
             .add(domain::channel_name(filing.channel))
             .add(received_at)
             .add(received_at);
+        for (const auto& category : filing.categories) {
+            m_tables.marks->add(destination.office_id)
+                .add(category)
+                .add(filing.incident_date)
+                .add(received_at)
+                .add(complaint_id)
+                .add(filing_id);
+        }
         m_complaint_ids.push_back(complaint_id);
         filed.push_back({destination.office_id, reference});
     }
@@ -163,24 +178,21 @@ util::Expected<std::vector<domain::FiledComplaint>> FilingWriter::write(
 }
 
 void FilingWriter::add_filing(std::int64_t filing_id, const domain::ReceivedFiling& filing) {
-    auto& row = m_tables.filings->add(filing_id)
-                    .add(domain::channel_name(filing.channel))
-                    .add(filing.language)
-                    .add(seconds(filing.received_at))
-                    .add(std::span<const std::uint8_t>(filing.receipt_hash))
-                    .add(confidentiality_name(filing.confidentiality))
-                    .add(flag(filing.whistleblower))
-                    .add(flag(filing.on_behalf))
-                    .add(std::span<const std::uint8_t>(filing.sealed_people))
-                    .add(static_cast<std::int64_t>(filing.witness_count))
-                    .add(filing.incident_date)
-                    .add(filing.incident_date_precision)
-                    .add(std::span<const std::uint8_t>(filing.sealed_account))
-                    .add(static_cast<std::int64_t>(filing.subject_count))
-                    .add(std::span<const std::uint8_t>(filing.subject_marks));
-    // What is sealed in the account is kept in clear nowhere: incident_time, incident_when,
-    // place, city, region, narrative, injuries.
-    for (int i = 0; i < 7; ++i) row.add(std::string_view());
+    m_tables.filings->add(filing_id)
+        .add(domain::channel_name(filing.channel))
+        .add(filing.language)
+        .add(seconds(filing.received_at))
+        .add(std::span<const std::uint8_t>(filing.receipt_hash))
+        .add(confidentiality_name(filing.confidentiality))
+        .add(flag(filing.whistleblower))
+        .add(flag(filing.on_behalf))
+        .add(std::span<const std::uint8_t>(filing.sealed_people))
+        .add(static_cast<std::int64_t>(filing.witness_count))
+        .add(filing.incident_date)
+        .add(filing.incident_date_precision)
+        .add(std::span<const std::uint8_t>(filing.sealed_account))
+        .add(static_cast<std::int64_t>(filing.subject_count))
+        .add(std::span<const std::uint8_t>(filing.subject_marks));
 }
 
 util::Expected<long> FilingWriter::next_sequence(const std::string& prefix, int year) {

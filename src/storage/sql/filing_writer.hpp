@@ -2,7 +2,7 @@
 // Writes filings, their complaints and first status events inside a transaction that the
 // caller owns, numbering references per office prefix and year.
 //
-// A filing's rows wait in InsertBatches (batched_insert.hpp) and are written with those of
+// A filing's rows wait in RowBatches (row_batches.hpp) and are written with those of
 // the other filings of the transaction; evidence is written at once.
 //
 // The writer gives filings and complaints their ids itself, after the highest of each read
@@ -18,8 +18,8 @@
 #include <vector>
 
 #include "domain/received_filing.hpp"
-#include "storage/sql/batched_insert.hpp"
 #include "storage/sql/connection.hpp"
+#include "storage/sql/row_batches.hpp"
 #include "util/error.hpp"
 
 namespace redress::storage::sql {
@@ -28,7 +28,7 @@ class FilingWriter {
   public:
     // Prepares every statement once on `connection`; rows wait in `batches`. Both must
     // outlive the writer.
-    static util::Expected<FilingWriter> prepare(Connection& connection, InsertBatches& batches);
+    static util::Expected<FilingWriter> prepare(Connection& connection, RowBatches& batches);
 
     // Inserts one filing; call between begin() and finish(). The complaints come back in
     // the filing's destination order.
@@ -69,14 +69,15 @@ class FilingWriter {
         std::unique_ptr<Statement> evidence;
     };
     struct Tables {
-        BatchedInsert* filings;
-        BatchedInsert* categories;
-        BatchedInsert* complaints;
-        BatchedInsert* events;
-        BatchedInsert* states;
+        RowBatch* filings;
+        RowBatch* categories;
+        RowBatch* complaints;
+        RowBatch* events;
+        RowBatch* states;
+        RowBatch* marks;
     };
 
-    FilingWriter(Statements statements, InsertBatches& batches, Tables tables)
+    FilingWriter(Statements statements, RowBatches& batches, Tables tables)
         : m_statements(std::move(statements)), m_batches(&batches), m_tables(tables) {}
 
     util::Expected<LastIds*> last_ids();
@@ -84,7 +85,7 @@ class FilingWriter {
     util::Expected<long> next_sequence(const std::string& prefix, int year);
 
     Statements m_statements;
-    InsertBatches* m_batches;
+    RowBatches* m_batches;
     Tables m_tables;
     std::vector<std::int64_t> m_complaint_ids;
     // Last sequence number per (prefix, year), loaded from office_sequences on first use in

@@ -15,7 +15,7 @@ constexpr std::string_view k_roll_back_job = "ROLLBACK TO job";
 
 util::Expected<std::unique_ptr<GroupCommit>> GroupCommit::start(
     std::unique_ptr<Connection> connection, std::size_t max_batch) {
-    auto batches = std::make_unique<InsertBatches>(*connection);
+    auto batches = std::make_unique<RowBatches>(*connection);
     auto filings = FilingWriter::prepare(*connection, *batches);
     if (!filings) return std::unexpected(filings.error());
     return std::unique_ptr<GroupCommit>(
@@ -23,7 +23,7 @@ util::Expected<std::unique_ptr<GroupCommit>> GroupCommit::start(
 }
 
 GroupCommit::GroupCommit(std::unique_ptr<Connection> connection,
-                         std::unique_ptr<InsertBatches> batches, FilingWriter filings,
+                         std::unique_ptr<RowBatches> batches, FilingWriter filings,
                          std::size_t max_batch)
     : m_connection(std::move(connection)),
       m_batches(std::move(batches)),

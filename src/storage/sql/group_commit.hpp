@@ -11,9 +11,9 @@
 #include <mutex>
 #include <thread>
 
-#include "storage/sql/batched_insert.hpp"
 #include "storage/sql/connection.hpp"
 #include "storage/sql/filing_writer.hpp"
+#include "storage/sql/row_batches.hpp"
 #include "storage/sql/statement_cache.hpp"
 #include "storage/sql/write_job.hpp"
 
@@ -35,7 +35,7 @@ class GroupCommit {
     void submit(std::unique_ptr<WriteJob> job);
 
   private:
-    GroupCommit(std::unique_ptr<Connection> connection, std::unique_ptr<InsertBatches> batches,
+    GroupCommit(std::unique_ptr<Connection> connection, std::unique_ptr<RowBatches> batches,
                 FilingWriter writer, std::size_t max_batch);
 
     void run();
@@ -46,7 +46,7 @@ class GroupCommit {
                                std::vector<util::Expected<void>>& outcomes);
 
     std::unique_ptr<Connection> m_connection;  // stable address: the parts below point into it
-    std::unique_ptr<InsertBatches> m_batches;  // stable address: m_filings points into it
+    std::unique_ptr<RowBatches> m_batches;     // stable address: m_filings points into it
     StatementCache m_statements;
     FilingWriter m_filings;
     AuditWriter m_audit;

@@ -11,10 +11,14 @@ namespace {
 
 // A filing's mail rows, written with its other rows (filing_writer.hpp), after its
 // complaints.
-constexpr BatchedTable k_filed_contacts{
-    "mail_contacts (complaint_id, sealed_address, language, status_notices)", 4};
-constexpr BatchedTable k_filed_acknowledgments{
-    "outbound_mail (complaint_id, kind, sealed_extra, created_at, due_at)", 5};
+constexpr BatchedStatement k_filed_contacts{
+    "INSERT INTO mail_contacts (complaint_id, sealed_address, language, status_notices) VALUES ",
+    "(?, ?, ?, ?)"};
+// An empty receipt: an acknowledgment that carries nothing besides the reference and the
+// link (NULL).
+constexpr BatchedStatement k_filed_acknowledgments{
+    "INSERT INTO outbound_mail (complaint_id, kind, sealed_extra, created_at, due_at) VALUES ",
+    "(?, 'acknowledgment', NULLIF(?, CAST('' AS BLOB)), ?, ?)"};
 constexpr std::string_view k_insert_acknowledgment = R"sql(
 INSERT INTO outbound_mail (complaint_id, kind, sealed_extra, created_at, due_at)
 SELECT complaint_id, 'acknowledgment', ?2, ?3, ?3 FROM mail_contacts WHERE complaint_id = ?1
@@ -72,14 +76,10 @@ util::Expected<void> queue_filing_mail(WriteContext& context, const domain::Rece
             .add(std::span<const std::uint8_t>(mail.sealed_address))
             .add(mail.language)
             .add(std::int64_t{mail.status_notices ? 1 : 0});
-        acknowledgments.add(complaint_id).add(std::string_view("acknowledgment"));
-        // Nothing besides the reference and the link: NULL.
-        if (mail.sealed_receipt.empty()) {
-            acknowledgments.add_null();
-        } else {
-            acknowledgments.add(std::span<const std::uint8_t>(mail.sealed_receipt));
-        }
-        acknowledgments.add(at).add(at);
+        acknowledgments.add(complaint_id)
+            .add(std::span<const std::uint8_t>(mail.sealed_receipt))
+            .add(at)
+            .add(at);
     }
     return {};
 }

@@ -9,9 +9,9 @@
 #include <utility>
 
 #include "storage/sql/audit_writer.hpp"
-#include "storage/sql/batched_insert.hpp"
 #include "storage/sql/connection.hpp"
 #include "storage/sql/filing_writer.hpp"
+#include "storage/sql/row_batches.hpp"
 #include "storage/sql/statement_cache.hpp"
 #include "util/error.hpp"
 
@@ -23,7 +23,7 @@ struct WriteContext {
     StatementCache& statements;
     // Rows written later, many to a statement; a job that reads what it may have added
     // flushes them first.
-    InsertBatches& batches;
+    RowBatches& batches;
     FilingWriter& filings;
     AuditWriter& audit;
 };
