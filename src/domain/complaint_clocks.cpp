@@ -162,4 +162,14 @@ std::optional<NextDeadline> next_deadline(std::span<const ClockStatus> clocks) {
     return next;
 }
 
+util::Expected<std::optional<NextDeadline>> first_deadline(Timestamp received_at,
+                                                           const ServiceLevels& levels,
+                                                           const BusinessCalendar& calendar) {
+    const TimelineEvent received{received_at, Status::received, {}};
+    auto clocks = complaint_clocks({received_at, std::span(&received, 1), {}, {}}, levels, calendar,
+                                   received_at);
+    if (!clocks) return std::unexpected(clocks.error());
+    return next_deadline(*clocks);
+}
+
 }  // namespace redress::domain

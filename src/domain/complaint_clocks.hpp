@@ -48,4 +48,11 @@ struct NextDeadline {
 };
 std::optional<NextDeadline> next_deadline(std::span<const ClockStatus> clocks);
 
+// The deadline a complaint reaches first, worked out as it is received (nothing recorded of
+// it yet but its receipt): what next_deadline gives for it at any later time until something
+// happens to it.
+util::Expected<std::optional<NextDeadline>> first_deadline(Timestamp received_at,
+                                                           const ServiceLevels& levels,
+                                                           const BusinessCalendar& calendar);
+
 }  // namespace redress::domain

@@ -8,10 +8,12 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "domain/calendar.hpp"
 #include "domain/clock.hpp"
+#include "domain/complaint_clocks.hpp"
 #include "domain/complaint_status.hpp"
 #include "domain/evidence.hpp"
 #include "domain/filing.hpp"
@@ -27,8 +29,16 @@ std::optional<Channel> parse_channel(std::string_view name);
 using ReceiptHash = std::array<std::uint8_t, 32>;
 
 struct Destination {
+    Destination() = default;
+    Destination(std::string office, std::string prefix)
+        : office_id(std::move(office)), reference_prefix(std::move(prefix)) {}
+
     std::string office_id;
     std::string reference_prefix;
+    // The complaint's first deadline (domain::first_deadline), stored with it so that the
+    // deadline keeper need not work it out; not worked out: the keeper does.
+    bool deadline_worked_out = false;
+    std::optional<NextDeadline> deadline;
 };
 
 // Where mail about a filing goes (outbound/): the complainant's email address sealed with

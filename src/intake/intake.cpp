@@ -83,7 +83,16 @@ void Intake::file(domain::Filing filing, domain::Channel channel, FileDone done,
     for (const auto& office_id : domain::destinations(filing, m_deployment)) {
         // validate() has refused unknown offices, and routing only names known ones.
         const auto* office = m_deployment.find_office(office_id);
-        received.destinations.push_back({office->id, office->reference_prefix});
+        domain::Destination destination{office->id, office->reference_prefix};
+        // Facts it cannot be worked out from are left to the deadline keeper, which says why.
+        auto deadline = domain::first_deadline(
+            received_at, office->service_levels,
+            domain::BusinessCalendar(m_deployment.time_zone, office->calendar));
+        if (deadline) {
+            destination.deadline_worked_out = true;
+            destination.deadline = *deadline;
+        }
+        received.destinations.push_back(std::move(destination));
     }
     received.mail = mail_contact(filing, channel, receipt, m_keys.mail);
     received.staff_entry = std::move(entry);

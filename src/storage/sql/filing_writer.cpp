@@ -44,11 +44,12 @@ constexpr BatchedStatement k_marks{
     "INSERT INTO incident_marks (office_id, category, incident_date, received_at, complaint_id, "
     "filing_id) VALUES ",
     "(?, ?, ?, ?, ?, ?)", " ON CONFLICT DO NOTHING"};
-// A new complaint waits in its office's triage queue.
+// A new complaint waits in its office's triage queue, with its first deadline (-1 and ''
+// for none; clocks_moved 1 when it is the deadline keeper's to work out).
 constexpr BatchedStatement k_states{
     "INSERT INTO complaint_states (complaint_id, office_id, queue, status, channel, received_at, "
-    "changed_at) VALUES ",
-    "(?, ?, 'triage', 'received', ?, ?, ?)"};
+    "changed_at, due_at, due_clock, clocks_moved) VALUES ",
+    "(?, ?, 'triage', 'received', ?, ?, ?, NULLIF(?, -1), NULLIF(?, ''), ?)"};
 
 constexpr std::string_view k_select_sequence = R"sql(
 SELECT last FROM office_sequences WHERE prefix = ?1 AND year = ?2
@@ -163,6 +164,13 @@ util::Expected<std::vector<domain::FiledComplaint>> FilingWriter::write(
             .add(domain::channel_name(filing.channel))
             .add(received_at)
             .add(received_at);
+        if (const auto& deadline = destination.deadline) {
+            m_tables.states->add(seconds(deadline->deadline))
+                .add(domain::clock_kind_name(deadline->kind));
+        } else {
+            m_tables.states->add(std::int64_t{-1}).add(std::string_view());
+        }
+        m_tables.states->add(std::int64_t{destination.deadline_worked_out ? 0 : 1});
         for (const auto& category : filing.categories) {
             m_tables.marks->add(destination.office_id)
                 .add(category)

@@ -52,6 +52,27 @@ TEST(ComplaintClocks, ANewComplaintOwesAnAcknowledgmentFirst) {
     EXPECT_EQ(owed->tense, OwedTense::due_by);
 }
 
+TEST(ComplaintClocks, TheFirstDeadlineIsTheNextDeadlineUntilSomethingHappens) {
+    const auto first = first_deadline(day(3, 2), k_levels, k_calendar);
+    ASSERT_TRUE(first) << first.error().message;
+    ASSERT_TRUE(*first);
+    EXPECT_EQ((*first)->kind, ClockKind::acknowledge);
+    EXPECT_EQ((*first)->due, due(3, 2, 2));
+    // What the deadline keeper works out later, before and after it passed, is the same.
+    for (const auto now : {day(3, 2), day(3, 3), day(4, 30)}) {
+        const auto later = next_deadline(clocks({k_received}, {}, now));
+        ASSERT_TRUE(later);
+        EXPECT_EQ(later->kind, (*first)->kind);
+        EXPECT_EQ(later->due, (*first)->due);
+        EXPECT_EQ(later->deadline, (*first)->deadline);
+    }
+    // Nothing promised: no deadline.
+    const auto none =
+        first_deadline(day(3, 2), ServiceLevels{0, 0, 0, 0, DayCount::calendar}, k_calendar);
+    ASSERT_TRUE(none);
+    EXPECT_FALSE(*none);
+}
+
 TEST(ComplaintClocks, TriageMeetsAcknowledgmentAndTriageAndStartsTheUpdatePeriod) {
     const std::vector<TimelineEvent> timeline{k_received,
                                               {day(3, 4), Status::investigating, "accepted"}};

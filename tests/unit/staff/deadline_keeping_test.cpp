@@ -121,6 +121,42 @@ TEST_F(DeadlineKeepingTest, EveryComplaintFiledGetsItsDeadlineAndListsOnceItPass
     EXPECT_FALSE(second.next);
 }
 
+TEST_F(DeadlineKeepingTest, AFilingThatBringsItsFirstDeadlineLeavesTheKeeperNothing) {
+    EXPECT_EQ(bring_up_to_date(m_deployment, at(3, 4)), 3u);
+    // As intake files (intake/intake.cpp): the deadline worked out with the complaint.
+    auto filing = redress::testing::web_filing(at(3, 6), {"excessive-force"}, {{"opr", "OPR"}});
+    const auto* office = m_deployment.find_office("opr");
+    ASSERT_NE(office, nullptr);
+    auto first =
+        domain::first_deadline(at(3, 6), office->service_levels,
+                               domain::BusinessCalendar(m_deployment.time_zone, office->calendar));
+    ASSERT_TRUE(first && *first);
+    filing.destinations[0].deadline_worked_out = true;
+    filing.destinations[0].deadline = *first;
+    auto brought = util::await<std::vector<domain::FiledComplaint>>(
+        [&](auto done) { m_backend->record(std::move(filing), std::move(done)); });
+    ASSERT_TRUE(brought);
+    EXPECT_EQ(bring_up_to_date(m_deployment, at(3, 6)), 0u);
+
+    // The same filing without it: the keeper works out the same deadline.
+    auto left = util::await<std::vector<domain::FiledComplaint>>([&](auto done) {
+        m_backend->record(
+            redress::testing::web_filing(at(3, 6), {"excessive-force"}, {{"opr", "OPR"}}),
+            std::move(done));
+    });
+    ASSERT_TRUE(left);
+    EXPECT_EQ(bring_up_to_date(m_deployment, at(3, 6)), 1u);
+
+    const auto later = overdue(at(3, 20));
+    ASSERT_EQ(later.items.size(), 5u);
+    EXPECT_EQ(later.items[3].reference, brought->front().reference);
+    EXPECT_EQ(later.items[4].reference, left->front().reference);
+    EXPECT_EQ(later.items[3].clock, ClockKind::acknowledge);
+    EXPECT_EQ(later.items[3].deadline, (*first)->deadline);
+    EXPECT_EQ(later.items[4].clock, later.items[3].clock);
+    EXPECT_EQ(later.items[4].deadline, later.items[3].deadline);
+}
+
 TEST_F(DeadlineKeepingTest, ADecisionAPauseAndAResumptionEachMoveTheDeadline) {
     bring_up_to_date(m_deployment, at(3, 4));
     // Accepted on March 4: acknowledgment and triage met; the next update is owed by April 3.
