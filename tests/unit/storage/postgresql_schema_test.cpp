@@ -105,23 +105,25 @@ class PostgresqlSchemaTest : public ::testing::Test {
         return outcome.rows[0][0].value_or("NULL");
     }
 
-    // A filing with one complaint (office opr), as the filing writer stores them; its
-    // complaint's id.
+    // A filing with one complaint (office opr), as the filing writer stores them (ids drawn
+    // from the highest); its complaint's id.
     std::string file_complaint(const std::string& reference) {
         const auto filing =
             value(R"sql(
-INSERT INTO filings (channel, language, received_at, receipt_hash, confidentiality,
+INSERT INTO filings (id, channel, language, received_at, receipt_hash, confidentiality,
                      whistleblower, on_behalf, sealed_people, witness_count, incident_date,
                      incident_date_precision, sealed_account, subject_count, incident_time,
                      incident_when, place, city, region, narrative, injuries, subject_marks)
-VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, '', '', '', '', '', '', '', $14)
+VALUES ((SELECT coalesce(max(id), 0) + 1 FROM filings), $1, $2, $3, $4, $5, $6, $7, $8, $9, $10,
+        $11, $12, $13, '', '', '', '', '', '', '', $14)
 RETURNING id
 )sql",
                   {"web", "en", "1700000000", "\\x" + std::string(64, 'a'), "open", "0", "0",
                    "\\x01", "0", "2024-01-02", "day", "\\x02", "1", "\\x"});
         const auto complaint = value(R"sql(
-INSERT INTO complaints (filing_id, office_id, prefix, year, sequence, reference)
-VALUES ($1, $2, $3, $4, (SELECT count(*) + 1 FROM complaints), $5) RETURNING id
+INSERT INTO complaints (id, filing_id, office_id, prefix, year, sequence, reference)
+VALUES ((SELECT coalesce(max(id), 0) + 1 FROM complaints), $1, $2, $3, $4,
+        (SELECT count(*) + 1 FROM complaints), $5) RETURNING id
 )sql",
                                      {filing, "opr", "OPR", "2024", reference});
         EXPECT_TRUE(run("INSERT INTO status_events (complaint_id, at, status, actor) "
@@ -155,6 +157,18 @@ TEST_F(PostgresqlSchemaTest, AComplaintIsNeverChanged) {
     EXPECT_NE(changed.message.find("complaints are never changed"), std::string::npos)
         << changed.message;
     EXPECT_EQ(value("SELECT office_id FROM complaints WHERE id = $1", {complaint}), "opr");
+}
+
+TEST_F(PostgresqlSchemaTest, FilingsAndComplaintsTakeTheirIdsFromTheWriterOnly) {
+    const auto complaint = file_complaint("OPR-2024-000001");
+    EXPECT_EQ(complaint, "1");
+    // No sequence of their own gives out an id the writer has given already.
+    const auto refused = run(R"sql(
+INSERT INTO complaints (filing_id, office_id, prefix, year, sequence, reference)
+VALUES (1, 'opr', 'OPR', 2024, 2, 'OPR-2024-000002')
+)sql");
+    EXPECT_FALSE(refused.ok());
+    EXPECT_EQ(file_complaint("OPR-2024-000003"), "2");
 }
 
 TEST_F(PostgresqlSchemaTest, StatusEventsAreNeverRemoved) {
