@@ -14,11 +14,10 @@ WHERE c.reference = ?1
 ORDER BY e.id
 )sql";
 
-constexpr std::string_view k_insert_evidence = R"sql(
-INSERT INTO evidence (filing_id, stored_name, media_type, size, sha256, sealed_name, added_at,
-                      source)
-VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
-)sql";
+constexpr BatchedStatement k_evidence_rows{
+    "INSERT INTO evidence (filing_id, stored_name, media_type, size, sha256, sealed_name, "
+    "added_at, source) VALUES ",
+    "(?, ?, ?, ?, ?, ?, ?, ?)"};
 
 // The complaint's filing and what its files hold so far.
 constexpr std::string_view k_select_held = R"sql(
@@ -30,26 +29,22 @@ GROUP BY c.filing_id
 
 }  // namespace
 
-std::string_view insert_evidence_query() {
-    return k_insert_evidence;
+RowBatch& evidence_rows(RowBatches& batches) {
+    return batches.rows(k_evidence_rows);
 }
 
-util::Expected<void> insert_evidence(Statement& insert, std::int64_t filing_id,
-                                     const std::vector<domain::Evidence>& files) {
+void add_evidence_rows(RowBatch& rows, std::int64_t filing_id,
+                       const std::vector<domain::Evidence>& files) {
     for (const auto& file : files) {
-        auto inserted =
-            insert.bind(1, filing_id)
-                .bind(2, file.stored_name)
-                .bind(3, file.media_type)
-                .bind(4, static_cast<std::int64_t>(file.size))
-                .bind(5, std::span<const std::uint8_t>(file.sha256))
-                .bind(6, std::span<const std::uint8_t>(file.sealed_name))
-                .bind(7, static_cast<std::int64_t>(file.added_at.time_since_epoch().count()))
-                .bind(8, domain::source_name(file.source))
-                .send();
-        if (!inserted) return inserted;
+        rows.add(filing_id)
+            .add(file.stored_name)
+            .add(file.media_type)
+            .add(static_cast<std::int64_t>(file.size))
+            .add(std::span<const std::uint8_t>(file.sha256))
+            .add(std::span<const std::uint8_t>(file.sealed_name))
+            .add(static_cast<std::int64_t>(file.added_at.time_since_epoch().count()))
+            .add(domain::source_name(file.source));
     }
-    return {};
 }
 
 util::Expected<bool> add_evidence(WriteContext& context, std::int64_t complaint_id,
@@ -76,11 +71,8 @@ util::Expected<bool> add_evidence(WriteContext& context, std::int64_t complaint_
         static_cast<std::uint64_t>(bytes) + adding > limits.max_total_bytes) {
         return util::fail(util::ErrorCode::conflict, "the complaint holds all the files it may");
     }
-    auto insert = context.statements.get(k_insert_evidence);
-    if (!insert) return std::unexpected(insert.error());
-    if (auto inserted = insert_evidence(**insert, filing_id, files); !inserted) {
-        return std::unexpected(inserted.error());
-    }
+    // Written at the end of the job, inside its savepoint (group_commit.cpp).
+    add_evidence_rows(evidence_rows(context.batches), filing_id, files);
     if (auto entry = context.audit.append(audit); !entry) return std::unexpected(entry.error());
     return true;
 }

@@ -16,11 +16,12 @@ namespace redress::storage::sql {
 util::Expected<std::vector<domain::Evidence>> read_evidence(ReadContext& context,
                                                             const std::string& reference);
 
-// The rows of `files` for the filing `filing_id`, with `insert` prepared from
-// insert_evidence_query() (the filing's own write, and files added later).
-util::Expected<void> insert_evidence(Statement& insert, std::int64_t filing_id,
-                                     const std::vector<domain::Evidence>& files);
-std::string_view insert_evidence_query();
+// The evidence rows waiting in `batches` (row_batches.hpp), for the filing's own write and
+// files added later; the first call decides their place in the order batches are written.
+RowBatch& evidence_rows(RowBatches& batches);
+// Adds the rows of `files` for the filing `filing_id`; written with the batch.
+void add_evidence_rows(RowBatch& rows, std::int64_t filing_id,
+                       const std::vector<domain::Evidence>& files);
 
 util::Expected<bool> add_evidence(WriteContext& context, std::int64_t complaint_id,
                                   const std::vector<domain::Evidence>& files,

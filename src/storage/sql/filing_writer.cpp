@@ -20,9 +20,8 @@ constexpr std::string_view k_select_last_ids = R"sql(
 SELECT (SELECT max(id) FROM filings), (SELECT max(id) FROM complaints)
 )sql";
 
-// The rows a filing adds, written a batch of filings at a time (row_batches.hpp), in
-// this order: each after what it refers to, and complaint_states (whose trigger marks the
-// incident with the filing's categories) after filing_categories.
+// The rows a filing adds, written a batch of filings at a time (row_batches.hpp), in this
+// order: each after what it refers to.
 constexpr BatchedStatement k_filings{
     "INSERT INTO filings (id, channel, language, received_at, receipt_hash, confidentiality, "
     "whistleblower, on_behalf, sealed_people, witness_count, incident_date, "
@@ -84,7 +83,6 @@ util::Expected<FilingWriter> FilingWriter::prepare(Connection& connection, RowBa
         {&statements.last_ids, k_select_last_ids},
         {&statements.sequence, k_select_sequence},
         {&statements.save_sequence, k_save_sequence},
-        {&statements.evidence, insert_evidence_query()},
     };
     for (const auto& [statement, sql] : all) {
         auto prepared = connection.prepare(sql);
@@ -92,10 +90,10 @@ util::Expected<FilingWriter> FilingWriter::prepare(Connection& connection, RowBa
         *statement = std::move(*prepared);
     }
     // Asked for now, so that they are written in this order.
-    Tables tables{&batches.rows(k_filings),    &batches.rows(k_categories),
-                  &batches.rows(k_complaints), &batches.rows(k_events),
-                  &batches.rows(k_states),     &batches.rows(k_marks)};
-    return FilingWriter(std::move(statements), batches, tables);
+    Tables tables{&batches.rows(k_filings),    &evidence_rows(batches), &batches.rows(k_categories),
+                  &batches.rows(k_complaints), &batches.rows(k_events), &batches.rows(k_states),
+                  &batches.rows(k_marks)};
+    return FilingWriter(std::move(statements), tables);
 }
 
 void FilingWriter::begin() {
@@ -133,12 +131,7 @@ util::Expected<std::vector<domain::FiledComplaint>> FilingWriter::write(
     add_filing(filing_id, filing);
     for (const auto& category : filing.categories)
         m_tables.categories->add(filing_id).add(category);
-    if (!filing.evidence.empty()) {
-        // Written now, after the filing they belong to.
-        if (auto flushed = m_batches->flush(); !flushed) return std::unexpected(flushed.error());
-        auto files = sql::insert_evidence(*m_statements.evidence, filing_id, filing.evidence);
-        if (!files) return std::unexpected(files.error());
-    }
+    add_evidence_rows(*m_tables.evidence, filing_id, filing.evidence);
 
     const auto received_at = seconds(filing.received_at);
     const int year = static_cast<int>(domain::date_of(filing.received_at).year());

@@ -2,8 +2,8 @@
 // Writes filings, their complaints and first status events inside a transaction that the
 // caller owns, numbering references per office prefix and year.
 //
-// A filing's rows wait in RowBatches (row_batches.hpp) and are written with those of
-// the other filings of the transaction; evidence is written at once.
+// A filing's rows, its evidence's among them, wait in RowBatches (row_batches.hpp) and are
+// written with those of the other filings of the transaction.
 //
 // The writer gives filings and complaints their ids itself, after the highest of each read
 // once per transaction: it holds the write lock (Connection::begin_writing), so nothing else
@@ -66,10 +66,10 @@ class FilingWriter {
         std::unique_ptr<Statement> last_ids;
         std::unique_ptr<Statement> sequence;
         std::unique_ptr<Statement> save_sequence;
-        std::unique_ptr<Statement> evidence;
     };
     struct Tables {
         RowBatch* filings;
+        RowBatch* evidence;
         RowBatch* categories;
         RowBatch* complaints;
         RowBatch* events;
@@ -77,15 +77,14 @@ class FilingWriter {
         RowBatch* marks;
     };
 
-    FilingWriter(Statements statements, RowBatches& batches, Tables tables)
-        : m_statements(std::move(statements)), m_batches(&batches), m_tables(tables) {}
+    FilingWriter(Statements statements, Tables tables)
+        : m_statements(std::move(statements)), m_tables(tables) {}
 
     util::Expected<LastIds*> last_ids();
     void add_filing(std::int64_t filing_id, const domain::ReceivedFiling& filing);
     util::Expected<long> next_sequence(const std::string& prefix, int year);
 
     Statements m_statements;
-    RowBatches* m_batches;
     Tables m_tables;
     std::vector<std::int64_t> m_complaint_ids;
     // Last sequence number per (prefix, year), loaded from office_sequences on first use in
