@@ -10,13 +10,13 @@ namespace redress::storage::sql {
 
 namespace {
 
-// One row per status event, oldest first; the complaint's columns repeat on each row. The
-// office is the one handling it now, which a referral accepted elsewhere changes. Whether
-// the complaint has messages comes along, so that a complaint without any (most of them)
-// costs no second statement.
+// The complaint's row; its timeline is read next (k_find_timeline), so that what is asked
+// of other tables here is asked once, not once per status event. The office is the one
+// handling it now, which a referral accepted elsewhere changes. Whether the complaint has
+// messages comes along, so that a complaint without any (most of them) costs no statement
+// for them.
 constexpr std::string_view k_find_complaint = R"sql(
-SELECT s.office_id, c.reference, f.received_at, f.receipt_hash, e.at, e.status, e.note, c.id,
-       coalesce(s.case_id, 0),
+SELECT s.office_id, c.reference, f.received_at, f.receipt_hash, c.id, coalesce(s.case_id, 0),
        EXISTS (SELECT 1 FROM messages AS m WHERE m.complaint_id = c.id),
        f.confidentiality,
        coalesce((SELECT n.given FROM identity_consents AS n WHERE n.complaint_id = c.id
@@ -25,17 +25,14 @@ SELECT s.office_id, c.reference, f.received_at, f.receipt_hash, e.at, e.status, 
 FROM complaints AS c
 JOIN complaint_states AS s ON s.complaint_id = c.id
 JOIN filings AS f ON f.id = c.filing_id
-JOIN status_events AS e ON e.complaint_id = c.id
 WHERE c.reference = ?1
-ORDER BY e.at, e.id
 )sql";
 
 // A complaint chosen at random, read as k_find_complaint reads one: what a look-up that
 // found nothing reads instead, so that a miss costs what a hit does (a random one, so that
 // its pages are as likely to be cached as a real hit's). ?1 is a random non-negative number.
 constexpr std::string_view k_find_decoy = R"sql(
-SELECT s.office_id, c.reference, f.received_at, f.receipt_hash, e.at, e.status, e.note, c.id,
-       coalesce(s.case_id, 0),
+SELECT s.office_id, c.reference, f.received_at, f.receipt_hash, c.id, coalesce(s.case_id, 0),
        EXISTS (SELECT 1 FROM messages AS m WHERE m.complaint_id = c.id),
        f.confidentiality,
        coalesce((SELECT n.given FROM identity_consents AS n WHERE n.complaint_id = c.id
@@ -44,9 +41,12 @@ SELECT s.office_id, c.reference, f.received_at, f.receipt_hash, e.at, e.status, 
 FROM complaints AS c
 JOIN complaint_states AS s ON s.complaint_id = c.id
 JOIN filings AS f ON f.id = c.filing_id
-JOIN status_events AS e ON e.complaint_id = c.id
 WHERE c.id = 1 + ?1 % (SELECT max(id) FROM complaints)
-ORDER BY e.at, e.id
+)sql";
+
+// The complaint's status events, oldest first: the timeline.
+constexpr std::string_view k_find_timeline = R"sql(
+SELECT at, status, note FROM status_events WHERE complaint_id = ?1 ORDER BY at, id
 )sql";
 
 // Read only when the complaint has messages.
@@ -82,7 +82,7 @@ struct Found {
     bool has_holds = false;
 };
 
-util::Expected<Found> read_first_row(const Statement& row) {
+util::Expected<Found> read_found(const Statement& row) {
     Found found;
     auto& record = found.record;
     record.office_id = row.column_text(0);
@@ -93,40 +93,55 @@ util::Expected<Found> read_first_row(const Statement& row) {
         return util::fail(util::ErrorCode::internal, "stored receipt hash has the wrong size");
     }
     std::copy(hash.begin(), hash.end(), record.receipt_hash.begin());
-    record.id = row.column_int(7);
-    found.case_id = row.column_int(8);
-    found.has_messages = row.column_int(9) != 0;
-    record.confidentiality = row.column_text(10);
-    record.identity_consent = row.column_int(11) != 0;
-    found.has_holds = row.column_int(12) != 0;
+    record.id = row.column_int(4);
+    found.case_id = row.column_int(5);
+    found.has_messages = row.column_int(6) != 0;
+    record.confidentiality = row.column_text(7);
+    record.identity_consent = row.column_int(8) != 0;
+    found.has_holds = row.column_int(9) != 0;
     return found;
 }
 
-// The complaint the bound `statement` reads, with its timeline; nullopt when no row.
-util::Expected<std::optional<Found>> read_complaint(Statement& statement) {
-    std::optional<Found> found;
+util::Expected<void> read_timeline(StatementCache& statements, domain::ComplaintRecord& record) {
+    auto statement = statements.get(k_find_timeline);
+    if (!statement) return std::unexpected(statement.error());
+    auto& rows = **statement;
+    rows.bind(1, record.id);
     util::Expected<bool> row;
-    while ((row = statement.step()) && *row) {
-        if (!found) {
-            auto first = read_first_row(statement);
-            if (!first) {
-                statement.reset();
-                return std::unexpected(first.error());
-            }
-            found = std::move(*first);
-        }
-        const auto status = domain::parse_status(statement.column_text(5));
+    while ((row = rows.step()) && *row) {
+        const auto status = domain::parse_status(rows.column_text(1));
         if (!status) {
-            statement.reset();
+            rows.reset();
             return util::fail(util::ErrorCode::internal, "unknown status in the database");
         }
-        found->record.timeline.push_back(
-            {timestamp(statement.column_int(4)), *status, std::string(statement.column_text(6))});
+        record.timeline.push_back(
+            {timestamp(rows.column_int(0)), *status, std::string(rows.column_text(2))});
     }
-    statement.reset();
+    rows.reset();
     if (!row) return std::unexpected(row.error());
-    if (found) found->record.status = found->record.timeline.back().status;
-    return found;
+    if (record.timeline.empty()) {
+        return util::fail(util::ErrorCode::internal, "a complaint has no status events");
+    }
+    record.status = record.timeline.back().status;
+    return {};
+}
+
+// The complaint the bound `statement` reads, with its timeline; nullopt when no row.
+util::Expected<std::optional<Found>> read_complaint(StatementCache& statements,
+                                                    Statement& statement) {
+    auto row = statement.step();
+    if (!row || !*row) {
+        statement.reset();
+        if (!row) return std::unexpected(row.error());
+        return std::nullopt;
+    }
+    auto found = read_found(statement);
+    statement.reset();
+    if (!found) return std::unexpected(found.error());
+    if (auto timeline = read_timeline(statements, found->record); !timeline) {
+        return std::unexpected(timeline.error());
+    }
+    return std::move(*found);
 }
 
 util::Expected<void> read_messages(StatementCache& statements, domain::ComplaintRecord& record) {
@@ -204,7 +219,7 @@ util::Expected<void> read_correspondence(StatementCache& statements, Found& foun
 // Reads the complaint of the bound `statement` with all that the complainant sees.
 util::Expected<std::optional<domain::ComplaintRecord>> read_whole(StatementCache& statements,
                                                                   Statement& statement) {
-    auto found = read_complaint(statement);
+    auto found = read_complaint(statements, statement);
     if (!found) return std::unexpected(found.error());
     if (!found->has_value()) return std::nullopt;
     if (auto read = read_correspondence(statements, **found); !read) {

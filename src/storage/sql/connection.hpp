@@ -88,6 +88,13 @@ class Connection {
     // failed. A write job ends with it, so that its failures are its own.
     virtual util::Expected<void> settle() { return {}; }
 
+    // The reads until end_reading() see one snapshot, taken by the first of them, so that a
+    // connection whose every statement would otherwise take and give up the database's
+    // locks (SQLite's, a few system calls each) does so once. Only on a read-only
+    // connection; a failed begin leaves each statement to take its own snapshot.
+    virtual util::Expected<void> begin_reading() { return {}; }
+    virtual void end_reading() {}
+
     // Rows the last INSERT, UPDATE or DELETE changed.
     virtual std::int64_t changes() const = 0;
     virtual bool in_transaction() const = 0;

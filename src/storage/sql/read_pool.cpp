@@ -7,6 +7,9 @@ namespace redress::storage::sql {
 namespace {
 
 constexpr std::size_t k_waiting_per_awake_reader = 4;
+// Reads a reader takes from the queue at once and runs in one snapshot (a reader wakes
+// another before this many wait for each awake).
+constexpr std::size_t k_reads_per_snapshot = k_waiting_per_awake_reader;
 
 }  // namespace
 
@@ -63,8 +66,9 @@ void ReadPool::submit(ReadJob job) {
 }
 
 void ReadPool::run(Reader& reader) {
+    std::vector<ReadJob> jobs;
+    jobs.reserve(k_reads_per_snapshot);
     for (;;) {
-        ReadJob job;
         {
             std::unique_lock lock(m_mutex);
             while (m_queue.empty()) {
@@ -77,17 +81,26 @@ void ReadPool::run(Reader& reader) {
                     --m_sleeping;  // stopping
                 }
             }
-            job = std::move(m_queue.front());
-            m_queue.pop_front();
+            while (!m_queue.empty() && jobs.size() < k_reads_per_snapshot) {
+                jobs.push_back(std::move(m_queue.front()));
+                m_queue.pop_front();
+            }
         }
+        // Every read taken was queued before its snapshot is taken, so each sees what was
+        // committed before it was asked for.
         ReadContext context{*reader.connection, reader.statements};
-        try {
-            job(context);
-        } catch (const std::exception& e) {
-            spdlog::error("storage: a read's completion threw: {}", e.what());
-        } catch (...) {
-            spdlog::error("storage: a read's completion threw");
+        const bool one_snapshot = reader.connection->begin_reading().has_value();
+        for (auto& job : jobs) {
+            try {
+                job(context);
+            } catch (const std::exception& e) {
+                spdlog::error("storage: a read's completion threw: {}", e.what());
+            } catch (...) {
+                spdlog::error("storage: a read's completion threw");
+            }
         }
+        if (one_snapshot) reader.connection->end_reading();
+        jobs.clear();
     }
 }
 

@@ -116,6 +116,8 @@ util::Expected<std::unique_ptr<Connection>> Connection::open(const std::filesyst
 }
 
 Connection::~Connection() {
+    m_begin_reading.reset();
+    m_end_reading.reset();
     sqlite3_close_v2(m_db);
 }
 
@@ -140,6 +142,25 @@ util::Expected<std::unique_ptr<sql::Statement>> Connection::prepare(std::string_
 
 util::Expected<void> Connection::begin_writing() {
     return execute("BEGIN IMMEDIATE");
+}
+
+util::Expected<void> Connection::begin_reading() {
+    if (!m_begin_reading) {
+        auto begin = prepare("BEGIN");
+        if (!begin) return std::unexpected(begin.error());
+        auto end = prepare("COMMIT");
+        if (!end) return std::unexpected(end.error());
+        m_begin_reading.reset(static_cast<Statement*>(begin->release()));
+        m_end_reading.reset(static_cast<Statement*>(end->release()));
+    }
+    return m_begin_reading->run();
+}
+
+void Connection::end_reading() {
+    // A read that failed may have ended the transaction already (SQLite rolls back on some
+    // errors); then there is nothing to end.
+    if (!in_transaction()) return;
+    if (!m_end_reading->run()) (void)execute("ROLLBACK");
 }
 
 std::int64_t Connection::changes() const {

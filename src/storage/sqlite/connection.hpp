@@ -54,6 +54,9 @@ class Connection final : public sql::Connection {
     util::Expected<std::unique_ptr<sql::Statement>> prepare(std::string_view sql) override;
     // BEGIN IMMEDIATE: the file's write lock, taken now.
     util::Expected<void> begin_writing() override;
+    // BEGIN (deferred: the snapshot is taken by the first read) and COMMIT, prepared once.
+    util::Expected<void> begin_reading() override;
+    void end_reading() override;
     std::int64_t changes() const override;
     bool in_transaction() const override;
 
@@ -61,6 +64,8 @@ class Connection final : public sql::Connection {
     explicit Connection(sqlite3* db) : m_db(db) {}
 
     sqlite3* m_db = nullptr;
+    std::unique_ptr<Statement> m_begin_reading;  // prepared on first use
+    std::unique_ptr<Statement> m_end_reading;
 };
 
 }  // namespace redress::storage::sqlite

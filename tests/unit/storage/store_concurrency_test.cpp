@@ -80,6 +80,31 @@ TYPED_TEST(StoreConcurrencyTest, LookUpsRunWhileFilingsAreWritten) {
     EXPECT_EQ(misses, 0);
 }
 
+// Readers take several queued look-ups at once and read them in one snapshot: a look-up
+// queued after a filing was acknowledged must still find it, however busy the readers are.
+TYPED_TEST(StoreConcurrencyTest, ALookUpQueuedAfterAFilingFindsItAmongBatchedReads) {
+    auto store = this->open_store();
+    ASSERT_EQ(record_one(*store, sample_filing({opr()})), "OPR-2026-000001");
+    std::atomic<bool> asking = true;
+    std::vector<std::jthread> busy;
+    for (int t = 0; t < 4; ++t) {
+        busy.emplace_back([&] {
+            while (asking) (void)find_and_wait(*store, "OPR-2026-000001");
+        });
+    }
+    int missed = 0;
+    for (int i = 2; i <= 60; ++i) {
+        const auto reference = record_one(*store, sample_filing({opr()}));
+        ASSERT_EQ(reference, fmt::format("OPR-2026-{:06}", i));
+        auto found = find_and_wait(*store, reference);
+        if (!found || !found->has_value()) ++missed;
+    }
+    asking = false;
+    busy.clear();
+
+    EXPECT_EQ(missed, 0);
+}
+
 TYPED_TEST(StoreConcurrencyTest, ClosingCommitsEverythingQueuedFirst) {
     constexpr int k_filings = 200;
     std::atomic<int> succeeded = 0;
