@@ -29,7 +29,7 @@ http::Response reply_response(const intake::ReplyResult& result, int added,
     using Outcome = intake::ReplyResult::Outcome;
     switch (result.outcome) {
         case Outcome::added:
-            return json_response(added, status_json(*result.view, messages.language()));
+            return json_text_response(added, status_json(*result.view, messages.language()));
         case Outcome::invalid:
             return field_errors_response(422, {text_error(*result.problem)}, messages, max_listed);
         case Outcome::full:

@@ -32,7 +32,11 @@ std::string dump(const nlohmann::json& value) {
 }
 
 http::Response json_response(int status, const nlohmann::json& body) {
-    http::Response response = http::Response::json(status, dump(body));
+    return json_text_response(status, dump(body));
+}
+
+http::Response json_text_response(int status, std::string body) {
+    http::Response response = http::Response::json(status, std::move(body));
     response.headers.set("Content-Type", "application/json; charset=utf-8");
     response.caching = http::Caching::no_store;
     return response;

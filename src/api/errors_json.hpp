@@ -30,6 +30,8 @@ std::string dump(const nlohmann::json& value);
 
 // application/json; charset=utf-8
 http::Response json_response(int status, const nlohmann::json& body);
+// The same, for JSON text written already (util/json_text.hpp).
+http::Response json_text_response(int status, std::string body);
 
 // Lists the first `max_listed` errors and gives their total as "error_count", so that the
 // answer stays small whatever the request held.

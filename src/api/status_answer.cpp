@@ -44,7 +44,7 @@ http::Response status_response(const intake::LookupResult& result,
     using Outcome = intake::LookupResult::Outcome;
     switch (result.outcome) {
         case Outcome::found:
-            return json_response(200, status_json(*result.view, messages.language()));
+            return json_text_response(200, status_json(*result.view, messages.language()));
         case Outcome::busy: {
             http::Response busy = request_error_response(503, k_busy, messages);
             busy.headers.set("Retry-After", "1");

@@ -2,6 +2,7 @@
 
 #include "domain/finding.hpp"
 #include "domain/message.hpp"
+#include "util/json_text.hpp"
 
 namespace redress::api {
 namespace {
@@ -16,22 +17,6 @@ std::string status_text(domain::Status status) {
 }
 
 }  // namespace
-
-// What the office owes next by its service levels, and whether its day has passed.
-nlohmann::json owed_json(const std::optional<domain::Owed>& owed) {
-    if (!owed) return nullptr;
-    return {
-        {"promise", domain::clock_kind_name(owed->kind)},
-        {"due", domain::iso_date(owed->due)},
-        {"late", owed->tense == domain::OwedTense::was_due},
-        {"waiting_on",
-         owed->waiting_on == domain::PauseReason::none
-             ? nlohmann::json(nullptr)
-             : nlohmann::json(owed->waiting_on == domain::PauseReason::waiting_on_complainant
-                                  ? "complainant"
-                                  : "agency")},
-    };
-}
 
 nlohmann::json next_step_json(const std::optional<domain::NextStep>& next_step) {
     if (!next_step) return nullptr;
@@ -73,71 +58,112 @@ nlohmann::json confirmation_json(const domain::Confirmation& confirmation) {
 
 namespace {
 
-// Both ways, oldest first: "office" or "complainant", never a member's name.
-nlohmann::json messages_json(const std::vector<domain::Message>& messages) {
-    nlohmann::json list = nlohmann::json::array();
-    for (const domain::Message& message : messages) {
-        list.push_back({
-            {"at", domain::iso_timestamp(message.at)},
-            {"from",
-             message.kind == domain::MessageKind::to_complainant ? "office" : "complainant"},
-            {"kind",
-             message.kind == domain::MessageKind::reconsideration ? "reconsideration" : "message"},
-            {"text", message.text},
-        });
+// Members are written in the order of their keys, as a JSON document would write them.
+
+// The next step of the complaint's course and its date from receipt.
+void write_next_step(util::JsonText& out, const std::optional<domain::NextStep>& next_step) {
+    if (!next_step) {
+        out.null("next_step");
+        return;
     }
-    return list;
+    out.open_object("next_step")
+        .text("due", domain::iso_date(next_step->due))
+        .text("status", domain::status_name(next_step->step))
+        .close();
+}
+
+// What the office owes next by its service levels, and whether its day has passed.
+void write_owed(util::JsonText& out, const std::optional<domain::Owed>& owed) {
+    if (!owed) {
+        out.null("owed");
+        return;
+    }
+    out.open_object("owed")
+        .text("due", domain::iso_date(owed->due))
+        .flag("late", owed->tense == domain::OwedTense::was_due)
+        .text("promise", domain::clock_kind_name(owed->kind));
+    if (owed->waiting_on == domain::PauseReason::none) {
+        out.null("waiting_on");
+    } else {
+        out.text("waiting_on", owed->waiting_on == domain::PauseReason::waiting_on_complainant
+                                   ? "complainant"
+                                   : "agency");
+    }
+    out.close();
+}
+
+// Both ways, oldest first: "office" or "complainant", never a member's name.
+void write_messages(util::JsonText& out, const std::vector<domain::Message>& messages) {
+    out.open_list("messages");
+    for (const domain::Message& message : messages) {
+        out.open_object()
+            .text("at", domain::iso_timestamp(message.at))
+            .text("from",
+                  message.kind == domain::MessageKind::to_complainant ? "office" : "complainant")
+            .text("kind", message.kind == domain::MessageKind::reconsideration ? "reconsideration"
+                                                                               : "message")
+            .text("text", message.text)
+            .close();
+    }
+    out.close();
 }
 
 // The outcome once the case is closed: findings per allegation, the closure in plain words,
 // the remedy, and until when reconsideration may be asked for.
-nlohmann::json outcome_json(const std::optional<intake::OutcomeView>& outcome) {
-    if (!outcome) return nullptr;
-    nlohmann::json findings = nlohmann::json::array();
-    for (const domain::AllegationFinding& each : outcome->findings) {
-        findings.push_back(
-            {{"category", each.category}, {"finding", domain::finding_name(each.finding)}});
+void write_outcome(util::JsonText& out, const std::optional<intake::OutcomeView>& outcome) {
+    if (!outcome) {
+        out.null("outcome");
+        return;
     }
-    return {
-        {"findings", std::move(findings)},
-        {"text", outcome->text},
-        {"remedy",
-         outcome->remedy.empty() ? nlohmann::json(nullptr) : nlohmann::json(outcome->remedy)},
-        {"reconsider_until", outcome->reconsider_until
-                                 ? nlohmann::json(domain::iso_date(*outcome->reconsider_until))
-                                 : nlohmann::json(nullptr)},
-        {"may_reconsider", outcome->may_reconsider},
-    };
+    out.open_object("outcome").open_list("findings");
+    for (const domain::AllegationFinding& each : outcome->findings) {
+        out.open_object()
+            .text("category", each.category)
+            .text("finding", domain::finding_name(each.finding))
+            .close();
+    }
+    out.close().flag("may_reconsider", outcome->may_reconsider);
+    if (outcome->reconsider_until) {
+        out.text("reconsider_until", domain::iso_date(*outcome->reconsider_until));
+    } else {
+        out.null("reconsider_until");
+    }
+    if (outcome->remedy.empty()) {
+        out.null("remedy");
+    } else {
+        out.text("remedy", outcome->remedy);
+    }
+    out.text("text", outcome->text).close();
 }
 
 }  // namespace
 
-nlohmann::json status_json(const intake::StatusView& view, const std::string& language) {
+std::string status_json(const intake::StatusView& view, const std::string& language) {
     const domain::ComplaintRecord& complaint = view.complaint;
-    nlohmann::json timeline = nlohmann::json::array();
-    for (const domain::TimelineEvent& event : complaint.timeline) {
-        timeline.push_back({
-            {"at", domain::iso_timestamp(event.at)},
-            {"status", status_text(event.status)},
-        });
+    util::JsonText out;
+    // Asked only of a confidential complainant: whether an office the complaint is referred
+    // to may see who they are.
+    if (complaint.confidentiality == "confidential") {
+        out.flag("identity_consent", complaint.identity_consent);
+    } else {
+        out.null("identity_consent");
     }
-    return {
-        {"reference", complaint.reference},
-        {"office", complaint.office_id},
-        {"office_name", office_name(view.office, language)},
-        {"status", status_text(complaint.status)},
-        {"received_at", domain::iso_timestamp(complaint.received_at)},
-        {"timeline", std::move(timeline)},
-        {"next_step", next_step_json(view.next_step)},
-        {"owed", owed_json(view.owed)},
-        {"messages", messages_json(view.messages)},
-        {"outcome", outcome_json(view.outcome)},
-        // Asked only of a confidential complainant: whether an office the complaint is
-        // referred to may see who they are.
-        {"identity_consent", complaint.confidentiality == "confidential"
-                                 ? nlohmann::json(complaint.identity_consent)
-                                 : nlohmann::json(nullptr)},
-    };
+    write_messages(out, view.messages);
+    write_next_step(out, view.next_step);
+    out.text("office", complaint.office_id).text("office_name", office_name(view.office, language));
+    write_outcome(out, view.outcome);
+    write_owed(out, view.owed);
+    out.text("received_at", domain::iso_timestamp(complaint.received_at))
+        .text("reference", complaint.reference)
+        .text("status", domain::status_name(complaint.status))
+        .open_list("timeline");
+    for (const domain::TimelineEvent& event : complaint.timeline) {
+        out.open_object()
+            .text("at", domain::iso_timestamp(event.at))
+            .text("status", domain::status_name(event.status))
+            .close();
+    }
+    return out.take();
 }
 
 }  // namespace redress::api

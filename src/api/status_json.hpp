@@ -21,8 +21,9 @@ nlohmann::json confirmation_json(const domain::Confirmation& confirmation);
 // here only.
 nlohmann::json filed_json(const intake::Filed& filed, const std::string& language);
 
-// {"reference", "office", "office_name", "status", "received_at", "timeline", "next_step",
-//  "owed", "messages", "outcome", "identity_consent"}
-nlohmann::json status_json(const intake::StatusView& view, const std::string& language);
+// {"identity_consent", "messages", "next_step", "office", "office_name", "outcome", "owed",
+//  "received_at", "reference", "status", "timeline"}, as text: written directly, since it is
+// written for every look-up.
+std::string status_json(const intake::StatusView& view, const std::string& language);
 
 }  // namespace redress::api

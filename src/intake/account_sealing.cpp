@@ -3,7 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "crypto/secret_box.hpp"
-#include "intake/record_text.hpp"
+#include "util/json_text.hpp"
 
 namespace redress::intake {
 namespace {
@@ -14,7 +14,7 @@ using nlohmann::json;
 
 std::string account_record(const domain::Filing& filing) {
     const auto& i = filing.incident;
-    RecordText account;
+    util::JsonText account;
     account.open_object("incident")
         .text("date", i.date)
         .text("date_precision", i.date_precision)

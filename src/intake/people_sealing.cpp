@@ -4,7 +4,7 @@
 
 #include "crypto/secret_box.hpp"
 #include "domain/validation.hpp"
-#include "intake/record_text.hpp"
+#include "util/json_text.hpp"
 
 namespace redress::intake {
 namespace {
@@ -24,7 +24,7 @@ std::string people_record(const domain::Filing& filing) {
         domain::confidentiality_of(c) != domain::Confidentiality::anonymous && has_identity(c);
     const auto& o = filing.on_behalf;
     if (!identity && !o.applies && filing.witnesses.empty()) return {};
-    RecordText people;
+    util::JsonText people;
     if (identity) {
         people.open_object("complainant")
             .text("name", c.name)

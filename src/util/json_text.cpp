@@ -1,13 +1,44 @@
-#include "intake/record_text.hpp"
+#include "util/json_text.hpp"
 
-namespace redress::intake {
+#include "util/text.hpp"
 
-void RecordText::begin(char bracket) {
+namespace redress::util {
+
+namespace {
+
+// The length of the valid UTF-8 sequence that starts `text` (RFC 3629: no overlong forms,
+// no surrogates, nothing past U+10FFFF), or 0 when it does not start with one.
+std::size_t sequence_length(std::string_view text) {
+    const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(text[i]); };
+    const auto continuation = [&](std::size_t i) {
+        return i < text.size() && (byte(i) & 0xC0) == 0x80;
+    };
+    const unsigned char first = byte(0);
+    if (first < 0x80) return 1;
+    if (first >= 0xC2 && first <= 0xDF) return continuation(1) ? 2 : 0;
+    if (first >= 0xE0 && first <= 0xEF) {
+        if (!continuation(1) || !continuation(2)) return 0;
+        if (first == 0xE0 && byte(1) < 0xA0) return 0;  // overlong
+        if (first == 0xED && byte(1) > 0x9F) return 0;  // surrogate
+        return 3;
+    }
+    if (first >= 0xF0 && first <= 0xF4) {
+        if (!continuation(1) || !continuation(2) || !continuation(3)) return 0;
+        if (first == 0xF0 && byte(1) < 0x90) return 0;  // overlong
+        if (first == 0xF4 && byte(1) > 0x8F) return 0;  // past U+10FFFF
+        return 4;
+    }
+    return 0;
+}
+
+}  // namespace
+
+void JsonText::begin(char bracket) {
     m_out += bracket;
     m_open.push_back({bracket == '{' ? '}' : ']', bracket == '['});
 }
 
-void RecordText::member(std::string_view key) {
+void JsonText::member(std::string_view key) {
     Open& open = m_open.back();
     if (!open.empty) m_out += ',';
     open.empty = false;
@@ -17,10 +48,9 @@ void RecordText::member(std::string_view key) {
     }
 }
 
-void RecordText::quoted(std::string_view value) {
+void JsonText::escaped(std::string_view valid) {
     static constexpr char k_hex[] = "0123456789abcdef";
-    m_out += '"';
-    for (const char c : value) {
+    for (const char c : valid) {
         const auto byte = static_cast<unsigned char>(c);
         if (c == '"' || c == '\\') {
             m_out += '\\';
@@ -33,48 +63,72 @@ void RecordText::quoted(std::string_view value) {
             m_out += c;
         }
     }
+}
+
+void JsonText::quoted(std::string_view value) {
+    m_out += '"';
+    if (valid_utf8(value)) {
+        escaped(value);
+    } else {
+        while (!value.empty()) {
+            const std::size_t length = sequence_length(value);
+            if (length == 0) {
+                m_out += "\\ufffd";
+                value.remove_prefix(1);
+            } else {
+                escaped(value.substr(0, length));
+                value.remove_prefix(length);
+            }
+        }
+    }
     m_out += '"';
 }
 
-RecordText& RecordText::text(std::string_view key, std::string_view value) {
+JsonText& JsonText::text(std::string_view key, std::string_view value) {
     member(key);
     quoted(value);
     return *this;
 }
 
-RecordText& RecordText::flag(std::string_view key, bool value) {
+JsonText& JsonText::flag(std::string_view key, bool value) {
     member(key);
     m_out += value ? "true" : "false";
     return *this;
 }
 
-RecordText& RecordText::texts(std::string_view key, const std::vector<std::string>& values) {
+JsonText& JsonText::null(std::string_view key) {
+    member(key);
+    m_out += "null";
+    return *this;
+}
+
+JsonText& JsonText::texts(std::string_view key, const std::vector<std::string>& values) {
     open_list(key);
     for (const auto& value : values) text({}, value);
     return close();
 }
 
-RecordText& RecordText::open_object(std::string_view key) {
+JsonText& JsonText::open_object(std::string_view key) {
     member(key);
     begin('{');
     return *this;
 }
 
-RecordText& RecordText::open_list(std::string_view key) {
+JsonText& JsonText::open_list(std::string_view key) {
     member(key);
     begin('[');
     return *this;
 }
 
-RecordText& RecordText::close() {
+JsonText& JsonText::close() {
     m_out += m_open.back().closing;
     m_open.pop_back();
     return *this;
 }
 
-std::string RecordText::take() {
+std::string JsonText::take() {
     while (!m_open.empty()) close();
     return std::move(m_out);
 }
 
-}  // namespace redress::intake
+}  // namespace redress::util

@@ -1,26 +1,27 @@
 #pragma once
-// The JSON text of a sealed record, written directly: fixed keys, text, flags and lists of
-// objects. A record is written once per filing on the connection's thread, where building
-// a JSON document first cost more than the writing itself. Read back with nlohmann-json.
-// Text must be valid UTF-8 (validation ensures it); it is escaped as RFC 8259 requires.
+// JSON text written directly: fixed keys, text, flags, nulls and lists of objects. For what
+// is written on every request or filing (a sealed record, a status answer), where building
+// a JSON document first cost more than the writing itself. Text is escaped as RFC 8259
+// requires; a byte that is not part of valid UTF-8 is written as U+FFFD, never passed on.
 
 #include <string>
 #include <string_view>
 #include <vector>
 
-namespace redress::intake {
+namespace redress::util {
 
-class RecordText {
+class JsonText {
   public:
-    RecordText() { begin('{'); }
+    JsonText() { begin('{'); }
 
     // Members of the object or list now open. Inside a list, `key` is ignored.
-    RecordText& text(std::string_view key, std::string_view value);
-    RecordText& flag(std::string_view key, bool value);
-    RecordText& texts(std::string_view key, const std::vector<std::string>& values);
-    RecordText& open_object(std::string_view key = {});
-    RecordText& open_list(std::string_view key);
-    RecordText& close();  // the innermost open object or list
+    JsonText& text(std::string_view key, std::string_view value);
+    JsonText& flag(std::string_view key, bool value);
+    JsonText& null(std::string_view key);
+    JsonText& texts(std::string_view key, const std::vector<std::string>& values);
+    JsonText& open_object(std::string_view key = {});
+    JsonText& open_list(std::string_view key);
+    JsonText& close();  // the innermost open object or list
 
     // The text, with everything still open closed.
     std::string take();
@@ -29,6 +30,7 @@ class RecordText {
     void begin(char bracket);
     void member(std::string_view key);
     void quoted(std::string_view value);
+    void escaped(std::string_view valid);
 
     std::string m_out;
     struct Open {
@@ -39,4 +41,4 @@ class RecordText {
     std::vector<Open> m_open;
 };
 
-}  // namespace redress::intake
+}  // namespace redress::util
