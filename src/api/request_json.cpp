@@ -1,5 +1,10 @@
 #include "api/request_json.hpp"
 
+#include <algorithm>
+#include <boost/json/basic_parser_impl.hpp>
+#include <string>
+#include <vector>
+
 #include "api/errors_json.hpp"
 #include "util/text.hpp"
 
@@ -25,66 +30,128 @@ bool is_json_media_type(std::string_view content_type) {
 
 namespace {
 
-using Event = nlohmann::json::parse_event_t;
+using boost::json::error_code;
+using boost::json::string_view;
 
-// Counts the members of every open container as nlohmann's parser reports them, and drops
-// what lies past the bounds. nlohmann reports a container's start at the depth of its
-// parent's members and each member one deeper; its end only when it was kept.
-class BoundedParse {
+// Builds the document as Boost.JSON's parser reads it (a fast scan of strings, UTF-8
+// checked), keeping only what the bounds allow: containers nested deeper than max_depth
+// stop the parse; array elements and object members past their bounds are read and
+// dropped, with everything inside them.
+class BoundedDocument {
   public:
-    explicit BoundedParse(const JsonBounds& bounds)
-        : m_bounds(bounds), m_open(bounds.max_depth + 2) {}
+    static constexpr std::size_t max_object_size = std::size_t(-1);
+    static constexpr std::size_t max_array_size = std::size_t(-1);
+    static constexpr std::size_t max_key_size = std::size_t(-1);
+    static constexpr std::size_t max_string_size = std::size_t(-1);
 
-    bool keep(int depth_given, Event event, const nlohmann::json&) {
-        const auto depth = static_cast<std::size_t>(depth_given);
-        switch (event) {
-            case Event::object_start:
-            case Event::array_start:
-                if (depth >= m_bounds.max_depth) {
-                    m_too_deep = true;
-                    return false;
-                }
-                m_open[depth + 1] = {event == Event::array_start, 0};
-                return true;
-            case Event::key:
-                return depth < m_open.size() &&
-                       ++m_open[depth].members <= m_bounds.max_object_members;
-            case Event::value:
-            case Event::object_end:
-            case Event::array_end:
-                // An element of the container at `depth`: arrays count here, objects by key.
-                if (depth >= m_open.size() || !m_open[depth].array) return true;
-                return ++m_open[depth].members <= m_bounds.max_array_elements;
-        }
+    explicit BoundedDocument(const JsonBounds& bounds) : m_bounds(bounds) {}
+
+    bool on_document_begin(error_code&) { return true; }
+    bool on_document_end(error_code&) { return true; }
+    bool on_object_begin(error_code& ec) { return open(false, ec); }
+    bool on_object_end(std::size_t, error_code&) { return close(); }
+    bool on_array_begin(error_code& ec) { return open(true, ec); }
+    bool on_array_end(std::size_t, error_code&) { return close(); }
+    bool on_key_part(string_view part, std::size_t, error_code&) { return gather(part); }
+    bool on_key(string_view part, std::size_t, error_code&) {
+        gather(part);
+        Open& object = m_open.back();
+        m_key_kept = object.container != nullptr && ++object.members <= m_bounds.max_object_members;
+        if (m_key_kept) m_key.swap(m_text);
+        m_text.clear();
         return true;
     }
+    bool on_string_part(string_view part, std::size_t, error_code&) { return gather(part); }
+    bool on_string(string_view part, std::size_t, error_code&) {
+        gather(part);
+        if (nlohmann::json* slot = next_slot()) *slot = std::move(m_text);
+        m_text.clear();
+        return true;
+    }
+    bool on_number_part(string_view, error_code&) { return true; }
+    bool on_int64(std::int64_t value, string_view, error_code&) { return place(value); }
+    bool on_uint64(std::uint64_t value, string_view, error_code&) { return place(value); }
+    bool on_double(double value, string_view, error_code&) { return place(value); }
+    bool on_bool(bool value, error_code&) { return place(value); }
+    bool on_null(error_code&) { return place(nullptr); }
+    bool on_comment_part(string_view, error_code&) { return true; }
+    bool on_comment(string_view, error_code&) { return true; }
 
-    bool too_deep() const { return m_too_deep; }
+    nlohmann::json take() { return std::move(m_root); }
 
   private:
     struct Open {
-        bool array = false;
+        nlohmann::json* container;  // nullptr: dropped, with all it holds
+        bool array;
         std::size_t members = 0;
     };
+
+    bool gather(string_view part) {
+        m_text.append(part.data(), part.size());
+        return true;
+    }
+
+    // Where the value read next goes; nullptr when it is dropped. Only the innermost open
+    // container grows, so the addresses kept for those around it stay valid.
+    nlohmann::json* next_slot() {
+        if (m_open.empty()) return &m_root;
+        Open& open = m_open.back();
+        if (open.container == nullptr) return nullptr;
+        if (open.array) {
+            if (++open.members > m_bounds.max_array_elements) return nullptr;
+            return &open.container->emplace_back();
+        }
+        return m_key_kept ? &(*open.container)[m_key] : nullptr;
+    }
+
+    template <typename Value>
+    bool place(Value&& value) {
+        if (nlohmann::json* slot = next_slot()) *slot = std::forward<Value>(value);
+        return true;
+    }
+
+    bool open(bool array, error_code& ec) {
+        if (m_open.size() >= m_bounds.max_depth) {
+            ec = boost::json::error::too_deep;
+            return false;
+        }
+        nlohmann::json* slot = next_slot();
+        if (slot != nullptr) *slot = array ? nlohmann::json::array() : nlohmann::json::object();
+        m_open.push_back({slot, array});
+        return true;
+    }
+
+    bool close() {
+        m_open.pop_back();
+        return true;
+    }
+
     const JsonBounds& m_bounds;
+    nlohmann::json m_root;
     std::vector<Open> m_open;
-    bool m_too_deep = false;
+    std::string m_text;  // the key or string being read, in parts
+    std::string m_key;   // the key of the object member read next
+    bool m_key_kept = false;
 };
+
+bool json_whitespace(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
 
 }  // namespace
 
 nlohmann::json parse_bounded(std::string_view text, const JsonBounds& bounds) {
-    BoundedParse bounded(bounds);
-    // No exceptions: a malformed body gives a discarded value. nlohmann's parser keeps its
-    // own stack, so deep nesting cannot overflow ours; it also rejects ill-formed UTF-8.
-    nlohmann::json parsed = nlohmann::json::parse(
-        text,
-        [&bounded](int depth, Event event, nlohmann::json& value) {
-            return bounded.keep(depth, event, value);
-        },
-        false);
-    if (bounded.too_deep()) return nlohmann::json(nlohmann::json::value_t::discarded);
-    return parsed;
+    boost::json::parse_options options;
+    options.max_depth = bounds.max_depth + 1;  // ours is checked first, by BoundedDocument
+    boost::json::basic_parser<BoundedDocument> parser(options, bounds);
+    error_code ec;
+    const std::size_t read = parser.write_some(false, text.data(), text.size(), ec);
+    const bool only_whitespace_after =
+        std::all_of(text.begin() + static_cast<std::ptrdiff_t>(read), text.end(), json_whitespace);
+    if (ec || !parser.done() || !only_whitespace_after) {
+        return nlohmann::json(nlohmann::json::value_t::discarded);
+    }
+    return parser.handler().take();
 }
 
 std::expected<nlohmann::json, http::Response> read_json_object(const http::Request& request,

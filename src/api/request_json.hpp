@@ -30,7 +30,9 @@ std::expected<nlohmann::json, http::Response> read_json_object(const http::Reque
                                                                const i18n::Catalogue& messages,
                                                                const JsonBounds& bounds = {});
 
-// The parse alone: a discarded value when the text is not JSON or is nested too deeply.
+// The parse alone (Boost.JSON's parser, building the nlohmann document that readers take):
+// a discarded value when the text is not JSON (ill-formed UTF-8, comments and anything after
+// the value included) or is nested too deeply.
 nlohmann::json parse_bounded(std::string_view text, const JsonBounds& bounds);
 
 }  // namespace redress::api
