@@ -106,7 +106,7 @@ void Api::file_complaint(http::Request request, http::Responder respond) {
             respond.render([this, result = std::move(result), &messages, max_listed]() mutable {
                 if (result) {
                     const intake::Filed filed = m_intake.confirm(std::move(*result));
-                    return json_response(201, filed_json(filed, messages.language()));
+                    return json_text_response(201, filed_json(filed, messages.language()));
                 }
                 const intake::Refusal& refusal = result.error();
                 if (refusal.failure) {

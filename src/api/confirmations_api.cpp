@@ -42,11 +42,12 @@ void Api::verify_confirmation(http::Request request, http::Responder respond) co
             field_errors_response(422, errors, messages, m_intake.limits().errors_reported));
     }
     const auto verification = intake::verify_confirmation(text, m_signing_keys);
-    nlohmann::json answer = {{"verdict", intake::verdict_name(verification.verdict)}};
+    util::JsonText answer;
     if (verification.verdict != intake::Verdict::unreadable) {
-        answer["confirmation"] = confirmation_json(verification.confirmation);
+        write_confirmation(answer, "confirmation", verification.confirmation);
     }
-    respond(json_response(200, answer));
+    answer.text("verdict", intake::verdict_name(verification.verdict));
+    respond(json_text_response(200, answer.take()));
 }
 
 }  // namespace redress::api

@@ -12,52 +12,6 @@ std::string office_name(const domain::Office* office, const std::string& languag
     return office == nullptr ? std::string() : office->name.in(language);
 }
 
-std::string status_text(domain::Status status) {
-    return std::string(domain::status_name(status));
-}
-
-}  // namespace
-
-nlohmann::json next_step_json(const std::optional<domain::NextStep>& next_step) {
-    if (!next_step) return nullptr;
-    return {
-        {"status", status_text(next_step->step)},
-        {"due", domain::iso_date(next_step->due)},
-    };
-}
-
-nlohmann::json filed_json(const intake::Filed& filed, const std::string& language) {
-    nlohmann::json complaints = nlohmann::json::array();
-    for (const intake::FiledWithOffice& each : filed.complaints) {
-        complaints.push_back({
-            {"office", each.complaint.office_id},
-            {"office_name", office_name(each.office, language)},
-            {"reference", each.complaint.reference},
-            {"status", status_text(domain::Status::received)},
-            {"next_step", next_step_json(each.next_step)},
-        });
-    }
-    return {
-        {"receipt", filed.receipt.text()},
-        {"received_at", domain::iso_timestamp(filed.received_at)},
-        {"complaints", std::move(complaints)},
-        {"confirmation", confirmation_json(filed.confirmation)},
-    };
-}
-
-nlohmann::json confirmation_json(const domain::Confirmation& confirmation) {
-    return {
-        {"text", confirmation.text()},
-        {"received_at", domain::iso_timestamp(confirmation.received_at)},
-        {"references", confirmation.references},
-        {"filing_digest", confirmation.filing_digest},
-        {"key", confirmation.key_id},
-        {"signature", confirmation.signature},
-    };
-}
-
-namespace {
-
 // Members are written in the order of their keys, as a JSON document would write them.
 
 // The next step of the complaint's course and its date from receipt.
@@ -137,6 +91,37 @@ void write_outcome(util::JsonText& out, const std::optional<intake::OutcomeView>
 }
 
 }  // namespace
+
+void write_confirmation(util::JsonText& out, std::string_view key,
+                        const domain::Confirmation& confirmation) {
+    out.open_object(key)
+        .text("filing_digest", confirmation.filing_digest)
+        .text("key", confirmation.key_id)
+        .text("received_at", domain::iso_timestamp(confirmation.received_at))
+        .texts("references", confirmation.references)
+        .text("signature", confirmation.signature)
+        .text("text", confirmation.text())
+        .close();
+}
+
+std::string filed_json(const intake::Filed& filed, const std::string& language) {
+    util::JsonText out;
+    out.open_list("complaints");
+    for (const intake::FiledWithOffice& each : filed.complaints) {
+        out.open_object();
+        write_next_step(out, each.next_step);
+        out.text("office", each.complaint.office_id)
+            .text("office_name", office_name(each.office, language))
+            .text("reference", each.complaint.reference)
+            .text("status", domain::status_name(domain::Status::received))
+            .close();
+    }
+    out.close();
+    write_confirmation(out, "confirmation", filed.confirmation);
+    return out.text("receipt", filed.receipt.text())
+        .text("received_at", domain::iso_timestamp(filed.received_at))
+        .take();
+}
 
 std::string status_json(const intake::StatusView& view, const std::string& language) {
     const domain::ComplaintRecord& complaint = view.complaint;

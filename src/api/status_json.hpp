@@ -1,25 +1,26 @@
 #pragma once
 // What a complainant reads back: the answer to a filing (201) and to a status look-up
-// (200). Office names are in the response's language; dates are ISO 8601 in UTC.
+// (200), written as JSON text directly (util/json_text.hpp), keys in order, since one is
+// written for every filing and look-up. Office names are in the response's language; dates
+// are ISO 8601 in UTC.
 
-#include <nlohmann/json.hpp>
 #include <string>
+#include <string_view>
 
 #include "intake/intake.hpp"
 #include "intake/status_lookup.hpp"
+#include "util/json_text.hpp"
 
 namespace redress::api {
 
-// {"status": "acknowledged", "due": "2026-11-30"} or null.
-nlohmann::json next_step_json(const std::optional<domain::NextStep>& next_step);
+// {"filing_digest", "key", "received_at", "references", "signature", "text"} as member `key`
+// of the object open in `out`: the proof of filing, whole ("text", to keep) and in parts.
+void write_confirmation(util::JsonText& out, std::string_view key,
+                        const domain::Confirmation& confirmation);
 
-// {"text", "received_at", "references", "filing_digest", "key", "signature"}: the proof of
-// filing, whole ("text", to keep) and in parts.
-nlohmann::json confirmation_json(const domain::Confirmation& confirmation);
-
-// {"receipt", "received_at", "complaints": [...], "confirmation"}; the receipt is shown
+// {"complaints": [...], "confirmation", "receipt", "received_at"}; the receipt is shown
 // here only.
-nlohmann::json filed_json(const intake::Filed& filed, const std::string& language);
+std::string filed_json(const intake::Filed& filed, const std::string& language);
 
 // {"identity_consent", "messages", "next_step", "office", "office_name", "outcome", "owed",
 //  "received_at", "reference", "status", "timeline"}, as text: written directly, since it is

@@ -113,11 +113,4 @@ std::uint64_t sealed_size(std::uint64_t size) {
     return k_header + size + chunks * k_overhead;
 }
 
-std::array<std::uint8_t, 32> sha256(std::string_view data) {
-    std::array<std::uint8_t, 32> digest{};
-    crypto_hash_sha256(digest.data(), reinterpret_cast<const unsigned char*>(data.data()),
-                       data.size());
-    return digest;
-}
-
 }  // namespace redress::crypto

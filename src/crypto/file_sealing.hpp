@@ -25,7 +25,4 @@ util::Expected<std::string> open_sealed_file(const Key& key, int fd, std::uint64
 // How many bytes a plaintext of `size` bytes takes sealed.
 std::uint64_t sealed_size(std::uint64_t size);
 
-// SHA-256 of `data`.
-std::array<std::uint8_t, 32> sha256(std::string_view data);
-
 }  // namespace redress::crypto

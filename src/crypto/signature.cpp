@@ -4,6 +4,8 @@
 
 #include <vector>
 
+#include "crypto/sha256.hpp"
+
 namespace redress::crypto {
 namespace {
 
@@ -69,10 +71,7 @@ std::optional<PublicKey> public_key_from_base64(std::string_view text) {
 }
 
 std::string sha256_digest(std::string_view data) {
-    std::array<std::uint8_t, crypto_hash_sha256_BYTES> hash{};
-    crypto_hash_sha256(hash.data(), reinterpret_cast<const unsigned char*>(data.data()),
-                       data.size());
-    return "sha256:" + to_hex(hash);
+    return "sha256:" + to_hex(sha256(data));
 }
 
 }  // namespace redress::crypto

@@ -5,6 +5,7 @@
 #include "crypto/file_sealing.hpp"
 #include "crypto/random.hpp"
 #include "crypto/secret_box.hpp"
+#include "crypto/sha256.hpp"
 #include "intake/media_type.hpp"
 
 namespace redress::intake {

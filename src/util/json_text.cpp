@@ -50,19 +50,24 @@ void JsonText::member(std::string_view key) {
 
 void JsonText::escaped(std::string_view valid) {
     static constexpr char k_hex[] = "0123456789abcdef";
-    for (const char c : valid) {
+    // Runs of characters that need no escape are appended whole.
+    std::size_t run = 0;
+    for (std::size_t i = 0; i < valid.size(); ++i) {
+        const char c = valid[i];
         const auto byte = static_cast<unsigned char>(c);
-        if (c == '"' || c == '\\') {
-            m_out += '\\';
-            m_out += c;
-        } else if (byte < 0x20) {
+        if (c != '"' && c != '\\' && byte >= 0x20) continue;
+        m_out.append(valid.data() + run, i - run);
+        run = i + 1;
+        if (byte < 0x20) {
             m_out += "\\u00";
             m_out += k_hex[byte >> 4];
             m_out += k_hex[byte & 0xF];
         } else {
+            m_out += '\\';
             m_out += c;
         }
     }
+    m_out.append(valid.data() + run, valid.size() - run);
 }
 
 void JsonText::quoted(std::string_view value) {

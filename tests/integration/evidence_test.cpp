@@ -17,6 +17,7 @@
 #include <thread>
 
 #include "crypto/file_sealing.hpp"
+#include "crypto/sha256.hpp"
 #include "integration/html.hpp"
 #include "integration/staff_session.hpp"
 #include "support/http_client.hpp"

@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <string>
 
+#include "crypto/sha256.hpp"
 #include "support/filled_key.hpp"
 
 namespace redress::crypto {
@@ -84,10 +85,23 @@ TEST_F(SealedFile, AlteredCutOrForeignFilesDoNotOpen) {
     EXPECT_FALSE(open_sealed_file(key, m_fd, text.size()));
 }
 
+std::string hex(const std::array<std::uint8_t, 32>& digest) {
+    static constexpr char k_hex[] = "0123456789abcdef";
+    std::string text;
+    for (const auto byte : digest) {
+        text += k_hex[byte >> 4];
+        text += k_hex[byte & 0xF];
+    }
+    return text;
+}
+
 TEST(Sha256, IsTheStandardDigest) {
-    const auto digest = sha256("abc");
-    EXPECT_EQ(digest[0], 0xba);
-    EXPECT_EQ(digest[31], 0xad);
+    // FIPS 180-2's examples, and the empty input.
+    EXPECT_EQ(hex(sha256("abc")),
+              "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+    EXPECT_EQ(hex(sha256("")), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+    EXPECT_EQ(hex(sha256(std::string(1000000, 'a'))),
+              "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0");
 }
 
 }  // namespace
