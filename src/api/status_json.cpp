@@ -36,14 +36,12 @@ void write_owed(util::JsonText& out, const std::optional<domain::Owed>& owed) {
         .text("due", domain::iso_date(owed->due))
         .flag("late", owed->tense == domain::OwedTense::was_due)
         .text("promise", domain::clock_kind_name(owed->kind));
-    if (owed->waiting_on == domain::PauseReason::none) {
-        out.null("waiting_on");
-    } else {
-        out.text("waiting_on", owed->waiting_on == domain::PauseReason::waiting_on_complainant
-                                   ? "complainant"
-                                   : "agency");
+    std::string_view waiting_on;
+    if (owed->waiting_on != domain::PauseReason::none) {
+        waiting_on = owed->waiting_on == domain::PauseReason::waiting_on_complainant ? "complainant"
+                                                                                     : "agency";
     }
-    out.close();
+    out.text_or_null("waiting_on", waiting_on).close();
 }
 
 // Both ways, oldest first: "office" or "complainant", never a member's name.
@@ -76,18 +74,14 @@ void write_outcome(util::JsonText& out, const std::optional<intake::OutcomeView>
             .text("finding", domain::finding_name(each.finding))
             .close();
     }
-    out.close().flag("may_reconsider", outcome->may_reconsider);
-    if (outcome->reconsider_until) {
-        out.text("reconsider_until", domain::iso_date(*outcome->reconsider_until));
-    } else {
-        out.null("reconsider_until");
-    }
-    if (outcome->remedy.empty()) {
-        out.null("remedy");
-    } else {
-        out.text("remedy", outcome->remedy);
-    }
-    out.text("text", outcome->text).close();
+    const std::string until =
+        outcome->reconsider_until ? domain::iso_date(*outcome->reconsider_until) : "";
+    out.close()
+        .flag("may_reconsider", outcome->may_reconsider)
+        .text_or_null("reconsider_until", until)
+        .text_or_null("remedy", outcome->remedy)
+        .text("text", outcome->text)
+        .close();
 }
 
 }  // namespace

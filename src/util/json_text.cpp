@@ -107,6 +107,10 @@ JsonText& JsonText::null(std::string_view key) {
     return *this;
 }
 
+JsonText& JsonText::text_or_null(std::string_view key, std::string_view value) {
+    return value.empty() ? null(key) : text(key, value);
+}
+
 JsonText& JsonText::texts(std::string_view key, const std::vector<std::string>& values) {
     open_list(key);
     for (const auto& value : values) text({}, value);

@@ -18,6 +18,8 @@ class JsonText {
     JsonText& text(std::string_view key, std::string_view value);
     JsonText& flag(std::string_view key, bool value);
     JsonText& null(std::string_view key);
+    // `value` as text, or null when it is empty (a value that may be absent).
+    JsonText& text_or_null(std::string_view key, std::string_view value);
     JsonText& texts(std::string_view key, const std::vector<std::string>& values);
     JsonText& open_object(std::string_view key = {});
     JsonText& open_list(std::string_view key);

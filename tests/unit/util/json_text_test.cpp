@@ -16,7 +16,13 @@ TEST(JsonText, WritesJsonThatReadsBackExactly) {
         .texts("categories", {"a", "b\"c"})
         .close()
         .open_list("subjects");
-    record.open_object().text("name", "one").flag("seen", true).null("badge").close();
+    record.open_object()
+        .text("name", "one")
+        .flag("seen", true)
+        .null("badge")
+        .text_or_null("unit", "")
+        .text_or_null("agency", "ICE")
+        .close();
     record.open_object().text("name", "").flag("seen", false).close();
     const std::string text = record.take();
 
@@ -27,6 +33,8 @@ TEST(JsonText, WritesJsonThatReadsBackExactly) {
     ASSERT_EQ(parsed["subjects"].size(), 2u);
     EXPECT_EQ(parsed["subjects"][0]["name"], "one");
     EXPECT_TRUE(parsed["subjects"][0]["badge"].is_null());
+    EXPECT_TRUE(parsed["subjects"][0]["unit"].is_null());
+    EXPECT_EQ(parsed["subjects"][0]["agency"], "ICE");
     EXPECT_EQ(parsed["subjects"][1]["seen"], false);
 }
 
