@@ -2,11 +2,11 @@
 // Which node does each kind of background work. Several redress processes (nodes) may serve
 // one PostgreSQL database; the work that must happen once, not once per node (mail to send,
 // deadlines to work out, the audit trail's head to sign), is done by the node that holds the
-// job's lease. A node takes a lease that is free or has run out, renews its own before
-// every turn of the work, and gives it up when it stops; a node that dies loses it when it
-// runs out, and another takes the work over. Leases are written by the store's one writer,
-// whose transactions take turns across nodes (storage/sql/connection.hpp), so two nodes can
-// never both take the same lease.
+// job's lease. A node takes a lease that is free or has run out, renews its own once a third
+// of it has gone by (a write, so not before every turn of the work), and gives it up when it
+// stops; a node that dies loses it when it runs out, and another takes the work over. Leases are
+// written by the store's one writer, whose transactions take turns across nodes
+// (storage/sql/connection.hpp), so two nodes can never both take the same lease.
 
 #include <spdlog/spdlog.h>
 
@@ -58,10 +58,13 @@ class BackgroundLease {
     BackgroundLease(const BackgroundLease&) = delete;
     BackgroundLease& operator=(const BackgroundLease&) = delete;
 
-    // Whether this node does the next turn of the job: the lease taken or renewed now. A
-    // database that cannot be written to answers no.
+    // Whether this node does the next turn of the job. A lease held is renewed once a third
+    // of it has gone by, so that the two thirds left outlast a slow turn and a few seconds
+    // between the nodes' clocks; one not held is asked for every time. A database that
+    // cannot be written to answers no.
     bool held() {
         const auto now = m_now();
+        if (m_held && now < m_renewed + m_length / 3) return true;
         auto held = util::await<bool>([&](auto done) {
             m_leases.hold_lease(m_job, m_node, now, now + m_length, std::move(done));
         });
@@ -71,6 +74,7 @@ class BackgroundLease {
                          m_node);
         }
         m_held = holds;
+        m_renewed = now;
         return holds;
     }
 
@@ -83,6 +87,7 @@ class BackgroundLease {
     const std::chrono::seconds m_length;
     const std::function<domain::Timestamp()> m_now;
     bool m_held = false;
+    domain::Timestamp m_renewed{};  // when the lease was last taken or renewed
 };
 
 }  // namespace redress::storage

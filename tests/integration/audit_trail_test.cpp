@@ -18,6 +18,7 @@
 #include "domain/audit_event.hpp"
 #include "support/data_folder_database.hpp"
 #include "support/redress_command.hpp"
+#include "support/server_arguments.hpp"
 #include "support/temp_folder.hpp"
 
 namespace redress {
@@ -25,24 +26,21 @@ namespace {
 
 using testing::run_redress;
 
-// Cheap hashing: these tests are about the trail, not the password.
-const std::vector<std::string> k_cheap = {
-    "--log-level", "warn", "--staff-password-memory-mib", "8", "--staff-password-passes", "1"};
+using testing::with;
 
-std::vector<std::string> with(std::vector<std::string> arguments,
-                              const std::vector<std::string>& more) {
-    arguments.insert(arguments.end(), more.begin(), more.end());
-    return arguments;
-}
+// Cheap hashing, and warnings only: these tests are about the trail, not the password.
+const std::vector<std::string> k_trail_arguments = with({"--log-level", "warn"}, testing::k_cheap);
 
 // A data folder with five staff accounts added, each addition an audit entry.
 void make_trail(const std::filesystem::path& data, const std::filesystem::path& scratch) {
-    ASSERT_EQ(run_redress(with({"init", "--data", data.string()}, k_cheap), scratch).exit_code, 0);
+    ASSERT_EQ(
+        run_redress(with({"init", "--data", data.string()}, k_trail_arguments), scratch).exit_code,
+        0);
     for (const auto* name : {"ana", "ben", "cleo", "dev", "eve"}) {
         const auto added = run_redress(
             with({"user", "add", "--data", data.string(), "--username", name, "--name",
                   std::string("Member ") + name, "--role", "investigator", "--office", "opr"},
-                 k_cheap),
+                 k_trail_arguments),
             scratch, "Quiet-River-Stone-2041\n");
         ASSERT_EQ(added.exit_code, 0) << added.output;
     }
@@ -88,7 +86,7 @@ class AuditTrail : public ::testing::Test {
 
     testing::CommandOutcome verify(std::vector<std::string> more = {}) {
         return run_redress(
-            with(with({"audit", "verify", "--data", m_data.string()}, k_cheap), more),
+            with(with({"audit", "verify", "--data", m_data.string()}, k_trail_arguments), more),
             m_scratch.path());
     }
 

@@ -25,12 +25,18 @@
 #include "support/http_client.hpp"
 #include "support/postfix.hpp"
 #include "support/redress_command.hpp"
+#include "support/server_arguments.hpp"
 #include "support/server_process.hpp"
 #include "support/skip.hpp"
 #include "support/smtp_sink.hpp"
+#include "support/text_checks.hpp"
 
 namespace redress {
 namespace {
+
+using testing::decoded_quoted_printable;
+using testing::k_cheap;
+using testing::k_password;
 
 using testing::HttpConnection;
 
@@ -39,28 +45,6 @@ constexpr std::string_view k_account = "nobody";
 // A message of the mail corpus: a short text and three attachments with encoded file names.
 constexpr std::string_view k_message = "tests/unit/mail/corpus/08-rfc2231-file-names.eml";
 constexpr std::string_view k_sender = "ana@example.org";
-const std::vector<std::string> k_cheap = {"--staff-password-memory-mib", "8",
-                                          "--staff-password-passes", "1"};
-constexpr std::string_view k_password = "Quiet-River-Stone-2041";
-
-// The body decoded from quoted-printable: soft line breaks joined, =XX read back.
-std::string decoded(const std::string& message) {
-    std::string out;
-    for (std::size_t i = 0; i < message.size(); ++i) {
-        if (message[i] == '=' && message.compare(i + 1, 2, "\r\n") == 0) {
-            i += 2;
-        } else if (message[i] == '=' && message.compare(i + 1, 1, "\n") == 0) {
-            i += 1;
-        } else if (message[i] == '=' && i + 2 < message.size() && std::isxdigit(message[i + 1]) &&
-                   std::isxdigit(message[i + 2])) {
-            out += static_cast<char>(std::stoi(message.substr(i + 1, 2), nullptr, 16));
-            i += 2;
-        } else {
-            out += message[i];
-        }
-    }
-    return out;
-}
 
 // A folder under /tmp that the account can reach (0755), removed at the end, holding the
 // account's own data folder (0700).
@@ -158,7 +142,7 @@ TEST_F(EmailChannel, AMailThroughPostfixIsFiledAndAcknowledgedWithItsReceipt) {
     // status page's link in its text.
     const auto raw = sink.wait_for("To: " + std::string(k_sender), std::chrono::seconds(60));
     ASSERT_TRUE(raw) << "no acknowledgment arrived";
-    const std::string acknowledgment = decoded(*raw);
+    const std::string acknowledgment = decoded_quoted_printable(*raw);
     std::smatch found;
     ASSERT_TRUE(std::regex_search(acknowledgment, found,
                                   std::regex("Subject: We received your complaint "

@@ -12,6 +12,7 @@
 #include "integration/html.hpp"
 #include "integration/server_suite.hpp"
 #include "support/data_folder_database.hpp"
+#include "support/text_checks.hpp"
 
 namespace redress::testing {
 namespace {
@@ -21,10 +22,6 @@ using nlohmann::json;
 constexpr std::string_view k_name = "Quetzal Canarywing";
 constexpr std::string_view k_narrative = "narrative-canary-5d81c was pushed at the gate";
 constexpr std::string_view k_badge = "BADGE-CANARY-7731";
-
-bool contains(const std::string& text, std::string_view part) {
-    return text.find(part) != std::string::npos;
-}
 
 class LogPrivacy : public ServerSuite {
   protected:

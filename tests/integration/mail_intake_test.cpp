@@ -24,25 +24,21 @@
 #include "support/data_folder_database.hpp"
 #include "support/http_client.hpp"
 #include "support/redress_command.hpp"
+#include "support/server_arguments.hpp"
 #include "support/server_process.hpp"
 #include "support/temp_folder.hpp"
 
 namespace redress {
 namespace {
 
+using testing::k_cheap;
+using testing::k_password;
+using testing::with;
+
 using testing::HttpConnection;
 
-const std::vector<std::string> k_cheap = {"--staff-password-memory-mib", "8",
-                                          "--staff-password-passes", "1"};
-constexpr std::string_view k_password = "Quiet-River-Stone-2041";
 const std::filesystem::path k_corpus =
     std::filesystem::path(REDRESS_SOURCE_DIR) / "tests/unit/mail/corpus";
-
-std::vector<std::string> with(std::vector<std::string> arguments,
-                              const std::vector<std::string>& more) {
-    arguments.insert(arguments.end(), more.begin(), more.end());
-    return arguments;
-}
 
 std::string corpus(std::string_view name) {
     std::ifstream in(k_corpus / name, std::ios::binary);

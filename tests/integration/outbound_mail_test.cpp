@@ -26,49 +26,28 @@
 #include "integration/staff_session.hpp"
 #include "support/http_client.hpp"
 #include "support/redress_command.hpp"
+#include "support/server_arguments.hpp"
 #include "support/server_process.hpp"
 #include "support/skip.hpp"
 #include "support/smtp_sink.hpp"
 #include "support/temp_folder.hpp"
+#include "support/text_checks.hpp"
 
 namespace redress {
 namespace {
+
+using testing::decoded_quoted_printable;
+using testing::k_cheap;
+using testing::k_password;
+using testing::with;
 
 using testing::free_port;
 using testing::HttpConnection;
 using testing::k_smtp_sink;
 using testing::SmtpSink;
 
-const std::vector<std::string> k_cheap = {"--staff-password-memory-mib", "8",
-                                          "--staff-password-passes", "1"};
-constexpr std::string_view k_password = "Quiet-River-Stone-2041";
 constexpr std::string_view k_narrative = "The officer at gate 7 struck my brother twice.";
 constexpr std::string_view k_address = "maria.lopez@example.net";
-
-std::vector<std::string> with(std::vector<std::string> arguments,
-                              const std::vector<std::string>& more) {
-    arguments.insert(arguments.end(), more.begin(), more.end());
-    return arguments;
-}
-
-// The body decoded from quoted-printable: soft line breaks joined, =XX read back.
-std::string decoded(const std::string& message) {
-    std::string out;
-    for (std::size_t i = 0; i < message.size(); ++i) {
-        if (message[i] == '=' && message.compare(i + 1, 2, "\r\n") == 0) {
-            i += 2;
-        } else if (message[i] == '=' && message.compare(i + 1, 1, "\n") == 0) {
-            i += 1;
-        } else if (message[i] == '=' && i + 2 < message.size() && std::isxdigit(message[i + 1]) &&
-                   std::isxdigit(message[i + 2])) {
-            out += static_cast<char>(std::stoi(message.substr(i + 1, 2), nullptr, 16));
-            i += 2;
-        } else {
-            out += message[i];
-        }
-    }
-    return out;
-}
 
 class OutboundMail : public ::testing::Test {
   protected:
@@ -127,7 +106,7 @@ class OutboundMail : public ::testing::Test {
 
     // What a mail to the complainant must and must not hold.
     void expect_private(const std::string& raw, const std::string& reference) {
-        const auto message = decoded(raw);
+        const auto message = decoded_quoted_printable(raw);
         EXPECT_NE(message.find("To: " + std::string(k_address)), std::string::npos) << message;
         EXPECT_NE(message.find(reference), std::string::npos) << message;
         EXPECT_NE(message.find("http://oversight.example.onion/status"), std::string::npos)

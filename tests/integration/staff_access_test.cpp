@@ -31,6 +31,7 @@
 #include "integration/staff_session.hpp"
 #include "support/http_client.hpp"
 #include "support/redress_command.hpp"
+#include "support/server_arguments.hpp"
 #include "support/server_process.hpp"
 #include "support/staff_access_table.hpp"
 #include "support/temp_folder.hpp"
@@ -40,20 +41,11 @@ namespace {
 
 using nlohmann::json;
 
-const std::vector<std::string> k_cheap = {"--staff-password-memory-mib", "8",
-                                          "--staff-password-passes", "1"};
 // Many refused sign-ins and look-ups come from 127.0.0.1 here: none may be slowed or
 // answered busy, or the cells would measure the throttle instead of the policy.
 const std::vector<std::string> k_unthrottled = {"--staff-sign-in-free-failures",      "1000",
                                                 "--public-status-free-failures",      "1000",
                                                 "--public-status-lookups-per-second", "0"};
-constexpr std::string_view k_password = "Quiet-River-Stone-2041";
-
-std::vector<std::string> with(std::vector<std::string> arguments,
-                              const std::vector<std::string>& more) {
-    arguments.insert(arguments.end(), more.begin(), more.end());
-    return arguments;
-}
 
 std::string replaced(std::string text, std::string_view from, std::string_view to) {
     if (from.empty()) return text;

@@ -20,23 +20,15 @@
 #include "support/data_folder_database.hpp"
 #include "support/http_client.hpp"
 #include "support/redress_command.hpp"
+#include "support/server_arguments.hpp"
 #include "support/server_process.hpp"
 #include "support/temp_folder.hpp"
 
 namespace redress::testing {
 namespace {
 
-const std::vector<std::string> k_cheap = {"--staff-password-memory-mib", "8",
-                                          "--staff-password-passes", "1"};
-const std::vector<std::string> k_unthrottled = {"--staff-sign-in-free-failures", "1000"};
-constexpr std::string_view k_password = "Quiet-River-Stone-2041";
+const std::vector<std::string> k_sign_ins_unthrottled = {"--staff-sign-in-free-failures", "1000"};
 constexpr std::string_view k_chosen = "Amber lantern over the harbour";
-
-std::vector<std::string> with(std::vector<std::string> arguments,
-                              const std::vector<std::string>& more) {
-    arguments.insert(arguments.end(), more.begin(), more.end());
-    return arguments;
-}
 
 using Session = StaffSession;
 
@@ -55,7 +47,7 @@ class StaffAdmin : public ::testing::Test {
                             m_folder.path(), std::string(k_password) + "\n");
             ASSERT_EQ(added.exit_code, 0) << added.output;
         }
-        m_server = std::make_unique<ServerProcess>(data(), with(k_cheap, k_unthrottled));
+        m_server = std::make_unique<ServerProcess>(data(), with(k_cheap, k_sign_ins_unthrottled));
         m_ada = enrol(sign_in("ada", k_password));
         ASSERT_FALSE(m_ada.csrf.empty());
     }

@@ -22,31 +22,25 @@
 #include "integration/staff_session.hpp"
 #include "support/http_client.hpp"
 #include "support/redress_command.hpp"
+#include "support/server_arguments.hpp"
 #include "support/server_process.hpp"
 #include "support/temp_folder.hpp"
+#include "support/text_checks.hpp"
 
 namespace redress {
 namespace {
+
+using testing::contains;
+using testing::k_cheap;
+using testing::k_password;
+using testing::with;
 
 using testing::first_match;
 using testing::HeaderList;
 using testing::HttpConnection;
 using testing::HttpResponse;
 
-const std::vector<std::string> k_cheap = {"--staff-password-memory-mib", "8",
-                                          "--staff-password-passes", "1"};
-constexpr std::string_view k_password = "Quiet-River-Stone-2041";
-constexpr std::string_view k_narrative = "Two guards took my papers at the bus station.";
-
-std::vector<std::string> with(std::vector<std::string> arguments,
-                              const std::vector<std::string>& more) {
-    arguments.insert(arguments.end(), more.begin(), more.end());
-    return arguments;
-}
-
-bool contains(const std::string& text, std::string_view part) {
-    return text.find(part) != std::string::npos;
-}
+constexpr std::string_view k_intake_narrative = "Two guards took my papers at the bus station.";
 
 // The UTC day `days` from today, YYYY-MM-DD. The sample deployment's zone is New York's:
 // yesterday in UTC is never a day to come there, nor the day after tomorrow a day past.
@@ -119,7 +113,7 @@ class StaffIntake : public ::testing::Test {
                 {"entry.contacted_time", "14:05"},
                 {"entry.language", language},
                 {"complainant.confidentiality", "anonymous"},
-                {"incident.narrative", std::string(k_narrative)},
+                {"incident.narrative", std::string(k_intake_narrative)},
                 {"incident.place", "Bus station"},
                 {"offices", "opr"}};
     }
@@ -202,7 +196,7 @@ TEST_F(StaffIntake, AnIntakeOfficerFilesACallAndTheLetterWorksOnTheStatusLookUp)
     EXPECT_TRUE(contains(audit, "complaint.entered")) << audit;
     EXPECT_TRUE(contains(audit, "staff:ines"));
     EXPECT_TRUE(contains(audit, "channel=phone contacted=" + day_from_today(-1)));
-    EXPECT_FALSE(contains(audit, k_narrative));
+    EXPECT_FALSE(contains(audit, k_intake_narrative));
 
     // A letter read from the post, without a time, in French.
     auto mail = phone_call("fr");
@@ -220,7 +214,7 @@ TEST_F(StaffIntake, AnIntakeOfficerFilesACallAndTheLetterWorksOnTheStatusLookUp)
     const auto log = m_server->log();
     EXPECT_FALSE(contains(log, receipt));
     EXPECT_FALSE(contains(log, receipt_of(posted.body)));
-    EXPECT_FALSE(contains(log, k_narrative));
+    EXPECT_FALSE(contains(log, k_intake_narrative));
 }
 
 TEST_F(StaffIntake, AFormWithProblemsShowsEachAndFilesNothing) {
@@ -273,7 +267,7 @@ TEST_F(StaffIntake, AFormWithProblemsShowsEachAndFilesNothing) {
     const auto wider = enter(ines, "/staff/intake?office=opr", more);
     EXPECT_EQ(wider.status, 200);
     EXPECT_TRUE(contains(wider.body, "name=\"subjects[1].name\"")) << wider.body;
-    EXPECT_EQ(testing::textarea_content(wider.body, "incident.narrative"), k_narrative);
+    EXPECT_EQ(testing::textarea_content(wider.body, "incident.narrative"), k_intake_narrative);
 
     // Nothing was filed: no work list entry, no audit entry.
     const auto queue = get("/staff/queue?office=opr", ines.cookie);

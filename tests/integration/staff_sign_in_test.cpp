@@ -15,25 +15,20 @@
 #include "integration/staff_session.hpp"
 #include "support/http_client.hpp"
 #include "support/redress_command.hpp"
+#include "support/server_arguments.hpp"
 #include "support/server_process.hpp"
 #include "support/temp_folder.hpp"
 
 namespace redress {
 namespace {
 
+using testing::k_cheap;
+using testing::k_password;
+using testing::with;
+
 using testing::HeaderList;
 using testing::HttpConnection;
 using testing::HttpResponse;
-
-const std::vector<std::string> k_cheap = {"--staff-password-memory-mib", "8",
-                                          "--staff-password-passes", "1"};
-constexpr std::string_view k_password = "Quiet-River-Stone-2041";
-
-std::vector<std::string> with(std::vector<std::string> arguments,
-                              const std::vector<std::string>& more) {
-    arguments.insert(arguments.end(), more.begin(), more.end());
-    return arguments;
-}
 
 // The Set-Cookie header that sets `name`, or nothing.
 std::optional<std::string> set_cookie(const HttpResponse& response, std::string_view name) {

@@ -23,11 +23,18 @@
 #include "integration/staff_session.hpp"
 #include "support/http_client.hpp"
 #include "support/redress_command.hpp"
+#include "support/server_arguments.hpp"
 #include "support/server_process.hpp"
 #include "support/temp_folder.hpp"
+#include "support/text_checks.hpp"
 
 namespace redress {
 namespace {
+
+using testing::contains;
+using testing::k_cheap;
+using testing::k_password;
+using testing::with;
 
 using testing::cookie_set;
 using testing::first_match;
@@ -35,20 +42,7 @@ using testing::HeaderList;
 using testing::HttpConnection;
 using testing::HttpResponse;
 
-const std::vector<std::string> k_cheap = {"--staff-password-memory-mib", "8",
-                                          "--staff-password-passes", "1"};
-constexpr std::string_view k_password = "Quiet-River-Stone-2041";
-constexpr std::string_view k_narrative = "An officer pushed me against the fence at gate 3.";
-
-std::vector<std::string> with(std::vector<std::string> arguments,
-                              const std::vector<std::string>& more) {
-    arguments.insert(arguments.end(), more.begin(), more.end());
-    return arguments;
-}
-
-bool contains(const std::string& text, std::string_view part) {
-    return text.find(part) != std::string::npos;
-}
+constexpr std::string_view k_triage_narrative = "An officer pushed me against the fence at gate 3.";
 
 // A signed-in member: the session cookie and the session's anti-forgery token.
 using Member = testing::StaffSession;
@@ -167,7 +161,7 @@ class StaffTriage : public ::testing::Test {
 };
 
 TEST_F(StaffTriage, QueueTriageAndWhoMayDoWhat) {
-    const auto first = file(k_narrative);
+    const auto first = file(k_triage_narrative);
     const auto second = file("They took my phone and did not give it back.");
     ASSERT_TRUE(first.starts_with("OPR-")) << first;
     ASSERT_TRUE(second.starts_with("OPR-")) << second;
@@ -212,7 +206,7 @@ TEST_F(StaffTriage, QueueTriageAndWhoMayDoWhat) {
     // The complaint: its account opened, and the triage form.
     const auto page = get("/staff/complaints/" + first, ines.cookie);
     ASSERT_EQ(page.status, 200) << page.body;
-    EXPECT_TRUE(contains(page.body, k_narrative)) << page.body;
+    EXPECT_TRUE(contains(page.body, k_triage_narrative)) << page.body;
     EXPECT_TRUE(contains(page.body, "Gate 3"));
     EXPECT_TRUE(contains(page.body, "4471"));
     EXPECT_TRUE(contains(page.body, "action=\"/staff/complaints/" + first + "/triage\""));
@@ -292,7 +286,7 @@ TEST_F(StaffTriage, QueueTriageAndWhoMayDoWhat) {
 
 TEST_F(StaffTriage, TheReceivingOfficeAnswersAReferral) {
     const auto [declined, declined_receipt] = file_with_receipt("Declined, then kept by OPR.");
-    const auto [accepted, receipt] = file_with_receipt(k_narrative);
+    const auto [accepted, receipt] = file_with_receipt(k_triage_narrative);
     ASSERT_TRUE(accepted.starts_with("OPR-")) << accepted;
     const auto ines = sign_in("ines");
     for (const auto& reference : {declined, accepted}) {
@@ -320,7 +314,7 @@ TEST_F(StaffTriage, TheReceivingOfficeAnswersAReferral) {
     EXPECT_EQ(get("/staff/referrals?office=nowhere", olga.cookie).status, 404);
     const auto page = get("/staff/complaints/" + accepted, olga.cookie);
     ASSERT_EQ(page.status, 200) << page.body;
-    EXPECT_TRUE(contains(page.body, k_narrative));
+    EXPECT_TRUE(contains(page.body, k_triage_narrative));
     EXPECT_TRUE(contains(page.body, "action=\"/staff/complaints/" + accepted + "/referral\""));
     EXPECT_FALSE(contains(page.body, "/triage\""));  // not oig's to triage yet
     EXPECT_FALSE(contains(get("/staff/complaints/" + accepted, ines.cookie).body, "/referral\""));
@@ -402,7 +396,7 @@ TEST_F(StaffTriage, TheNextPageFollowsTheCursor) {
 TEST_F(StaffTriage, ProposalsDuplicatesAndJoiningACase) {
     // Excessive force: the serious-misconduct rule sends the filing to both opr and oig.
     const nlohmann::json first_filing = {{"incident",
-                                          {{"narrative", k_narrative},
+                                          {{"narrative", k_triage_narrative},
                                            {"date", "2026-11-01"},
                                            {"categories", {"excessive-force"}}}}};
     auto first = file_json(first_filing);
@@ -532,7 +526,7 @@ TEST_F(StaffTriage, TheReferralPacketOfAnExternalReferral) {
            {"name", "Maria Lopez"},
            {"email", "maria@example.org"}}},
          {"incident",
-          {{"narrative", k_narrative},
+          {{"narrative", k_triage_narrative},
            {"date", "2026-11-01"},
            {"categories", {"excessive-force"}}}},
          {"subjects", {{{"badge", "4471"}, {"agency", "Border Patrol"}}}},
@@ -555,7 +549,7 @@ TEST_F(StaffTriage, TheReferralPacketOfAnExternalReferral) {
     const auto printed = get("/staff/complaints/" + referred + "/referral-packet", ines.cookie);
     ASSERT_EQ(printed.status, 200) << printed.body;
     for (const std::string& part :
-         {referred, std::string("PD-2026-77"), std::string(k_narrative), std::string("4471"),
+         {referred, std::string("PD-2026-77"), std::string(k_triage_narrative), std::string("4471"),
           std::string("Border Patrol"), std::string("I saw him push her."),
           std::string("A crime: the police investigate."), std::string("staff:ines"),
           std::string("2026-11-01"),
@@ -603,7 +597,7 @@ TEST_F(StaffTriage, AnOpenComplainantsIdentityGoesInThePacket) {
         {{"complainant",
           {{"confidentiality", "open"}, {"name", "Rosa Mendez"}, {"email", "rosa@example.org"}}},
          {"incident",
-          {{"narrative", k_narrative},
+          {{"narrative", k_triage_narrative},
            {"date", "2026-11-01"},
            {"categories", {"excessive-force"}}}},
          {"offices", {"opr"}}})["OPR"];

@@ -20,7 +20,7 @@ namespace {
 using testing::run_redress;
 
 // Cheap hashing: this is about the data, not the password.
-const std::vector<std::string> k_cheap = {
+const std::vector<std::string> k_quiet_and_cheap = {
     "--log-level", "warn", "--staff-password-memory-mib", "8", "--staff-password-passes", "1"};
 
 std::vector<std::string> synthesize(const std::filesystem::path& data,
@@ -40,7 +40,7 @@ std::vector<std::string> synthesize(const std::filesystem::path& data,
                                           (outputs / "cases.tsv").string(),
                                           "--staff-password",
                                           "Quiet-River-Stone-2041"};
-    arguments.insert(arguments.end(), k_cheap.begin(), k_cheap.end());
+    arguments.insert(arguments.end(), k_quiet_and_cheap.begin(), k_quiet_and_cheap.end());
     return arguments;
 }
 
@@ -170,7 +170,7 @@ TEST_F(Synthesize, WritesItsSamples) {
 TEST_F(Synthesize, LeavesAnAuditTrailThatVerifies) {
     ASSERT_EQ(s_outcome->exit_code, 0) << s_outcome->output;
     std::vector<std::string> arguments = {"audit", "verify", "--data", data().string()};
-    arguments.insert(arguments.end(), k_cheap.begin(), k_cheap.end());
+    arguments.insert(arguments.end(), k_quiet_and_cheap.begin(), k_quiet_and_cheap.end());
     const auto verified = run_redress(arguments, s_folder->path());
     EXPECT_EQ(verified.exit_code, 0) << verified.output;
     // Every staff change has its entry: a triage decision each, a case change each.

@@ -12,6 +12,7 @@
 #include "integration/catalogue_text.hpp"
 #include "integration/html.hpp"
 #include "integration/server_suite.hpp"
+#include "support/text_checks.hpp"
 
 namespace redress::testing {
 namespace {
@@ -46,10 +47,6 @@ std::vector<std::string> receipts_on(const std::string& html) {
         if (c == '>') in_tag = false;
     }
     return all_matches(decode_entities(text), k_receipt);
-}
-
-bool contains(const std::string& text, const std::string& part) {
-    return text.find(part) != std::string::npos;
 }
 
 class WebFiling : public ServerSuite {

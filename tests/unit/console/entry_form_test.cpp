@@ -9,20 +9,18 @@
 #include <string>
 #include <vector>
 
+#include "posted_form.hpp"
+
 namespace redress::console {
 namespace {
+
+using testing::form;
 
 using namespace std::chrono;
 
 const std::vector<std::string> k_languages{"ar", "en", "es", "fr", "ht"};
 // 2026-03-05 09:30:00 UTC.
 const domain::Timestamp k_now = sys_days(year(2026) / 3 / 5) + hours(9) + minutes(30);
-
-http::FormData form(std::string_view encoded) {
-    auto parsed = http::FormData::parse(encoded);
-    EXPECT_TRUE(parsed.has_value()) << encoded;
-    return parsed ? *parsed : http::FormData{};
-}
 
 EntryForm read(std::string_view encoded, const domain::TimeZone& zone = domain::TimeZone::utc()) {
     return read_entry_form(form(encoded), k_languages, zone, k_now);

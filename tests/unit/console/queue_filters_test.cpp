@@ -10,7 +10,7 @@
 namespace redress::console {
 namespace {
 
-const domain::Timestamp k_now{std::chrono::seconds(1796028822)};
+const domain::Timestamp k_some_instant{std::chrono::seconds(1796028822)};
 
 domain::StaffMember officer(std::vector<std::string> offices) {
     domain::StaffMember member;
@@ -25,14 +25,14 @@ TEST(QueueFilters, EveryFilterIsRead) {
     const auto query = read_queue_filters(
         "office=oig&queue=referred&priority=urgent&channel=api&category=excessive-force&overdue=1&"
         "after=3.1796028822.12",
-        officer({"opr", "oig"}), deployment, k_now);
+        officer({"opr", "oig"}), deployment, k_some_instant);
     ASSERT_TRUE(query.has_value());
     EXPECT_EQ(query->office_id, "oig");
     EXPECT_EQ(query->queue, domain::Queue::referred);
     EXPECT_EQ(query->priority, domain::Priority::urgent);
     EXPECT_EQ(query->channel, domain::Channel::api);
     EXPECT_EQ(query->category, "excessive-force");
-    EXPECT_EQ(query->overdue_at, k_now);  // overdue at the moment of reading
+    EXPECT_EQ(query->overdue_at, k_some_instant);  // overdue at the moment of reading
     ASSERT_TRUE(query->after.has_value());
     EXPECT_EQ(query->after->complaint_id, 12);
     EXPECT_EQ(query->limit, k_queue_page_size);
@@ -40,8 +40,9 @@ TEST(QueueFilters, EveryFilterIsRead) {
 
 TEST(QueueFilters, EmptyMeansDefaults) {
     const auto deployment = testing::sample_deployment();
-    const auto query = read_queue_filters(
-        "priority=&channel=&category=&overdue=&after=", officer({"oig", "opr"}), deployment, k_now);
+    const auto query =
+        read_queue_filters("priority=&channel=&category=&overdue=&after=", officer({"oig", "opr"}),
+                           deployment, k_some_instant);
     ASSERT_TRUE(query.has_value());
     EXPECT_EQ(query->office_id, "oig");  // the member's first office
     EXPECT_EQ(query->queue, domain::Queue::triage);
@@ -53,7 +54,7 @@ TEST(QueueFilters, TheDefaultOfficeIsOneWhoseComplaintsTheyWork) {
     const auto deployment = testing::sample_deployment();
     auto member = officer({"opr"});
     member.roles = {domain::Role::auditor};
-    const auto query = read_queue_filters("", member, deployment, k_now);
+    const auto query = read_queue_filters("", member, deployment, k_some_instant);
     ASSERT_TRUE(query.has_value());
     EXPECT_EQ(query->office_id, "");
 }
@@ -71,7 +72,7 @@ TEST(QueueFilters, EachBadValueIsNamed) {
              {"after=-1.2.3", "after"},
              {"office=opr&%zz=1", "query"},
              {"a&a&a&a&a&a&a&a&a&a&a&a&a&a&a&a&a", "query"}}) {
-        const auto query = read_queue_filters(text, member, deployment, k_now);
+        const auto query = read_queue_filters(text, member, deployment, k_some_instant);
         ASSERT_FALSE(query.has_value()) << text;
         EXPECT_EQ(query.error().field, field) << text;
     }
@@ -86,19 +87,19 @@ TEST(QueueFilters, TheTargetReadsBackAsTheSameQuery) {
     query.priority = domain::Priority::high;
     query.channel = domain::Channel::web;
     query.category = "excessive-force";
-    query.overdue_at = k_now;
+    query.overdue_at = k_some_instant;
     query.after = domain::QueueCursor{domain::Priority::high, domain::Timestamp{}, 42};
     const auto target = queue_target(query);
     ASSERT_TRUE(target.starts_with("/staff/queue?"));
     const auto read =
-        read_queue_filters(target.substr(target.find('?') + 1), member, deployment, k_now);
+        read_queue_filters(target.substr(target.find('?') + 1), member, deployment, k_some_instant);
     ASSERT_TRUE(read.has_value()) << target;
     EXPECT_EQ(read->office_id, "opr");
     EXPECT_EQ(read->queue, domain::Queue::investigating);
     EXPECT_EQ(read->priority, domain::Priority::high);
     EXPECT_EQ(read->channel, domain::Channel::web);
     EXPECT_EQ(read->category, "excessive-force");
-    EXPECT_EQ(read->overdue_at, k_now);
+    EXPECT_EQ(read->overdue_at, k_some_instant);
     ASSERT_TRUE(read->after.has_value());
     EXPECT_EQ(read->after->complaint_id, 42);
 }

@@ -4,14 +4,12 @@
 
 #include <gtest/gtest.h>
 
+#include "posted_form.hpp"
+
 namespace redress::console {
 namespace {
 
-http::FormData form(std::string_view encoded) {
-    auto parsed = http::FormData::parse(encoded);
-    EXPECT_TRUE(parsed.has_value()) << encoded;
-    return parsed ? *parsed : http::FormData{};
-}
+using testing::form;
 
 TEST(ReferralForm, EachAnswerIsRead) {
     for (const auto& [name, answer] : {std::pair{"accept", domain::ReferralAnswer::accept},

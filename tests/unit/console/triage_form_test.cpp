@@ -5,16 +5,13 @@
 
 #include <gtest/gtest.h>
 
+#include "posted_form.hpp"
 #include "support/sample_deployment.hpp"
 
 namespace redress::console {
 namespace {
 
-http::FormData form(std::string_view encoded) {
-    auto parsed = http::FormData::parse(encoded);
-    EXPECT_TRUE(parsed.has_value()) << encoded;
-    return parsed ? *parsed : http::FormData{};
-}
+using testing::form;
 
 bool has(const std::vector<domain::TriageProblem>& problems, std::string_view field,
          std::string_view code) {

@@ -2,14 +2,14 @@
 
 #include <gtest/gtest.h>
 
+#include "zone_fixtures.hpp"
+
 namespace redress::domain {
 namespace {
 
 using namespace std::chrono;
 
-Date d(int y, unsigned m, unsigned day) {
-    return Date{year{y}, month{m}, std::chrono::day{day}};
-}
+using testing::d;
 
 // 2026-11-27 is a Friday.
 const Date k_friday = d(2026, 11, 27);

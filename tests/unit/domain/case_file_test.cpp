@@ -5,15 +5,12 @@
 #include <gtest/gtest.h>
 
 #include "domain/message.hpp"
+#include "problem_codes.hpp"
 
 namespace redress::domain {
 namespace {
 
-std::vector<std::string> codes(const std::vector<FormProblem>& problems) {
-    std::vector<std::string> found;
-    for (const auto& problem : problems) found.push_back(problem.field + ":" + problem.code);
-    return found;
-}
+using testing::codes;
 
 const std::vector<std::string> k_allegations{"bribery", "force"};
 

@@ -4,14 +4,12 @@
 
 #include <gtest/gtest.h>
 
+#include "problem_codes.hpp"
+
 namespace redress::domain {
 namespace {
 
-std::vector<std::string> codes(const std::vector<TriageProblem>& problems) {
-    std::vector<std::string> found;
-    for (const auto& problem : problems) found.push_back(problem.field + ":" + problem.code);
-    return found;
-}
+using testing::codes;
 
 TEST(Referral, AcceptingNeedsNoReasonDecliningAndReturningDo) {
     EXPECT_TRUE(check_referral_answer({ReferralAnswer::accept, ""}, ReferralState::sent).empty());

@@ -11,7 +11,7 @@ namespace {
 using ::testing::ElementsAre;
 using testing::sample_deployment;
 
-Filing filing_about(std::vector<std::string> categories) {
+Filing filing_in_categories(std::vector<std::string> categories) {
     Filing filing;
     filing.incident.categories = std::move(categories);
     return filing;
@@ -25,7 +25,7 @@ std::vector<std::string> rules_of(const TriageProposal& proposal) {
 
 TEST(ProposeTriage, TheHandlingOfficeProposedMeansAcceptingHere) {
     const auto deployment = sample_deployment();
-    const auto proposals = propose_triage(filing_about({"theft"}), "opr", deployment);
+    const auto proposals = propose_triage(filing_in_categories({"theft"}), "opr", deployment);
     ASSERT_EQ(proposals.size(), 1u);
     EXPECT_EQ(proposals[0].office, "opr");
     EXPECT_EQ(proposals[0].action, TriageAction::accept);
@@ -35,7 +35,7 @@ TEST(ProposeTriage, TheHandlingOfficeProposedMeansAcceptingHere) {
 
 TEST(ProposeTriage, AnotherLocalOfficeProposedMeansReferringThere) {
     const auto deployment = sample_deployment();
-    const auto proposals = propose_triage(filing_about({"bribery"}), "opr", deployment);
+    const auto proposals = propose_triage(filing_in_categories({"bribery"}), "opr", deployment);
     ASSERT_EQ(proposals.size(), 1u);
     EXPECT_EQ(proposals[0].office, "oig");
     EXPECT_EQ(proposals[0].action, TriageAction::refer);
@@ -45,7 +45,8 @@ TEST(ProposeTriage, AnotherLocalOfficeProposedMeansReferringThere) {
 // A rule naming an external office proposes a referral there, beside its local offices.
 TEST(ProposeTriage, AnExternalOfficeIsProposedAsAReferralNeverAsHere) {
     const auto deployment = sample_deployment();
-    const auto proposals = propose_triage(filing_about({"sexual-abuse"}), "oig", deployment);
+    const auto proposals =
+        propose_triage(filing_in_categories({"sexual-abuse"}), "oig", deployment);
     ASSERT_EQ(proposals.size(), 2u);
     EXPECT_EQ(proposals[0].office, "oig");
     EXPECT_EQ(proposals[0].action, TriageAction::accept);
@@ -57,7 +58,7 @@ TEST(ProposeTriage, AnExternalOfficeIsProposedAsAReferralNeverAsHere) {
 
 TEST(ProposeTriage, AWhistleblowersComplaintMatchesTheRuleThatRequiresIt) {
     const auto deployment = sample_deployment();
-    auto filing = filing_about({"retaliation"});
+    auto filing = filing_in_categories({"retaliation"});
     EXPECT_EQ(propose_triage(filing, "opr", deployment)[0].office, "opr");  // the default
     filing.complainant.whistleblower = true;
     const auto proposals = propose_triage(filing, "opr", deployment);
@@ -68,7 +69,7 @@ TEST(ProposeTriage, AWhistleblowersComplaintMatchesTheRuleThatRequiresIt) {
 
 TEST(ProposeTriage, NoRuleProposesTheDefaultOfficeWithoutReasons) {
     const auto deployment = sample_deployment();
-    const auto proposals = propose_triage(filing_about({"other"}), "oig", deployment);
+    const auto proposals = propose_triage(filing_in_categories({"other"}), "oig", deployment);
     ASSERT_EQ(proposals.size(), 1u);
     EXPECT_EQ(proposals[0].office, "opr");
     EXPECT_EQ(proposals[0].action, TriageAction::refer);
@@ -77,7 +78,8 @@ TEST(ProposeTriage, NoRuleProposesTheDefaultOfficeWithoutReasons) {
 
 TEST(DecisionFor, AReferralNamesTheOfficeAndGivesTheRulesExplanationsAsTheReason) {
     const auto deployment = sample_deployment();
-    const auto proposals = propose_triage(filing_about({"sexual-abuse"}), "opr", deployment);
+    const auto proposals =
+        propose_triage(filing_in_categories({"sexual-abuse"}), "opr", deployment);
     ASSERT_EQ(proposals.size(), 2u);
     const auto decision = decision_for(proposals[1], "es");
     EXPECT_EQ(decision.action, TriageAction::refer);
@@ -87,7 +89,7 @@ TEST(DecisionFor, AReferralNamesTheOfficeAndGivesTheRulesExplanationsAsTheReason
 
 TEST(DecisionFor, AcceptingHereNamesNoOffice) {
     const auto deployment = sample_deployment();
-    const auto proposals = propose_triage(filing_about({"theft"}), "opr", deployment);
+    const auto proposals = propose_triage(filing_in_categories({"theft"}), "opr", deployment);
     const auto decision = decision_for(proposals.at(0), "en");
     EXPECT_EQ(decision.action, TriageAction::accept);
     EXPECT_TRUE(decision.to_office.empty());

@@ -13,6 +13,7 @@
 #include "crypto/password.hpp"
 #include "staff/sign_in.hpp"
 #include "storage/sqlite/sqlite_store.hpp"
+#include "support/instants.hpp"
 #include "support/sample_deployment.hpp"
 #include "support/staff_fixture.hpp"
 #include "support/temp_folder.hpp"
@@ -21,12 +22,10 @@
 namespace redress::staff {
 namespace {
 
+using redress::testing::march_2026;
+
 using domain::FormProblem;
 using domain::Role;
-
-domain::Timestamp at(int day) {
-    return domain::Timestamp(std::chrono::sys_days{std::chrono::year{2026} / 3 / day});
-}
 
 NewMember new_member(std::string username, std::vector<Role> roles,
                      std::vector<std::string> offices) {
@@ -96,11 +95,12 @@ class AdministrationTest : public ::testing::Test {
     void SetUp() override {
         m_backend = redress::testing::open_store(m_folder.path());
         ASSERT_TRUE(m_backend);
-        m_administration =
-            std::make_unique<Administration>(*m_backend, m_deployment, [] { return at(10); });
-        m_ada = redress::testing::add_member(*m_backend, "ada", {Role::administrator}, {}, at(1));
-        m_ivan =
-            redress::testing::add_member(*m_backend, "ivan", {Role::investigator}, {"opr"}, at(1));
+        m_administration = std::make_unique<Administration>(*m_backend, m_deployment,
+                                                            [] { return march_2026(10); });
+        m_ada = redress::testing::add_member(*m_backend, "ada", {Role::administrator}, {},
+                                             march_2026(1));
+        m_ivan = redress::testing::add_member(*m_backend, "ivan", {Role::investigator}, {"opr"},
+                                              march_2026(1));
     }
 
     util::Expected<AccountSetUp> create(const domain::StaffMember& by, NewMember member) {
@@ -151,7 +151,7 @@ TEST_F(AdministrationTest, CreatesAnAccountWithASetUpCodeAndItsEntry) {
     const auto created =
         create(m_ada, new_member("nia", {Role::supervisor, Role::intake_officer}, {"opr"}));
     ASSERT_TRUE(created) << created.error().message;
-    EXPECT_EQ(created->set_up_until, at(10) + k_set_up_code_lifetime);
+    EXPECT_EQ(created->set_up_until, march_2026(10) + k_set_up_code_lifetime);
     const auto stored = account(created->member.id);
     ASSERT_TRUE(stored);
     EXPECT_EQ(stored->member.roles, (std::vector<Role>{Role::intake_officer, Role::supervisor}));
@@ -203,7 +203,7 @@ TEST_F(AdministrationTest, ChangesRolesAndOfficesWithTheirEntry) {
 }
 
 TEST_F(AdministrationTest, DisablingEndsSessionsAndEnablingWritesItsOwnEntry) {
-    storage::NewSession session{.token_hash = {}, .staff_id = m_ivan.id, .at = at(9)};
+    storage::NewSession session{.token_hash = {}, .staff_id = m_ivan.id, .at = march_2026(9)};
     session.token_hash.fill(3);
     ASSERT_TRUE(util::await<storage::Written>([&](auto done) {
                     m_backend->sign_in_with_recovery_code(session, {}, {}, std::move(done));
@@ -259,7 +259,7 @@ TEST_F(AdministrationTest, TheLastAdministratorStays) {
 
     // With a second administrator, one may be disabled; then the other is the last one.
     const auto bo =
-        redress::testing::add_member(*m_backend, "bo", {Role::administrator}, {}, at(2));
+        redress::testing::add_member(*m_backend, "bo", {Role::administrator}, {}, march_2026(2));
     ASSERT_TRUE(disable(m_ada, bo.id));
     const auto last = change(m_ada, m_ada.id, {Role::auditor}, {});
     ASSERT_FALSE(last);
@@ -274,7 +274,7 @@ TEST_F(AdministrationTest, TheLastAdministratorStays) {
 }
 
 TEST_F(AdministrationTest, ResettingASecondFactorMakesThemEnrolAgain) {
-    storage::NewSession session{.token_hash = {}, .staff_id = m_ivan.id, .at = at(9)};
+    storage::NewSession session{.token_hash = {}, .staff_id = m_ivan.id, .at = march_2026(9)};
     session.token_hash.fill(4);
     storage::TokenHash code{};
     code.fill(9);
@@ -310,7 +310,7 @@ TEST_F(AdministrationTest, ANewSetUpCodeReplacesPasswordAndSecondFactor) {
     const auto issued = issue(m_ada, m_ivan.id);
     ASSERT_TRUE(issued) << issued.error().message;
     EXPECT_EQ(issued->member.username, "ivan");
-    EXPECT_EQ(issued->set_up_until, at(10) + k_set_up_code_lifetime);
+    EXPECT_EQ(issued->set_up_until, march_2026(10) + k_set_up_code_lifetime);
     const auto stored = account(m_ivan.id);
     ASSERT_TRUE(stored);
     EXPECT_TRUE(stored->member.set_up_pending);
@@ -339,12 +339,12 @@ TEST_F(AdministrationTest, ASetUpCodeIsReplacedOnceByTheMembersPassword) {
         return util::await<storage::Written>([&](auto done) {
             m_backend->choose_password(
                 id, std::move(hash),
-                {at(11), "staff:nia", "staff.password_chosen", "staff:nia", "", ""},
+                {march_2026(11), "staff:nia", "staff.password_chosen", "staff:nia", "", ""},
                 std::move(done));
         });
     };
     // No second factor before the password is chosen.
-    storage::NewSession session{.token_hash = {}, .staff_id = id, .at = at(11)};
+    storage::NewSession session{.token_hash = {}, .staff_id = id, .at = march_2026(11)};
     session.token_hash.fill(6);
     const auto early = util::await<storage::Written>([&](auto done) {
         m_backend->enrol_and_sign_in(session, {1, 2, 3}, 1, {}, {}, std::move(done));
@@ -402,7 +402,7 @@ class SetUpSignInTest : public AdministrationTest {
 
     crypto::Keys m_keys = redress::testing::fixed_keys();
     domain::CommonPasswords m_common{std::vector<std::string>{"lanternharbour"}};
-    domain::Timestamp m_now = at(10);
+    domain::Timestamp m_now = march_2026(10);
     std::unique_ptr<Sessions> m_sessions;
     std::unique_ptr<SignIn> m_sign_in;
     std::string m_code;
@@ -450,14 +450,14 @@ TEST_F(SetUpSignInTest, TheCodeIsTypedInAnyCaseWithoutDashesUntilItExpires) {
     for (const char c : m_code) {
         if (c != '-') typed += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     }
-    m_now = at(10) + k_set_up_code_lifetime - std::chrono::seconds(1);
+    m_now = march_2026(10) + k_set_up_code_lifetime - std::chrono::seconds(1);
     EXPECT_EQ(password(typed).outcome, Outcome::choose_password);
-    m_now = at(10) + k_set_up_code_lifetime + std::chrono::seconds(1);
+    m_now = march_2026(10) + k_set_up_code_lifetime + std::chrono::seconds(1);
     EXPECT_EQ(password(typed).outcome, Outcome::refused);
     EXPECT_EQ(password(m_code).outcome, Outcome::refused);
     EXPECT_EQ(last_entry().event.details, "step=set_up_code_expired");
     // A wrong code is refused as a wrong password is.
-    m_now = at(11);
+    m_now = march_2026(11);
     EXPECT_EQ(password("AAAAA-AAAAA-AAAAA-AAAAA").outcome, Outcome::refused);
     EXPECT_EQ(last_entry().event.details, "step=password");
 }

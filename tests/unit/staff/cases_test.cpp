@@ -15,6 +15,7 @@
 #include "staff/messages.hpp"
 #include "staff/triage.hpp"
 #include "storage/sqlite/sqlite_store.hpp"
+#include "support/instants.hpp"
 #include "support/sample_deployment.hpp"
 #include "support/staff_fixture.hpp"
 #include "support/temp_folder.hpp"
@@ -23,14 +24,12 @@
 namespace redress::staff {
 namespace {
 
+using redress::testing::in_2026;
+
 using domain::Role;
 
-domain::Timestamp at(int month, int day) {
-    return domain::Timestamp(std::chrono::sys_days{std::chrono::year{2026} / month / day});
-}
-
 domain::ReceivedFiling filing() {
-    return redress::testing::web_filing(at(3, 2), {"excessive-force"}, {{"opr", "OPR"}});
+    return redress::testing::web_filing(in_2026(3, 2), {"excessive-force"}, {{"opr", "OPR"}});
 }
 
 class CasesTest : public ::testing::Test {
@@ -55,7 +54,7 @@ class CasesTest : public ::testing::Test {
         domain::TriageDecision accept;
         accept.categories = {"excessive-force", "bribery-corruption"};
         const auto decided = util::await<TriageResult>([&](auto done) {
-            m_triage->decide(m_officer, m_reference, accept, at(3, 3), std::move(done));
+            m_triage->decide(m_officer, m_reference, accept, in_2026(3, 3), std::move(done));
         });
         ASSERT_TRUE(decided && decided->recorded);
         const auto seen = complaint(m_officer);
@@ -67,7 +66,7 @@ class CasesTest : public ::testing::Test {
     domain::StaffMember member(std::string username, std::vector<domain::Role> roles,
                                std::vector<std::string> offices) {
         return redress::testing::add_member(*m_backend, std::move(username), std::move(roles),
-                                            std::move(offices), at(3, 1));
+                                            std::move(offices), in_2026(3, 1));
     }
 
     util::Expected<storage::StaffComplaint> complaint(const domain::StaffMember& who) {
@@ -80,34 +79,35 @@ class CasesTest : public ::testing::Test {
     }
     util::Expected<CaseResult> assign(const domain::StaffMember& who,
                                       const domain::StaffMember& to) {
-        return util::await<CaseResult>(
-            [&](auto done) { m_cases->assign(who, m_case, to.id, at(3, 4), std::move(done)); });
+        return util::await<CaseResult>([&](auto done) {
+            m_cases->assign(who, m_case, to.id, in_2026(3, 4), std::move(done));
+        });
     }
     util::Expected<CaseResult> note(const domain::StaffMember& who, std::string text) {
         return util::await<CaseResult>([&](auto done) {
-            m_cases->add_note(who, m_case, std::move(text), at(3, 5), std::move(done));
+            m_cases->add_note(who, m_case, std::move(text), in_2026(3, 5), std::move(done));
         });
     }
     util::Expected<CaseResult> findings(const domain::StaffMember& who,
                                         std::vector<domain::AllegationFinding> found) {
         return util::await<CaseResult>([&](auto done) {
-            m_cases->record_findings(who, m_case, std::move(found), at(3, 6), std::move(done));
+            m_cases->record_findings(who, m_case, std::move(found), in_2026(3, 6), std::move(done));
         });
     }
     util::Expected<CaseResult> close(const domain::StaffMember& who, domain::Closure closure) {
         return util::await<CaseResult>([&](auto done) {
-            m_cases->close(who, m_case, std::move(closure), at(3, 9), std::move(done));
+            m_cases->close(who, m_case, std::move(closure), in_2026(3, 9), std::move(done));
         });
     }
     util::Expected<std::int64_t> complainant_writes(domain::MessageKind kind, std::string today) {
         storage::ComplainantMessageRecord record;
         record.complaint_id = m_complaint_id;
         record.kind = kind;
-        record.at = at(3, 20);
+        record.at = in_2026(3, 20);
         record.today = std::move(today);
         record.sealed_text = crypto::seal(m_key, "Please look again: there was a witness.");
         domain::AuditEvent audit{
-            at(3, 20), "complainant", "message.received", "complaint:" + m_reference, "", ""};
+            in_2026(3, 20), "complainant", "message.received", "complaint:" + m_reference, "", ""};
         return util::await<std::int64_t>([&](auto done) {
             m_backend->post_complainant_message(std::move(record), std::move(audit),
                                                 std::move(done));
@@ -204,13 +204,13 @@ TEST_F(CasesTest, NotesAreSealedAtRestAndAuditedWithoutTheirText) {
 TEST_F(CasesTest, TasksAreAddedWithADueDayAndDoneOnce) {
     auto add = [&](const domain::StaffMember& who, std::string title, std::string due) {
         return util::await<CaseResult>([&](auto done) {
-            m_cases->add_task(who, m_case, std::move(title), std::move(due), at(3, 5),
+            m_cases->add_task(who, m_case, std::move(title), std::move(due), in_2026(3, 5),
                               std::move(done));
         });
     };
     auto complete = [&](const domain::StaffMember& who, std::int64_t task) {
         return util::await<CaseResult>([&](auto done) {
-            m_cases->complete_task(who, m_case, task, at(3, 6), std::move(done));
+            m_cases->complete_task(who, m_case, task, in_2026(3, 6), std::move(done));
         });
     };
     EXPECT_EQ(add(m_officer, "Too late", "2026-03-04").value().problems,
@@ -303,7 +303,7 @@ TEST_F(CasesTest, ReconsiderationIsTakenOnlyAfterClosureAndWithinTheWindowAndReo
 TEST_F(CasesTest, StaffWriteToTheComplainantWhenTheyWorkTheComplaint) {
     auto send = [&](const domain::StaffMember& who, std::string text) {
         return util::await<MessageResult>([&](auto done) {
-            m_messages->send(who, m_reference, std::move(text), at(3, 7), std::move(done));
+            m_messages->send(who, m_reference, std::move(text), in_2026(3, 7), std::move(done));
         });
     };
     ASSERT_TRUE(send(m_officer, "We have opened an investigation.").value().recorded);

@@ -8,6 +8,7 @@
 
 #include "staff/triage.hpp"
 #include "storage/sqlite/sqlite_store.hpp"
+#include "support/instants.hpp"
 #include "support/sample_deployment.hpp"
 #include "support/staff_fixture.hpp"
 #include "support/temp_folder.hpp"
@@ -16,12 +17,10 @@
 namespace redress::staff {
 namespace {
 
+using redress::testing::march_2026;
+
 using domain::PauseReason;
 using domain::Role;
-
-domain::Timestamp at(int day) {
-    return domain::Timestamp(std::chrono::sys_days{std::chrono::year{2026} / 3 / day});
-}
 
 class ClockHoldsTest : public ::testing::Test {
   protected:
@@ -32,24 +31,25 @@ class ClockHoldsTest : public ::testing::Test {
         m_holds = std::make_unique<ClockHolds>(*m_backend);
         auto filed = util::await<std::vector<domain::FiledComplaint>>([&](auto done) {
             m_backend->record(
-                redress::testing::web_filing(at(2), {"excessive-force"}, {{"opr", "OPR"}}),
+                redress::testing::web_filing(march_2026(2), {"excessive-force"}, {{"opr", "OPR"}}),
                 std::move(done));
         });
         ASSERT_TRUE(filed);
         m_reference = filed->front().reference;
         m_officer = redress::testing::add_member(*m_backend, "olga", {Role::intake_officer},
-                                                 {"opr"}, at(1));
-        m_investigator =
-            redress::testing::add_member(*m_backend, "ivan", {Role::investigator}, {"opr"}, at(1));
-        m_stranger =
-            redress::testing::add_member(*m_backend, "sam", {Role::intake_officer}, {"oig"}, at(1));
-        m_auditor =
-            redress::testing::add_member(*m_backend, "ada", {Role::auditor}, {"opr"}, at(1));
+                                                 {"opr"}, march_2026(1));
+        m_investigator = redress::testing::add_member(*m_backend, "ivan", {Role::investigator},
+                                                      {"opr"}, march_2026(1));
+        m_stranger = redress::testing::add_member(*m_backend, "sam", {Role::intake_officer},
+                                                  {"oig"}, march_2026(1));
+        m_auditor = redress::testing::add_member(*m_backend, "ada", {Role::auditor}, {"opr"},
+                                                 march_2026(1));
     }
 
     util::Expected<bool> hold(const domain::StaffMember& who, PauseReason reason, int day) {
-        return util::await<bool>(
-            [&](auto done) { m_holds->hold(who, m_reference, reason, at(day), std::move(done)); });
+        return util::await<bool>([&](auto done) {
+            m_holds->hold(who, m_reference, reason, march_2026(day), std::move(done));
+        });
     }
     std::vector<domain::ClockHold> holds() {
         return util::await<storage::StaffComplaint>(
@@ -80,7 +80,7 @@ TEST_F(ClockHoldsTest, TheOfficePausesOnceAndResumesOnce) {
     const auto read = holds();
     ASSERT_EQ(read.size(), 2u);
     EXPECT_EQ(read[0].reason, PauseReason::waiting_on_complainant);
-    EXPECT_EQ(read[0].at, at(3));
+    EXPECT_EQ(read[0].at, march_2026(3));
     EXPECT_EQ(read[1].reason, PauseReason::none);
     // The complainant's look-up reads them too, for what it says is owed.
     const auto found = util::await<std::optional<domain::ComplaintRecord>>(
@@ -112,7 +112,7 @@ TEST_F(ClockHoldsTest, AClosedComplaintsClocksAreNotPaused) {
     close.close_reason = domain::CloseReason::no_jurisdiction;
     close.reason = "Not ours to investigate.";
     ASSERT_TRUE(util::await<TriageResult>([&](auto done) {
-                    m_triage->decide(m_officer, m_reference, close, at(3), std::move(done));
+                    m_triage->decide(m_officer, m_reference, close, march_2026(3), std::move(done));
                 })
                     .value()
                     .recorded);

@@ -13,6 +13,7 @@
 #include "staff/referrals.hpp"
 #include "staff/triage.hpp"
 #include "storage/sqlite/sqlite_store.hpp"
+#include "support/instants.hpp"
 #include "support/sample_deployment.hpp"
 #include "support/staff_fixture.hpp"
 #include "support/temp_folder.hpp"
@@ -21,13 +22,10 @@
 namespace redress::staff {
 namespace {
 
+using redress::testing::march_2026;
+
 using domain::IdentityRefusal;
 using domain::Role;
-
-domain::Timestamp at(int day, int hour = 9) {
-    return domain::Timestamp(std::chrono::sys_days{std::chrono::year{2026} / 3 / day}) +
-           std::chrono::hours(hour);
-}
 
 constexpr domain::NameMark k_subject_mark{9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9};
 
@@ -53,10 +51,11 @@ class ConfidentialityTest : public ::testing::Test {
         m_named.name_mark = k_subject_mark;  // as her session would mark her name
 
         auto confidential =
-            redress::testing::web_filing(at(2), {"excessive-force"}, {{"opr", "OPR"}});
+            redress::testing::web_filing(march_2026(2, 9), {"excessive-force"}, {{"opr", "OPR"}});
         confidential.subject_marks.assign(k_subject_mark.begin(), k_subject_mark.end());
         m_reference = file(confidential);
-        auto anonymous = redress::testing::web_filing(at(2), {"excessive-force"}, {{"opr", "OPR"}});
+        auto anonymous =
+            redress::testing::web_filing(march_2026(2, 9), {"excessive-force"}, {{"opr", "OPR"}});
         anonymous.confidentiality = domain::Confidentiality::anonymous;
         anonymous.sealed_people.clear();
         m_anonymous = file(anonymous);
@@ -79,11 +78,11 @@ class ConfidentialityTest : public ::testing::Test {
     domain::StaffMember member(std::string username, std::vector<Role> roles,
                                std::vector<std::string> offices) {
         return redress::testing::add_member(*m_backend, std::move(username), std::move(roles),
-                                            std::move(offices), at(1));
+                                            std::move(offices), march_2026(1, 9));
     }
 
     util::Expected<IdentityResult> open(const domain::StaffMember& who, std::string reason,
-                                        domain::Timestamp when = at(3),
+                                        domain::Timestamp when = march_2026(3, 9),
                                         std::string reference = {}) {
         if (reference.empty()) reference = m_reference;
         return util::await<IdentityResult>([&](auto done) {
@@ -91,7 +90,7 @@ class ConfidentialityTest : public ::testing::Test {
         });
     }
     util::Expected<IdentityPage> page(const domain::StaffMember& who,
-                                      domain::Timestamp when = at(3)) {
+                                      domain::Timestamp when = march_2026(3, 9)) {
         return util::await<IdentityPage>(
             [&](auto done) { m_identity->page(who, m_reference, when, std::move(done)); });
     }
@@ -99,10 +98,9 @@ class ConfidentialityTest : public ::testing::Test {
         return util::await<std::vector<storage::IdentityRequest>>(
             [&](auto done) { m_identity->pending(who, std::move(done)); });
     }
-    util::Expected<std::vector<domain::FormProblem>> answer(const domain::StaffMember& who,
-                                                            std::int64_t id, bool approve,
-                                                            std::string text,
-                                                            domain::Timestamp when = at(4)) {
+    util::Expected<std::vector<domain::FormProblem>> answer(
+        const domain::StaffMember& who, std::int64_t id, bool approve, std::string text,
+        domain::Timestamp when = march_2026(4, 9)) {
         return util::await<std::vector<domain::FormProblem>>([&](auto done) {
             m_identity->answer(who, id, approve, std::move(text), when, std::move(done));
         });
@@ -138,12 +136,13 @@ class ConfidentialityTest : public ::testing::Test {
         domain::TriageDecision accept;
         accept.categories = {"excessive-force"};
         const auto decided = util::await<TriageResult>([&](auto done) {
-            m_triage->decide(m_officer, m_reference, accept, at(3), std::move(done));
+            m_triage->decide(m_officer, m_reference, accept, march_2026(3, 9), std::move(done));
         });
         EXPECT_TRUE(decided && decided->recorded);
         const auto case_id = complaint(m_officer).value().case_id.value();
         const auto assigned = util::await<CaseResult>([&](auto done) {
-            m_cases->assign(m_officer, case_id, m_investigator.id, at(3), std::move(done));
+            m_cases->assign(m_officer, case_id, m_investigator.id, march_2026(3, 9),
+                            std::move(done));
         });
         EXPECT_TRUE(assigned && assigned->recorded);
         return case_id;
@@ -184,7 +183,7 @@ TEST_F(ConfidentialityTest, TheIdentityOpensOnlyWithAStatedReasonAndEachOpeningI
 }
 
 TEST_F(ConfidentialityTest, AnAnonymousFilingHasNoIdentityToOpen) {
-    const auto opened = open(m_officer, "To call them.", at(3), m_anonymous);
+    const auto opened = open(m_officer, "To call them.", march_2026(3, 9), m_anonymous);
     ASSERT_TRUE(opened);
     EXPECT_EQ(opened->refusal, IdentityRefusal::no_identity);
     EXPECT_TRUE(opened->sealed_people.empty());
@@ -241,13 +240,13 @@ TEST_F(ConfidentialityTest, ACustodianApprovesFirstWhereTheDeploymentAsks) {
     ASSERT_FALSE(twice);
     EXPECT_EQ(twice.error().code, util::ErrorCode::conflict);
 
-    const auto opened = open(m_asking_custodian, "To arrange an interview.", at(4, 10));
+    const auto opened = open(m_asking_custodian, "To arrange an interview.", march_2026(4, 10));
     ASSERT_TRUE(opened);
     EXPECT_EQ(opened->refusal, std::nullopt);
     EXPECT_EQ(opened->sealed_people, (std::vector<std::uint8_t>{1, 2, 3}));
     EXPECT_EQ(entries("identity.viewed"), 1u);
     // An approval lasts a day: after it, a new request.
-    const auto later = open(m_asking_custodian, "A second interview.", at(6));
+    const auto later = open(m_asking_custodian, "A second interview.", march_2026(6, 9));
     ASSERT_TRUE(later);
     EXPECT_EQ(later->refusal, IdentityRefusal::approval_pending);
     EXPECT_TRUE(later->requested);
@@ -276,13 +275,14 @@ TEST_F(ConfidentialityTest, AReferralPassesNoConfidentialIdentityWithoutConsent)
     refer.to_office = "oig";
     refer.reason = "For the inspector general.";
     ASSERT_TRUE(util::await<TriageResult>([&](auto done) {
-                    m_triage->decide(m_officer, m_reference, refer, at(3), std::move(done));
+                    m_triage->decide(m_officer, m_reference, refer, march_2026(3, 9),
+                                     std::move(done));
                 })
                     .value()
                     .recorded);
     ASSERT_TRUE(util::await<ReferralResult>([&](auto done) {
                     m_referrals->answer(m_oig_officer, m_reference,
-                                        {domain::ReferralAnswer::accept, ""}, at(4),
+                                        {domain::ReferralAnswer::accept, ""}, march_2026(4, 9),
                                         std::move(done));
                 }).has_value());
     const auto refused = open(m_oig_officer, "To call her.");
@@ -292,37 +292,37 @@ TEST_F(ConfidentialityTest, AReferralPassesNoConfidentialIdentityWithoutConsent)
 
     const auto id = complaint(m_oig_officer).value().complaint_id;
     ASSERT_TRUE(util::await<bool>([&](auto done) {
-        m_backend->record_consent(
-            {id, true, at(5)},
-            {at(5), "complainant", "identity.consent_given", "complaint:" + m_reference, "", ""},
-            std::move(done));
+        m_backend->record_consent({id, true, march_2026(5, 9)},
+                                  {march_2026(5, 9), "complainant", "identity.consent_given",
+                                   "complaint:" + m_reference, "", ""},
+                                  std::move(done));
     }));
-    const auto opened = open(m_oig_officer, "To call her.", at(5, 10));
+    const auto opened = open(m_oig_officer, "To call her.", march_2026(5, 10));
     ASSERT_TRUE(opened);
     EXPECT_EQ(opened->refusal, std::nullopt);
     // Withdrawn: closed again.
     ASSERT_TRUE(util::await<bool>([&](auto done) {
-        m_backend->record_consent({id, false, at(6)},
-                                  {at(6), "complainant", "identity.consent_withdrawn",
+        m_backend->record_consent({id, false, march_2026(6, 9)},
+                                  {march_2026(6, 9), "complainant", "identity.consent_withdrawn",
                                    "complaint:" + m_reference, "", ""},
                                   std::move(done));
     }));
-    EXPECT_EQ(open(m_oig_officer, "To call her.", at(6, 10)).value().refusal,
+    EXPECT_EQ(open(m_oig_officer, "To call her.", march_2026(6, 10)).value().refusal,
               IdentityRefusal::no_consent);
 }
 
 TEST_F(ConfidentialityTest, AMemberWhoRecusesIsClosedOutOfTheComplaintAndItsCase) {
     const auto case_id = accept_and_assign();
     const auto blank = util::await<std::vector<domain::FormProblem>>([&](auto done) {
-        m_exclusions->recuse(m_investigator, m_reference, " ", at(4), std::move(done));
+        m_exclusions->recuse(m_investigator, m_reference, " ", march_2026(4, 9), std::move(done));
     });
     ASSERT_TRUE(blank);
     EXPECT_EQ(blank->size(), 1u);
     ASSERT_TRUE(complaint(m_investigator));
 
     ASSERT_TRUE(util::await<std::vector<domain::FormProblem>>([&](auto done) {
-                    m_exclusions->recuse(m_investigator, m_reference, "My cousin is named.", at(4),
-                                         std::move(done));
+                    m_exclusions->recuse(m_investigator, m_reference, "My cousin is named.",
+                                         march_2026(4, 9), std::move(done));
                 })
                     .value()
                     .empty());
@@ -339,7 +339,7 @@ TEST_F(ConfidentialityTest, AMemberWhoRecusesIsClosedOutOfTheComplaintAndItsCase
     ASSERT_TRUE(seen);
     EXPECT_FALSE(seen->investigator_id);
     const auto reassigned = util::await<CaseResult>([&](auto done) {
-        m_cases->assign(m_officer, case_id, m_investigator.id, at(5), std::move(done));
+        m_cases->assign(m_officer, case_id, m_investigator.id, march_2026(5, 9), std::move(done));
     });
     ASSERT_TRUE(reassigned);
     EXPECT_FALSE(reassigned->recorded);
@@ -349,20 +349,21 @@ TEST_F(ConfidentialityTest, AMemberWhoRecusesIsClosedOutOfTheComplaintAndItsCase
 
 TEST_F(ConfidentialityTest, TheOfficeNamesAMemberTheComplaintIsAbout) {
     const auto unknown = util::await<std::vector<domain::FormProblem>>([&](auto done) {
-        m_exclusions->name(m_officer, m_reference, "nobody", at(4), std::move(done));
+        m_exclusions->name(m_officer, m_reference, "nobody", march_2026(4, 9), std::move(done));
     });
     ASSERT_TRUE(unknown);
     ASSERT_EQ(unknown->size(), 1u);
     EXPECT_EQ((*unknown)[0].code, "unknown_member");
     // An investigator may not name anyone.
     const auto forbidden = util::await<std::vector<domain::FormProblem>>([&](auto done) {
-        m_exclusions->name(m_investigator, m_reference, "olga", at(4), std::move(done));
+        m_exclusions->name(m_investigator, m_reference, "olga", march_2026(4, 9), std::move(done));
     });
     ASSERT_FALSE(forbidden);
     EXPECT_EQ(forbidden.error().code, util::ErrorCode::forbidden);
 
     ASSERT_TRUE(util::await<std::vector<domain::FormProblem>>([&](auto done) {
-                    m_exclusions->name(m_officer, m_reference, "ivan", at(4), std::move(done));
+                    m_exclusions->name(m_officer, m_reference, "ivan", march_2026(4, 9),
+                                       std::move(done));
                 })
                     .value()
                     .empty());
@@ -370,7 +371,7 @@ TEST_F(ConfidentialityTest, TheOfficeNamesAMemberTheComplaintIsAbout) {
     EXPECT_TRUE(queue(m_officer).size() == 2u);
     EXPECT_EQ(queue(m_investigator), std::vector<std::string>{m_anonymous});
     const auto twice = util::await<std::vector<domain::FormProblem>>([&](auto done) {
-        m_exclusions->name(m_officer, m_reference, "ivan", at(5), std::move(done));
+        m_exclusions->name(m_officer, m_reference, "ivan", march_2026(5, 9), std::move(done));
     });
     ASSERT_TRUE(twice);
     ASSERT_EQ(twice->size(), 1u);

@@ -13,6 +13,7 @@
 #include "staff/clock_holds.hpp"
 #include "staff/exclusions.hpp"
 #include "staff/triage.hpp"
+#include "support/instants.hpp"
 #include "support/sample_deployment.hpp"
 #include "support/staff_fixture.hpp"
 #include "support/temp_folder.hpp"
@@ -21,14 +22,11 @@
 namespace redress::staff {
 namespace {
 
+using redress::testing::in_2026;
+
 using domain::ClockKind;
 using domain::PauseReason;
 using domain::Role;
-
-domain::Timestamp at(int month, int day) {
-    return domain::Timestamp(std::chrono::sys_days{std::chrono::year{2026} / month / day} +
-                             std::chrono::hours(12));
-}
 
 // The end of the day `days` after March `day` (calendar days, UTC: the sample's zone).
 domain::Timestamp deadline(int day, int days) {
@@ -46,17 +44,17 @@ class DeadlineKeepingTest : public ::testing::Test {
         // Three complaints with opr, filed on March 2, 3 and 4.
         for (int day = 2; day <= 4; ++day) {
             auto filed = util::await<std::vector<domain::FiledComplaint>>([&](auto done) {
-                m_backend->record(
-                    redress::testing::web_filing(at(3, day), {"excessive-force"}, {{"opr", "OPR"}}),
-                    std::move(done));
+                m_backend->record(redress::testing::web_filing(
+                                      in_2026(3, day, 12), {"excessive-force"}, {{"opr", "OPR"}}),
+                                  std::move(done));
             });
             ASSERT_TRUE(filed);
             m_references.push_back(filed->front().reference);
         }
-        m_supervisor =
-            redress::testing::add_member(*m_backend, "sue", {Role::supervisor}, {"opr"}, at(3, 1));
+        m_supervisor = redress::testing::add_member(*m_backend, "sue", {Role::supervisor}, {"opr"},
+                                                    in_2026(3, 1, 12));
         m_officer = redress::testing::add_member(*m_backend, "olga", {Role::intake_officer},
-                                                 {"opr"}, at(3, 1));
+                                                 {"opr"}, in_2026(3, 1, 12));
     }
 
     std::size_t bring_up_to_date(const domain::Deployment& deployment, domain::Timestamp now,
@@ -100,12 +98,12 @@ class DeadlineKeepingTest : public ::testing::Test {
 
 TEST_F(DeadlineKeepingTest, EveryComplaintFiledGetsItsDeadlineAndListsOnceItPasses) {
     // In turns of two: three complaints take two turns, the second not full.
-    EXPECT_EQ(bring_up_to_date(m_deployment, at(3, 4)), 3u);
-    EXPECT_EQ(bring_up_to_date(m_deployment, at(3, 4)), 0u);  // nothing moved since
+    EXPECT_EQ(bring_up_to_date(m_deployment, in_2026(3, 4, 12)), 3u);
+    EXPECT_EQ(bring_up_to_date(m_deployment, in_2026(3, 4, 12)), 0u);  // nothing moved since
 
     // opr acknowledges within 2 days: on March 5 only the first complaint's day has passed.
-    EXPECT_EQ(references(overdue(at(3, 5))), std::vector<std::string>{m_references[0]});
-    const auto later = overdue(at(3, 20));
+    EXPECT_EQ(references(overdue(in_2026(3, 5, 12))), std::vector<std::string>{m_references[0]});
+    const auto later = overdue(in_2026(3, 20, 12));
     ASSERT_EQ(references(later), m_references);  // the longest overdue first
     EXPECT_EQ(later.items[0].clock, ClockKind::acknowledge);
     EXPECT_EQ(later.items[0].deadline, deadline(2, 2));
@@ -113,22 +111,23 @@ TEST_F(DeadlineKeepingTest, EveryComplaintFiledGetsItsDeadlineAndListsOnceItPass
     EXPECT_TRUE(later.items[0].investigator.empty());
 
     // A page at a time, after the cursor.
-    const auto first = overdue(at(3, 20), nullptr, std::nullopt, 2);
+    const auto first = overdue(in_2026(3, 20, 12), nullptr, std::nullopt, 2);
     ASSERT_EQ(first.items.size(), 2u);
     ASSERT_TRUE(first.next);
-    const auto second = overdue(at(3, 20), nullptr, first.next, 2);
+    const auto second = overdue(in_2026(3, 20, 12), nullptr, first.next, 2);
     EXPECT_EQ(references(second), std::vector<std::string>{m_references[2]});
     EXPECT_FALSE(second.next);
 }
 
 TEST_F(DeadlineKeepingTest, AFilingThatBringsItsFirstDeadlineLeavesTheKeeperNothing) {
-    EXPECT_EQ(bring_up_to_date(m_deployment, at(3, 4)), 3u);
+    EXPECT_EQ(bring_up_to_date(m_deployment, in_2026(3, 4, 12)), 3u);
     // As intake files (intake/intake.cpp): the deadline worked out with the complaint.
-    auto filing = redress::testing::web_filing(at(3, 6), {"excessive-force"}, {{"opr", "OPR"}});
+    auto filing =
+        redress::testing::web_filing(in_2026(3, 6, 12), {"excessive-force"}, {{"opr", "OPR"}});
     const auto* office = m_deployment.find_office("opr");
     ASSERT_NE(office, nullptr);
     auto first =
-        domain::first_deadline(at(3, 6), office->service_levels,
+        domain::first_deadline(in_2026(3, 6, 12), office->service_levels,
                                domain::BusinessCalendar(m_deployment.time_zone, office->calendar));
     ASSERT_TRUE(first && *first);
     filing.destinations[0].deadline_worked_out = true;
@@ -136,18 +135,18 @@ TEST_F(DeadlineKeepingTest, AFilingThatBringsItsFirstDeadlineLeavesTheKeeperNoth
     auto brought = util::await<std::vector<domain::FiledComplaint>>(
         [&](auto done) { m_backend->record(std::move(filing), std::move(done)); });
     ASSERT_TRUE(brought);
-    EXPECT_EQ(bring_up_to_date(m_deployment, at(3, 6)), 0u);
+    EXPECT_EQ(bring_up_to_date(m_deployment, in_2026(3, 6, 12)), 0u);
 
     // The same filing without it: the keeper works out the same deadline.
     auto left = util::await<std::vector<domain::FiledComplaint>>([&](auto done) {
         m_backend->record(
-            redress::testing::web_filing(at(3, 6), {"excessive-force"}, {{"opr", "OPR"}}),
+            redress::testing::web_filing(in_2026(3, 6, 12), {"excessive-force"}, {{"opr", "OPR"}}),
             std::move(done));
     });
     ASSERT_TRUE(left);
-    EXPECT_EQ(bring_up_to_date(m_deployment, at(3, 6)), 1u);
+    EXPECT_EQ(bring_up_to_date(m_deployment, in_2026(3, 6, 12)), 1u);
 
-    const auto later = overdue(at(3, 20));
+    const auto later = overdue(in_2026(3, 20, 12));
     ASSERT_EQ(later.items.size(), 5u);
     EXPECT_EQ(later.items[3].reference, brought->front().reference);
     EXPECT_EQ(later.items[4].reference, left->front().reference);
@@ -158,18 +157,18 @@ TEST_F(DeadlineKeepingTest, AFilingThatBringsItsFirstDeadlineLeavesTheKeeperNoth
 }
 
 TEST_F(DeadlineKeepingTest, ADecisionAPauseAndAResumptionEachMoveTheDeadline) {
-    bring_up_to_date(m_deployment, at(3, 4));
+    bring_up_to_date(m_deployment, in_2026(3, 4, 12));
     // Accepted on March 4: acknowledgment and triage met; the next update is owed by April 3.
     domain::TriageDecision accept;
     accept.categories = {"excessive-force"};
     const auto decided = util::await<TriageResult>([&](auto done) {
-        m_triage->decide(m_officer, m_references[0], accept, at(3, 4), std::move(done));
+        m_triage->decide(m_officer, m_references[0], accept, in_2026(3, 4, 12), std::move(done));
     });
     ASSERT_TRUE(decided) << decided.error().message;
-    EXPECT_EQ(bring_up_to_date(m_deployment, at(3, 4)), 1u);
-    EXPECT_EQ(references(overdue(at(3, 20))),
+    EXPECT_EQ(bring_up_to_date(m_deployment, in_2026(3, 4, 12)), 1u);
+    EXPECT_EQ(references(overdue(in_2026(3, 20, 12))),
               (std::vector<std::string>{m_references[1], m_references[2]}));
-    const auto update = overdue(at(4, 10));
+    const auto update = overdue(in_2026(4, 10, 12));
     ASSERT_EQ(update.items.size(), 3u);
     EXPECT_EQ(update.items.back().reference, m_references[0]);
     EXPECT_EQ(update.items.back().clock, ClockKind::update);
@@ -177,52 +176,53 @@ TEST_F(DeadlineKeepingTest, ADecisionAPauseAndAResumptionEachMoveTheDeadline) {
 
     // Paused while the office waits on the complainant: nothing falls due while it waits.
     ASSERT_TRUE(util::await<bool>([&](auto done) {
-        m_holds->hold(m_officer, m_references[0], PauseReason::waiting_on_complainant, at(3, 10),
-                      std::move(done));
+        m_holds->hold(m_officer, m_references[0], PauseReason::waiting_on_complainant,
+                      in_2026(3, 10, 12), std::move(done));
     }));
-    EXPECT_EQ(bring_up_to_date(m_deployment, at(3, 11)), 1u);
-    EXPECT_EQ(overdue(at(4, 10)).items.size(), 2u);
+    EXPECT_EQ(bring_up_to_date(m_deployment, in_2026(3, 11, 12)), 1u);
+    EXPECT_EQ(overdue(in_2026(4, 10, 12)).items.size(), 2u);
 
     // Resumed ten days later: the update is owed ten days later than before.
     ASSERT_TRUE(util::await<bool>([&](auto done) {
-        m_holds->hold(m_officer, m_references[0], PauseReason::none, at(3, 20), std::move(done));
+        m_holds->hold(m_officer, m_references[0], PauseReason::none, in_2026(3, 20, 12),
+                      std::move(done));
     }));
-    EXPECT_EQ(bring_up_to_date(m_deployment, at(3, 20)), 1u);
-    const auto resumed = overdue(at(4, 20));
+    EXPECT_EQ(bring_up_to_date(m_deployment, in_2026(3, 20, 12)), 1u);
+    const auto resumed = overdue(in_2026(4, 20, 12));
     ASSERT_EQ(resumed.items.size(), 3u);
     EXPECT_EQ(resumed.items.back().deadline, deadline(4, 40));
 }
 
 TEST_F(DeadlineKeepingTest, NewServiceLevelsWorkEveryDeadlineOutAgain) {
-    bring_up_to_date(m_deployment, at(3, 4));
-    EXPECT_EQ(overdue(at(3, 6)).items.size(), 2u);
+    bring_up_to_date(m_deployment, in_2026(3, 4, 12));
+    EXPECT_EQ(overdue(in_2026(3, 6, 12)).items.size(), 2u);
     auto slower = m_deployment;
     for (auto& office : slower.offices) office.service_levels.acknowledge_days = 10;
-    EXPECT_EQ(bring_up_to_date(slower, at(3, 4)), 3u);
-    EXPECT_TRUE(overdue(at(3, 6)).items.empty());
-    EXPECT_EQ(overdue(at(3, 13)).items.front().deadline, deadline(2, 10));
+    EXPECT_EQ(bring_up_to_date(slower, in_2026(3, 4, 12)), 3u);
+    EXPECT_TRUE(overdue(in_2026(3, 6, 12)).items.empty());
+    EXPECT_EQ(overdue(in_2026(3, 13, 12)).items.front().deadline, deadline(2, 10));
     // The same rules again change nothing.
-    EXPECT_EQ(bring_up_to_date(slower, at(3, 4)), 0u);
+    EXPECT_EQ(bring_up_to_date(slower, in_2026(3, 4, 12)), 0u);
 }
 
 TEST_F(DeadlineKeepingTest, AComplaintClosedToTheReaderIsNotListed) {
-    bring_up_to_date(m_deployment, at(3, 4));
+    bring_up_to_date(m_deployment, in_2026(3, 4, 12));
     Exclusions exclusions(*m_backend, *m_backend, *m_backend);
     const auto recused = util::await<std::vector<domain::FormProblem>>([&](auto done) {
         exclusions.recuse(m_supervisor, m_references[1], "My cousin is the officer named.",
-                          at(3, 5), std::move(done));
+                          in_2026(3, 5, 12), std::move(done));
     });
     ASSERT_TRUE(recused && recused->empty());
-    EXPECT_EQ(references(overdue(at(3, 20), &m_supervisor)),
+    EXPECT_EQ(references(overdue(in_2026(3, 20, 12), &m_supervisor)),
               (std::vector<std::string>{m_references[0], m_references[2]}));
-    EXPECT_EQ(overdue(at(3, 20), &m_officer).items.size(), 3u);
+    EXPECT_EQ(overdue(in_2026(3, 20, 12), &m_officer).items.size(), 3u);
 }
 
 TEST_F(DeadlineKeepingTest, TheWorkListShowsDeadlinesAndFiltersTheOverdue) {
-    bring_up_to_date(m_deployment, at(3, 4));
+    bring_up_to_date(m_deployment, in_2026(3, 4, 12));
     domain::QueueQuery query;
     query.office_id = "opr";
-    query.overdue_at = at(3, 5);
+    query.overdue_at = in_2026(3, 5, 12);
     const auto page = util::await<domain::QueuePage>([&](auto done) {
                           m_backend->queue(query, std::move(done));
                       }).value();
@@ -239,7 +239,7 @@ TEST_F(DeadlineKeepingTest, TheWorkListShowsDeadlinesAndFiltersTheOverdue) {
 }
 
 TEST_F(DeadlineKeepingTest, TheKeeperWorksOutANewFilingWhileRedressServes) {
-    const auto now = at(3, 20);
+    const auto now = in_2026(3, 20, 12);
     DeadlineKeeping keeping(*m_backend, m_deployment,
                             {.interval = std::chrono::milliseconds(10), .batch = 500},
                             [now] { return now; });
@@ -255,7 +255,7 @@ TEST_F(DeadlineKeepingTest, TheKeeperWorksOutANewFilingWhileRedressServes) {
     ASSERT_TRUE(listed(3));
     auto filed = util::await<std::vector<domain::FiledComplaint>>([&](auto done) {
         m_backend->record(
-            redress::testing::web_filing(at(3, 6), {"excessive-force"}, {{"opr", "OPR"}}),
+            redress::testing::web_filing(in_2026(3, 6, 12), {"excessive-force"}, {{"opr", "OPR"}}),
             std::move(done));
     });
     ASSERT_TRUE(filed);

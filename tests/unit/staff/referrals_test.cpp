@@ -10,6 +10,7 @@
 
 #include "staff/triage.hpp"
 #include "storage/sqlite/sqlite_store.hpp"
+#include "support/instants.hpp"
 #include "support/sample_deployment.hpp"
 #include "support/staff_fixture.hpp"
 #include "support/temp_folder.hpp"
@@ -18,12 +19,10 @@
 namespace redress::staff {
 namespace {
 
-domain::Timestamp at(int day) {
-    return domain::Timestamp(std::chrono::sys_days{std::chrono::year{2026} / 3 / day});
-}
+using redress::testing::march_2026;
 
 domain::ReceivedFiling filing_for_opr() {
-    return redress::testing::web_filing(at(2), {"bribery-corruption"}, {{"opr", "OPR"}});
+    return redress::testing::web_filing(march_2026(2), {"bribery-corruption"}, {{"opr", "OPR"}});
 }
 
 domain::ReferralDecision answer(domain::ReferralAnswer what, std::string reason = {}) {
@@ -58,7 +57,7 @@ class ReferralsTest : public ::testing::Test {
         refer.to_office = "oig";
         refer.reason = "Bribery is for the inspector general.";
         const auto referred = util::await<TriageResult>([&](auto done) {
-            m_triage->decide(m_sender, m_reference, refer, at(3), std::move(done));
+            m_triage->decide(m_sender, m_reference, refer, march_2026(3), std::move(done));
         });
         ASSERT_TRUE(referred);
         ASSERT_EQ(referred->recorded, domain::Status::referred);
@@ -67,7 +66,7 @@ class ReferralsTest : public ::testing::Test {
     domain::StaffMember member(std::string username, std::vector<domain::Role> roles,
                                std::vector<std::string> offices) {
         return redress::testing::add_member(*m_backend, std::move(username), std::move(roles),
-                                            std::move(offices), at(1));
+                                            std::move(offices), march_2026(1));
     }
 
     util::Expected<ReferralResult> respond(const domain::StaffMember& who,
@@ -75,7 +74,8 @@ class ReferralsTest : public ::testing::Test {
                                            std::string reference = {}) {
         if (reference.empty()) reference = m_reference;
         return util::await<ReferralResult>([&](auto done) {
-            m_referrals->answer(who, reference, std::move(decision), at(5), std::move(done));
+            m_referrals->answer(who, reference, std::move(decision), march_2026(5),
+                                std::move(done));
         });
     }
 
@@ -135,7 +135,7 @@ TEST_F(ReferralsTest, TheReceivingOfficeListsItAndReadsTheComplaint) {
     EXPECT_EQ((*list)[0].reference, m_reference);
     EXPECT_EQ((*list)[0].referral.from_office, "opr");
     EXPECT_EQ((*list)[0].referral.reason, "Bribery is for the inspector general.");
-    EXPECT_EQ((*list)[0].referral.at, at(3));
+    EXPECT_EQ((*list)[0].referral.at, march_2026(3));
     // Nothing was referred to opr.
     EXPECT_TRUE(received(m_sender, "opr")->empty());
 
@@ -148,8 +148,9 @@ TEST_F(ReferralsTest, TheReceivingOfficeListsItAndReadsTheComplaint) {
         EXPECT_EQ(seen->referral->state, domain::ReferralState::sent);
     }
     // The receiving office may read it, not triage it: that is opr's until it is accepted.
-    const auto decided = util::await<TriageResult>(
-        [&](auto done) { m_triage->decide(m_receiver, m_reference, {}, at(4), std::move(done)); });
+    const auto decided = util::await<TriageResult>([&](auto done) {
+        m_triage->decide(m_receiver, m_reference, {}, march_2026(4), std::move(done));
+    });
     ASSERT_FALSE(decided);
     EXPECT_EQ(decided.error().code, util::ErrorCode::forbidden);
 }
@@ -175,7 +176,7 @@ TEST_F(ReferralsTest, AcceptingMovesItToTheReceivingOfficesTriageAndTheComplaina
     ASSERT_TRUE(seen);
     EXPECT_EQ(seen->office_id, "oig");
     EXPECT_EQ(seen->referral->state, domain::ReferralState::accepted);
-    EXPECT_EQ(seen->referral->answered_at, at(5));
+    EXPECT_EQ(seen->referral->answered_at, march_2026(5));
     EXPECT_EQ(seen->timeline.back().actor, "staff:olga");
     // The sending office no longer reads it; the receiving office triages it now.
     const auto sender = complaint(m_sender);
@@ -183,7 +184,7 @@ TEST_F(ReferralsTest, AcceptingMovesItToTheReceivingOfficesTriageAndTheComplaina
     EXPECT_EQ(sender.error().code, util::ErrorCode::not_found);
     domain::TriageDecision accept;
     const auto triaged = util::await<TriageResult>([&](auto done) {
-        m_triage->decide(m_receiver, m_reference, accept, at(6), std::move(done));
+        m_triage->decide(m_receiver, m_reference, accept, march_2026(6), std::move(done));
     });
     ASSERT_TRUE(triaged) << triaged.error().message;
     EXPECT_EQ(triaged->recorded, domain::Status::investigating);
@@ -236,7 +237,8 @@ TEST_F(ReferralsTest, DecliningAndReturningSendItBackWithTheReason) {
         refer.to_office = "oig";
         refer.reason = "Again.";
         ASSERT_TRUE(util::await<TriageResult>([&](auto done) {
-                        m_triage->decide(m_sender, m_reference, refer, at(5), std::move(done));
+                        m_triage->decide(m_sender, m_reference, refer, march_2026(5),
+                                         std::move(done));
                     })->recorded);
     }
 }
@@ -256,13 +258,13 @@ TEST_F(ReferralsTest, TheStoreChecksTheOfficeAndASecondAnswerItself) {
     record.office_id = "oig";
     record.staff_id = m_receiver.id;
     record.actor = "staff:olga";
-    record.at = at(5);
+    record.at = march_2026(5);
     record.decision = answer(domain::ReferralAnswer::decline, "Not ours.");
     const auto write = [&](storage::ReferralAnswerRecord each) {
         return util::await<std::string>([&](auto done) {
-            m_backend->answer_referral(std::move(each),
-                                       {at(5), "staff:olga", "referral.declined", "", "", ""},
-                                       std::move(done));
+            m_backend->answer_referral(
+                std::move(each), {march_2026(5), "staff:olga", "referral.declined", "", "", ""},
+                std::move(done));
         });
     };
     auto wrong_office = record;

@@ -8,6 +8,7 @@
 
 #include "staff/referrals.hpp"
 #include "storage/sqlite/sqlite_store.hpp"
+#include "support/instants.hpp"
 #include "support/sample_deployment.hpp"
 #include "support/staff_fixture.hpp"
 #include "support/temp_folder.hpp"
@@ -16,12 +17,11 @@
 namespace redress::staff {
 namespace {
 
-domain::Timestamp at(int day) {
-    return domain::Timestamp(std::chrono::sys_days{std::chrono::year{2026} / 3 / day});
-}
+using redress::testing::march_2026;
 
 domain::ReceivedFiling filing_for(std::vector<domain::Destination> destinations) {
-    return redress::testing::web_filing(at(2), {"excessive-force"}, std::move(destinations));
+    return redress::testing::web_filing(march_2026(2), {"excessive-force"},
+                                        std::move(destinations));
 }
 
 class TriageTest : public ::testing::Test {
@@ -45,7 +45,7 @@ class TriageTest : public ::testing::Test {
     domain::StaffMember member(std::string username, std::vector<domain::Role> roles,
                                std::vector<std::string> offices) {
         return redress::testing::add_member(*m_backend, std::move(username), std::move(roles),
-                                            std::move(offices), at(1));
+                                            std::move(offices), march_2026(1));
     }
 
     util::Expected<TriageResult> decide(const domain::StaffMember& who,
@@ -53,7 +53,7 @@ class TriageTest : public ::testing::Test {
                                         std::string reference = {}) {
         if (reference.empty()) reference = m_reference;
         return util::await<TriageResult>([&](auto done) {
-            m_triage->decide(who, reference, std::move(decision), at(4), std::move(done));
+            m_triage->decide(who, reference, std::move(decision), march_2026(4), std::move(done));
         });
     }
 
@@ -131,10 +131,11 @@ TEST_F(TriageTest, TheSecondOfTwoDecisionsWrittenAtOnceIsAConflict) {
     record.office_id = "opr";
     record.staff_id = m_officer.id;
     record.actor = "staff:olga";
-    record.at = at(4);
+    record.at = march_2026(4);
     const auto write = [&] {
         return util::await<domain::Status>([&](auto done) {
-            m_backend->record_triage(record, {at(4), "staff:olga", "complaint.triaged", "", "", ""},
+            m_backend->record_triage(record,
+                                     {march_2026(4), "staff:olga", "complaint.triaged", "", "", ""},
                                      std::move(done));
         });
     };
@@ -233,8 +234,9 @@ class DuplicatesTest : public TriageTest {
     }
 
     util::Expected<JoinResult> join(const std::string& reference, const std::string& into) {
-        return util::await<JoinResult>(
-            [&](auto done) { m_triage->join(m_officer, reference, into, at(5), std::move(done)); });
+        return util::await<JoinResult>([&](auto done) {
+            m_triage->join(m_officer, reference, into, march_2026(5), std::move(done));
+        });
     }
 };
 
@@ -285,7 +287,7 @@ TEST_F(DuplicatesTest, AComplaintIsLookedForAmongTheComplaintsOfTheOfficeHandlin
     ASSERT_TRUE(decide(m_officer, refer, next_day)->recorded);
     Referrals referrals(*m_backend);
     const auto accepted = util::await<ReferralResult>([&](auto done) {
-        referrals.answer(m_stranger, next_day, {domain::ReferralAnswer::accept, ""}, at(5),
+        referrals.answer(m_stranger, next_day, {domain::ReferralAnswer::accept, ""}, march_2026(5),
                          std::move(done));
     });
     ASSERT_TRUE(accepted && accepted->handling_office == "oig");

@@ -10,6 +10,7 @@
 #include "sample_filing.hpp"
 #include "storage/sqlite/sqlite_store.hpp"
 #include "support/temp_folder.hpp"
+#include "util/await.hpp"
 
 namespace redress::storage {
 namespace {
@@ -18,14 +19,6 @@ using redress::testing::oig;
 using redress::testing::opr;
 using redress::testing::sample_filing;
 using redress::testing::utc;
-
-template <typename T>
-util::Expected<T> wait(std::move_only_function<void(Done<T>)> call) {
-    auto promise = std::make_shared<std::promise<util::Expected<T>>>();
-    auto future = promise->get_future();
-    call([promise](util::Expected<T> result) { promise->set_value(std::move(result)); });
-    return future.get();
-}
 
 class SqliteStaffEntryTest : public ::testing::Test {
   protected:
@@ -41,7 +34,7 @@ class SqliteStaffEntryTest : public ::testing::Test {
         account.member.offices = {"opr"};
         account.member.created_at = utc(2026, 1, 1);
         account.password_hash = "$argon2id$v=19$m=65536,t=2,p=1$c2FsdA$aGFzaA";
-        auto id = wait<domain::StaffId>([&](Done<domain::StaffId> done) {
+        auto id = util::await<domain::StaffId>([&](Done<domain::StaffId> done) {
             m_backend->add_staff(
                 account, {utc(2026, 1, 1), "cli:user-add", "staff.added", "staff:ines", "", ""},
                 std::move(done));
@@ -59,14 +52,14 @@ class SqliteStaffEntryTest : public ::testing::Test {
     }
 
     std::optional<StaffComplaint> complaint(const std::string& reference) {
-        auto found = wait<std::optional<StaffComplaint>>(
+        auto found = util::await<std::optional<StaffComplaint>>(
             [&](auto done) { m_backend->staff_complaint(reference, std::move(done)); });
         EXPECT_TRUE(found);
         return found ? *found : std::nullopt;
     }
 
     std::vector<domain::AuditEntry> entries() {
-        auto found = wait<std::vector<domain::AuditEntry>>(
+        auto found = util::await<std::vector<domain::AuditEntry>>(
             [&](auto done) { m_backend->audit_entries(0, 1000, std::move(done)); });
         EXPECT_TRUE(found);
         return found ? *found : std::vector<domain::AuditEntry>{};

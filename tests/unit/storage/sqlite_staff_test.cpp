@@ -8,17 +8,10 @@
 #include "crypto/chain_hash.hpp"
 #include "storage/sqlite/sqlite_store.hpp"
 #include "support/temp_folder.hpp"
+#include "util/await.hpp"
 
 namespace redress::storage {
 namespace {
-
-template <typename T>
-util::Expected<T> wait(std::move_only_function<void(Done<T>)> call) {
-    auto promise = std::make_shared<std::promise<util::Expected<T>>>();
-    auto future = promise->get_future();
-    call([promise](util::Expected<T> result) { promise->set_value(std::move(result)); });
-    return future.get();
-}
 
 StaffAccount account(std::string username) {
     StaffAccount account;
@@ -50,13 +43,13 @@ class SqliteStaffTest : public ::testing::Test {
     }
 
     util::Expected<domain::StaffId> add(std::string username) {
-        return wait<domain::StaffId>([&](Done<domain::StaffId> done) {
+        return util::await<domain::StaffId>([&](Done<domain::StaffId> done) {
             m_backend->add_staff(account(username), added(username), std::move(done));
         });
     }
 
     std::vector<domain::AuditEntry> entries() {
-        auto found = wait<std::vector<domain::AuditEntry>>(
+        auto found = util::await<std::vector<domain::AuditEntry>>(
             [&](auto done) { m_backend->audit_entries(0, 1000, std::move(done)); });
         EXPECT_TRUE(found);
         return found ? *found : std::vector<domain::AuditEntry>{};
@@ -68,7 +61,7 @@ class SqliteStaffTest : public ::testing::Test {
 
 TEST_F(SqliteStaffTest, AnAddedMemberIsFoundWithRolesAndOffices) {
     ASSERT_TRUE(add("dana"));
-    auto found = wait<std::optional<StaffAccount>>(
+    auto found = util::await<std::optional<StaffAccount>>(
         [&](auto done) { m_backend->find_account("dana", std::move(done)); });
     ASSERT_TRUE(found);
     ASSERT_TRUE(found->has_value());
@@ -85,7 +78,7 @@ TEST_F(SqliteStaffTest, AnAddedMemberIsFoundWithRolesAndOffices) {
 }
 
 TEST_F(SqliteStaffTest, AnUnknownNameIsNotFound) {
-    auto found = wait<std::optional<StaffAccount>>(
+    auto found = util::await<std::optional<StaffAccount>>(
         [&](auto done) { m_backend->find_account("nobody", std::move(done)); });
     ASSERT_TRUE(found);
     EXPECT_FALSE(found->has_value());
@@ -118,7 +111,7 @@ TEST_F(SqliteStaffTest, EntriesChainEachToTheOneBefore) {
         previous = trail[i].hash;
     }
     auto head =
-        wait<domain::AuditEntry>([&](auto done) { m_backend->audit_head(std::move(done)); });
+        util::await<domain::AuditEntry>([&](auto done) { m_backend->audit_head(std::move(done)); });
     ASSERT_TRUE(head);
     EXPECT_EQ(head->sequence, 3);
     EXPECT_EQ(head->hash, previous);
@@ -136,7 +129,7 @@ TEST_F(SqliteStaffTest, TheChainContinuesAfterTheStoreIsOpenedAgain) {
 
 TEST_F(SqliteStaffTest, MembersAreListedByName) {
     for (const auto* name : {"zed", "amy", "kim"}) ASSERT_TRUE(add(name));
-    auto listed = wait<std::vector<domain::StaffMember>>(
+    auto listed = util::await<std::vector<domain::StaffMember>>(
         [&](auto done) { m_backend->list_staff(std::move(done)); });
     ASSERT_TRUE(listed);
     ASSERT_EQ(listed->size(), 3u);

@@ -149,7 +149,7 @@ TEST(QrSvgTest, AReaderDecodesTheTextBack) {
         REDRESS_SKIP() << "rsvg-convert (librsvg2-bin) or zbarimg (zbar-tools) is missing: "
                           "scripts/install-dependencies --test installs them";
     }
-    const testing::TempFolder folder;
+    const redress::testing::TempFolder folder;
     const auto svg = qr_svg(k_uri, "code");
     ASSERT_TRUE(svg.has_value());
     std::ofstream(folder / "code.svg") << *svg;
