@@ -16,6 +16,7 @@
 #include "cli/key_custody.hpp"
 #include "console/console.hpp"
 #include "crypto/keys.hpp"
+#include "domain/calendar.hpp"
 #include "http/router.hpp"
 #include "http/server.hpp"
 #include "http/spooled_body.hpp"
@@ -125,10 +126,6 @@ std::size_t fit_connections(const config::Config& config) {
     return fitting;
 }
 
-domain::Timestamp now() {
-    return std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());
-}
-
 // This node's name: the setting, or the host's name and the process id.
 std::string node_name(const config::Config& config) {
     if (!config.server.node_name.empty()) return config.server.node_name;
@@ -192,7 +189,7 @@ util::Expected<std::unique_ptr<outbound::MailSending>> start_mail(const config::
         [sender](std::string_view to, std::string_view message, const std::atomic<bool>& stopping) {
             return sender->send(to, message, stopping);
         },
-        now);
+        domain::current_time);
 }
 
 }  // namespace
@@ -220,11 +217,12 @@ int serve(const config::Config& config) {
     spdlog::info("node {}", node);
     storage::BackgroundLease anchoring_lease(**store, "audit_anchoring", node,
                                              lease_length(config.staff.audit_checkpoint_interval),
-                                             now);
+                                             domain::current_time);
     storage::BackgroundLease deadline_lease(**store, "deadline_keeping", node,
-                                            lease_length(config.staff.deadline_refresh), now);
+                                            lease_length(config.staff.deadline_refresh),
+                                            domain::current_time);
     storage::BackgroundLease mail_lease(**store, "mail_sending", node,
-                                        lease_length(config.mail.poll), now);
+                                        lease_length(config.mail.poll), domain::current_time);
     // Destroyed before the store: it signs the trail's head one last time on the way out.
     staff::AuditAnchoring anchoring(**store, keys->current_signing(),
                                     config.data_dir / "audit-head",
@@ -234,7 +232,7 @@ int serve(const config::Config& config) {
                                             {.interval = config.staff.deadline_refresh,
                                              .batch = config.staff.deadline_batch,
                                              .lease = &deadline_lease},
-                                            now);
+                                            domain::current_time);
 
     auto evidence_folder = storage::EvidenceFolder::open(config.evidence.folder);
     if (!evidence_folder) {
@@ -253,12 +251,13 @@ int serve(const config::Config& config) {
         return 1;
     }
 
-    intake::Intake intake(config.deployment, **store, *keys, now, config.filing_limits);
+    intake::Intake intake(config.deployment, **store, *keys, domain::current_time,
+                          config.filing_limits);
     // Email that `redress ingest-email` spooled: filed, appended to a complaint, or
     // quarantined for staff, each exactly once. Destroyed before the intake it files with.
     mail::MailLimits mail_limits;
     mail_limits.max_message_bytes = config.mail.max_message_mib << 20;
-    inbound::MailIntake mail_intake(intake, evidence, **store, *keys, now,
+    inbound::MailIntake mail_intake(intake, evidence, **store, *keys, domain::current_time,
                                     {.spool = config.data_dir / "spool" / "mail",
                                      .poll = config.mail.intake_poll,
                                      .limits = mail_limits,
@@ -269,8 +268,8 @@ int serve(const config::Config& config) {
                                      }});
     mail_intake.start();
     intake::StatusLookup status(config.deployment, **store, *keys, throttle_of(config.public_side),
-                                now);
-    intake::ComplainantReplies replies(status, **store, *keys, now);
+                                domain::current_time);
+    intake::ComplainantReplies replies(status, **store, *keys, domain::current_time);
     const auto signing_keys = intake::published_keys(*keys);
 
     http::Router router;
@@ -279,12 +278,13 @@ int serve(const config::Config& config) {
                     .static_dir = config.share_dir / "static",
                     .form_token_lifetime = config.form_token_lifetime,
                     .max_form_fields = config.public_side.max_form_fields},
-                   now, signing_keys);
+                   domain::current_time, signing_keys);
     // Drained once the server stops, before what its jobs use goes: uploads under way are
     // kept and filed (their answers going nowhere).
     util::WorkPool evidence_work("evidence", config.evidence.threads, config.evidence.queue);
     // An upload holds the files and the form's fields: the form is bounded as any post is.
-    intake::ComplainantEvidence later_evidence(status, **store, evidence, evidence_work, now);
+    intake::ComplainantEvidence later_evidence(status, **store, evidence, evidence_work,
+                                               domain::current_time);
     site.accept_evidence(evidence, evidence_work,
                          config.evidence.limits().max_total_bytes + config.server.max_body_bytes,
                          &later_evidence);
@@ -302,7 +302,7 @@ int serve(const config::Config& config) {
     staff::Sessions sessions(
         **store, keys->staff_session, keys->staff_form, keys->name_mark,
         {.idle_timeout = config.staff.session_idle, .lifetime = config.staff.session_lifetime},
-        now);
+        domain::current_time);
     // A password chosen at a first sign-in is checked as `redress user add` checks one.
     auto common_passwords = load_common_passwords(config.staff.common_passwords_file);
     if (!common_passwords) {
@@ -312,7 +312,7 @@ int serve(const config::Config& config) {
     auto settings = sign_in_settings(config);
     settings.common_passwords = &*common_passwords;
     staff::SignIn sign_in(**store, **store, **store, *keys, sessions, std::move(settings));
-    staff::Administration administration(**store, config.deployment, now);
+    staff::Administration administration(**store, config.deployment, domain::current_time);
     staff::Triage triage(config.deployment, **store);
     staff::Referrals referrals(**store);
     staff::Cases cases(config.deployment, **store, **store, keys->content);
@@ -339,7 +339,7 @@ int serve(const config::Config& config) {
                                                 .administration = administration,
                                                 .content_key = keys->content,
                                                 .identity_key = keys->identity,
-                                                .now = now,
+                                                .now = domain::current_time,
                                                 .intake = &intake,
                                                 .mail_inbox = &**store},
                              {.templates_dir = config.share_dir / "templates",

@@ -10,6 +10,7 @@
 #include "cli/common_passwords.hpp"
 #include "cli/database.hpp"
 #include "cli/key_custody.hpp"
+#include "domain/calendar.hpp"
 #include "staff/accounts.hpp"
 #include "staff/audit_anchor.hpp"
 #include "util/await.hpp"
@@ -46,10 +47,6 @@ std::optional<std::string> read_password() {
     if (!read_any && !std::cin) return std::nullopt;
     if (!line.empty() && line.back() == '\r') line.pop_back();
     return line;
-}
-
-domain::Timestamp now() {
-    return std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());
 }
 
 crypto::PasswordCost password_cost(const config::Config& config) {
@@ -122,7 +119,7 @@ int add_user(const config::Config& config, const UserOptions& options) {
         spdlog::critical("{}", keys.error().message);
         return 2;
     }
-    const auto at = now();
+    const auto at = domain::current_time();
     auto added = staff::add_member(**backend, member, rules, "cli:user-add", at);
     if (!added) {
         if (added.error().code == util::ErrorCode::invalid_input) {

@@ -12,7 +12,7 @@ namespace redress::console {
 
 namespace {
 
-constexpr std::string_view k_error_prefix = "staff.admin.error.";
+constexpr std::string_view k_admin_error_prefix = "staff.admin.error.";
 // What a failure of the account services is called; conflicts are answered by after_change.
 constexpr StaffView::FailureWords k_failure{
     .what = "staff account",
@@ -158,7 +158,7 @@ void AdminPages::show_users(Visit visit, int status, std::optional<Attempt> atte
                     if (attempt) {
                         chosen = attempt->member;
                         fill_field_errors(page, catalogue, attempt->problems, k_fields,
-                                          k_error_prefix);
+                                          k_admin_error_prefix);
                     }
                     page.SetValue("USERNAME_VALUE", chosen.username);
                     page.SetValue("DISPLAY_NAME_VALUE", chosen.display_name);
@@ -239,7 +239,7 @@ void AdminPages::show_user(Visit visit, domain::StaffId id, int status,
                         if (attempt) {
                             chosen = attempt->member;
                             fill_field_errors(page, catalogue, attempt->problems, k_fields,
-                                              k_error_prefix);
+                                              k_admin_error_prefix);
                         }
                         fill_access_choices(page, chosen);
                         page.ShowSection(member->disabled ? "ENABLE" : "DISABLE");

@@ -13,7 +13,7 @@ namespace redress::console {
 
 namespace {
 
-constexpr std::size_t k_max_query_fields = 2;
+constexpr std::size_t k_max_audit_query_fields = 2;
 
 // The first 8 bytes of a hash, in hex: enough to compare with `redress audit verify`.
 std::string short_hash(const domain::ChainHash& hash) {
@@ -41,7 +41,7 @@ void AuditPages::add_routes(StaffRoutes& routes) {
 }
 
 void AuditPages::trail(Visit visit, http::Responder respond) const {
-    const auto fields = http::FormData::parse(visit.request.query, k_max_query_fields);
+    const auto fields = http::FormData::parse(visit.request.query, k_max_audit_query_fields);
     const std::string_view before_text = fields ? fields->get("before") : std::string_view();
     const auto before = parse_sequence(before_text);
     if (!fields || (!before_text.empty() && !before)) {

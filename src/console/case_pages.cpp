@@ -7,6 +7,7 @@
 #include <memory>
 
 #include "console/form_errors.hpp"
+#include "console/staff_view.hpp"
 #include "crypto/secret_box.hpp"
 #include "web/messages.hpp"
 
@@ -14,15 +15,9 @@ namespace redress::console {
 
 namespace {
 
-constexpr std::string_view k_language = "en";  // staff pages are English for now
-
 constexpr std::array k_findings{domain::Finding::sustained,      domain::Finding::not_sustained,
                                 domain::Finding::exonerated,     domain::Finding::unfounded,
                                 domain::Finding::policy_failure, domain::Finding::no_finding};
-
-std::string key(std::string_view prefix, std::string_view name) {
-    return std::string(prefix) + std::string(name);
-}
 
 std::string case_path(std::int64_t case_id) {
     return "/staff/cases/" + std::to_string(case_id);
@@ -184,7 +179,7 @@ void CasePages::mine(Visit visit, http::Responder respond) const {
                                           domain::iso_date(zone.local_date(each.opened_at)));
                             row->SetValue(
                                 "STATE",
-                                web::tstr(catalogue.text(key(
+                                web::tstr(catalogue.text(message_key(
                                     "staff.case.state.", domain::case_state_name(each.state)))));
                         }
                         page.ShowSection(list->empty() ? "EMPTY" : "LIST");
@@ -273,7 +268,7 @@ http::Response CasePages::case_page(int status, const Visit& visit, const storag
     const auto allegations = staff::Cases::allegations(file);
     auto label = [&](std::string_view category) {
         const auto* found = parts.deployment.find_category(category);
-        return found != nullptr ? found->label.in(k_language) : std::string(category);
+        return found != nullptr ? found->label.in(k_staff_language) : std::string(category);
     };
     auto refused = [&](std::string_view form) {
         return attempt != nullptr && attempt->form == form ? attempt : nullptr;
@@ -283,10 +278,10 @@ http::Response CasePages::case_page(int status, const Visit& visit, const storag
         page.SetValue("CASE_ID", id);
         page.SetValue("OFFICE_ID", file.office_id);
         page.SetValue("OFFICE_NAME", m_work.office_name(file.office_id));
-        page.SetValue("STATE", web::tstr(catalogue.text(
-                                   key("staff.case.state.", domain::case_state_name(file.state)))));
+        page.SetValue("STATE", web::tstr(catalogue.text(message_key(
+                                   "staff.case.state.", domain::case_state_name(file.state)))));
         page.SetValue("OPENED", domain::iso_timestamp(file.opened_at));
-        page.SetValue("PRIORITY", web::tstr(catalogue.text(key(
+        page.SetValue("PRIORITY", web::tstr(catalogue.text(message_key(
                                       "staff.priority.", domain::priority_name(file.priority)))));
         if (file.investigator_id) {
             page.SetValueAndShowSection("INVESTIGATOR", file.investigator, "ASSIGNED");
@@ -296,9 +291,8 @@ http::Response CasePages::case_page(int status, const Visit& visit, const storag
         for (const auto& complaint : file.complaints) {
             auto* row = page.AddSectionDictionary("COMPLAINT");
             row->SetValue("REFERENCE", complaint.reference);
-            row->SetValue(
-                "STATUS",
-                web::tstr(catalogue.text(key("status.", domain::status_name(complaint.status)))));
+            row->SetValue("STATUS", web::tstr(catalogue.text(message_key(
+                                        "status.", domain::status_name(complaint.status)))));
             std::string labels;
             for (const auto& each : complaint.allegations) {
                 if (!labels.empty()) labels += ", ";
@@ -376,7 +370,7 @@ http::Response CasePages::case_page(int status, const Visit& visit, const storag
         for (const auto& each : file.findings) {
             auto* row = page.AddSectionDictionary("FINDING");
             row->SetValue("ALLEGATION", label(each.category));
-            row->SetValue("FINDING", web::tstr(catalogue.text(key(
+            row->SetValue("FINDING", web::tstr(catalogue.text(message_key(
                                          "staff.finding.", domain::finding_name(each.finding)))));
         }
         if (file.findings_round == 0) page.ShowSection("NO_FINDINGS");
@@ -401,8 +395,8 @@ http::Response CasePages::case_page(int status, const Visit& visit, const storag
                     const auto name = domain::finding_name(finding);
                     auto* option = item->AddSectionDictionary("FINDING_OPTION");
                     option->SetValue("VALUE", web::tstr(name));
-                    option->SetValue("LABEL",
-                                     web::tstr(catalogue.text(key("staff.finding.", name))));
+                    option->SetValue(
+                        "LABEL", web::tstr(catalogue.text(message_key("staff.finding.", name))));
                     if (name == chosen) option->ShowSection("SELECTED");
                 }
                 ++index;

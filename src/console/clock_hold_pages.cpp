@@ -2,17 +2,14 @@
 
 #include <memory>
 
+#include "domain/reference.hpp"
 #include "staff/clock_holds.hpp"
 #include "staff/messages.hpp"
 #include "web/messages.hpp"
 
 namespace redress::console {
 
-namespace {
-
-constexpr std::size_t k_longest_reference = 40;
-
-}  // namespace
+namespace {}  // namespace
 
 void fill_hold_form(web::Dictionary& page, const i18n::Catalogue& catalogue, const Visit& visit,
                     const storage::StaffComplaint& complaint) {
@@ -52,7 +49,7 @@ http::Response ClockHoldPages::failure(const util::Error& error) const {
 
 void ClockHoldPages::hold(Visit visit, http::Responder respond) const {
     std::string reference(visit.request.parameter("reference"));
-    if (reference.empty() || reference.size() > k_longest_reference) {
+    if (reference.empty() || reference.size() > domain::k_longest_reference) {
         return respond(failure({util::ErrorCode::not_found, "no such complaint"}));
     }
     const auto reason = domain::parse_pause_reason(visit.form.get("reason"));

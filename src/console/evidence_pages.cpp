@@ -7,6 +7,7 @@
 #include <charconv>
 #include <memory>
 
+#include "domain/reference.hpp"
 #include "intake/evidence_intake.hpp"
 #include "intake/image_metadata.hpp"
 #include "web/messages.hpp"
@@ -14,8 +15,6 @@
 namespace redress::console {
 
 namespace {
-
-constexpr std::size_t k_longest_reference = 40;
 
 std::string hex(const domain::Sha256& digest) {
     std::string text;
@@ -74,7 +73,7 @@ template <typename Then>
 void with_files(const WorkPages& work, const Visit& visit, http::Responder respond, Then then,
                 const std::function<http::Response(const util::Error&)>& failure) {
     std::string reference(visit.request.parameter("reference"));
-    if (reference.empty() || reference.size() > k_longest_reference) {
+    if (reference.empty() || reference.size() > domain::k_longest_reference) {
         respond(failure(util::Error{util::ErrorCode::not_found, "no such complaint"}));
         return;
     }

@@ -7,6 +7,7 @@
 #include "console/case_pages.hpp"
 #include "console/form_errors.hpp"
 #include "domain/identity_access.hpp"
+#include "domain/reference.hpp"
 #include "intake/people_sealing.hpp"
 #include "staff/exclusions.hpp"
 #include "staff/identity_access.hpp"
@@ -17,11 +18,10 @@ namespace redress::console {
 
 namespace {
 
-constexpr std::size_t k_longest_reference = 40;
-constexpr std::string_view k_error_prefix = "staff.case.error.";
+constexpr std::string_view k_identity_error_prefix = "staff.case.error.";
 
 bool usable_reference(std::string_view reference) {
-    return !reference.empty() && reference.size() <= k_longest_reference;
+    return !reference.empty() && reference.size() <= domain::k_longest_reference;
 }
 
 util::Error no_complaint() {
@@ -212,7 +212,7 @@ http::Response IdentityPages::identity_page(int status, const Visit& visit,
                 form->SetValue("REASON_MAX", std::to_string(domain::k_longest_identity_reason));
                 form->SetValue("REASON_VALUE", shown.reason);
                 form->ShowSection(may_ask ? "ASK" : "OPEN");
-                fill_error_list(*form, catalogue, shown.problems, k_error_prefix);
+                fill_error_list(*form, catalogue, shown.problems, k_identity_error_prefix);
             }
             if (shown.opened == nullptr) return;
             auto* shown_section = page.AddSectionDictionary("SHOWN");
@@ -266,24 +266,24 @@ void IdentityPages::requests(Visit visit, http::Responder respond) const {
 http::Response IdentityPages::requests_page(
     int status, const Visit& visit, const std::vector<storage::IdentityRequest>& requests,
     const std::vector<domain::FormProblem>& problems) const {
-    return m_view.page(status, "staff/identity_requests.tpl", "staff.identity_requests.title",
-                       [&](web::Dictionary& page) {
-                           if (requests.empty()) page.ShowSection("EMPTY");
-                           fill_error_list(page, m_view.catalogue(), problems, k_error_prefix);
-                           for (const auto& request : requests) {
-                               auto* row = page.AddSectionDictionary("REQUEST");
-                               row->SetValue("ID", std::to_string(request.id));
-                               row->SetValue("REFERENCE", request.reference);
-                               row->SetValue("AT", domain::iso_timestamp(request.at));
-                               row->SetValue("REQUESTER", request.requester);
-                               row->SetValue("REQUESTER_NAME", request.requester_name);
-                               row->SetValue("OFFICE_NAME", m_work.office_name(request.office_id));
-                               row->SetValue("REASON", request.reason);
-                               row->SetValue("CSRF", visit.signed_in.form_token);
-                               row->SetValue("REASON_MAX",
-                                             std::to_string(domain::k_longest_identity_reason));
-                           }
-                       });
+    return m_view.page(
+        status, "staff/identity_requests.tpl", "staff.identity_requests.title",
+        [&](web::Dictionary& page) {
+            if (requests.empty()) page.ShowSection("EMPTY");
+            fill_error_list(page, m_view.catalogue(), problems, k_identity_error_prefix);
+            for (const auto& request : requests) {
+                auto* row = page.AddSectionDictionary("REQUEST");
+                row->SetValue("ID", std::to_string(request.id));
+                row->SetValue("REFERENCE", request.reference);
+                row->SetValue("AT", domain::iso_timestamp(request.at));
+                row->SetValue("REQUESTER", request.requester);
+                row->SetValue("REQUESTER_NAME", request.requester_name);
+                row->SetValue("OFFICE_NAME", m_work.office_name(request.office_id));
+                row->SetValue("REASON", request.reason);
+                row->SetValue("CSRF", visit.signed_in.form_token);
+                row->SetValue("REASON_MAX", std::to_string(domain::k_longest_identity_reason));
+            }
+        });
 }
 
 void IdentityPages::answer(Visit visit, http::Responder respond) const {

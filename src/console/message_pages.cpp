@@ -5,22 +5,16 @@
 #include <memory>
 
 #include "console/form_errors.hpp"
+#include "console/staff_view.hpp"
 #include "crypto/secret_box.hpp"
 #include "domain/message.hpp"
+#include "domain/reference.hpp"
 #include "staff/messages.hpp"
 #include "web/messages.hpp"
 
 namespace redress::console {
 
-namespace {
-
-constexpr std::size_t k_longest_reference = 40;
-
-std::string key(std::string_view prefix, std::string_view name) {
-    return std::string(prefix) + std::string(name);
-}
-
-}  // namespace
+namespace {}  // namespace
 
 void fill_messages(web::Dictionary& page, const i18n::Catalogue& catalogue, const Visit& visit,
                    const storage::StaffComplaint& complaint, const MessageAttempt* attempt,
@@ -30,8 +24,8 @@ void fill_messages(web::Dictionary& page, const i18n::Catalogue& catalogue, cons
         auto* row = section->AddSectionDictionary("MESSAGE");
         row->SetValue("AT", domain::iso_timestamp(message.at));
         row->SetValue("KIND",
-                      web::tstr(catalogue.text(
-                          key("staff.message.kind.", domain::message_kind_name(message.kind)))));
+                      web::tstr(catalogue.text(message_key(
+                          "staff.message.kind.", domain::message_kind_name(message.kind)))));
         row->SetValue("AUTHOR", message.author);
         auto text = crypto::open(content_key, message.sealed_text);
         row->SetValue("TEXT", text ? *text : std::string(catalogue.text("staff.case.unreadable")));
@@ -63,7 +57,7 @@ http::Response MessagePages::failure(const util::Error& error) const {
 
 void MessagePages::send(Visit visit, http::Responder respond) const {
     std::string reference(visit.request.parameter("reference"));
-    if (reference.empty() || reference.size() > k_longest_reference) {
+    if (reference.empty() || reference.size() > domain::k_longest_reference) {
         respond(failure(util::Error{util::ErrorCode::not_found, "no such complaint"}));
         return;
     }

@@ -12,7 +12,7 @@ namespace redress::console {
 
 namespace {
 
-constexpr std::size_t k_max_query_fields = 4;  // office, after
+constexpr std::size_t k_max_overdue_query_fields = 4;  // office, after
 constexpr std::size_t k_overdue_page_size = 50;
 
 std::string overdue_target(const std::string& office_id, const domain::OverdueCursor* after) {
@@ -42,7 +42,7 @@ http::Response OverduePages::bad_filter(std::string_view field) const {
 void OverduePages::overdue(Visit visit, http::Responder respond) const {
     const auto& member = visit.signed_in.member;
     const auto& parts = m_work.parts();
-    const auto fields = http::FormData::parse(visit.request.query, k_max_query_fields);
+    const auto fields = http::FormData::parse(visit.request.query, k_max_overdue_query_fields);
     if (!fields) {
         respond(bad_filter("query"));
         return;

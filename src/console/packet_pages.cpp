@@ -7,13 +7,12 @@
 
 #include "console/referral_packet.hpp"
 #include "domain/identity_access.hpp"
+#include "domain/reference.hpp"
 #include "intake/people_sealing.hpp"
 
 namespace redress::console {
 
 namespace {
-
-constexpr std::size_t k_longest_reference = 40;
 
 std::string_view delivery_name(bool download) {
     return download ? "download" : "print";
@@ -43,7 +42,7 @@ http::Response PacketPages::failure(const util::Error& error) const {
 
 void PacketPages::packet(Visit visit, Delivery delivery, http::Responder respond) const {
     std::string reference(visit.request.parameter("reference"));
-    if (reference.empty() || reference.size() > k_longest_reference) {
+    if (reference.empty() || reference.size() > domain::k_longest_reference) {
         respond(failure(util::Error{util::ErrorCode::not_found, "no such complaint"}));
         return;
     }

@@ -3,6 +3,7 @@
 #include <array>
 #include <utility>
 
+#include "console/staff_view.hpp"
 #include "domain/calendar.hpp"
 #include "domain/identity_access.hpp"
 
@@ -10,16 +11,14 @@ namespace redress::console {
 
 namespace {
 
-constexpr std::string_view k_language = "en";  // staff pages are English for now
-
 std::string office_name(const domain::Deployment& deployment, std::string_view id) {
     const auto* office = deployment.find_office(id);
-    return office != nullptr ? office->name.in(k_language) : std::string(id);
+    return office != nullptr ? office->name.in(k_staff_language) : std::string(id);
 }
 
 std::string category_label(const domain::Deployment& deployment, std::string_view id) {
     const auto* category = deployment.find_category(id);
-    return category != nullptr ? category->label.in(k_language) : std::string(id);
+    return category != nullptr ? category->label.in(k_staff_language) : std::string(id);
 }
 
 }  // namespace

@@ -8,6 +8,8 @@
 
 #include "console/form_errors.hpp"
 #include "console/queue_filters.hpp"
+#include "console/staff_view.hpp"
+#include "domain/reference.hpp"
 #include "domain/referral.hpp"
 #include "http/form_data.hpp"
 #include "staff/referrals.hpp"
@@ -21,18 +23,12 @@ namespace {
 constexpr std::array k_answers{domain::ReferralAnswer::accept, domain::ReferralAnswer::decline,
                                domain::ReferralAnswer::send_back};
 // The form's fields that a problem can name, with the template's name for its section.
-constexpr std::array k_form_fields{
+constexpr std::array k_answer_form_fields{
     std::pair{std::string_view("answer"), std::string_view("ANSWER")},
     std::pair{std::string_view("reason"), std::string_view("REASON")},
 };
 // The list's query has one field (office); a few more are tolerated and ignored.
-constexpr std::size_t k_max_query_fields = 4;
-// References are short; anything else is no reference, answered without a read.
-constexpr std::size_t k_longest_reference = 40;
-
-std::string key(std::string_view prefix, std::string_view name) {
-    return std::string(prefix) + std::string(name);
-}
+constexpr std::size_t k_max_referral_query_fields = 4;
 
 bool answered_already(const std::vector<domain::TriageProblem>& problems) {
     for (const auto& problem : problems) {
@@ -53,9 +49,9 @@ void fill_referral(web::Dictionary& page, const i18n::Catalogue& catalogue, cons
     shown->SetValue("TO_NAME", office_name(referral.to_office));
     shown->SetValue("SENT", domain::iso_timestamp(referral.at));
     shown->SetValue("REFERRAL_REASON", referral.reason);
-    shown->SetValue(
-        "STATE", web::tstr(catalogue.text(
-                     key("staff.referral.state.", domain::referral_state_name(referral.state)))));
+    shown->SetValue("STATE",
+                    web::tstr(catalogue.text(message_key(
+                        "staff.referral.state.", domain::referral_state_name(referral.state)))));
     if (referral.answered_at) {
         auto* answered = shown->AddSectionDictionary("ANSWERED");
         answered->SetValue("ANSWERED_AT", domain::iso_timestamp(*referral.answered_at));
@@ -76,14 +72,16 @@ void fill_referral(web::Dictionary& page, const i18n::Catalogue& catalogue, cons
         const auto name = domain::referral_answer_name(answer);
         auto* item = form->AddSectionDictionary("ANSWER_OPTION");
         item->SetValue("VALUE", web::tstr(name));
-        item->SetValue("LABEL", web::tstr(catalogue.text(key("staff.referral.answer.", name))));
+        item->SetValue("LABEL",
+                       web::tstr(catalogue.text(message_key("staff.referral.answer.", name))));
         if (answer == decision.answer) item->ShowSection("CHECKED");
     }
     form->SetValue("REASON_VALUE", decision.reason);
     form->SetValue("REASON_MAX", std::to_string(domain::k_longest_triage_reason));
     if (attempt == nullptr || attempt->problems.empty()) return;
 
-    fill_field_errors(*form, catalogue, attempt->problems, k_form_fields, "staff.referral.error.");
+    fill_field_errors(*form, catalogue, attempt->problems, k_answer_form_fields,
+                      "staff.referral.error.");
 }
 
 void ReferralPages::add_routes(StaffRoutes& routes) {
@@ -110,7 +108,7 @@ http::Response ReferralPages::failure(const util::Error& error) const {
 void ReferralPages::received(Visit visit, http::Responder respond) const {
     const auto& member = visit.signed_in.member;
     const auto& deployment = m_work.parts().deployment;
-    const auto fields = http::FormData::parse(visit.request.query, k_max_query_fields);
+    const auto fields = http::FormData::parse(visit.request.query, k_max_referral_query_fields);
     if (!fields) {
         respond(m_view.page(
             400, "staff/problem.tpl", "staff.queue.bad_filter.title", [&](web::Dictionary& page) {
@@ -162,8 +160,8 @@ http::Response ReferralPages::received_page(const std::string& office_id,
                 row->SetValue("SENT", domain::iso_date(zone.local_date(each.referral.at)));
                 row->SetValue("RECEIVED", domain::iso_date(zone.local_date(each.received_at)));
                 row->SetValue("PRIORITY",
-                              web::tstr(catalogue.text(
-                                  key("staff.priority.", domain::priority_name(each.priority)))));
+                              web::tstr(catalogue.text(message_key(
+                                  "staff.priority.", domain::priority_name(each.priority)))));
                 row->SetValue("REFERRAL_REASON", each.referral.reason);
             }
             page.ShowSection(list.empty() ? "EMPTY" : "LIST");
@@ -173,7 +171,7 @@ http::Response ReferralPages::received_page(const std::string& office_id,
 
 void ReferralPages::answer(Visit visit, http::Responder respond) const {
     std::string reference(visit.request.parameter("reference"));
-    if (reference.empty() || reference.size() > k_longest_reference) {
+    if (reference.empty() || reference.size() > domain::k_longest_reference) {
         respond(failure(util::Error{util::ErrorCode::not_found, "no such complaint"}));
         return;
     }
@@ -218,7 +216,7 @@ void ReferralPages::answer(Visit visit, http::Responder respond) const {
 
 void ReferralPages::refuse(Visit visit, ReferralAttempt attempt, http::Responder respond) const {
     std::string reference(visit.request.parameter("reference"));
-    if (reference.empty() || reference.size() > k_longest_reference) {
+    if (reference.empty() || reference.size() > domain::k_longest_reference) {
         respond(failure(util::Error{util::ErrorCode::not_found, "no such complaint"}));
         return;
     }

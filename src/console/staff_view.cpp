@@ -8,8 +8,6 @@ namespace redress::console {
 
 namespace {
 
-constexpr std::string_view k_staff_language = "en";  // staff pages are English for now
-
 const web::Layout& console_layout() {
     static const web::Layout layout{"staff/head.tpl",
                                     "staff/foot.tpl",

@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <functional>
 #include <memory>
+#include <string>
 #include <string_view>
 
 #include "http/message.hpp"
@@ -14,6 +15,14 @@
 #include "web/view.hpp"
 
 namespace redress::console {
+
+// The language staff pages are written in (English for now), office and category names too.
+inline constexpr std::string_view k_staff_language = "en";
+
+// A message key of the staff catalogue: a prefix ("staff.case.state.") and a name.
+inline std::string message_key(std::string_view prefix, std::string_view name) {
+    return std::string(prefix) + std::string(name);
+}
 
 class StaffView {
   public:

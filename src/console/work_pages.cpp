@@ -14,6 +14,7 @@
 #include "console/message_pages.hpp"
 #include "console/queue_filters.hpp"
 #include "console/referral_pages.hpp"
+#include "console/staff_view.hpp"
 #include "console/triage_form.hpp"
 #include "domain/overdue.hpp"
 #include "domain/reference.hpp"
@@ -26,8 +27,6 @@
 namespace redress::console {
 
 namespace {
-
-constexpr std::string_view k_language = "en";  // staff pages are English for now
 
 constexpr std::array k_queues{domain::Queue::triage, domain::Queue::referred,
                               domain::Queue::investigating, domain::Queue::findings,
@@ -43,7 +42,7 @@ constexpr std::array k_close_reasons{
 constexpr std::array k_actions{domain::TriageAction::accept, domain::TriageAction::refer,
                                domain::TriageAction::close};
 // The form's fields that a problem can name, with the template's name for its section.
-constexpr std::array k_form_fields{
+constexpr std::array k_triage_form_fields{
     std::pair{std::string_view("action"), std::string_view("ACTION")},
     std::pair{std::string_view("priority"), std::string_view("PRIORITY")},
     std::pair{std::string_view("categories"), std::string_view("CATEGORIES")},
@@ -58,13 +57,6 @@ constexpr std::array k_join_fields{
 };
 // The page's query: which proposal, or which duplicate, fills the triage form.
 constexpr std::size_t k_max_page_fields = 4;
-
-// References are short; anything else is no reference, answered without a read.
-constexpr std::size_t k_longest_reference = 40;
-
-std::string key(std::string_view prefix, std::string_view name) {
-    return std::string(prefix) + std::string(name);
-}
 
 // Adds an <option> of a select to `page`'s section `section`.
 void option(web::Dictionary& page, const char* section, std::string_view value,
@@ -108,12 +100,12 @@ void WorkPages::add_routes(StaffRoutes& routes) {
 
 std::string WorkPages::office_name(std::string_view office_id) const {
     const auto* office = m_parts.deployment.find_office(office_id);
-    return office != nullptr ? office->name.in(k_language) : std::string(office_id);
+    return office != nullptr ? office->name.in(k_staff_language) : std::string(office_id);
 }
 
 std::string WorkPages::category_label(std::string_view category_id) const {
     const auto* category = m_parts.deployment.find_category(category_id);
-    return category != nullptr ? category->label.in(k_language) : std::string(category_id);
+    return category != nullptr ? category->label.in(k_staff_language) : std::string(category_id);
 }
 
 http::Response WorkPages::bad_filter(std::string_view field) const {
@@ -169,44 +161,43 @@ http::Response WorkPages::queue_page(const Visit& visit, const domain::QueueQuer
     return m_view.page(200, "staff/queue.tpl", "staff.queue.title", [&](web::Dictionary& page) {
         page.SetValue("OFFICE_NAME", office_name(query.office_id));
         page.SetValue("OFFICE_ID", query.office_id);
-        page.SetValue(
-            "QUEUE_NAME",
-            web::tstr(catalogue.text(key("staff.queue.", domain::queue_name(query.queue)))));
+        page.SetValue("QUEUE_NAME", web::tstr(catalogue.text(message_key(
+                                        "staff.queue.", domain::queue_name(query.queue)))));
         for (const auto& office : member.offices) {
             if (!member.works_complaints_of(office)) continue;
             option(page, "OFFICE_OPTION", office, office_name(office), office == query.office_id);
         }
         for (const auto queue : k_queues) {
             const auto name = domain::queue_name(queue);
-            option(page, "QUEUE_OPTION", name, catalogue.text(key("staff.queue.", name)),
+            option(page, "QUEUE_OPTION", name, catalogue.text(message_key("staff.queue.", name)),
                    queue == query.queue);
         }
         for (const auto priority : k_priorities) {
             const auto name = domain::priority_name(priority);
-            option(page, "PRIORITY_OPTION", name, catalogue.text(key("staff.priority.", name)),
+            option(page, "PRIORITY_OPTION", name,
+                   catalogue.text(message_key("staff.priority.", name)),
                    query.priority == priority);
         }
         for (const auto channel : k_channels) {
             const auto name = domain::channel_name(channel);
-            option(page, "CHANNEL_OPTION", name, catalogue.text(key("staff.channel.", name)),
-                   query.channel == channel);
+            option(page, "CHANNEL_OPTION", name,
+                   catalogue.text(message_key("staff.channel.", name)), query.channel == channel);
         }
         for (const auto& category : m_parts.deployment.categories) {
-            option(page, "CATEGORY_OPTION", category.id, category.label.in(k_language),
+            option(page, "CATEGORY_OPTION", category.id, category.label.in(k_staff_language),
                    query.category == category.id);
         }
         for (const auto& item : list.items) {
             auto* row = page.AddSectionDictionary("ITEM");
             row->SetValue("REFERENCE", item.reference);
             row->SetValue("RECEIVED", domain::iso_date(zone.local_date(item.received_at)));
-            row->SetValue("CHANNEL", web::tstr(catalogue.text(key(
+            row->SetValue("CHANNEL", web::tstr(catalogue.text(message_key(
                                          "staff.channel.", domain::channel_name(item.channel)))));
             row->SetValue("PRIORITY",
-                          web::tstr(catalogue.text(
-                              key("staff.priority.", domain::priority_name(item.priority)))));
-            row->SetValue(
-                "STATUS",
-                web::tstr(catalogue.text(key("status.", domain::status_name(item.status)))));
+                          web::tstr(catalogue.text(message_key(
+                              "staff.priority.", domain::priority_name(item.priority)))));
+            row->SetValue("STATUS", web::tstr(catalogue.text(
+                                        message_key("status.", domain::status_name(item.status)))));
             if (item.deadline) {
                 row->SetValue("DUE", domain::iso_date(domain::due_day(*item.deadline, zone)));
                 if (*item.deadline <= now) row->ShowSection("LATE");
@@ -234,7 +225,7 @@ http::Response WorkPages::queue_page(const Visit& visit, const domain::QueueQuer
 
 void WorkPages::complaint(Visit visit, http::Responder respond) const {
     std::string reference(visit.request.parameter("reference"));
-    if (reference.empty() || reference.size() > k_longest_reference) {
+    if (reference.empty() || reference.size() > domain::k_longest_reference) {
         respond(not_found());
         return;
     }
@@ -274,7 +265,7 @@ void WorkPages::with_duplicates(const Visit& visit, storage::StaffComplaint comp
 
 void WorkPages::triage(Visit visit, http::Responder respond) const {
     std::string reference(visit.request.parameter("reference"));
-    if (reference.empty() || reference.size() > k_longest_reference) {
+    if (reference.empty() || reference.size() > domain::k_longest_reference) {
         respond(not_found());
         return;
     }
@@ -351,7 +342,7 @@ void WorkPages::refuse(Visit visit, Attempt attempt, http::Responder respond) co
 
 void WorkPages::join(Visit visit, http::Responder respond) const {
     std::string reference(visit.request.parameter("reference"));
-    if (reference.empty() || reference.size() > k_longest_reference) {
+    if (reference.empty() || reference.size() > domain::k_longest_reference) {
         respond(not_found());
         return;
     }
@@ -429,15 +420,14 @@ http::Response WorkPages::complaint_page(int status, const Visit& visit,
             page.SetValue("REFERENCE", complaint.reference);
             page.SetValue("OFFICE_ID", complaint.office_id);
             page.SetValue("OFFICE_NAME", office_name(complaint.office_id));
-            page.SetValue(
-                "STATUS",
-                web::tstr(catalogue.text(key("status.", domain::status_name(complaint.status)))));
+            page.SetValue("STATUS", web::tstr(catalogue.text(message_key(
+                                        "status.", domain::status_name(complaint.status)))));
             page.SetValue("PRIORITY",
-                          web::tstr(catalogue.text(
-                              key("staff.priority.", domain::priority_name(complaint.priority)))));
+                          web::tstr(catalogue.text(message_key(
+                              "staff.priority.", domain::priority_name(complaint.priority)))));
             page.SetValue("CHANNEL",
-                          web::tstr(catalogue.text(
-                              key("staff.channel.", domain::channel_name(complaint.channel)))));
+                          web::tstr(catalogue.text(message_key(
+                              "staff.channel.", domain::channel_name(complaint.channel)))));
             page.SetValue("RECEIVED", domain::iso_timestamp(complaint.received_at));
             if (complaint.staff_entry) {
                 const auto& entry = *complaint.staff_entry;
@@ -511,9 +501,8 @@ http::Response WorkPages::complaint_page(int status, const Visit& visit,
             for (const auto& event : complaint.timeline) {
                 auto* row = page.AddSectionDictionary("EVENT");
                 row->SetValue("AT", domain::iso_timestamp(event.at));
-                row->SetValue(
-                    "STATUS",
-                    web::tstr(catalogue.text(key("status.", domain::status_name(event.status)))));
+                row->SetValue("STATUS", web::tstr(catalogue.text(message_key(
+                                            "status.", domain::status_name(event.status)))));
                 row->SetValue("ACTOR", event.actor);
                 row->SetValue("NOTE", event.note);
             }
@@ -560,13 +549,14 @@ http::Response WorkPages::complaint_page(int status, const Visit& visit,
                 const auto name = domain::triage_action_name(action);
                 auto* item = form->AddSectionDictionary("ACTION_OPTION");
                 item->SetValue("VALUE", web::tstr(name));
-                item->SetValue("LABEL",
-                               web::tstr(catalogue.text(key("staff.triage.action.", name))));
+                item->SetValue(
+                    "LABEL", web::tstr(catalogue.text(message_key("staff.triage.action.", name))));
                 if (action == decision.action) item->ShowSection("CHECKED");
             }
             for (const auto priority : k_priorities) {
                 const auto name = domain::priority_name(priority);
-                option(*form, "PRIORITY_OPTION", name, catalogue.text(key("staff.priority.", name)),
+                option(*form, "PRIORITY_OPTION", name,
+                       catalogue.text(message_key("staff.priority.", name)),
                        priority == decision.priority);
             }
             const std::set<std::string_view> chosen(decision.categories.begin(),
@@ -574,19 +564,19 @@ http::Response WorkPages::complaint_page(int status, const Visit& visit,
             for (const auto& category : m_parts.deployment.categories) {
                 auto* item = form->AddSectionDictionary("CATEGORY_OPTION");
                 item->SetValue("VALUE", category.id);
-                item->SetValue("LABEL", category.label.in(k_language));
+                item->SetValue("LABEL", category.label.in(k_staff_language));
                 if (chosen.contains(category.id)) item->ShowSection("CHECKED");
             }
             for (const auto& office : m_parts.deployment.offices) {
                 if (office.id == complaint.office_id) continue;
-                option(*form, "OFFICE_OPTION", office.id, office.name.in(k_language),
+                option(*form, "OFFICE_OPTION", office.id, office.name.in(k_staff_language),
                        office.id == decision.to_office);
             }
             form->SetValue("EXTERNAL_REFERENCE_VALUE", decision.external_reference);
             for (const auto reason : k_close_reasons) {
                 const auto name = domain::close_reason_name(reason);
                 option(*form, "CLOSE_REASON_OPTION", name,
-                       catalogue.text(key("staff.triage.close_reason.", name)),
+                       catalogue.text(message_key("staff.triage.close_reason.", name)),
                        decision.close_reason == reason);
             }
             form->SetValue("DUPLICATE_OF_VALUE", decision.duplicate_of);
@@ -605,7 +595,7 @@ http::Response WorkPages::complaint_page(int status, const Visit& visit,
             }
             if (attempt == nullptr || attempt->problems.empty()) return;
 
-            fill_field_errors(*form, catalogue, attempt->problems, k_form_fields,
+            fill_field_errors(*form, catalogue, attempt->problems, k_triage_form_fields,
                               "staff.triage.error.");
         });
 }
@@ -639,17 +629,17 @@ void WorkPages::fill_proposals(web::Dictionary& form, const Visit& visit,
         for (const auto* rule : proposal.because) {
             auto* because = row->AddSectionDictionary("BECAUSE");
             because->SetValue("RULE", rule->id);
-            because->SetValue("EXPLANATION", rule->explanation.in(k_language));
+            because->SetValue("EXPLANATION", rule->explanation.in(k_staff_language));
         }
         if (proposal.because.empty()) row->ShowSection("DEFAULT_OFFICE");
         if (proposal.office == take) {
             row->ShowSection("TAKEN");
-            taken = domain::decision_for(proposal, k_language);
+            taken = domain::decision_for(proposal, k_staff_language);
         }
     }
     if (taken) {
         form.ShowSection("PROPOSAL_TAKEN");
-    } else if (!duplicate.empty() && duplicate.size() <= k_longest_reference) {
+    } else if (!duplicate.empty() && duplicate.size() <= domain::k_longest_reference) {
         // Whether the member may read it is checked when the decision is posted.
         domain::TriageDecision closing;
         closing.action = domain::TriageAction::close;
@@ -673,9 +663,8 @@ void WorkPages::fill_duplicates(web::Dictionary& page, const Visit& visit,
         row->SetValue("REFERENCE", candidate.reference);
         row->SetValue("OFFICE_NAME", office_name(candidate.office_id));
         row->SetValue("INCIDENT_DATE", candidate.incident_date);
-        row->SetValue(
-            "STATUS",
-            web::tstr(catalogue.text(key("status.", domain::status_name(candidate.status)))));
+        row->SetValue("STATUS", web::tstr(catalogue.text(message_key(
+                                    "status.", domain::status_name(candidate.status)))));
         row->SetValue("WHY", web::tstr(catalogue.text(candidate.same_filing
                                                           ? "staff.duplicates.same_filing"
                                                           : "staff.duplicates.same_incident")));

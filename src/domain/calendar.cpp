@@ -85,4 +85,8 @@ std::optional<Timestamp> parse_iso_timestamp(std::string_view text) {
            std::chrono::seconds{seconds};
 }
 
+Timestamp current_time() {
+    return std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());
+}
+
 }  // namespace redress::domain

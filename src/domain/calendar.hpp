@@ -22,4 +22,7 @@ std::string iso_timestamp(Timestamp at);                    // "2026-11-27T20:15
 std::optional<Date> parse_iso_date(std::string_view text);  // strict YYYY-MM-DD
 std::optional<Timestamp> parse_iso_timestamp(std::string_view text);
 
+// The system clock, to the second: what the services are given as their `now`.
+Timestamp current_time();
+
 }  // namespace redress::domain

@@ -2,11 +2,16 @@
 // A complaint reference such as OPR-2026-000017: office prefix, year, sequence within
 // that office and year. Human-friendly and not secret.
 
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <string_view>
 
 namespace redress::domain {
+
+// The longest text a reference can be, with room to spare: longer text is no reference,
+// and is answered as one without a look-up.
+inline constexpr std::size_t k_longest_reference = 40;
 
 struct Reference {
     std::string prefix;

@@ -2,19 +2,12 @@
 
 #include "crypto/keyed_hash.hpp"
 #include "crypto/secret_box.hpp"
+#include "domain/calendar.hpp"
 #include "domain/complaint_clocks.hpp"
 #include "domain/receipt.hpp"
 #include "domain/reference.hpp"
 
 namespace redress::intake {
-
-namespace {
-
-domain::Timestamp system_now() {
-    return std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());
-}
-
-}  // namespace
 
 StatusLookup::StatusLookup(const domain::Deployment& deployment, storage::Store& store,
                            const crypto::Keys& keys, ThrottleSettings throttle, Now now)
@@ -22,7 +15,7 @@ StatusLookup::StatusLookup(const domain::Deployment& deployment, storage::Store&
       m_store(store),
       m_keys(keys),
       m_throttle(throttle),
-      m_now(now ? std::move(now) : Now(system_now)) {
+      m_now(now ? std::move(now) : Now(domain::current_time)) {
     for (const auto& office : deployment.offices) {
         m_calendars.emplace(office.id,
                             domain::BusinessCalendar(deployment.time_zone, office.calendar));

@@ -2,6 +2,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include "domain/calendar.hpp"
 #include "staff/audit_anchor.hpp"
 
 namespace redress::staff {
@@ -27,8 +28,7 @@ AuditAnchoring::~AuditAnchoring() {
 
 void AuditAnchoring::anchor() {
     if (m_lease != nullptr && !m_lease->held()) return;
-    const auto now =
-        std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());
+    const auto now = domain::current_time();
     if (auto anchored = anchor_audit_trail(m_trail, m_key, m_head_file, now); !anchored) {
         spdlog::error("audit trail: could not sign its head: {}", anchored.error().message);
     }
