@@ -9,8 +9,6 @@
 
 namespace redress::console {
 
-namespace {}  // namespace
-
 void fill_hold_form(web::Dictionary& page, const i18n::Catalogue& catalogue, const Visit& visit,
                     const storage::StaffComplaint& complaint) {
     if (complaint.status == domain::Status::closed ||
@@ -49,7 +47,7 @@ http::Response ClockHoldPages::failure(const util::Error& error) const {
 
 void ClockHoldPages::hold(Visit visit, http::Responder respond) const {
     std::string reference(visit.request.parameter("reference"));
-    if (reference.empty() || reference.size() > domain::k_longest_reference) {
+    if (!domain::may_be_reference(reference)) {
         return respond(failure({util::ErrorCode::not_found, "no such complaint"}));
     }
     const auto reason = domain::parse_pause_reason(visit.form.get("reason"));

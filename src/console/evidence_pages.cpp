@@ -73,7 +73,7 @@ template <typename Then>
 void with_files(const WorkPages& work, const Visit& visit, http::Responder respond, Then then,
                 const std::function<http::Response(const util::Error&)>& failure) {
     std::string reference(visit.request.parameter("reference"));
-    if (reference.empty() || reference.size() > domain::k_longest_reference) {
+    if (!domain::may_be_reference(reference)) {
         respond(failure(util::Error{util::ErrorCode::not_found, "no such complaint"}));
         return;
     }

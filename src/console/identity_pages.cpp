@@ -20,10 +20,6 @@ namespace {
 
 constexpr std::string_view k_identity_error_prefix = "staff.case.error.";
 
-bool usable_reference(std::string_view reference) {
-    return !reference.empty() && reference.size() <= domain::k_longest_reference;
-}
-
 util::Error no_complaint() {
     return util::Error{util::ErrorCode::not_found, "no such complaint"};
 }
@@ -105,7 +101,7 @@ http::Response IdentityPages::failure(const util::Error& error) const {
 
 void IdentityPages::identity(Visit visit, http::Responder respond) const {
     std::string reference(visit.request.parameter("reference"));
-    if (!usable_reference(reference)) return respond(failure(no_complaint()));
+    if (!domain::may_be_reference(reference)) return respond(failure(no_complaint()));
     auto shared = std::make_shared<Visit>(std::move(visit));
     const auto& parts = m_work.parts();
     parts.identity.page(shared->signed_in.member, reference, parts.now(),
@@ -120,7 +116,7 @@ void IdentityPages::identity(Visit visit, http::Responder respond) const {
 
 void IdentityPages::open(Visit visit, http::Responder respond) const {
     std::string reference(visit.request.parameter("reference"));
-    if (!usable_reference(reference)) return respond(failure(no_complaint()));
+    if (!domain::may_be_reference(reference)) return respond(failure(no_complaint()));
     auto shared = std::make_shared<Visit>(std::move(visit));
     const auto& parts = m_work.parts();
     std::string reason(shared->form.get("reason"));
@@ -345,7 +341,7 @@ storage::Done<std::vector<domain::FormProblem>> IdentityPages::exclusion_answer(
 
 void IdentityPages::recuse(Visit visit, http::Responder respond) const {
     std::string reference(visit.request.parameter("reference"));
-    if (!usable_reference(reference)) return respond(failure(no_complaint()));
+    if (!domain::may_be_reference(reference)) return respond(failure(no_complaint()));
     const auto& parts = m_work.parts();
     // Closed to them from now on: nothing of it to go back to.
     parts.exclusions.recuse(
@@ -355,7 +351,7 @@ void IdentityPages::recuse(Visit visit, http::Responder respond) const {
 
 void IdentityPages::name(Visit visit, http::Responder respond) const {
     std::string reference(visit.request.parameter("reference"));
-    if (!usable_reference(reference)) return respond(failure(no_complaint()));
+    if (!domain::may_be_reference(reference)) return respond(failure(no_complaint()));
     const auto& parts = m_work.parts();
     parts.exclusions.name(
         visit.signed_in.member, reference, std::string(visit.form.get("member")), parts.now(),

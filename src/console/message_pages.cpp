@@ -14,8 +14,6 @@
 
 namespace redress::console {
 
-namespace {}  // namespace
-
 void fill_messages(web::Dictionary& page, const i18n::Catalogue& catalogue, const Visit& visit,
                    const storage::StaffComplaint& complaint, const MessageAttempt* attempt,
                    const crypto::Key& content_key) {
@@ -57,7 +55,7 @@ http::Response MessagePages::failure(const util::Error& error) const {
 
 void MessagePages::send(Visit visit, http::Responder respond) const {
     std::string reference(visit.request.parameter("reference"));
-    if (reference.empty() || reference.size() > domain::k_longest_reference) {
+    if (!domain::may_be_reference(reference)) {
         respond(failure(util::Error{util::ErrorCode::not_found, "no such complaint"}));
         return;
     }

@@ -42,7 +42,7 @@ http::Response PacketPages::failure(const util::Error& error) const {
 
 void PacketPages::packet(Visit visit, Delivery delivery, http::Responder respond) const {
     std::string reference(visit.request.parameter("reference"));
-    if (reference.empty() || reference.size() > domain::k_longest_reference) {
+    if (!domain::may_be_reference(reference)) {
         respond(failure(util::Error{util::ErrorCode::not_found, "no such complaint"}));
         return;
     }

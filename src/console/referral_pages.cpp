@@ -171,7 +171,7 @@ http::Response ReferralPages::received_page(const std::string& office_id,
 
 void ReferralPages::answer(Visit visit, http::Responder respond) const {
     std::string reference(visit.request.parameter("reference"));
-    if (reference.empty() || reference.size() > domain::k_longest_reference) {
+    if (!domain::may_be_reference(reference)) {
         respond(failure(util::Error{util::ErrorCode::not_found, "no such complaint"}));
         return;
     }
@@ -216,7 +216,7 @@ void ReferralPages::answer(Visit visit, http::Responder respond) const {
 
 void ReferralPages::refuse(Visit visit, ReferralAttempt attempt, http::Responder respond) const {
     std::string reference(visit.request.parameter("reference"));
-    if (reference.empty() || reference.size() > domain::k_longest_reference) {
+    if (!domain::may_be_reference(reference)) {
         respond(failure(util::Error{util::ErrorCode::not_found, "no such complaint"}));
         return;
     }

@@ -225,7 +225,7 @@ http::Response WorkPages::queue_page(const Visit& visit, const domain::QueueQuer
 
 void WorkPages::complaint(Visit visit, http::Responder respond) const {
     std::string reference(visit.request.parameter("reference"));
-    if (reference.empty() || reference.size() > domain::k_longest_reference) {
+    if (!domain::may_be_reference(reference)) {
         respond(not_found());
         return;
     }
@@ -265,7 +265,7 @@ void WorkPages::with_duplicates(const Visit& visit, storage::StaffComplaint comp
 
 void WorkPages::triage(Visit visit, http::Responder respond) const {
     std::string reference(visit.request.parameter("reference"));
-    if (reference.empty() || reference.size() > domain::k_longest_reference) {
+    if (!domain::may_be_reference(reference)) {
         respond(not_found());
         return;
     }
@@ -342,7 +342,7 @@ void WorkPages::refuse(Visit visit, Attempt attempt, http::Responder respond) co
 
 void WorkPages::join(Visit visit, http::Responder respond) const {
     std::string reference(visit.request.parameter("reference"));
-    if (reference.empty() || reference.size() > domain::k_longest_reference) {
+    if (!domain::may_be_reference(reference)) {
         respond(not_found());
         return;
     }
@@ -639,7 +639,7 @@ void WorkPages::fill_proposals(web::Dictionary& form, const Visit& visit,
     }
     if (taken) {
         form.ShowSection("PROPOSAL_TAKEN");
-    } else if (!duplicate.empty() && duplicate.size() <= domain::k_longest_reference) {
+    } else if (domain::may_be_reference(duplicate)) {
         // Whether the member may read it is checked when the decision is posted.
         domain::TriageDecision closing;
         closing.action = domain::TriageAction::close;

@@ -13,6 +13,11 @@ namespace redress::domain {
 // and is answered as one without a look-up.
 inline constexpr std::size_t k_longest_reference = 40;
 
+// Whether `text` is short enough, and not empty, to be looked up as a reference at all.
+inline bool may_be_reference(std::string_view text) {
+    return !text.empty() && text.size() <= k_longest_reference;
+}
+
 struct Reference {
     std::string prefix;
     int year = 0;

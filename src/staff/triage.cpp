@@ -5,13 +5,11 @@
 #include <algorithm>
 
 #include "domain/identity_access.hpp"
+#include "domain/reference.hpp"
 
 namespace redress::staff {
 
 namespace {
-
-// References are short; anything longer names no complaint, and is not looked up.
-constexpr std::size_t k_longest_reference = 40;
 
 util::Error not_found() {
     return util::Error{util::ErrorCode::not_found, "no such complaint"};
@@ -203,7 +201,7 @@ void Triage::join(const domain::StaffMember& member, std::string reference, std:
                 done(JoinResult{{}, {{"into", std::move(code)}}});
             };
             if (into.empty()) return refuse("required");
-            if (into.size() > k_longest_reference) return refuse("unknown_complaint");
+            if (into.size() > domain::k_longest_reference) return refuse("unknown_complaint");
             if (into == complaint.reference) return refuse("same_complaint");
             m_casework.staff_complaint(
                 into, [this, member, complaint = std::move(complaint), now, done = std::move(done)](
