@@ -1,5 +1,5 @@
 #pragma once
-// Randomness from the operating system's secure source.
+// Secure randomness: libsodium's generator, seeded from the operating system (crypto::init).
 
 #include <cstdint>
 #include <span>
