@@ -1,7 +1,8 @@
 #include "storage/sql/complaint_lookup.hpp"
 
 #include <algorithm>
-#include <random>
+#include <functional>
+#include <string_view>
 
 #include "domain/complaint_status.hpp"
 #include "storage/sql/clock_hold_records.hpp"
@@ -28,9 +29,9 @@ JOIN filings AS f ON f.id = c.filing_id
 WHERE c.reference = ?1
 )sql";
 
-// A complaint chosen at random, read as k_find_complaint reads one: what a look-up that
-// found nothing reads instead, so that a miss costs what a hit does (a random one, so that
-// its pages are as likely to be cached as a real hit's). ?1 is a random non-negative number.
+// A complaint that stands in, read as k_find_complaint reads one: what a look-up that found
+// nothing reads instead, so that a miss costs what a hit does. ?1 is a non-negative number
+// drawn from the reference asked for (find_complaint).
 constexpr std::string_view k_find_decoy = R"sql(
 SELECT s.office_id, c.reference, f.received_at, f.receipt_hash, c.id, coalesce(s.case_id, 0),
        EXISTS (SELECT 1 FROM messages AS m WHERE m.complaint_id = c.id),
@@ -239,10 +240,13 @@ void find_complaint(ReadContext& context, const std::string& reference, FindDone
     auto found = read_whole(context.statements, **find);
     // The decoy's messages and outcome are read as a hit's would be, and dropped.
     if (found && !found->has_value()) {
-        // Which complaint stands in is no secret, so the reading thread's own generator
-        // will do; only its cost must match a hit's.
-        thread_local std::mt19937_64 generator{std::random_device{}()};
-        (*decoy)->bind(1, static_cast<std::int64_t>(generator() >> 1));
+        // The same reference always has the same stand-in, as a real one always reads the
+        // same complaint: asked again, its pages are as likely to be cached, and its cost
+        // is as steady (a stand-in drawn afresh each time would read a new complaint, now
+        // a closed one with messages, now a new one, and the spread would tell). Which
+        // complaint stands in is no secret; only its cost must match a hit's.
+        const auto drawn = std::hash<std::string_view>{}(reference);
+        (*decoy)->bind(1, static_cast<std::int64_t>(drawn >> 1));
         (void)read_whole(context.statements, **decoy);
     }
     done(std::move(found));
