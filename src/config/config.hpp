@@ -50,10 +50,11 @@ struct StorageSettings {
     // 0: one per core. Each is a thread that reads; a thread beyond the cores helps only
     // while reads wait for the disk, and costs wake-ups when they do not.
     std::size_t read_connections = 0;
-    // How much of the database file the reading connections map into memory: mapped pages
-    // are read in place from the operating system's cache, where unmapped ones are copied by
-    // a system call on every look-up. Address space, not memory: nothing is read until used.
-    std::size_t read_map_mib = 2047;
+    // How much of the database file the reading connections map into memory (one mapping
+    // that they share): mapped pages are read in place from the operating system's cache,
+    // where unmapped ones are copied by a system call on every look-up. Address space, not
+    // memory: nothing is read until used.
+    std::size_t read_map_mib = 65536;
     std::size_t write_cache_mib = 64;  // the writer's page cache
 };
 

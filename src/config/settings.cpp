@@ -223,8 +223,8 @@ std::vector<Setting> make_settings() {
             [](auto& c) -> auto& { return c.storage.read_connections; }, 0, 256),
         number<std::size_t>(
             "storage.read_map_mib",
-            "MiB of the database file that readers map into memory (0: none; at most 2047)",
-            [](auto& c) -> auto& { return c.storage.read_map_mib; }, 0, 2047),
+            "MiB of the database file that readers map into memory (0: none)",
+            [](auto& c) -> auto& { return c.storage.read_map_mib; }, 0, 1 << 24),
         number<std::size_t>(
             "storage.write_cache_mib",
             "MiB of database pages the writer keeps in memory between commits",

@@ -5,6 +5,7 @@
 
 #include <utility>
 
+#include "storage/sqlite/mapped_reads.hpp"
 #include "storage/sqlite/wal_writes.hpp"
 
 namespace redress::storage::sqlite {
@@ -105,8 +106,9 @@ util::Expected<std::unique_ptr<Connection>> Connection::open(const std::filesyst
     int flags = SQLITE_OPEN_NOMUTEX;
     flags |= access == Access::read_only ? SQLITE_OPEN_READONLY
                                          : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
-    // A connection that writes gathers its -wal appends into one write per commit.
-    const char* vfs = access == Access::read_only ? nullptr : wal_gathering_vfs();
+    // A connection that writes gathers its -wal appends into one write per commit; one that
+    // reads uses the process's one mapping of the database file.
+    const char* vfs = access == Access::read_only ? mapped_reads_vfs() : wal_gathering_vfs();
     sqlite3* db = nullptr;
     const int result = sqlite3_open_v2(path.c_str(), &db, flags, vfs);
     std::unique_ptr<Connection> connection(new Connection(db));  // closes it on every path

@@ -23,9 +23,9 @@ class SqliteDatabase final : public sql::Database {
         auto connection = Connection::open(m_path, access);
         if (!connection) return std::unexpected(connection.error());
         if (access == Access::read_only) {
-            // Readers share the operating system's page cache through a mapping instead of
-            // each copying pages into a private cache of its own. SQLite caps the size at its
-            // compile-time maximum (2 GiB in Debian's build); pages past the mapping are read.
+            // Readers share the operating system's page cache through one mapping of the file
+            // (mapped_reads.hpp, past the 2 GiB SQLite would map) instead of each copying
+            // pages into a private cache of its own; pages past the mapping are read.
             if (auto mapped =
                     (*connection)->execute(fmt::format("PRAGMA mmap_size = {}", m_read_map_bytes));
                 !mapped) {

@@ -15,7 +15,7 @@ struct Settings {
     std::filesystem::path path;        // the database file; created (mode 0600) if absent
     std::size_t max_batch = 1024;      // most filings committed in one transaction
     std::size_t read_connections = 8;  // connections (and threads) for look-ups
-    std::size_t read_map_bytes = 0;    // of the file, mapped by each reader (mmap_size)
+    std::size_t read_map_bytes = 0;    // of the file, mapped once for every reader (mmap_size)
     // The writer's page cache: the index pages that filings insert into at random (incident
     // marks, references) stay in it instead of being read again from the file.
     std::size_t write_cache_bytes = std::size_t{64} << 20;

@@ -3,9 +3,10 @@
 #include <sqlite3.h>
 
 #include <cstddef>
-#include <mutex>
 #include <new>
 #include <vector>
+
+#include "storage/sqlite/wrapping_vfs.hpp"
 
 namespace redress::storage::sqlite {
 
@@ -26,8 +27,7 @@ struct GatheredWal {
     sqlite3_int64 pending_offset = 0;
 };
 
-constexpr std::size_t k_real_offset = (sizeof(GatheredWal) + alignof(std::max_align_t) - 1) /
-                                      alignof(std::max_align_t) * alignof(std::max_align_t);
+constexpr std::size_t k_real_offset = wrapped_file_offset(sizeof(GatheredWal));
 
 GatheredWal& gathered(sqlite3_file* file) {
     return *reinterpret_cast<GatheredWal*>(file);
@@ -143,13 +143,9 @@ const sqlite3_io_methods k_wal_methods = {
     .xUnfetch = nullptr,
 };
 
-sqlite3_vfs* default_vfs(sqlite3_vfs* vfs) {
-    return static_cast<sqlite3_vfs*>(vfs->pAppData);
-}
-
 int open_file(sqlite3_vfs* vfs, sqlite3_filename name, sqlite3_file* file, int flags,
               int* out_flags) {
-    sqlite3_vfs* underlying = default_vfs(vfs);
+    sqlite3_vfs* underlying = wrapped_vfs(vfs);
     // Any other file is the default VFS's alone, in the same bytes (ours are as large).
     if ((flags & SQLITE_OPEN_WAL) == 0) {
         return underlying->xOpen(underlying, name, file, flags, out_flags);
@@ -169,66 +165,11 @@ int open_file(sqlite3_vfs* vfs, sqlite3_filename name, sqlite3_file* file, int f
     return SQLITE_OK;
 }
 
-sqlite3_vfs make_vfs(sqlite3_vfs* underlying) {
-    sqlite3_vfs vfs{};
-    vfs.iVersion = 2;
-    vfs.szOsFile = static_cast<int>(k_real_offset) + underlying->szOsFile;
-    vfs.mxPathname = underlying->mxPathname;
-    vfs.zName = k_vfs_name;
-    vfs.pAppData = underlying;
-    vfs.xOpen = open_file;
-    vfs.xDelete = [](sqlite3_vfs* self, const char* name, int sync) {
-        return default_vfs(self)->xDelete(default_vfs(self), name, sync);
-    };
-    vfs.xAccess = [](sqlite3_vfs* self, const char* name, int flags, int* out) {
-        return default_vfs(self)->xAccess(default_vfs(self), name, flags, out);
-    };
-    vfs.xFullPathname = [](sqlite3_vfs* self, const char* name, int size, char* out) {
-        return default_vfs(self)->xFullPathname(default_vfs(self), name, size, out);
-    };
-    vfs.xDlOpen = [](sqlite3_vfs* self, const char* name) {
-        return default_vfs(self)->xDlOpen(default_vfs(self), name);
-    };
-    vfs.xDlError = [](sqlite3_vfs* self, int size, char* out) {
-        default_vfs(self)->xDlError(default_vfs(self), size, out);
-    };
-    vfs.xDlSym = [](sqlite3_vfs* self, void* handle, const char* symbol) {
-        return default_vfs(self)->xDlSym(default_vfs(self), handle, symbol);
-    };
-    vfs.xDlClose = [](sqlite3_vfs* self, void* handle) {
-        default_vfs(self)->xDlClose(default_vfs(self), handle);
-    };
-    vfs.xRandomness = [](sqlite3_vfs* self, int size, char* out) {
-        return default_vfs(self)->xRandomness(default_vfs(self), size, out);
-    };
-    vfs.xSleep = [](sqlite3_vfs* self, int microseconds) {
-        return default_vfs(self)->xSleep(default_vfs(self), microseconds);
-    };
-    vfs.xCurrentTime = [](sqlite3_vfs* self, double* out) {
-        return default_vfs(self)->xCurrentTime(default_vfs(self), out);
-    };
-    vfs.xGetLastError = [](sqlite3_vfs* self, int size, char* out) {
-        return default_vfs(self)->xGetLastError(default_vfs(self), size, out);
-    };
-    vfs.xCurrentTimeInt64 = [](sqlite3_vfs* self, sqlite3_int64* out) {
-        return default_vfs(self)->xCurrentTimeInt64(default_vfs(self), out);
-    };
-    return vfs;
-}
-
 }  // namespace
 
 const char* wal_gathering_vfs() {
     static sqlite3_vfs vfs;
-    static const char* name = nullptr;
-    static std::once_flag registered;
-    std::call_once(registered, [] {
-        sqlite3_vfs* underlying = sqlite3_vfs_find(nullptr);
-        // Version 2 is what this VFS forwards (xCurrentTimeInt64); every build has it.
-        if (underlying == nullptr || underlying->iVersion < 2) return;
-        vfs = make_vfs(underlying);
-        if (sqlite3_vfs_register(&vfs, 0) == SQLITE_OK) name = k_vfs_name;
-    });
+    static const char* name = register_wrapping_vfs(vfs, k_vfs_name, k_real_offset, open_file);
     return name;
 }
 

@@ -1,0 +1,60 @@
+#include "storage/sqlite/wrapping_vfs.hpp"
+
+namespace redress::storage::sqlite {
+
+sqlite3_vfs* wrapped_vfs(sqlite3_vfs* vfs) {
+    return static_cast<sqlite3_vfs*>(vfs->pAppData);
+}
+
+const char* register_wrapping_vfs(sqlite3_vfs& vfs, const char* name, std::size_t wrapped_offset,
+                                  OpenFile open) {
+    sqlite3_vfs* underlying = sqlite3_vfs_find(nullptr);
+    // Version 2 is what this VFS forwards (xCurrentTimeInt64); every build has it.
+    if (underlying == nullptr || underlying->iVersion < 2) return nullptr;
+    vfs = sqlite3_vfs{};
+    vfs.iVersion = 2;
+    vfs.szOsFile = static_cast<int>(wrapped_offset) + underlying->szOsFile;
+    vfs.mxPathname = underlying->mxPathname;
+    vfs.zName = name;
+    vfs.pAppData = underlying;
+    vfs.xOpen = open;
+    vfs.xDelete = [](sqlite3_vfs* self, const char* path, int sync) {
+        return wrapped_vfs(self)->xDelete(wrapped_vfs(self), path, sync);
+    };
+    vfs.xAccess = [](sqlite3_vfs* self, const char* path, int flags, int* out) {
+        return wrapped_vfs(self)->xAccess(wrapped_vfs(self), path, flags, out);
+    };
+    vfs.xFullPathname = [](sqlite3_vfs* self, const char* path, int size, char* out) {
+        return wrapped_vfs(self)->xFullPathname(wrapped_vfs(self), path, size, out);
+    };
+    vfs.xDlOpen = [](sqlite3_vfs* self, const char* path) {
+        return wrapped_vfs(self)->xDlOpen(wrapped_vfs(self), path);
+    };
+    vfs.xDlError = [](sqlite3_vfs* self, int size, char* out) {
+        wrapped_vfs(self)->xDlError(wrapped_vfs(self), size, out);
+    };
+    vfs.xDlSym = [](sqlite3_vfs* self, void* handle, const char* symbol) {
+        return wrapped_vfs(self)->xDlSym(wrapped_vfs(self), handle, symbol);
+    };
+    vfs.xDlClose = [](sqlite3_vfs* self, void* handle) {
+        wrapped_vfs(self)->xDlClose(wrapped_vfs(self), handle);
+    };
+    vfs.xRandomness = [](sqlite3_vfs* self, int size, char* out) {
+        return wrapped_vfs(self)->xRandomness(wrapped_vfs(self), size, out);
+    };
+    vfs.xSleep = [](sqlite3_vfs* self, int microseconds) {
+        return wrapped_vfs(self)->xSleep(wrapped_vfs(self), microseconds);
+    };
+    vfs.xCurrentTime = [](sqlite3_vfs* self, double* out) {
+        return wrapped_vfs(self)->xCurrentTime(wrapped_vfs(self), out);
+    };
+    vfs.xGetLastError = [](sqlite3_vfs* self, int size, char* out) {
+        return wrapped_vfs(self)->xGetLastError(wrapped_vfs(self), size, out);
+    };
+    vfs.xCurrentTimeInt64 = [](sqlite3_vfs* self, sqlite3_int64* out) {
+        return wrapped_vfs(self)->xCurrentTimeInt64(wrapped_vfs(self), out);
+    };
+    return sqlite3_vfs_register(&vfs, 0) == SQLITE_OK ? name : nullptr;
+}
+
+}  // namespace redress::storage::sqlite

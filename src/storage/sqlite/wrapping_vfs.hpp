@@ -1,0 +1,30 @@
+#pragma once
+// A VFS that is SQLite's default one except in how it opens files, for the VFSes of this
+// folder that wrap some of the default VFS's files (wal_writes.hpp, mapped_reads.hpp). A
+// wrapped file is an object of the wrapping VFS's own at the start of the bytes SQLite
+// allocates for a file, then the default VFS's file.
+
+#include <sqlite3.h>
+
+#include <cstddef>
+
+namespace redress::storage::sqlite {
+
+// Where the default VFS's file starts after a wrapping object of `size` bytes.
+constexpr std::size_t wrapped_file_offset(std::size_t size) {
+    return (size + alignof(std::max_align_t) - 1) / alignof(std::max_align_t) *
+           alignof(std::max_align_t);
+}
+
+using OpenFile = int (*)(sqlite3_vfs* vfs, sqlite3_filename name, sqlite3_file* file, int flags,
+                         int* out_flags);
+
+// Registers `vfs` under `name`: the default VFS, with files of `wrapped_offset` more bytes
+// opened by `open`. nullptr when it could not be registered. Call once per `vfs`.
+const char* register_wrapping_vfs(sqlite3_vfs& vfs, const char* name, std::size_t wrapped_offset,
+                                  OpenFile open);
+
+// The default VFS that `vfs` wraps, for its `open` to open files with.
+sqlite3_vfs* wrapped_vfs(sqlite3_vfs* vfs);
+
+}  // namespace redress::storage::sqlite
