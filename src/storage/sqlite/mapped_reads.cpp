@@ -188,8 +188,7 @@ const sqlite3_io_methods k_methods = {
 int open_file(sqlite3_vfs* vfs, sqlite3_filename name, sqlite3_file* file, int flags,
               int* out_flags) {
     sqlite3_vfs* underlying = wrapped_vfs(vfs);
-    // Any other file is the default VFS's alone, in the same bytes (ours are as large). A
-    // main database file whose methods cannot map (an older version) is left to it too.
+    // Any other file is the default VFS's alone, in the same bytes (ours are as large).
     if ((flags & SQLITE_OPEN_MAIN_DB) == 0 || name == nullptr) {
         return underlying->xOpen(underlying, name, file, flags, out_flags);
     }
@@ -203,14 +202,16 @@ int open_file(sqlite3_vfs* vfs, sqlite3_filename name, sqlite3_file* file, int f
         return SQLITE_NOMEM;
     }
     f->base.pMethods = nullptr;  // until the real file is open: no xClose on failure
-    f->real = reinterpret_cast<sqlite3_file*>(reinterpret_cast<char*>(file) + k_real_offset);
-    f->real->pMethods = nullptr;
-    const int opened = underlying->xOpen(underlying, name, f->real, flags, out_flags);
-    if (opened != SQLITE_OK || f->real->pMethods->iVersion < 3) {
-        if (f->real->pMethods != nullptr) f->real->pMethods->xClose(f->real);
+    int opened = open_wrapped_file(vfs, name, file, k_real_offset, flags, out_flags, f->real);
+    // Version 3 (shared memory, fetches) is what this file forwards; every build has it.
+    if (opened == SQLITE_OK && f->real->pMethods->iVersion < 3) {
+        f->real->pMethods->xClose(f->real);
+        opened = SQLITE_CANTOPEN;
+    }
+    if (opened != SQLITE_OK) {
         f->~MappedFile();
         file->pMethods = nullptr;
-        return opened != SQLITE_OK ? opened : SQLITE_CANTOPEN;
+        return opened;
     }
     f->base.pMethods = &k_methods;
     return SQLITE_OK;

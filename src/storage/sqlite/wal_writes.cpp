@@ -152,11 +152,9 @@ int open_file(sqlite3_vfs* vfs, sqlite3_filename name, sqlite3_file* file, int f
     }
     auto* wal = new (file) GatheredWal();
     wal->base.pMethods = nullptr;  // until the real file is open: no xClose on failure
-    wal->real = reinterpret_cast<sqlite3_file*>(reinterpret_cast<char*>(file) + k_real_offset);
-    wal->real->pMethods = nullptr;
-    const int opened = underlying->xOpen(underlying, name, wal->real, flags, out_flags);
+    const int opened =
+        open_wrapped_file(vfs, name, file, k_real_offset, flags, out_flags, wal->real);
     if (opened != SQLITE_OK) {
-        if (wal->real->pMethods != nullptr) wal->real->pMethods->xClose(wal->real);
         wal->~GatheredWal();
         file->pMethods = nullptr;
         return opened;

@@ -6,6 +6,21 @@ sqlite3_vfs* wrapped_vfs(sqlite3_vfs* vfs) {
     return static_cast<sqlite3_vfs*>(vfs->pAppData);
 }
 
+int open_wrapped_file(sqlite3_vfs* vfs, sqlite3_filename name, sqlite3_file* file,
+                      std::size_t wrapped_offset, int flags, int* out_flags, sqlite3_file*& real) {
+    sqlite3_vfs* underlying = wrapped_vfs(vfs);
+    auto* opened_file =
+        reinterpret_cast<sqlite3_file*>(reinterpret_cast<char*>(file) + wrapped_offset);
+    opened_file->pMethods = nullptr;  // set by xOpen once there is something to close
+    const int opened = underlying->xOpen(underlying, name, opened_file, flags, out_flags);
+    if (opened != SQLITE_OK) {
+        if (opened_file->pMethods != nullptr) opened_file->pMethods->xClose(opened_file);
+        return opened;
+    }
+    real = opened_file;
+    return SQLITE_OK;
+}
+
 const char* register_wrapping_vfs(sqlite3_vfs& vfs, const char* name, std::size_t wrapped_offset,
                                   OpenFile open) {
     sqlite3_vfs* underlying = sqlite3_vfs_find(nullptr);

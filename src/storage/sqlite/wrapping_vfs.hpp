@@ -27,4 +27,10 @@ const char* register_wrapping_vfs(sqlite3_vfs& vfs, const char* name, std::size_
 // The default VFS that `vfs` wraps, for its `open` to open files with.
 sqlite3_vfs* wrapped_vfs(sqlite3_vfs* vfs);
 
+// Opens `name` with the default VFS into the bytes of `file` from `wrapped_offset` on, and
+// sets `real` to that file; closes what it opened on failure. For `open`, after it has
+// made its own object at the start of `file`.
+int open_wrapped_file(sqlite3_vfs* vfs, sqlite3_filename name, sqlite3_file* file,
+                      std::size_t wrapped_offset, int flags, int* out_flags, sqlite3_file*& real);
+
 }  // namespace redress::storage::sqlite
