@@ -47,12 +47,10 @@ const FileMap* map_file(const std::string& path, std::int64_t wanted) {
     return &map;
 }
 
-// A main database file: SQLite's view of it (`base`), the default VFS's file (`real`, in
-// the bytes SQLite allocated after this object), the shared mapping once mmap_size asked
-// for one, and the file's size when last looked at.
+// A main database file: SQLite's view of it and the default VFS's (`file`), the shared
+// mapping once mmap_size asked for one, and the file's size when last looked at.
 struct MappedFile {
-    sqlite3_file base;
-    sqlite3_file* real = nullptr;
+    WrappedFile file;
     std::string path;
     const FileMap* map = nullptr;
     sqlite3_int64 size = 0;  // pages wholly below it are served from `map`
@@ -64,13 +62,9 @@ MappedFile& mapped(sqlite3_file* file) {
     return *reinterpret_cast<MappedFile*>(file);
 }
 
-sqlite3_file* real(sqlite3_file* file) {
-    return mapped(file).real;
-}
-
-void look_at_size(MappedFile& file) {
+void look_at_size(MappedFile& f) {
     sqlite3_int64 size = 0;
-    if (file.real->pMethods->xFileSize(file.real, &size) == SQLITE_OK) file.size = size;
+    if (forward::file_size(&f.file.base, &size) == SQLITE_OK) f.size = size;
 }
 
 int fetch(sqlite3_file* file, sqlite3_int64 offset, int amount, void** page) {
@@ -81,7 +75,7 @@ int fetch(sqlite3_file* file, sqlite3_int64 offset, int amount, void** page) {
         *page = const_cast<unsigned char*>(f.map->base) + offset;
         return SQLITE_OK;
     }
-    return f.real->pMethods->xFetch(f.real, offset, amount, page);
+    return f.file.real->pMethods->xFetch(f.file.real, offset, amount, page);
 }
 
 int unfetch(sqlite3_file* file, sqlite3_int64 offset, void* page) {
@@ -89,13 +83,13 @@ int unfetch(sqlite3_file* file, sqlite3_int64 offset, void* page) {
     if (page == nullptr) {
         // SQLite lets go of every mapped page: the database changed, and may have grown.
         look_at_size(f);
-        return f.real->pMethods->xUnfetch(f.real, offset, nullptr);
+        return f.file.real->pMethods->xUnfetch(f.file.real, offset, nullptr);
     }
     const auto* byte = static_cast<const unsigned char*>(page);
     if (f.map != nullptr && byte >= f.map->base && byte < f.map->base + f.map->length) {
         return SQLITE_OK;  // the shared mapping stays
     }
-    return f.real->pMethods->xUnfetch(f.real, offset, page);
+    return f.file.real->pMethods->xUnfetch(f.file.real, offset, page);
 }
 
 int control(sqlite3_file* file, int operation, void* argument) {
@@ -109,78 +103,35 @@ int control(sqlite3_file* file, int operation, void* argument) {
             look_at_size(f);
         }
     }
-    return f.real->pMethods->xFileControl(f.real, operation, argument);
+    return forward::control(file, operation, argument);
 }
 
 int close_file(sqlite3_file* file) {
     MappedFile& f = mapped(file);
-    const int closed = f.real->pMethods->xClose(f.real);
+    const int closed = f.file.real->pMethods->xClose(f.file.real);
     f.~MappedFile();
     return closed;
-}
-
-// The rest is the default VFS's own, for the file it opened.
-int read_file(sqlite3_file* file, void* data, int amount, sqlite3_int64 offset) {
-    return real(file)->pMethods->xRead(real(file), data, amount, offset);
-}
-int write_file(sqlite3_file* file, const void* data, int amount, sqlite3_int64 offset) {
-    return real(file)->pMethods->xWrite(real(file), data, amount, offset);
-}
-int truncate_file(sqlite3_file* file, sqlite3_int64 size) {
-    return real(file)->pMethods->xTruncate(real(file), size);
-}
-int sync_file(sqlite3_file* file, int flags) {
-    return real(file)->pMethods->xSync(real(file), flags);
-}
-int file_size(sqlite3_file* file, sqlite3_int64* size) {
-    return real(file)->pMethods->xFileSize(real(file), size);
-}
-int lock_file(sqlite3_file* file, int level) {
-    return real(file)->pMethods->xLock(real(file), level);
-}
-int unlock_file(sqlite3_file* file, int level) {
-    return real(file)->pMethods->xUnlock(real(file), level);
-}
-int check_reserved_lock(sqlite3_file* file, int* out) {
-    return real(file)->pMethods->xCheckReservedLock(real(file), out);
-}
-int sector_size(sqlite3_file* file) {
-    return real(file)->pMethods->xSectorSize(real(file));
-}
-int device_characteristics(sqlite3_file* file) {
-    return real(file)->pMethods->xDeviceCharacteristics(real(file));
-}
-int shm_map(sqlite3_file* file, int region, int size, int extend, void volatile** out) {
-    return real(file)->pMethods->xShmMap(real(file), region, size, extend, out);
-}
-int shm_lock(sqlite3_file* file, int offset, int count, int flags) {
-    return real(file)->pMethods->xShmLock(real(file), offset, count, flags);
-}
-void shm_barrier(sqlite3_file* file) {
-    real(file)->pMethods->xShmBarrier(real(file));
-}
-int shm_unmap(sqlite3_file* file, int delete_flag) {
-    return real(file)->pMethods->xShmUnmap(real(file), delete_flag);
 }
 
 const sqlite3_io_methods k_methods = {
     .iVersion = 3,
     .xClose = close_file,
-    .xRead = read_file,
-    .xWrite = write_file,
-    .xTruncate = truncate_file,
-    .xSync = sync_file,
-    .xFileSize = file_size,
-    .xLock = lock_file,
-    .xUnlock = unlock_file,
-    .xCheckReservedLock = check_reserved_lock,
+    // The rest is the default VFS's own, for the file it opened.
+    .xRead = forward::read,
+    .xWrite = forward::write,
+    .xTruncate = forward::truncate,
+    .xSync = forward::sync,
+    .xFileSize = forward::file_size,
+    .xLock = forward::lock,
+    .xUnlock = forward::unlock,
+    .xCheckReservedLock = forward::check_reserved_lock,
     .xFileControl = control,
-    .xSectorSize = sector_size,
-    .xDeviceCharacteristics = device_characteristics,
-    .xShmMap = shm_map,
-    .xShmLock = shm_lock,
-    .xShmBarrier = shm_barrier,
-    .xShmUnmap = shm_unmap,
+    .xSectorSize = forward::sector_size,
+    .xDeviceCharacteristics = forward::device_characteristics,
+    .xShmMap = forward::shm_map,
+    .xShmLock = forward::shm_lock,
+    .xShmBarrier = forward::shm_barrier,
+    .xShmUnmap = forward::shm_unmap,
     .xFetch = fetch,
     .xUnfetch = unfetch,
 };
@@ -201,11 +152,11 @@ int open_file(sqlite3_vfs* vfs, sqlite3_filename name, sqlite3_file* file, int f
         file->pMethods = nullptr;
         return SQLITE_NOMEM;
     }
-    f->base.pMethods = nullptr;  // until the real file is open: no xClose on failure
-    int opened = open_wrapped_file(vfs, name, file, k_real_offset, flags, out_flags, f->real);
+    f->file.base.pMethods = nullptr;  // until the real file is open: no xClose on failure
+    int opened = open_wrapped_file(vfs, name, file, k_real_offset, flags, out_flags, f->file.real);
     // Version 3 (shared memory, fetches) is what this file forwards; every build has it.
-    if (opened == SQLITE_OK && f->real->pMethods->iVersion < 3) {
-        f->real->pMethods->xClose(f->real);
+    if (opened == SQLITE_OK && f->file.real->pMethods->iVersion < 3) {
+        f->file.real->pMethods->xClose(f->file.real);
         opened = SQLITE_CANTOPEN;
     }
     if (opened != SQLITE_OK) {
@@ -213,7 +164,7 @@ int open_file(sqlite3_vfs* vfs, sqlite3_filename name, sqlite3_file* file, int f
         file->pMethods = nullptr;
         return opened;
     }
-    f->base.pMethods = &k_methods;
+    f->file.base.pMethods = &k_methods;
     return SQLITE_OK;
 }
 

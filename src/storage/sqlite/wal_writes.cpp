@@ -18,11 +18,10 @@ constexpr const char* k_vfs_name = "redress-wal-gathering";
 // (it masks a larger count to its low 17 bits), 31 frames of a 4 KiB page.
 constexpr std::size_t k_most_gathered = 0x1ffff;
 
-// A -wal file: SQLite's view of it (`base`), the default VFS's file (`real`, in the bytes
-// SQLite allocated after this object) and the appends not yet written.
+// A -wal file: SQLite's view of it and the default VFS's (`file`), and the appends not yet
+// written.
 struct GatheredWal {
-    sqlite3_file base;
-    sqlite3_file* real = nullptr;
+    WrappedFile file;
     std::vector<unsigned char> pending;
     sqlite3_int64 pending_offset = 0;
 };
@@ -33,15 +32,12 @@ GatheredWal& gathered(sqlite3_file* file) {
     return *reinterpret_cast<GatheredWal*>(file);
 }
 
-sqlite3_file* real(sqlite3_file* file) {
-    return gathered(file).real;
-}
-
 // Writes what was gathered, as one write at the offset of its first byte.
 int write_pending(GatheredWal& wal) {
     if (wal.pending.empty()) return SQLITE_OK;
-    const int result = wal.real->pMethods->xWrite(
-        wal.real, wal.pending.data(), static_cast<int>(wal.pending.size()), wal.pending_offset);
+    const int result =
+        wal.file.real->pMethods->xWrite(wal.file.real, wal.pending.data(),
+                                        static_cast<int>(wal.pending.size()), wal.pending_offset);
     // Written or failed, it is no longer pending: SQLite fails the commit on an error, and
     // frames it never synced are ignored by its recovery.
     wal.pending.clear();
@@ -51,14 +47,14 @@ int write_pending(GatheredWal& wal) {
 int close_wal(sqlite3_file* file) {
     GatheredWal& wal = gathered(file);
     const int written = write_pending(wal);
-    const int closed = wal.real->pMethods->xClose(wal.real);
+    const int closed = wal.file.real->pMethods->xClose(wal.file.real);
     wal.~GatheredWal();
     return written != SQLITE_OK ? written : closed;
 }
 
 int read_wal(sqlite3_file* file, void* data, int amount, sqlite3_int64 offset) {
     if (const int written = write_pending(gathered(file)); written != SQLITE_OK) return written;
-    return real(file)->pMethods->xRead(real(file), data, amount, offset);
+    return real_file(file)->pMethods->xRead(real_file(file), data, amount, offset);
 }
 
 int write_wal(sqlite3_file* file, const void* data, int amount, sqlite3_int64 offset) {
@@ -71,53 +67,38 @@ int write_wal(sqlite3_file* file, const void* data, int amount, sqlite3_int64 of
         // written first, so that the file sees the writes in SQLite's order.
         if (const int written = write_pending(wal); written != SQLITE_OK) return written;
     }
-    if (size > k_most_gathered) return wal.real->pMethods->xWrite(wal.real, data, amount, offset);
+    if (size > k_most_gathered)
+        return wal.file.real->pMethods->xWrite(wal.file.real, data, amount, offset);
     if (wal.pending.empty()) wal.pending_offset = offset;
     const auto* bytes = static_cast<const unsigned char*>(data);
     try {
         wal.pending.insert(wal.pending.end(), bytes, bytes + size);
     } catch (const std::bad_alloc&) {
         if (const int written = write_pending(wal); written != SQLITE_OK) return written;
-        return wal.real->pMethods->xWrite(wal.real, data, amount, offset);
+        return wal.file.real->pMethods->xWrite(wal.file.real, data, amount, offset);
     }
     return SQLITE_OK;
 }
 
 int truncate_wal(sqlite3_file* file, sqlite3_int64 size) {
     if (const int written = write_pending(gathered(file)); written != SQLITE_OK) return written;
-    return real(file)->pMethods->xTruncate(real(file), size);
+    return real_file(file)->pMethods->xTruncate(real_file(file), size);
 }
 
 int sync_wal(sqlite3_file* file, int flags) {
     if (const int written = write_pending(gathered(file)); written != SQLITE_OK) return written;
-    return real(file)->pMethods->xSync(real(file), flags);
+    return real_file(file)->pMethods->xSync(real_file(file), flags);
 }
 
 int wal_size(sqlite3_file* file, sqlite3_int64* size) {
     if (const int written = write_pending(gathered(file)); written != SQLITE_OK) return written;
-    return real(file)->pMethods->xFileSize(real(file), size);
+    return real_file(file)->pMethods->xFileSize(real_file(file), size);
 }
 
-// The rest is the default VFS's own, for the file it opened.
-int lock_wal(sqlite3_file* file, int level) {
-    return real(file)->pMethods->xLock(real(file), level);
-}
-int unlock_wal(sqlite3_file* file, int level) {
-    return real(file)->pMethods->xUnlock(real(file), level);
-}
-int check_reserved_lock(sqlite3_file* file, int* out) {
-    return real(file)->pMethods->xCheckReservedLock(real(file), out);
-}
 int control_wal(sqlite3_file* file, int operation, void* argument) {
     // Some look at or change the file's size (a size hint, the journal size limit).
     if (const int written = write_pending(gathered(file)); written != SQLITE_OK) return written;
-    return real(file)->pMethods->xFileControl(real(file), operation, argument);
-}
-int sector_size(sqlite3_file* file) {
-    return real(file)->pMethods->xSectorSize(real(file));
-}
-int device_characteristics(sqlite3_file* file) {
-    return real(file)->pMethods->xDeviceCharacteristics(real(file));
+    return forward::control(file, operation, argument);
 }
 
 // Version 1: a -wal file has no shared memory and is never mapped.
@@ -129,12 +110,12 @@ const sqlite3_io_methods k_wal_methods = {
     .xTruncate = truncate_wal,
     .xSync = sync_wal,
     .xFileSize = wal_size,
-    .xLock = lock_wal,
-    .xUnlock = unlock_wal,
-    .xCheckReservedLock = check_reserved_lock,
+    .xLock = forward::lock,
+    .xUnlock = forward::unlock,
+    .xCheckReservedLock = forward::check_reserved_lock,
     .xFileControl = control_wal,
-    .xSectorSize = sector_size,
-    .xDeviceCharacteristics = device_characteristics,
+    .xSectorSize = forward::sector_size,
+    .xDeviceCharacteristics = forward::device_characteristics,
     .xShmMap = nullptr,
     .xShmLock = nullptr,
     .xShmBarrier = nullptr,
@@ -151,15 +132,15 @@ int open_file(sqlite3_vfs* vfs, sqlite3_filename name, sqlite3_file* file, int f
         return underlying->xOpen(underlying, name, file, flags, out_flags);
     }
     auto* wal = new (file) GatheredWal();
-    wal->base.pMethods = nullptr;  // until the real file is open: no xClose on failure
+    wal->file.base.pMethods = nullptr;  // until the real file is open: no xClose on failure
     const int opened =
-        open_wrapped_file(vfs, name, file, k_real_offset, flags, out_flags, wal->real);
+        open_wrapped_file(vfs, name, file, k_real_offset, flags, out_flags, wal->file.real);
     if (opened != SQLITE_OK) {
         wal->~GatheredWal();
         file->pMethods = nullptr;
         return opened;
     }
-    wal->base.pMethods = &k_wal_methods;
+    wal->file.base.pMethods = &k_wal_methods;
     return SQLITE_OK;
 }
 

@@ -2,6 +2,56 @@
 
 namespace redress::storage::sqlite {
 
+namespace forward {
+
+int read(sqlite3_file* file, void* data, int amount, sqlite3_int64 offset) {
+    return real_file(file)->pMethods->xRead(real_file(file), data, amount, offset);
+}
+int write(sqlite3_file* file, const void* data, int amount, sqlite3_int64 offset) {
+    return real_file(file)->pMethods->xWrite(real_file(file), data, amount, offset);
+}
+int truncate(sqlite3_file* file, sqlite3_int64 size) {
+    return real_file(file)->pMethods->xTruncate(real_file(file), size);
+}
+int sync(sqlite3_file* file, int flags) {
+    return real_file(file)->pMethods->xSync(real_file(file), flags);
+}
+int file_size(sqlite3_file* file, sqlite3_int64* size) {
+    return real_file(file)->pMethods->xFileSize(real_file(file), size);
+}
+int lock(sqlite3_file* file, int level) {
+    return real_file(file)->pMethods->xLock(real_file(file), level);
+}
+int unlock(sqlite3_file* file, int level) {
+    return real_file(file)->pMethods->xUnlock(real_file(file), level);
+}
+int check_reserved_lock(sqlite3_file* file, int* out) {
+    return real_file(file)->pMethods->xCheckReservedLock(real_file(file), out);
+}
+int control(sqlite3_file* file, int operation, void* argument) {
+    return real_file(file)->pMethods->xFileControl(real_file(file), operation, argument);
+}
+int sector_size(sqlite3_file* file) {
+    return real_file(file)->pMethods->xSectorSize(real_file(file));
+}
+int device_characteristics(sqlite3_file* file) {
+    return real_file(file)->pMethods->xDeviceCharacteristics(real_file(file));
+}
+int shm_map(sqlite3_file* file, int region, int size, int extend, void volatile** out) {
+    return real_file(file)->pMethods->xShmMap(real_file(file), region, size, extend, out);
+}
+int shm_lock(sqlite3_file* file, int offset, int count, int flags) {
+    return real_file(file)->pMethods->xShmLock(real_file(file), offset, count, flags);
+}
+void shm_barrier(sqlite3_file* file) {
+    real_file(file)->pMethods->xShmBarrier(real_file(file));
+}
+int shm_unmap(sqlite3_file* file, int delete_flag) {
+    return real_file(file)->pMethods->xShmUnmap(real_file(file), delete_flag);
+}
+
+}  // namespace forward
+
 sqlite3_vfs* wrapped_vfs(sqlite3_vfs* vfs) {
     return static_cast<sqlite3_vfs*>(vfs->pAppData);
 }

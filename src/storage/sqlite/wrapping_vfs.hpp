@@ -10,6 +10,37 @@
 
 namespace redress::storage::sqlite {
 
+// The start of every wrapping object: SQLite's view of the file (`base`), and the default
+// VFS's file (`real`, in the bytes SQLite allocated after the wrapping object).
+struct WrappedFile {
+    sqlite3_file base;
+    sqlite3_file* real = nullptr;
+};
+
+// The default VFS's file of a wrapped one, whose wrapping object starts with a WrappedFile.
+inline sqlite3_file* real_file(sqlite3_file* file) {
+    return reinterpret_cast<WrappedFile*>(file)->real;
+}
+
+// The methods a wrapping VFS leaves as they are: each calls the default VFS's file.
+namespace forward {
+int read(sqlite3_file* file, void* data, int amount, sqlite3_int64 offset);
+int write(sqlite3_file* file, const void* data, int amount, sqlite3_int64 offset);
+int truncate(sqlite3_file* file, sqlite3_int64 size);
+int sync(sqlite3_file* file, int flags);
+int file_size(sqlite3_file* file, sqlite3_int64* size);
+int lock(sqlite3_file* file, int level);
+int unlock(sqlite3_file* file, int level);
+int check_reserved_lock(sqlite3_file* file, int* out);
+int control(sqlite3_file* file, int operation, void* argument);
+int sector_size(sqlite3_file* file);
+int device_characteristics(sqlite3_file* file);
+int shm_map(sqlite3_file* file, int region, int size, int extend, void volatile** out);
+int shm_lock(sqlite3_file* file, int offset, int count, int flags);
+void shm_barrier(sqlite3_file* file);
+int shm_unmap(sqlite3_file* file, int delete_flag);
+}  // namespace forward
+
 // Where the default VFS's file starts after a wrapping object of `size` bytes.
 constexpr std::size_t wrapped_file_offset(std::size_t size) {
     return (size + alignof(std::max_align_t) - 1) / alignof(std::max_align_t) *
