@@ -13,6 +13,26 @@ namespace redress::storage::sqlite {
 
 namespace {
 
+// Moves every page of the -wal journal into the database file and truncates the journal.
+// The checkpoint answers (busy, frames in the journal, frames moved); busy means a reader
+// elsewhere still held an older snapshot when the busy timeout ran out, so the journal was
+// not emptied: a failure, since what it holds may be text being erased.
+util::Expected<void> empty_journal(sql::Connection& connection, const std::filesystem::path& path) {
+    auto checkpoint = connection.prepare("PRAGMA wal_checkpoint(TRUNCATE)");
+    if (!checkpoint) return std::unexpected(checkpoint.error());
+    auto row = (*checkpoint)->step();
+    if (!row) return std::unexpected(row.error());
+    const bool busy = *row && (*checkpoint)->column_int(0) != 0;
+    (*checkpoint)->reset();
+    if (busy) {
+        return util::fail(util::ErrorCode::unavailable,
+                          fmt::format("could not empty the journal {}-wal: another process is "
+                                      "reading the database; stop it and start again",
+                                      path.string()));
+    }
+    return {};
+}
+
 // The database file, as the store's threads open it.
 class SqliteDatabase final : public sql::Database {
   public:
@@ -36,13 +56,18 @@ class SqliteDatabase final : public sql::Database {
     }
 
     util::Expected<void> begin_erasing(sql::Connection& connection) override {
-        // Freed pages are overwritten with zeros.
-        return connection.execute("PRAGMA secure_delete = ON");
+        // Freed pages are overwritten with zeros. The journal is emptied first, so that a
+        // reader that would keep it from being emptied afterwards is found before anything
+        // is overwritten.
+        if (auto zeroing = connection.execute("PRAGMA secure_delete = ON"); !zeroing) {
+            return zeroing;
+        }
+        return empty_journal(connection, m_path);
     }
 
     util::Expected<void> finish_erasing(sql::Connection& connection) override {
         // Moves the overwritten pages into the database file and empties the journal.
-        return connection.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+        return empty_journal(connection, m_path);
     }
 
   private:

@@ -74,5 +74,35 @@ TEST(SqliteClearAccounts, AreFoundAndSealedWithoutATraceOfTheirText) {
     }
 }
 
+// Another process reading the database (a backup, the sqlite3 shell) keeps the journal
+// from being emptied, and with it the clear text that sealing overwrites: sealing is then
+// refused before anything changes, saying what to do, and works once the reader is gone.
+TEST(SqliteClearAccounts, AreLeftUntouchedWhileAnotherReaderKeepsTheJournal) {
+    TempFolder folder;
+    SqliteBackend backend(folder.path());
+    auto store = backend.open();
+    ASSERT_TRUE(store);
+    store_in_the_clear(backend.path());
+
+    auto reader =
+        storage::sqlite::Connection::open(backend.path(), storage::sqlite::Access::read_only);
+    ASSERT_TRUE(reader);
+    ASSERT_TRUE((*reader)->execute("BEGIN"));
+    auto snapshot = (*reader)->prepare("SELECT count(*) FROM filings");
+    ASSERT_TRUE(snapshot);
+    ASSERT_TRUE((*snapshot)->step());  // the read transaction now holds its snapshot
+
+    const auto refused = (*store)->seal_accounts({{77, {1, 2, 3, 4}, 1}});
+    ASSERT_FALSE(refused);
+    EXPECT_NE(refused.error().message.find("another process is reading"), std::string::npos)
+        << refused.error().message;
+    EXPECT_EQ(backend.count(Table::subjects), 1);  // nothing overwritten
+
+    (*snapshot)->reset();
+    ASSERT_TRUE((*reader)->execute("COMMIT"));
+    ASSERT_TRUE((*store)->seal_accounts({{77, {1, 2, 3, 4}, 1}}));
+    EXPECT_TRUE((*store)->unsealed_accounts(10)->empty());
+}
+
 }  // namespace
 }  // namespace redress::testing
