@@ -11,38 +11,40 @@ namespace redress::storage::sql {
 
 namespace {
 
-// The complaint's row; its timeline is read next (k_find_timeline), so that what is asked
-// of other tables here is asked once, not once per status event. The office is the one
-// handling it now, which a referral accepted elsewhere changes. Whether the complaint has
-// messages comes along, so that a complaint without any (most of them) costs no statement
-// for them.
+// The complaint's state row, found through the reference's index (which holds the
+// complaint's id, so the complaint's own row is not read); its timeline is read next
+// (k_find_timeline), so that what is asked of other tables here is asked once, not once per
+// status event. The state row carries what the look-up compares and shows (the receipt's
+// hash, when received, the confidentiality): a filing, kilobytes a row, is never read. The
+// office is the one handling the complaint now, which a referral accepted elsewhere
+// changes. Whether the complaint has messages comes along, so that a complaint without any
+// (most of them) costs no statement for them.
 constexpr std::string_view k_find_complaint = R"sql(
-SELECT s.office_id, c.reference, f.received_at, f.receipt_hash, c.id, coalesce(s.case_id, 0),
-       EXISTS (SELECT 1 FROM messages AS m WHERE m.complaint_id = c.id),
-       f.confidentiality,
-       coalesce((SELECT n.given FROM identity_consents AS n WHERE n.complaint_id = c.id
-                 ORDER BY n.id DESC LIMIT 1), 0),
-       EXISTS (SELECT 1 FROM clock_holds AS h WHERE h.complaint_id = c.id)
+SELECT s.office_id, s.received_at, s.receipt_hash, s.complaint_id, coalesce(s.case_id, 0),
+       EXISTS (SELECT 1 FROM messages AS m WHERE m.complaint_id = s.complaint_id),
+       s.confidentiality,
+       coalesce((SELECT n.given FROM identity_consents AS n
+                 WHERE n.complaint_id = s.complaint_id ORDER BY n.id DESC LIMIT 1), 0),
+       EXISTS (SELECT 1 FROM clock_holds AS h WHERE h.complaint_id = s.complaint_id)
 FROM complaints AS c
 JOIN complaint_states AS s ON s.complaint_id = c.id
-JOIN filings AS f ON f.id = c.filing_id
 WHERE c.reference = ?1
 )sql";
 
-// A complaint that stands in, read as k_find_complaint reads one: what a look-up that found
-// nothing reads instead, so that a miss costs what a hit does. ?1 is a non-negative number
-// drawn from the reference asked for (find_complaint).
+// A complaint that stands in, read as k_find_complaint reads one, its state row by id where
+// a hit's id comes from the reference's index: what a look-up that found nothing reads
+// instead, so that a miss (one step down the reference's index that finds nothing, then
+// these) costs what a hit does. ?1 is a non-negative number drawn from the reference asked
+// for (find_complaint).
 constexpr std::string_view k_find_decoy = R"sql(
-SELECT s.office_id, c.reference, f.received_at, f.receipt_hash, c.id, coalesce(s.case_id, 0),
-       EXISTS (SELECT 1 FROM messages AS m WHERE m.complaint_id = c.id),
-       f.confidentiality,
-       coalesce((SELECT n.given FROM identity_consents AS n WHERE n.complaint_id = c.id
-                 ORDER BY n.id DESC LIMIT 1), 0),
-       EXISTS (SELECT 1 FROM clock_holds AS h WHERE h.complaint_id = c.id)
-FROM complaints AS c
-JOIN complaint_states AS s ON s.complaint_id = c.id
-JOIN filings AS f ON f.id = c.filing_id
-WHERE c.id = 1 + ?1 % (SELECT max(id) FROM complaints)
+SELECT s.office_id, s.received_at, s.receipt_hash, s.complaint_id, coalesce(s.case_id, 0),
+       EXISTS (SELECT 1 FROM messages AS m WHERE m.complaint_id = s.complaint_id),
+       s.confidentiality,
+       coalesce((SELECT n.given FROM identity_consents AS n
+                 WHERE n.complaint_id = s.complaint_id ORDER BY n.id DESC LIMIT 1), 0),
+       EXISTS (SELECT 1 FROM clock_holds AS h WHERE h.complaint_id = s.complaint_id)
+FROM complaint_states AS s
+WHERE s.complaint_id = 1 + ?1 % (SELECT max(complaint_id) FROM complaint_states)
 )sql";
 
 // The complaint's status events, oldest first: the timeline.
@@ -83,23 +85,23 @@ struct Found {
     bool has_holds = false;
 };
 
-util::Expected<Found> read_found(const Statement& row) {
+util::Expected<Found> read_found(const Statement& row, std::string_view reference) {
     Found found;
     auto& record = found.record;
     record.office_id = row.column_text(0);
-    record.reference = row.column_text(1);
-    record.received_at = timestamp(row.column_int(2));
-    const auto hash = row.column_blob(3);
+    record.reference = reference;
+    record.received_at = timestamp(row.column_int(1));
+    const auto hash = row.column_blob(2);
     if (hash.size() != record.receipt_hash.size()) {
         return util::fail(util::ErrorCode::internal, "stored receipt hash has the wrong size");
     }
     std::copy(hash.begin(), hash.end(), record.receipt_hash.begin());
-    record.id = row.column_int(4);
-    found.case_id = row.column_int(5);
-    found.has_messages = row.column_int(6) != 0;
-    record.confidentiality = row.column_text(7);
-    record.identity_consent = row.column_int(8) != 0;
-    found.has_holds = row.column_int(9) != 0;
+    record.id = row.column_int(3);
+    found.case_id = row.column_int(4);
+    found.has_messages = row.column_int(5) != 0;
+    record.confidentiality = row.column_text(6);
+    record.identity_consent = row.column_int(7) != 0;
+    found.has_holds = row.column_int(8) != 0;
     return found;
 }
 
@@ -129,14 +131,15 @@ util::Expected<void> read_timeline(StatementCache& statements, domain::Complaint
 
 // The complaint the bound `statement` reads, with its timeline; nullopt when no row.
 util::Expected<std::optional<Found>> read_complaint(StatementCache& statements,
-                                                    Statement& statement) {
+                                                    Statement& statement,
+                                                    std::string_view reference) {
     auto row = statement.step();
     if (!row || !*row) {
         statement.reset();
         if (!row) return std::unexpected(row.error());
         return std::nullopt;
     }
-    auto found = read_found(statement);
+    auto found = read_found(statement, reference);
     statement.reset();
     if (!found) return std::unexpected(found.error());
     if (auto timeline = read_timeline(statements, found->record); !timeline) {
@@ -217,10 +220,12 @@ util::Expected<void> read_correspondence(StatementCache& statements, Found& foun
     return {};
 }
 
-// Reads the complaint of the bound `statement` with all that the complainant sees.
+// Reads the complaint of the bound `statement`, asked for by `reference`, with all that the
+// complainant sees.
 util::Expected<std::optional<domain::ComplaintRecord>> read_whole(StatementCache& statements,
-                                                                  Statement& statement) {
-    auto found = read_complaint(statements, statement);
+                                                                  Statement& statement,
+                                                                  std::string_view reference) {
+    auto found = read_complaint(statements, statement, reference);
     if (!found) return std::unexpected(found.error());
     if (!found->has_value()) return std::nullopt;
     if (auto read = read_correspondence(statements, **found); !read) {
@@ -237,7 +242,7 @@ void find_complaint(ReadContext& context, const std::string& reference, FindDone
     if (!find) return done(std::unexpected(find.error()));
     if (!decoy) return done(std::unexpected(decoy.error()));
     (*find)->bind(1, reference);
-    auto found = read_whole(context.statements, **find);
+    auto found = read_whole(context.statements, **find, reference);
     // The decoy's messages and outcome are read as a hit's would be, and dropped.
     if (found && !found->has_value()) {
         // The same reference always has the same stand-in, as a real one always reads the
@@ -247,7 +252,7 @@ void find_complaint(ReadContext& context, const std::string& reference, FindDone
         // complaint stands in is no secret; only its cost must match a hit's.
         const auto drawn = std::hash<std::string_view>{}(reference);
         (*decoy)->bind(1, static_cast<std::int64_t>(drawn >> 1));
-        (void)read_whole(context.statements, **decoy);
+        (void)read_whole(context.statements, **decoy, reference);
     }
     done(std::move(found));
 }

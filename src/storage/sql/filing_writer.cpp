@@ -44,11 +44,12 @@ constexpr BatchedStatement k_marks{
     "filing_id) VALUES ",
     "(?, ?, ?, ?, ?, ?)", " ON CONFLICT DO NOTHING"};
 // A new complaint waits in its office's triage queue, with its first deadline (-1 and ''
-// for none; clocks_moved 1 when it is the deadline keeper's to work out).
+// for none; clocks_moved 1 when it is the deadline keeper's to work out), and what a status
+// look-up compares and shows, so that a look-up never reads the filing.
 constexpr BatchedStatement k_states{
     "INSERT INTO complaint_states (complaint_id, office_id, queue, status, channel, received_at, "
-    "changed_at, due_at, due_clock, clocks_moved) VALUES ",
-    "(?, ?, 'triage', 'received', ?, ?, ?, NULLIF(?, -1), NULLIF(?, ''), ?)"};
+    "changed_at, due_at, due_clock, clocks_moved, receipt_hash, confidentiality) VALUES ",
+    "(?, ?, 'triage', 'received', ?, ?, ?, NULLIF(?, -1), NULLIF(?, ''), ?, ?, ?)"};
 
 constexpr std::string_view k_select_sequence = R"sql(
 SELECT last FROM office_sequences WHERE prefix = ?1 AND year = ?2
@@ -163,7 +164,9 @@ util::Expected<std::vector<domain::FiledComplaint>> FilingWriter::write(
         } else {
             m_tables.states->add(std::int64_t{-1}).add(std::string_view());
         }
-        m_tables.states->add(std::int64_t{destination.deadline_worked_out ? 0 : 1});
+        m_tables.states->add(std::int64_t{destination.deadline_worked_out ? 0 : 1})
+            .add(std::span<const std::uint8_t>(filing.receipt_hash))
+            .add(confidentiality_name(filing.confidentiality));
         for (const auto& category : filing.categories) {
             m_tables.marks->add(destination.office_id)
                 .add(category)

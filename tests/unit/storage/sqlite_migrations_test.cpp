@@ -150,6 +150,9 @@ TEST_F(SqliteMigrationsTest, ADatabaseOfSchemaOneUpgradesWithItsData) {
     const auto found = answered.get_future().get();
     ASSERT_TRUE(found && found->has_value());
     EXPECT_EQ((*found)->status, domain::Status::received);
+    // What a look-up compares and shows came along to the complaint's state row (0023).
+    EXPECT_EQ((*found)->confidentiality, "anonymous");
+    EXPECT_EQ((*found)->receipt_hash, decltype((*found)->receipt_hash){});
     const auto clear = (*store)->unsealed_accounts(10);
     ASSERT_TRUE(clear);
     ASSERT_EQ(clear->size(), 1u);
