@@ -2,6 +2,7 @@
 
 #include <fmt/chrono.h>
 #include <fmt/format.h>
+#include <spdlog/spdlog.h>
 
 #include <chrono>
 
@@ -95,11 +96,27 @@ util::Expected<int> apply_migrations(Connection& connection, std::string_view cr
         "VALUES (?1, ?2, ?3)");
     if (!record) return std::unexpected(record.error());
 
+    // An upgrade rewrites tables as large as the database, which can take minutes on a
+    // large one; the administrator watching the start is told why it waits, and how long it
+    // took. A new database's schema is made in a blink and says nothing.
+    const int before = std::stoi(*newest);
+    const bool upgrading = before > 0 && before < latest;
+    const auto started = std::chrono::steady_clock::now();
+    if (upgrading) {
+        spdlog::info(
+            "upgrading the database schema from version {} to {}; on a large database "
+            "this can take minutes",
+            before, latest);
+    }
     int applied = 0;
     for (const auto& migration : migrations) {
         auto result = apply_one(connection, migration, **is_applied, **record);
         if (!result) return std::unexpected(result.error());
         if (*result) ++applied;
+    }
+    if (upgrading) {
+        const std::chrono::duration<double> took = std::chrono::steady_clock::now() - started;
+        spdlog::info("database schema upgraded to version {} in {:.1f} s", latest, took.count());
     }
     return applied;
 }
