@@ -11,40 +11,30 @@ namespace redress::storage::sql {
 
 namespace {
 
-// The complaint's state row, found through the reference's index (which holds the
-// complaint's id, so the complaint's own row is not read); its timeline is read next
-// (k_find_timeline), so that what is asked of other tables here is asked once, not once per
-// status event. The state row carries what the look-up compares and shows (the receipt's
-// hash, when received, the confidentiality): a filing, kilobytes a row, is never read. The
-// office is the one handling the complaint now, which a referral accepted elsewhere
-// changes. Whether the complaint has messages comes along, so that a complaint without any
-// (most of them) costs no statement for them.
+// The complaint asked for by its reference (?1) or, when the reference matches nothing,
+// another that stands in for it, read the same way by the same statement, so that a miss
+// costs what a hit does; the last column tells which it was. ?2 is a non-negative number
+// drawn from the reference (find_complaint) that picks the stand-in. Either way: one step
+// down the reference's index (which holds the complaint's id, so the complaint's own row
+// is not read; the subquery is evaluated once, as it depends on nothing of the row), then
+// the complaint's state row. A miss adds the step to the last id, on a path always cached.
+// The timeline is read next (k_find_timeline), so that what is asked of other tables here
+// is asked once, not once per status event. The state row carries what the look-up
+// compares and shows (the receipt's hash, when received, the confidentiality): a filing,
+// kilobytes a row, is never read. The office is the one handling the complaint now, which
+// a referral accepted elsewhere changes. Whether the complaint has messages comes along, so
+// that a complaint without any (most of them) costs no statement for them.
 constexpr std::string_view k_find_complaint = R"sql(
 SELECT s.office_id, s.received_at, s.receipt_hash, s.complaint_id, coalesce(s.case_id, 0),
        EXISTS (SELECT 1 FROM messages AS m WHERE m.complaint_id = s.complaint_id),
        s.confidentiality,
        coalesce((SELECT n.given FROM identity_consents AS n
                  WHERE n.complaint_id = s.complaint_id ORDER BY n.id DESC LIMIT 1), 0),
-       EXISTS (SELECT 1 FROM clock_holds AS h WHERE h.complaint_id = s.complaint_id)
-FROM complaints AS c
-JOIN complaint_states AS s ON s.complaint_id = c.id
-WHERE c.reference = ?1
-)sql";
-
-// A complaint that stands in, read as k_find_complaint reads one, its state row by id where
-// a hit's id comes from the reference's index: what a look-up that found nothing reads
-// instead, so that a miss (one step down the reference's index that finds nothing, then
-// these) costs what a hit does. ?1 is a non-negative number drawn from the reference asked
-// for (find_complaint).
-constexpr std::string_view k_find_decoy = R"sql(
-SELECT s.office_id, s.received_at, s.receipt_hash, s.complaint_id, coalesce(s.case_id, 0),
-       EXISTS (SELECT 1 FROM messages AS m WHERE m.complaint_id = s.complaint_id),
-       s.confidentiality,
-       coalesce((SELECT n.given FROM identity_consents AS n
-                 WHERE n.complaint_id = s.complaint_id ORDER BY n.id DESC LIMIT 1), 0),
-       EXISTS (SELECT 1 FROM clock_holds AS h WHERE h.complaint_id = s.complaint_id)
+       EXISTS (SELECT 1 FROM clock_holds AS h WHERE h.complaint_id = s.complaint_id),
+       (SELECT c.id FROM complaints AS c WHERE c.reference = ?1) IS NOT NULL
 FROM complaint_states AS s
-WHERE s.complaint_id = 1 + ?1 % (SELECT max(complaint_id) FROM complaint_states)
+WHERE s.complaint_id = coalesce((SELECT c.id FROM complaints AS c WHERE c.reference = ?1),
+                                1 + ?2 % (SELECT max(complaint_id) FROM complaint_states))
 )sql";
 
 // The complaint's status events, oldest first: the timeline.
@@ -83,6 +73,7 @@ struct Found {
     std::int64_t case_id = 0;
     bool has_messages = false;
     bool has_holds = false;
+    bool asked_for = false;  // false: a stand-in for a reference that matches nothing
 };
 
 util::Expected<Found> read_found(const Statement& row, std::string_view reference) {
@@ -102,6 +93,7 @@ util::Expected<Found> read_found(const Statement& row, std::string_view referenc
     record.confidentiality = row.column_text(6);
     record.identity_consent = row.column_int(7) != 0;
     found.has_holds = row.column_int(8) != 0;
+    found.asked_for = row.column_int(9) != 0;
     return found;
 }
 
@@ -221,7 +213,7 @@ util::Expected<void> read_correspondence(StatementCache& statements, Found& foun
 }
 
 // Reads the complaint of the bound `statement`, asked for by `reference`, with all that the
-// complainant sees.
+// complainant sees; a stand-in is read as wholly as a hit, and dropped.
 util::Expected<std::optional<domain::ComplaintRecord>> read_whole(StatementCache& statements,
                                                                   Statement& statement,
                                                                   std::string_view reference) {
@@ -231,6 +223,7 @@ util::Expected<std::optional<domain::ComplaintRecord>> read_whole(StatementCache
     if (auto read = read_correspondence(statements, **found); !read) {
         return std::unexpected(read.error());
     }
+    if (!(*found)->asked_for) return std::nullopt;
     return std::move((*found)->record);
 }
 
@@ -238,23 +231,15 @@ util::Expected<std::optional<domain::ComplaintRecord>> read_whole(StatementCache
 
 void find_complaint(ReadContext& context, const std::string& reference, FindDone& done) {
     auto find = context.statements.get(k_find_complaint);
-    auto decoy = context.statements.get(k_find_decoy);
     if (!find) return done(std::unexpected(find.error()));
-    if (!decoy) return done(std::unexpected(decoy.error()));
-    (*find)->bind(1, reference);
-    auto found = read_whole(context.statements, **find, reference);
-    // The decoy's messages and outcome are read as a hit's would be, and dropped.
-    if (found && !found->has_value()) {
-        // The same reference always has the same stand-in, as a real one always reads the
-        // same complaint: asked again, its pages are as likely to be cached, and its cost
-        // is as steady (a stand-in drawn afresh each time would read a new complaint, now
-        // a closed one with messages, now a new one, and the spread would tell). Which
-        // complaint stands in is no secret; only its cost must match a hit's.
-        const auto drawn = std::hash<std::string_view>{}(reference);
-        (*decoy)->bind(1, static_cast<std::int64_t>(drawn >> 1));
-        (void)read_whole(context.statements, **decoy, reference);
-    }
-    done(std::move(found));
+    // The same reference always has the same stand-in, as a real one always reads the same
+    // complaint: asked again, its pages are as likely to be cached, and its cost is as
+    // steady (a stand-in drawn afresh each time would read a new complaint, now a closed one
+    // with messages, now a new one, and the spread would tell). Which complaint stands in
+    // is no secret; only its cost must match a hit's.
+    const auto drawn = std::hash<std::string_view>{}(reference);
+    (*find)->bind(1, reference).bind(2, static_cast<std::int64_t>(drawn >> 1));
+    done(read_whole(context.statements, **find, reference));
 }
 
 }  // namespace redress::storage::sql
