@@ -41,6 +41,7 @@
 #include "http/security_headers.hpp"
 #include "http/spooled_body.hpp"
 #include "http/target.hpp"
+#include "util/thread_name.hpp"
 
 namespace redress::http {
 
@@ -748,8 +749,12 @@ void Server::run(Signals signals, const std::function<void()>& on_ready) {
         }
     };
     std::vector<std::jthread> pool;
-    for (std::size_t i = 1; i < state.ios.size(); ++i)
-        pool.emplace_back(run_io, std::ref(*state.ios[i]));
+    for (std::size_t i = 1; i < state.ios.size(); ++i) {
+        pool.emplace_back([&run_io, &io = *state.ios[i]] {
+            util::name_this_thread("http");
+            run_io(io);
+        });
+    }
     run_io(*state.ios.front());
     pool.clear();  // joins
     state.io_done = true;

@@ -20,6 +20,7 @@
 #include "mail/reference_in_subject.hpp"
 #include "util/await.hpp"
 #include "util/text.hpp"
+#include "util/thread_name.hpp"
 
 namespace redress::inbound {
 
@@ -151,6 +152,7 @@ void MailIntake::start() {
 }
 
 void MailIntake::run() {
+    util::name_this_thread("mail-in");
     for (;;) {
         try {
             take_spool();

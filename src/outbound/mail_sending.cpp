@@ -9,6 +9,7 @@
 #include "crypto/secret_box.hpp"
 #include "outbound/mail_composition.hpp"
 #include "util/await.hpp"
+#include "util/thread_name.hpp"
 
 namespace redress::outbound {
 
@@ -64,6 +65,7 @@ MailSending::~MailSending() {
 }
 
 void MailSending::run() {
+    util::name_this_thread("mail-out");
     std::unique_lock lock(m_mutex);
     while (!m_stopping) {
         lock.unlock();

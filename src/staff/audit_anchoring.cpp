@@ -4,6 +4,7 @@
 
 #include "domain/calendar.hpp"
 #include "staff/audit_anchor.hpp"
+#include "util/thread_name.hpp"
 
 namespace redress::staff {
 
@@ -35,6 +36,7 @@ void AuditAnchoring::anchor() {
 }
 
 void AuditAnchoring::run() {
+    util::name_this_thread("anchoring");
     std::unique_lock lock(m_mutex);
     while (!m_stopping) {
         m_wake.wait_for(lock, m_interval, [this] { return m_stopping; });

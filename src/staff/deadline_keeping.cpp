@@ -10,6 +10,7 @@
 #include "domain/business_calendar.hpp"
 #include "domain/complaint_clocks.hpp"
 #include "util/await.hpp"
+#include "util/thread_name.hpp"
 
 namespace redress::staff {
 
@@ -140,6 +141,7 @@ void DeadlineKeeping::catch_up() {
 }
 
 void DeadlineKeeping::run() {
+    util::name_this_thread("deadlines");
     auto adopted = util::await<bool>([&](auto done) {
         m_deadlines.adopt_deadline_rules(deadline_rules(m_deployment), std::move(done));
     });

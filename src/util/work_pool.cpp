@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <exception>
 
+#include "util/thread_name.hpp"
+
 namespace redress::util {
 
 WorkPool::WorkPool(std::string name, std::size_t threads, std::size_t queue)
@@ -38,6 +40,7 @@ bool WorkPool::try_submit(Job job) {
 }
 
 void WorkPool::run() {
+    name_this_thread(m_name);
     while (true) {
         Job job;
         {

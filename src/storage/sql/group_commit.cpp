@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
+#include "util/thread_name.hpp"
+
 namespace redress::storage::sql {
 
 namespace {
@@ -70,6 +72,7 @@ void GroupCommit::submit(std::unique_ptr<WriteJob> job) {
 }
 
 void GroupCommit::run() {
+    util::name_this_thread("writer");
     std::vector<std::unique_ptr<WriteJob>> batch;
     for (;;) {
         {

@@ -2,6 +2,8 @@
 
 #include <spdlog/spdlog.h>
 
+#include "util/thread_name.hpp"
+
 namespace redress::storage::sql {
 
 namespace {
@@ -66,6 +68,7 @@ void ReadPool::submit(ReadJob job) {
 }
 
 void ReadPool::run(Reader& reader) {
+    util::name_this_thread("reader");
     std::vector<ReadJob> jobs;
     jobs.reserve(k_reads_per_snapshot);
     for (;;) {
