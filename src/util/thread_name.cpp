@@ -2,6 +2,7 @@
 
 #include <pthread.h>
 
+#include <algorithm>
 #include <string>
 
 namespace redress::util {
@@ -11,6 +12,7 @@ void name_this_thread(std::string_view role) {
     std::string name = "redress-";
     name.append(role);
     if (name.size() > k_kept) name.resize(k_kept);
+    std::replace(name.begin(), name.end(), ' ', '-');  // one word in ps and top
     // A name is a help, never a need: a failure changes nothing.
     (void)pthread_setname_np(pthread_self(), name.c_str());
 }

@@ -30,5 +30,9 @@ TEST(ThreadName, ALongRoleIsCutToWhatLinuxKeeps) {
     EXPECT_EQ(name_of_a_thread_named("a-role-much-too-long"), "redress-a-role-");
 }
 
+TEST(ThreadName, ARoleOfTwoWordsIsOneWord) {
+    EXPECT_EQ(name_of_a_thread_named("mail intake"), "redress-mail-in");
+}
+
 }  // namespace
 }  // namespace redress::util
