@@ -14,10 +14,11 @@ namespace {
 // The complaint asked for by its reference (?1) or, when the reference matches nothing,
 // another that stands in for it, read the same way by the same statement, so that a miss
 // costs what a hit does; the last column tells which it was. ?2 is a non-negative number
-// drawn from the reference (find_complaint) that picks the stand-in. Either way: one step
+// drawn from the reference (find_complaint) that picks the stand-in. Either way: a step
 // down the reference's index (which holds the complaint's id, so the complaint's own row
-// is not read; the subquery is evaluated once, as it depends on nothing of the row), then
-// the complaint's state row. A miss adds the step to the last id, on a path always cached.
+// is not read; each of the two subqueries asking it runs once, as neither depends on the
+// row, and the second walks the pages the first just read), then the complaint's state
+// row. A miss adds the step to the last id, on a path always cached.
 // The timeline is read next (k_find_timeline), so that what is asked of other tables here
 // is asked once, not once per status event. The state row carries what the look-up
 // compares and shows (the receipt's hash, when received, the confidentiality): a filing,

@@ -82,11 +82,12 @@ util::Expected<int> apply_migrations(Connection& connection, std::string_view cr
     const int latest = migrations.empty() ? 0 : migrations.back().version;
     auto newest = connection.query_text("SELECT coalesce(max(version), 0) FROM schema_migrations");
     if (!newest) return std::unexpected(newest.error());
-    if (std::stoi(*newest) > latest) {
+    const int before = std::stoi(*newest);
+    if (before > latest) {
         return util::fail(util::ErrorCode::conflict,
                           fmt::format("database schema version {} is newer than this build "
                                       "knows ({}); refusing to open it",
-                                      *newest, latest));
+                                      before, latest));
     }
 
     auto is_applied = connection.prepare("SELECT 1 FROM schema_migrations WHERE version = ?1");
@@ -99,7 +100,6 @@ util::Expected<int> apply_migrations(Connection& connection, std::string_view cr
     // An upgrade rewrites tables as large as the database, which can take minutes on a
     // large one; the administrator watching the start is told why it waits, and how long it
     // took. A new database's schema is made in a blink and says nothing.
-    const int before = std::stoi(*newest);
     const bool upgrading = before > 0 && before < latest;
     const auto started = std::chrono::steady_clock::now();
     if (upgrading) {
