@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <sqlite3.h>
 
+#include <mutex>
 #include <utility>
 
 #include "storage/sqlite/mapped_reads.hpp"
@@ -21,6 +22,15 @@ util::Error error_of(sqlite3* db, std::string_view what) {
     const bool constraint = (sqlite3_errcode(db) & 0xff) == SQLITE_CONSTRAINT;
     return util::Error{constraint ? util::ErrorCode::conflict : util::ErrorCode::unavailable,
                        fmt::format("sqlite: {}: {}", what, sqlite3_errmsg(db))};
+}
+
+// SQLite's process-wide settings, made before it first starts. Its count of the memory it
+// holds (kept for sqlite3_memory_used, which redress never asks) takes one lock shared by
+// every connection on each allocation: a lock the readers, the writer and the connections
+// would take in turn thousands of times a second, for a figure no one reads.
+void configure_sqlite() {
+    static std::once_flag configured;
+    std::call_once(configured, [] { sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0); });
 }
 
 }  // namespace
@@ -101,6 +111,7 @@ std::span<const std::uint8_t> Statement::column_blob(int column) const {
 
 util::Expected<std::unique_ptr<Connection>> Connection::open(const std::filesystem::path& path,
                                                              Access access) {
+    configure_sqlite();
     // NOMUTEX: each connection is used by one thread at a time, so SQLite's own per-call
     // locking would only cost time.
     int flags = SQLITE_OPEN_NOMUTEX;

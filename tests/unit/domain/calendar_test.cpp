@@ -58,10 +58,20 @@ TEST(IsoDate, WritesYearMonthDay) {
     EXPECT_EQ(iso_date(d(2027, 1, 2)), "2027-01-02");
 }
 
+TEST(IsoDate, PadsShortYearsAndWritesLongOnesWhole) {
+    EXPECT_EQ(iso_date(d(999, 12, 31)), "0999-12-31");
+    EXPECT_EQ(iso_date(d(9999, 12, 31)), "9999-12-31");
+    EXPECT_EQ(iso_date(d(10000, 1, 1)), "10000-01-01");
+}
+
 TEST(IsoTimestamp, WritesUtcWithZ) {
     const Timestamp at{sys_days{k_friday} + hours{20} + minutes{15} + seconds{3}};
     EXPECT_EQ(iso_timestamp(at), "2026-11-27T20:15:03Z");
     EXPECT_EQ(iso_timestamp(Timestamp{sys_days{d(2027, 1, 2)}}), "2027-01-02T00:00:00Z");
+    EXPECT_EQ(iso_timestamp(Timestamp{}), "1970-01-01T00:00:00Z");
+    EXPECT_EQ(
+        iso_timestamp(Timestamp{sys_days{d(2026, 12, 31)} + hours{23} + minutes{59} + seconds{59}}),
+        "2026-12-31T23:59:59Z");
 }
 
 TEST(ParseIsoDate, ReadsRealDates) {
