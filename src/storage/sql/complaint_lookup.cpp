@@ -6,6 +6,7 @@
 
 #include "domain/complaint_status.hpp"
 #include "storage/sql/clock_hold_records.hpp"
+#include "storage/sql/state_timeline.hpp"
 
 namespace redress::storage::sql {
 
@@ -13,34 +14,25 @@ namespace {
 
 // The complaint asked for by its reference (?1) or, when the reference matches nothing,
 // another that stands in for it, read the same way by the same statement, so that a miss
-// costs what a hit does; the last column tells which it was. ?2 is a non-negative number
-// drawn from the reference (find_complaint) that picks the stand-in. Either way: a step
-// down the reference's index (which holds the complaint's id, so the complaint's own row
-// is not read; each of the two subqueries asking it runs once, as neither depends on the
-// row, and the second walks the pages the first just read), then the complaint's state
-// row. A miss adds the step to the last id, on a path always cached.
-// The timeline is read next (k_find_timeline), so that what is asked of other tables here
-// is asked once, not once per status event. The state row carries what the look-up
-// compares and shows (the receipt's hash, when received, the confidentiality): a filing,
-// kilobytes a row, is never read. The office is the one handling the complaint now, which
-// a referral accepted elsewhere changes. Whether the complaint has messages comes along, so
-// that a complaint without any (most of them) costs no statement for them.
+// costs what a hit does; the last column but one tells which it was. ?2 is a non-negative
+// number drawn from the reference (find_complaint) that picks the stand-in. Either way: a
+// step down the reference's index (which holds the complaint's id, so the complaint's own
+// row is not read; each of the two subqueries asking it runs once, as neither depends on
+// the row, and the second walks the pages the first just read), then the complaint's state
+// row, and nothing else. A miss adds the step to the last id, on a path always cached.
+// The state row carries all that the look-up compares and shows (the receipt's hash, when
+// received, the confidentiality, the latest answer on showing the identity, a copy of the
+// timeline: storage/sql/state_timeline.hpp), and whether there are messages or clock holds
+// to read, so that neither the filing (kilobytes a row) nor another index is read for a
+// complaint that has none (most of them). The office is the one handling the complaint
+// now, which a referral accepted elsewhere changes.
 constexpr std::string_view k_find_complaint = R"sql(
 SELECT s.office_id, s.received_at, s.receipt_hash, s.complaint_id, coalesce(s.case_id, 0),
-       EXISTS (SELECT 1 FROM messages AS m WHERE m.complaint_id = s.complaint_id),
-       s.confidentiality,
-       coalesce((SELECT n.given FROM identity_consents AS n
-                 WHERE n.complaint_id = s.complaint_id ORDER BY n.id DESC LIMIT 1), 0),
-       EXISTS (SELECT 1 FROM clock_holds AS h WHERE h.complaint_id = s.complaint_id),
-       (SELECT c.id FROM complaints AS c WHERE c.reference = ?1) IS NOT NULL
+       s.has_messages, s.confidentiality, s.identity_consent, s.has_clock_holds,
+       (SELECT c.id FROM complaints AS c WHERE c.reference = ?1) IS NOT NULL, s.timeline
 FROM complaint_states AS s
 WHERE s.complaint_id = coalesce((SELECT c.id FROM complaints AS c WHERE c.reference = ?1),
                                 1 + ?2 % (SELECT max(complaint_id) FROM complaint_states))
-)sql";
-
-// The complaint's status events, oldest first: the timeline.
-constexpr std::string_view k_find_timeline = R"sql(
-SELECT at, status, note FROM status_events WHERE complaint_id = ?1 ORDER BY at, id
 )sql";
 
 // Read only when the complaint has messages.
@@ -95,36 +87,18 @@ util::Expected<Found> read_found(const Statement& row, std::string_view referenc
     record.identity_consent = row.column_int(7) != 0;
     found.has_holds = row.column_int(8) != 0;
     found.asked_for = row.column_int(9) != 0;
+    auto timeline = read_state_timeline(row.column_text(10));
+    if (!timeline) return std::unexpected(timeline.error());
+    if (timeline->empty()) {
+        return util::fail(util::ErrorCode::internal, "a complaint has no status events");
+    }
+    record.timeline = std::move(*timeline);
+    record.status = record.timeline.back().status;
     return found;
 }
 
-util::Expected<void> read_timeline(StatementCache& statements, domain::ComplaintRecord& record) {
-    auto statement = statements.get(k_find_timeline);
-    if (!statement) return std::unexpected(statement.error());
-    auto& rows = **statement;
-    rows.bind(1, record.id);
-    util::Expected<bool> row;
-    while ((row = rows.step()) && *row) {
-        const auto status = domain::parse_status(rows.column_text(1));
-        if (!status) {
-            rows.reset();
-            return util::fail(util::ErrorCode::internal, "unknown status in the database");
-        }
-        record.timeline.push_back(
-            {timestamp(rows.column_int(0)), *status, std::string(rows.column_text(2))});
-    }
-    rows.reset();
-    if (!row) return std::unexpected(row.error());
-    if (record.timeline.empty()) {
-        return util::fail(util::ErrorCode::internal, "a complaint has no status events");
-    }
-    record.status = record.timeline.back().status;
-    return {};
-}
-
 // The complaint the bound `statement` reads, with its timeline; nullopt when no row.
-util::Expected<std::optional<Found>> read_complaint(StatementCache& statements,
-                                                    Statement& statement,
+util::Expected<std::optional<Found>> read_complaint(Statement& statement,
                                                     std::string_view reference) {
     auto row = statement.step();
     if (!row || !*row) {
@@ -135,9 +109,6 @@ util::Expected<std::optional<Found>> read_complaint(StatementCache& statements,
     auto found = read_found(statement, reference);
     statement.reset();
     if (!found) return std::unexpected(found.error());
-    if (auto timeline = read_timeline(statements, found->record); !timeline) {
-        return std::unexpected(timeline.error());
-    }
     return std::move(*found);
 }
 
@@ -218,7 +189,7 @@ util::Expected<void> read_correspondence(StatementCache& statements, Found& foun
 util::Expected<std::optional<domain::ComplaintRecord>> read_whole(StatementCache& statements,
                                                                   Statement& statement,
                                                                   std::string_view reference) {
-    auto found = read_complaint(statements, statement, reference);
+    auto found = read_complaint(statement, reference);
     if (!found) return std::unexpected(found.error());
     if (!found->has_value()) return std::nullopt;
     if (auto read = read_correspondence(statements, **found); !read) {

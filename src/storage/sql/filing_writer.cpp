@@ -7,6 +7,7 @@
 #include "domain/reference.hpp"
 #include "storage/sql/evidence_records.hpp"
 #include "storage/sql/seconds.hpp"
+#include "storage/sql/state_timeline.hpp"
 
 namespace redress::storage::sql {
 
@@ -45,11 +46,13 @@ constexpr BatchedStatement k_marks{
     "(?, ?, ?, ?, ?, ?)", " ON CONFLICT DO NOTHING"};
 // A new complaint waits in its office's triage queue, with its first deadline (-1 and ''
 // for none; clocks_moved 1 when it is the deadline keeper's to work out), and what a status
-// look-up compares and shows, so that a look-up never reads the filing.
+// look-up compares and shows, with the copy of its timeline (storage/sql/state_timeline.hpp),
+// so that a look-up reads neither the filing nor the status events.
 constexpr BatchedStatement k_states{
     "INSERT INTO complaint_states (complaint_id, office_id, queue, status, channel, received_at, "
-    "changed_at, due_at, due_clock, clocks_moved, receipt_hash, confidentiality) VALUES ",
-    "(?, ?, 'triage', 'received', ?, ?, ?, NULLIF(?, -1), NULLIF(?, ''), ?, ?, ?)"};
+    "changed_at, due_at, due_clock, clocks_moved, receipt_hash, confidentiality, timeline) "
+    "VALUES ",
+    "(?, ?, 'triage', 'received', ?, ?, ?, NULLIF(?, -1), NULLIF(?, ''), ?, ?, ?, ?)"};
 
 constexpr std::string_view k_select_sequence = R"sql(
 SELECT last FROM office_sequences WHERE prefix = ?1 AND year = ?2
@@ -135,6 +138,8 @@ util::Expected<std::vector<domain::FiledComplaint>> FilingWriter::write(
     add_evidence_rows(*m_tables.evidence, filing_id, filing.evidence);
 
     const auto received_at = seconds(filing.received_at);
+    const std::string received_entry =
+        timeline_entry(filing.received_at, domain::Status::received, {});
     const int year = static_cast<int>(domain::date_of(filing.received_at).year());
     std::vector<domain::FiledComplaint> filed;
     filed.reserve(filing.destinations.size());
@@ -166,7 +171,8 @@ util::Expected<std::vector<domain::FiledComplaint>> FilingWriter::write(
         }
         m_tables.states->add(std::int64_t{destination.deadline_worked_out ? 0 : 1})
             .add(std::span<const std::uint8_t>(filing.receipt_hash))
-            .add(confidentiality_name(filing.confidentiality));
+            .add(confidentiality_name(filing.confidentiality))
+            .add(received_entry);
         for (const auto& category : filing.categories) {
             m_tables.marks->add(destination.office_id)
                 .add(category)

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <future>
 #include <vector>
 
@@ -137,6 +138,8 @@ TEST_F(SqliteMigrationsTest, ADatabaseOfSchemaOneUpgradesWithItsData) {
             "VALUES (1, 1, 'opr', 'OPR', 2026, 1, 'OPR-2026-000001'); "
             "INSERT INTO status_events (complaint_id, at, status, actor) "
             "VALUES (1, 1780000000, 'received', 'intake'); "
+            "INSERT INTO status_events (complaint_id, at, status, actor, note) "
+            "VALUES (1, 1780000100, 'acknowledged', 'staff:dana', 'Read: «yes» 2:x'); "
             "INSERT INTO office_sequences (prefix, year, last) VALUES ('OPR', 2026, 1);");
         ASSERT_TRUE(written) << written.error().message;
     }
@@ -149,8 +152,13 @@ TEST_F(SqliteMigrationsTest, ADatabaseOfSchemaOneUpgradesWithItsData) {
                              [&answered](auto found) { answered.set_value(std::move(found)); });
     const auto found = answered.get_future().get();
     ASSERT_TRUE(found && found->has_value());
-    EXPECT_EQ((*found)->status, domain::Status::received);
-    // What a look-up compares and shows came along to the complaint's state row (0023).
+    EXPECT_EQ((*found)->status, domain::Status::acknowledged);
+    // What a look-up compares and shows came along to the complaint's state row (0023),
+    // the timeline with it (0024).
+    ASSERT_EQ((*found)->timeline.size(), 2u);
+    EXPECT_EQ((*found)->timeline[0].status, domain::Status::received);
+    EXPECT_EQ((*found)->timeline[1].at, domain::Timestamp(std::chrono::seconds(1780000100)));
+    EXPECT_EQ((*found)->timeline[1].note, "Read: «yes» 2:x");
     EXPECT_EQ((*found)->confidentiality, "anonymous");
     EXPECT_EQ((*found)->receipt_hash, decltype((*found)->receipt_hash){});
     const auto clear = (*store)->unsealed_accounts(10);
