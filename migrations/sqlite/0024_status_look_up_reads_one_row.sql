@@ -16,13 +16,18 @@ ALTER TABLE complaint_states ADD COLUMN has_clock_holds INTEGER NOT NULL DEFAULT
 ALTER TABLE complaint_states ADD COLUMN identity_consent INTEGER NOT NULL DEFAULT 0
     CHECK (identity_consent IN (0, 1));
 
+-- Each complaint's events joined in the order of its window (time, then as written), which
+-- a window's frame keeps and a plain GROUP BY does not promise; one row per complaint.
 UPDATE complaint_states SET timeline = t.text
-FROM (SELECT e.complaint_id, group_concat(e.entry, '') AS text
-      FROM (SELECT complaint_id,
-                   at || ' ' || status || ' ' || length(CAST(note AS BLOB)) || ':' || note
-                       AS entry
-            FROM status_events ORDER BY complaint_id, at, id) AS e
-      GROUP BY e.complaint_id) AS t
+FROM (SELECT complaint_id, text
+      FROM (SELECT complaint_id, row_number() OVER events AS n,
+                   group_concat(at || ' ' || status || ' ' || length(CAST(note AS BLOB)) ||
+                                ':' || note, '')
+                       OVER (events ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)
+                       AS text
+            FROM status_events
+            WINDOW events AS (PARTITION BY complaint_id ORDER BY at, id))
+      WHERE n = 1) AS t
 WHERE t.complaint_id = complaint_states.complaint_id;
 UPDATE complaint_states SET has_messages = 1
 WHERE complaint_id IN (SELECT complaint_id FROM messages);

@@ -1,5 +1,7 @@
 #include "util/json_text.hpp"
 
+#include <algorithm>
+
 #include "util/text.hpp"
 
 namespace redress::util {
@@ -72,6 +74,16 @@ void JsonText::escaped(std::string_view valid) {
 
 void JsonText::quoted(std::string_view value) {
     m_out += '"';
+    // Most text (every key, names, dates, references) is printable ASCII with nothing to
+    // escape: that much is written at once after one look at each byte, and only the rest,
+    // from the first other byte on, is checked and escaped as below.
+    const auto plain = std::find_if(value.begin(), value.end(), [](char c) {
+        const auto byte = static_cast<unsigned char>(c);
+        return byte < 0x20 || byte >= 0x7F || c == '"' || c == '\\';
+    });
+    const auto written = static_cast<std::size_t>(plain - value.begin());
+    m_out.append(value.data(), written);
+    value.remove_prefix(written);
     if (valid_utf8(value)) {
         escaped(value);
     } else {

@@ -12,7 +12,10 @@ namespace redress::util {
 
 class JsonText {
   public:
-    JsonText() { begin('{'); }
+    JsonText() {
+        m_out.reserve(k_first_capacity);
+        begin('{');
+    }
 
     // Members of the object or list now open. Inside a list, `key` is ignored.
     JsonText& text(std::string_view key, std::string_view value);
@@ -29,6 +32,9 @@ class JsonText {
     std::string take();
 
   private:
+    // Room for a status answer or a confirmation without growing on the way.
+    static constexpr std::size_t k_first_capacity = 1024;
+
     void begin(char bracket);
     void member(std::string_view key);
     void quoted(std::string_view value);

@@ -38,6 +38,17 @@ TEST(JsonText, WritesJsonThatReadsBackExactly) {
     EXPECT_EQ(parsed["subjects"][1]["seen"], false);
 }
 
+TEST(JsonText, WritesPlainTextAsItIsAndEscapesOnlyWhatMustBe) {
+    const std::string text = JsonText()
+                                 .text("plain", "OPR-2026-000123 at 2026-11-27T20:15:03Z")
+                                 .text("mixed", "ok \"q\" \\ \x01 \x7f é")
+                                 .text("", "")
+                                 .take();
+    EXPECT_EQ(text,
+              "{\"plain\":\"OPR-2026-000123 at 2026-11-27T20:15:03Z\","
+              "\"mixed\":\"ok \\\"q\\\" \\\\ \\u0001 \x7f é\",\"\":\"\"}");
+}
+
 TEST(JsonText, AnEmptyObjectIsAnEmptyObject) {
     EXPECT_EQ(JsonText().take(), "{}");
     JsonText lists;
