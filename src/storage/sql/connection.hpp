@@ -95,6 +95,15 @@ class Connection {
     virtual util::Expected<void> begin_reading() { return {}; }
     virtual void end_reading() {}
 
+    // SQLite copies the pages its -wal file holds into the database file (a checkpoint)
+    // inside the COMMIT that takes the file past a threshold, before that COMMIT returns.
+    // After defer_checkpoints() a commit only counts the pages, and checkpoint_when_due()
+    // copies them once past the threshold: the writer calls it after it has answered the
+    // writes it committed, so that they do not wait for the copying (the same pages are
+    // copied as often). Nothing to do where the database server checkpoints (PostgreSQL).
+    virtual void defer_checkpoints() {}
+    virtual util::Expected<void> checkpoint_when_due() { return {}; }
+
     // Rows the last INSERT, UPDATE or DELETE changed.
     virtual std::int64_t changes() const = 0;
     virtual bool in_transaction() const = 0;

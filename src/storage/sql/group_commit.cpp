@@ -73,6 +73,8 @@ void GroupCommit::submit(std::unique_ptr<WriteJob> job) {
 
 void GroupCommit::run() {
     util::name_this_thread("writer");
+    // This thread commits every write, and checkpoints after answering them (below).
+    m_connection->defer_checkpoints();
     std::vector<std::unique_ptr<WriteJob>> batch;
     for (;;) {
         {
@@ -88,6 +90,11 @@ void GroupCommit::run() {
         }
         commit(batch);
         batch.clear();
+        // Once every write of the batch is answered (SQLite: the -wal file's pages copied
+        // into the database file when it holds enough of them).
+        if (auto checkpointed = m_connection->checkpoint_when_due(); !checkpointed) {
+            spdlog::warn("storage: {}", checkpointed.error().message);
+        }
     }
 }
 

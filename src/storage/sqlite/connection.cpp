@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <sqlite3.h>
 
+#include <cstdlib>
 #include <mutex>
 #include <utility>
 
@@ -186,6 +187,30 @@ std::int64_t Connection::changes() const {
 
 bool Connection::in_transaction() const {
     return sqlite3_get_autocommit(m_db) == 0;
+}
+
+int Connection::count_frames(void* connection, sqlite3*, const char*, int frames) {
+    static_cast<Connection*>(connection)->m_wal_frames = frames;
+    return SQLITE_OK;
+}
+
+void Connection::defer_checkpoints() {
+    // The threshold SQLite's own hook would use (0 or less: never), read before this hook
+    // takes that one's place.
+    auto threshold = query_text("PRAGMA wal_autocheckpoint");
+    m_checkpoint_frames = threshold ? std::atoi(threshold->c_str()) : 0;
+    if (m_checkpoint_frames <= 0) return;
+    sqlite3_wal_hook(m_db, &Connection::count_frames, this);
+}
+
+util::Expected<void> Connection::checkpoint_when_due() {
+    if (m_checkpoint_frames <= 0 || m_wal_frames < m_checkpoint_frames) return {};
+    m_wal_frames = 0;
+    if (sqlite3_wal_checkpoint_v2(m_db, nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr) !=
+        SQLITE_OK) {
+        return std::unexpected(error_of(m_db, "checkpoint"));
+    }
+    return {};
 }
 
 }  // namespace redress::storage::sqlite

@@ -59,11 +59,21 @@ class Connection final : public sql::Connection {
     void end_reading() override;
     std::int64_t changes() const override;
     bool in_transaction() const override;
+    // A PASSIVE checkpoint, as SQLite's own: it copies what no reader still needs and
+    // waits for none; what it leaves is copied by a later one.
+    void defer_checkpoints() override;
+    util::Expected<void> checkpoint_when_due() override;
 
   private:
     explicit Connection(sqlite3* db) : m_db(db) {}
+    // SQLite's hook after each commit to a -wal file: `frames` is the file's length in pages.
+    static int count_frames(void* connection, sqlite3* db, const char* schema, int frames);
 
     sqlite3* m_db = nullptr;
+    // With checkpoints deferred: the -wal file's length after the last commit, and the
+    // length past which it is copied (PRAGMA wal_autocheckpoint, SQLite's threshold).
+    int m_wal_frames = 0;
+    int m_checkpoint_frames = 0;
     std::unique_ptr<Statement> m_begin_reading;  // prepared on first use
     std::unique_ptr<Statement> m_end_reading;
 };
