@@ -6,6 +6,7 @@
 
 #include "domain/complaint_status.hpp"
 #include "storage/sql/clock_hold_records.hpp"
+#include "storage/sql/outcome_copy.hpp"
 #include "storage/sql/state_timeline.hpp"
 
 namespace redress::storage::sql {
@@ -40,16 +41,12 @@ constexpr std::string_view k_find_messages = R"sql(
 SELECT at, kind, sealed_text FROM messages WHERE complaint_id = ?1 ORDER BY id
 )sql";
 
-// Read only while the complaint is closed and has a case: its latest closure, and the
-// findings of its latest round.
-constexpr std::string_view k_find_closure = R"sql(
-SELECT sealed_text, sealed_remedy, reconsider_until FROM case_closures
-WHERE case_id = ?1 ORDER BY id DESC LIMIT 1
-)sql";
-constexpr std::string_view k_find_findings = R"sql(
-SELECT category, finding FROM case_findings
-WHERE case_id = ?1 AND round = (SELECT max(round) FROM case_findings WHERE case_id = ?1)
-ORDER BY id
+// Read only while the complaint is closed and has a case: its case's outcome, the latest
+// closure and the findings of its latest round, copied into one row (outcome_copy.hpp). No
+// row, or one without a closure: the case was never closed.
+constexpr std::string_view k_find_outcome = R"sql(
+SELECT sealed_text, sealed_remedy, reconsider_until, findings FROM case_outcomes
+WHERE case_id = ?1 AND sealed_text IS NOT NULL
 )sql";
 
 domain::Timestamp timestamp(std::int64_t seconds) {
@@ -134,35 +131,24 @@ util::Expected<void> read_messages(StatementCache& statements, domain::Complaint
 
 util::Expected<void> read_outcome(StatementCache& statements, std::int64_t case_id,
                                   domain::ComplaintRecord& record) {
-    auto closure = statements.get(k_find_closure);
-    if (!closure) return std::unexpected(closure.error());
-    auto findings = statements.get(k_find_findings);
-    if (!findings) return std::unexpected(findings.error());
+    auto statement = statements.get(k_find_outcome);
+    if (!statement) return std::unexpected(statement.error());
+    auto& row = **statement;
+    row.bind(1, case_id);
+    auto found = row.step();
+    if (!found || !*found) {
+        row.reset();
+        if (!found) return std::unexpected(found.error());
+        return {};
+    }
     domain::SealedOutcome outcome;
-    auto& latest = **closure;
-    latest.bind(1, case_id);
-    auto row = latest.step();
-    const bool closed = row && *row;
-    if (closed) {
-        outcome.sealed_text = bytes(latest.column_blob(0));
-        outcome.sealed_remedy = bytes(latest.column_blob(1));
-        outcome.reconsider_until = latest.column_text(2);
-    }
-    latest.reset();
-    if (!row) return std::unexpected(row.error());
-    if (!closed) return {};
-    auto& rows = **findings;
-    rows.bind(1, case_id);
-    while ((row = rows.step()) && *row) {
-        const auto finding = domain::parse_finding(rows.column_text(1));
-        if (!finding) {
-            rows.reset();
-            return util::fail(util::ErrorCode::internal, "a finding is unreadable");
-        }
-        outcome.findings.push_back({std::string(rows.column_text(0)), *finding});
-    }
-    rows.reset();
-    if (!row) return std::unexpected(row.error());
+    outcome.sealed_text = bytes(row.column_blob(0));
+    outcome.sealed_remedy = bytes(row.column_blob(1));
+    outcome.reconsider_until = row.column_text(2);
+    auto findings = read_outcome_findings(row.column_text(3));
+    row.reset();
+    if (!findings) return std::unexpected(findings.error());
+    outcome.findings = std::move(*findings);
     record.outcome = std::move(outcome);
     return {};
 }

@@ -3,8 +3,9 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <charconv>
 #include <chrono>
+
+#include "storage/sql/copied_text.hpp"
 
 namespace redress::storage::sql {
 
@@ -12,20 +13,6 @@ namespace {
 
 util::Error unreadable() {
     return util::Error{util::ErrorCode::internal, "a complaint's stored timeline is unreadable"};
-}
-
-// The decimal number at the front of `text` up to `end`, consumed with it; nullopt without
-// one.
-template <typename Number>
-std::optional<Number> take_number(std::string_view& text, char end) {
-    Number value{};
-    const auto [stop, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-    if (error != std::errc() || stop == text.data() || stop == text.data() + text.size() ||
-        *stop != end) {
-        return std::nullopt;
-    }
-    text.remove_prefix(static_cast<std::size_t>(stop - text.data()) + 1);
-    return value;
 }
 
 }  // namespace
@@ -40,16 +27,13 @@ util::Expected<std::vector<domain::TimelineEvent>> read_state_timeline(std::stri
     while (!text.empty()) {
         const auto at = take_number<std::int64_t>(text, ' ');
         if (!at) return std::unexpected(unreadable());
-        const auto space = text.find(' ');
-        if (space == std::string_view::npos) return std::unexpected(unreadable());
-        const auto status = domain::parse_status(text.substr(0, space));
+        const auto name = take_word(text);
+        const auto status = name ? domain::parse_status(*name) : std::nullopt;
         if (!status) return std::unexpected(unreadable());
-        text.remove_prefix(space + 1);
-        const auto length = take_number<std::size_t>(text, ':');
-        if (!length || *length > text.size()) return std::unexpected(unreadable());
-        events.push_back({domain::Timestamp(std::chrono::seconds(*at)), *status,
-                          std::string(text.substr(0, *length))});
-        text.remove_prefix(*length);
+        const auto note = take_counted(text);
+        if (!note) return std::unexpected(unreadable());
+        events.push_back(
+            {domain::Timestamp(std::chrono::seconds(*at)), *status, std::string(*note)});
     }
     // Appended in the order written; an event dated before one written earlier (never by
     // redress itself) still takes its place by time.

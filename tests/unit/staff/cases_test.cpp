@@ -94,9 +94,17 @@ class CasesTest : public ::testing::Test {
             m_cases->record_findings(who, m_case, std::move(found), in_2026(3, 6), std::move(done));
         });
     }
-    util::Expected<CaseResult> close(const domain::StaffMember& who, domain::Closure closure) {
+    // The complaint as its complainant's status look-up reads it.
+    domain::ComplaintRecord looked_up() {
+        auto found = util::await<std::optional<domain::ComplaintRecord>>(
+            [&](auto done) { m_backend->find_complaint(m_reference, std::move(done)); });
+        EXPECT_TRUE(found && found->has_value());
+        return found && found->has_value() ? std::move(**found) : domain::ComplaintRecord{};
+    }
+    util::Expected<CaseResult> close(const domain::StaffMember& who, domain::Closure closure,
+                                     domain::Timestamp at = in_2026(3, 9)) {
         return util::await<CaseResult>([&](auto done) {
-            m_cases->close(who, m_case, std::move(closure), in_2026(3, 9), std::move(done));
+            m_cases->close(who, m_case, std::move(closure), at, std::move(done));
         });
     }
     util::Expected<std::int64_t> complainant_writes(domain::MessageKind kind, std::string today) {
@@ -271,6 +279,15 @@ TEST_F(CasesTest, FindingsThenClosureMoveTheComplaintAndOpenTheReconsiderationWi
     // The sample office gives 30 calendar days from 9 March.
     EXPECT_EQ(closed.closure->reconsider_until, "2026-04-08");
     EXPECT_EQ(complaint(m_officer)->status, domain::Status::closed);
+    // The complainant's look-up reads the outcome: the findings and the closure.
+    const auto shown = looked_up();
+    ASSERT_TRUE(shown.outcome);
+    EXPECT_EQ(shown.outcome->findings, k_both);
+    EXPECT_EQ(crypto::open(m_key, shown.outcome->sealed_text).value(),
+              "The officer used force that was not needed.");
+    EXPECT_EQ(crypto::open(m_key, shown.outcome->sealed_remedy).value(),
+              "The officer was retrained.");
+    EXPECT_EQ(shown.outcome->reconsider_until, "2026-04-08");
     EXPECT_EQ(trail().back().event.action, "case.closed");
     // A closed case takes no assignment.
     EXPECT_EQ(assign(m_officer, m_other_investigator).error().code, util::ErrorCode::conflict);
@@ -298,6 +315,22 @@ TEST_F(CasesTest, ReconsiderationIsTakenOnlyAfterClosureAndWithinTheWindowAndReo
                     .value()
                     .recorded);
     EXPECT_EQ(file(m_officer)->findings_round, 2);
+    // Reopened, the look-up shows no outcome; closed again, the second round's findings and
+    // the second closure, not the first's.
+    EXPECT_FALSE(looked_up().outcome);
+    // After the reconsideration was asked for (20 March).
+    ASSERT_TRUE(close(m_investigator, {"Looked at again: still not sustained.", "An apology."},
+                      in_2026(3, 25))
+                    .value()
+                    .recorded);
+    const auto shown = looked_up();
+    ASSERT_TRUE(shown.outcome);
+    EXPECT_EQ(shown.outcome->findings, (std::vector<domain::AllegationFinding>{
+                                           {"bribery-corruption", domain::Finding::unfounded},
+                                           {"excessive-force", domain::Finding::not_sustained}}));
+    EXPECT_EQ(crypto::open(m_key, shown.outcome->sealed_text).value(),
+              "Looked at again: still not sustained.");
+    EXPECT_EQ(crypto::open(m_key, shown.outcome->sealed_remedy).value(), "An apology.");
 }
 
 TEST_F(CasesTest, StaffWriteToTheComplainantWhenTheyWorkTheComplaint) {

@@ -1,5 +1,6 @@
 // The numbered schema files: built in, applied once each, in order, and recorded.
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include <chrono>
@@ -118,6 +119,62 @@ TEST_F(SqliteMigrationsTest, ListOutOfOrderIsRefused) {
 
     ASSERT_FALSE(applied);
     EXPECT_EQ(connection->query_text("SELECT count(*) FROM sqlite_schema").value(), "0");
+}
+
+TEST_F(SqliteMigrationsTest, CasesClosedBeforeSchema25GetTheirOutcomeCopied) {
+    auto connection = connect();
+    ASSERT_EQ(
+        apply_migrations(*connection, k_create_ledger, embedded_migrations().first(24)).value(),
+        24);
+    // Case 1: two rounds of findings and two closures; case 2: findings, never closed;
+    // case 3: nothing yet.
+    const auto written = connection->execute(
+        "INSERT INTO staff (id, username, display_name, password_hash, created_at) "
+        "VALUES (1, 'ivan', 'Ivan', 'x', 1780000000); "
+        "INSERT INTO cases (id, office_id, opened_at, opened_by, state, changed_at) VALUES "
+        "(1, 'opr', 1780000000, 1, 'closed', 1780000000), "
+        "(2, 'opr', 1780000000, 1, 'findings', 1780000000), "
+        "(3, 'opr', 1780000000, 1, 'open', 1780000000); "
+        "INSERT INTO case_findings (case_id, round, at, staff_id, category, finding) VALUES "
+        "(1, 1, 1780000100, 1, 'excessive-force', 'sustained'), "
+        "(2, 1, 1780000100, 1, 'theft', 'unfounded'), "
+        "(1, 1, 1780000100, 1, 'bribery-corruption', 'unfounded'), "
+        "(1, 2, 1780000300, 1, 'excessive-force', 'not_sustained'), "
+        "(1, 2, 1780000300, 1, 'bribery-corruption', 'exonerated'); "
+        "INSERT INTO case_closures (case_id, at, staff_id, sealed_text, sealed_remedy, "
+        "reconsider_until) VALUES (1, 1780000200, 1, x'01', x'02', '2026-07-01'), "
+        "(1, 1780000400, 1, x'03', x'', '2026-08-01');");
+    ASSERT_TRUE(written) << written.error().message;
+
+    ASSERT_EQ(apply_migrations(*connection, k_create_ledger, embedded_migrations()).value(),
+              static_cast<int>(embedded_migrations().size()) - 24);
+    const auto outcome = [&](std::string_view column, int case_id) {
+        return connection
+            ->query_text(
+                fmt::format("SELECT coalesce({}, 'NULL') FROM case_outcomes WHERE case_id = {}",
+                            column, case_id))
+            .value();
+    };
+    // The latest round's findings in the order written, and the latest closure.
+    EXPECT_EQ(outcome("findings", 1),
+              "not_sustained 15:excessive-forceexonerated 18:bribery-corruption");
+    EXPECT_EQ(outcome("findings_round", 1), "2");
+    EXPECT_EQ(outcome("hex(sealed_text)", 1), "03");
+    EXPECT_EQ(outcome("hex(sealed_remedy)", 1), "");
+    EXPECT_EQ(outcome("reconsider_until", 1), "2026-08-01");
+    EXPECT_EQ(outcome("findings", 2), "unfounded 5:theft");
+    EXPECT_EQ(outcome("sealed_text", 2), "NULL");
+    EXPECT_EQ(connection->query_text("SELECT count(*) FROM case_outcomes").value(), "2");
+
+    // From now on the triggers keep it: a third round starts the findings again.
+    ASSERT_TRUE(connection->execute(
+        "INSERT INTO case_findings (case_id, round, at, staff_id, category, finding) VALUES "
+        "(1, 3, 1780000500, 1, 'excessive-force', 'sustained'); "
+        "INSERT INTO case_findings (case_id, round, at, staff_id, category, finding) VALUES "
+        "(3, 1, 1780000500, 1, 'theft', 'no_finding');"));
+    EXPECT_EQ(outcome("findings", 1), "sustained 15:excessive-force");
+    EXPECT_EQ(outcome("hex(sealed_text)", 1), "03");
+    EXPECT_EQ(outcome("findings", 3), "no_finding 5:theft");
 }
 
 TEST_F(SqliteMigrationsTest, ADatabaseOfSchemaOneUpgradesWithItsData) {
