@@ -1,6 +1,7 @@
 // The PostgreSQL schema (migrations/postgresql/0001_schema.sql) applied to a fresh database of
 // the server REDRESS_TEST_POSTGRESQL names: its triggers refuse what SQLite's refuse, with a
-// constraint's SQLSTATE, and group_concat reads as SQLite's does. Skipped without a server.
+// constraint's SQLSTATE, and group_concat reads as SQLite's does; and the later migrations'
+// copies made and kept as SQLite's are (the case's outcome, 0008). Skipped without a server.
 
 #include <gtest/gtest.h>
 #include <libpq-fe.h>
@@ -35,11 +36,15 @@ struct Outcome {
     bool ok() const { return sqlstate.empty(); }
 };
 
-std::string read_schema() {
-    std::ifstream file(REDRESS_SOURCE_DIR "/migrations/postgresql/0001_schema.sql");
+std::string read_migration(const std::string& name) {
+    std::ifstream file(REDRESS_SOURCE_DIR "/migrations/postgresql/" + name);
     std::stringstream text;
     text << file.rdbuf();
     return text.str();
+}
+
+std::string read_schema() {
+    return read_migration("0001_schema.sql");
 }
 
 class PostgresqlSchemaTest : public ::testing::Test {
@@ -256,6 +261,72 @@ VALUES ($1, $2, 'triage', 'received', $3, $4, $4)
                     "AND kind = 'status_changed'",
                     {complaint}),
               "1");
+}
+
+TEST_F(PostgresqlSchemaTest, TheCaseOutcomeCopyIsMadeAndThenKeptByTheTriggers) {
+    // The migrations after the schema, as the runner applies them, to the one before the copy.
+    for (const char* name :
+         {"0002_background_leases.sql", "0003_incident_marks_with_the_filing.sql",
+          "0004_ids_drawn_by_the_writer.sql", "0005_fewer_index_writes.sql",
+          "0006_status_look_up_reads_no_filing.sql", "0007_status_look_up_reads_one_row.sql"}) {
+        const auto applied = run(read_migration(name));
+        ASSERT_TRUE(applied.ok()) << name << ": " << applied.message;
+    }
+    const auto staff = add_staff("ivan");
+    // Case 1: two rounds of findings and two closures; case 2: findings, never closed.
+    ASSERT_TRUE(run("INSERT INTO cases (id, office_id, opened_at, opened_by, state, changed_at) "
+                    "VALUES (1, 'opr', 1, $1, 'closed', 1), (2, 'opr', 1, $1, 'findings', 1)",
+                    {staff})
+                    .ok());
+    const auto find = [&](const char* case_id, const char* round, const char* category,
+                          const char* finding) {
+        const auto found =
+            run("INSERT INTO case_findings (case_id, round, at, staff_id, category, finding) "
+                "VALUES ($1, $2, 1, $3, $4, $5)",
+                {case_id, round, staff, category, finding});
+        EXPECT_TRUE(found.ok()) << found.message;
+    };
+    const auto close = [&](const char* text, const char* until) {
+        const auto closed =
+            run("INSERT INTO case_closures (case_id, at, staff_id, sealed_text, sealed_remedy, "
+                "reconsider_until) VALUES (1, 1, $1, $2, '\\x', $3)",
+                {staff, text, until});
+        EXPECT_TRUE(closed.ok()) << closed.message;
+    };
+    find("1", "1", "excessive-force", "sustained");
+    find("2", "1", "theft", "unfounded");
+    find("1", "1", "bribery-corruption", "unfounded");
+    close("\\x01", "2026-07-01");
+    find("1", "2", "excessive-force", "not_sustained");
+    find("1", "2", "bribery-corruption", "exonerated");
+    close("\\x03", "2026-08-01");
+
+    const auto applied = run(read_migration("0008_status_look_up_reads_one_outcome_row.sql"));
+    ASSERT_TRUE(applied.ok()) << applied.message;
+    const auto outcome = [&](const std::string& column, const char* case_id) {
+        return value(
+            "SELECT coalesce(" + column + ", 'NULL') FROM case_outcomes WHERE case_id = $1",
+            {case_id});
+    };
+    // The latest round's findings in the order written, and the latest closure.
+    EXPECT_EQ(outcome("findings", "1"),
+              "not_sustained 15:excessive-forceexonerated 18:bribery-corruption");
+    EXPECT_EQ(outcome("encode(sealed_text, 'hex')", "1"), "03");
+    EXPECT_EQ(outcome("reconsider_until", "1"), "2026-08-01");
+    EXPECT_EQ(outcome("findings", "2"), "unfounded 5:theft");
+    EXPECT_EQ(outcome("encode(sealed_text, 'hex')", "2"), "NULL");
+
+    // From now on the triggers keep it, as SQLite's do: a later round starts the findings
+    // again, one of the same round is added, a closure replaces the one before.
+    find("1", "3", "excessive-force", "sustained");
+    find("1", "3", "misuse-of-position", "no_finding");
+    close("\\x05", "2026-09-01");
+    find("2", "1", "bribery-corruption", "policy_failure");
+    EXPECT_EQ(outcome("findings", "1"),
+              "sustained 15:excessive-forceno_finding 18:misuse-of-position");
+    EXPECT_EQ(outcome("encode(sealed_text, 'hex')", "1"), "05");
+    EXPECT_EQ(outcome("reconsider_until", "1"), "2026-09-01");
+    EXPECT_EQ(outcome("findings", "2"), "unfounded 5:theftpolicy_failure 18:bribery-corruption");
 }
 
 }  // namespace
